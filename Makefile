@@ -1,0 +1,51 @@
+# Lantoa: `make run` sets everything up and starts it; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run setup install migrate demo test lint check pytest test-postgres bench eval clean
+
+run: setup
+	@echo "Lantoa: http://127.0.0.1:8000/  (quản trị: http://127.0.0.1:8000/admin/)  Ctrl-C để dừng."
+	$(VENV)/bin/honcho start
+
+setup: install
+	@mkdir -p var/broker/queue var/broker/processed var/media var/mail
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input -v 0
+	$(PY) manage.py load_demo
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+test: install lint check pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+pytest: install
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The same suite on PostgreSQL (the server must be running; CI starts it).
+test-postgres: install
+	DATABASE_URL=$${POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test} $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: install
+	$(PY) -m bench $(BENCH_ARGS)
+
+eval: install
+	$(PY) -m bench.evaluate $(EVAL_ARGS)
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,115 @@
+"""Shared test fixtures: the demo ward, a real browser, a real Redis.
+
+Tests that need something this machine lacks skip with a message saying how to enable it.
+"""
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+# Tasks run inline in tests unless a test starts a real worker (see the `redis` marker).
+os.environ.setdefault("LANTOA_CELERY_EAGER", "1")
+# Playwright's sync API runs an event loop in the test thread; the ORM calls it makes are sync.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parent
+SCREENSHOTS = ROOT / "var" / "screenshots"
+CHROMIUM = os.environ.get("LANTOA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files(settings, tmp_path):
+    """Uploaded files and mail go to a temporary folder, never into var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def demo_ward(db):
+    """The demo ward's units, roles and users (core part of `manage.py load_demo`)."""
+    from lantoa.core import demo
+
+    demo.load(log=lambda message: None)
+    from lantoa.core.models import Unit
+
+    return {unit.code: unit for unit in Unit.objects.all()}
+
+
+@pytest.fixture
+def demo_password():
+    from lantoa.core.demo import DEMO_PASSWORD
+
+    return DEMO_PASSWORD
+
+
+def _port_open(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    url = os.environ.get("LANTOA_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    host_port = url.split("//", 1)[1].split("/", 1)[0]
+    host, _, port = host_port.rpartition(":")
+    if not _port_open(host, int(port)):
+        pytest.skip(f"No Redis at {host_port}: start redis-server or set LANTOA_TEST_REDIS_URL")
+    return url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(
+            f"{CHROMIUM} is missing: `apt-get install -y chromium` enables the browser tests"
+        )
+    playwright_sync = pytest.importorskip("playwright.sync_api")
+    with playwright_sync.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, request):
+    """A fresh browser page; a screenshot of its last state is saved under var/screenshots/."""
+    context = browser.new_context(
+        locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", base_url=live_server.url
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def admin_login(page, demo_password):
+    """Log a demo user into the Wagtail admin through the real login form."""
+
+    def login(username: str, password: str | None = None):
+        page.goto("/admin/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", password or demo_password)
+        page.click("button[type=submit]")
+        page.wait_for_url("**/admin/")
+        return page
+
+    return login

@@ -1,0 +1,40 @@
+from wagtail.models import APIToken
+
+from lantoa.core.models import User
+
+
+def test_health_is_public(client, db):
+    assert client.get("/api/health").json() == {"status": "ok"}
+
+
+def test_me_needs_a_token_and_answers_in_vietnamese(client, demo_ward):
+    response = client.get("/api/me")
+    assert response.status_code == 401
+    assert "khóa API" in response.json()["detail"]
+
+
+def test_me_with_a_bearer_token(client, demo_ward):
+    user = User.objects.get(username="mttq")
+    _token, key = APIToken.create_token(user=user, name="test")
+    response = client.get("/api/me", headers={"Authorization": f"Bearer {key}"})
+    assert response.status_code == 200
+    assert response.json() == {
+        "username": "mttq",
+        "full_name": "Huỳnh Thị Lan",
+        "unit": "Ủy ban Mặt trận Tổ quốc Việt Nam phường",
+        "roles": ["Báo cáo đơn vị"],
+    }
+
+
+def test_revoked_token_is_refused(client, demo_ward):
+    token, key = APIToken.create_token(user=User.objects.get(username="mttq"), name="old")
+    token.revoke()
+    assert client.get("/api/me", headers={"Authorization": f"Bearer {key}"}).status_code == 401
+
+
+def test_openapi_docs_are_served_without_a_cdn(client, db):
+    html = client.get("/api/docs").content.decode()
+    assert "swagger-ui-bundle.js" in html
+    assert "cdn." not in html and "unpkg" not in html
+    schema = client.get("/api/openapi.json").json()
+    assert "/api/me" in schema["paths"]

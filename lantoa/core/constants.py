@@ -1,0 +1,29 @@
+"""Choices and role names shared by every app."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitKind(models.TextChoices):
+    PARTY_COMMITTEE = "party_committee", _("Đảng ủy")
+    PARTY_BOARD = "party_board", _("Ban, văn phòng của Đảng ủy")
+    PARTY_CELL = "party_cell", _("Chi bộ, đảng bộ bộ phận")
+    PEOPLES_COMMITTEE = "peoples_committee", _("Ủy ban nhân dân")
+    GOVERNMENT_OFFICE = "government_office", _("Cơ quan chuyên môn")
+    FATHERLAND_FRONT = "fatherland_front", _("Mặt trận Tổ quốc")
+    MASS_ORGANISATION = "mass_organisation", _("Tổ chức chính trị - xã hội")
+    OTHER = "other", _("Khác")
+
+
+class Role(models.TextChoices):
+    """Roles are Wagtail groups; the value is the group name staff see in the admin."""
+
+    LEADER = "Lãnh đạo", _("Lãnh đạo")
+    MONITOR = "Cán bộ theo dõi", _("Cán bộ theo dõi")
+    EDITOR = "Biên tập viên", _("Biên tập viên")
+    RAPID_RESPONSE = "Phản ứng nhanh", _("Thành viên phản ứng nhanh")
+    UNIT_REPORTER = "Báo cáo đơn vị", _("Cán bộ báo cáo của đơn vị")
+
+
+# Roles that see every unit's records; everyone else is limited to their own unit.
+ROLES_SEEING_ALL_UNITS = frozenset({Role.LEADER, Role.MONITOR, Role.EDITOR, Role.RAPID_RESPONSE})

@@ -1,0 +1,68 @@
+"""Organisation tree and users. (API tokens are Wagtail's own `wagtail.models.APIToken`.)"""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .constants import UnitKind
+
+
+class Unit(models.Model):
+    """An organisation of the ward (Đảng ủy, a Party cell, UBND, MTTQ, Đoàn thanh niên …).
+
+    Units form a tree through `parent`; tasks name one lead unit and any coordinating units, and
+    unit reporters see only their own unit's records.
+    """
+
+    code = models.SlugField(_("mã"), max_length=64, unique=True)
+    name = models.CharField(_("tên đơn vị"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=64, blank=True)
+    kind = models.CharField(_("loại"), max_length=32, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    aliases = models.TextField(
+        _("tên gọi khác"),
+        blank=True,
+        help_text=_("Mỗi dòng một cách gọi, dùng để nhận ra đơn vị trong văn bản."),
+    )
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    sort_order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    is_active = models.BooleanField(_("đang hoạt động"), default=True)
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class User(AbstractUser):
+    """A staff member. Belongs to at most one unit; roles are Wagtail groups (see Role)."""
+
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="users",
+    )
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+
+    def get_full_name(self) -> str:
+        """Vietnamese order: family and middle names (last_name) before the given name."""
+        return " ".join(part for part in (self.last_name, self.first_name) if part).strip()

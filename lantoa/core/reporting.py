@@ -1,0 +1,72 @@
+"""The annual report's one small interface: apps contribute sections, the plans app assembles them.
+
+A section is data (headings, paragraphs, tables, figures), never formatting; the DOCX builder in
+`lantoa.plans` lays it out in the Party document format. Every figure is computed from stored data
+by the contributing app's selectors.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .registry import app_modules
+
+
+@dataclass
+class ReportTable:
+    title: str
+    header: list[str]
+    rows: list[list[Any]]
+
+
+@dataclass
+class ReportSection:
+    key: str
+    title: str
+    order: int
+    paragraphs: list[str] = field(default_factory=list)
+    tables: list[ReportTable] = field(default_factory=list)
+    # Named figures, so tests and dashboards can compare them with their own counts.
+    figures: dict[str, int | float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What a report covers: a plan (or None for all), a period and optionally one unit."""
+
+    year: int
+    start: date
+    end: date
+    plan: Any = None
+    unit: Any = None
+
+    @classmethod
+    def for_year(cls, year: int, **kwargs: Any) -> "ReportContext":
+        return cls(year=year, start=date(year, 1, 1), end=date(year, 12, 31), **kwargs)
+
+
+SectionBuilder = Callable[[ReportContext], ReportSection | None]
+_BUILDERS: list[tuple[int, str, SectionBuilder]] = []
+
+
+def report_section(*, key: str, order: int) -> Callable[[SectionBuilder], SectionBuilder]:
+    """Register a function that builds one section of the annual report."""
+
+    def decorator(func: SectionBuilder) -> SectionBuilder:
+        if all(existing != key for _, existing, _ in _BUILDERS):
+            _BUILDERS.append((order, key, func))
+        return func
+
+    return decorator
+
+
+def collect_sections(context: ReportContext) -> list[ReportSection]:
+    """Build every registered section for `context`, in order; builders may return None to skip."""
+    app_modules("report_sections")
+    sections = []
+    for _order, _key, builder in sorted(_BUILDERS, key=lambda entry: (entry[0], entry[1])):
+        section = builder(context)
+        if section is not None:
+            sections.append(section)
+    return sections

@@ -1,0 +1,97 @@
+"""Writes for organisations, users and roles."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from .constants import Role, UnitKind
+from .models import Unit, User
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    code: str
+    name: str
+    kind: UnitKind
+    short_name: str = ""
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@transaction.atomic
+def units_ensure(*, specs: list[UnitSpec]) -> dict[str, Unit]:
+    """Create or update units by code (idempotent); parents must come before their children."""
+    units: dict[str, Unit] = {}
+    for order, spec in enumerate(specs):
+        parent = units.get(spec.parent) or (
+            Unit.objects.get(code=spec.parent) if spec.parent else None
+        )
+        unit, _ = Unit.objects.update_or_create(
+            code=spec.code,
+            defaults={
+                "name": spec.name,
+                "short_name": spec.short_name,
+                "kind": spec.kind,
+                "parent": parent,
+                "aliases": "\n".join(spec.aliases),
+                "sort_order": order,
+            },
+        )
+        units[spec.code] = unit
+    return units
+
+
+@transaction.atomic
+def roles_ensure() -> dict[str, Group]:
+    """Create the role groups, each allowed into the Wagtail admin (idempotent).
+
+    Model permissions are granted by each app (see `role_grant_permissions`).
+    """
+    admin_access = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    groups = {}
+    for role in Role:
+        group, _ = Group.objects.get_or_create(name=role.value)
+        group.permissions.add(admin_access)
+        groups[role.value] = group
+    return groups
+
+
+@transaction.atomic
+def role_grant_permissions(*, role: Role, app_label: str, codenames: list[str]) -> None:
+    """Give a role the named model permissions of one app (idempotent)."""
+    group, _ = Group.objects.get_or_create(name=role.value)
+    perms = Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    missing = set(codenames) - set(perms.values_list("codename", flat=True))
+    if missing:
+        raise ValueError(f"Unknown permissions for {app_label}: {sorted(missing)}")
+    group.permissions.add(*perms)
+
+
+@transaction.atomic
+def user_ensure(
+    *,
+    username: str,
+    password: str,
+    full_name: str,
+    unit: Unit | None = None,
+    roles: tuple[Role, ...] = (),
+    is_superuser: bool = False,
+    email: str = "",
+) -> User:
+    """Create a user with a known password, or leave an existing one's password alone."""
+    family, _, given = full_name.rpartition(" ")
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"first_name": given, "last_name": family, "email": email}
+    )
+    user.unit = unit
+    user.is_staff = user.is_staff or is_superuser
+    user.is_superuser = user.is_superuser or is_superuser
+    if created:
+        user.set_password(password)
+    user.save()
+    if roles:
+        user.groups.add(*Group.objects.filter(name__in=[role.value for role in roles]))
+    return user

@@ -1,0 +1,58 @@
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Unit
+from .panels import Count, CountsPanel
+from .selectors import units_active, users_active
+
+
+class UnitFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Unit
+        fields = ["kind", "parent", "is_active"]
+
+
+class UnitViewSet(SnippetViewSet):
+    model = Unit
+    icon = "group"
+    menu_label = _("Đơn vị")
+    menu_order = 900
+    add_to_admin_menu = True
+    list_display = ["name", "short_name", "kind", "parent", "is_active"]
+    list_export = ["code", "name", "short_name", "kind", "parent", "email", "is_active"]
+    export_filename = "don-vi"
+    search_fields = ["name", "short_name", "code", "aliases"]
+    filterset_class = UnitFilterSet
+    inspect_view_enabled = True
+    ordering = ["sort_order", "name"]
+
+
+register_snippet(UnitViewSet)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))
+
+
+@hooks.register("construct_homepage_panels")
+def organisation_panel(request, panels):
+    panels.append(
+        CountsPanel(
+            name="core",
+            heading=_("Tổ chức"),
+            order=900,
+            counts=[
+                Count(
+                    _("Đơn vị"), units_active().count(), reverse("wagtailsnippets_core_unit:list")
+                ),
+                Count(_("Người dùng"), users_active().count(), reverse("wagtailusers_users:index")),
+            ],
+        )
+    )
