@@ -17,6 +17,8 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 VAR_DIR = Path(env.str("LANTOA_VAR_DIR", default=str(BASE_DIR / "var")))
 DATA_DIR = Path(env.str("LANTOA_DATA_DIR", default=str(BASE_DIR.parent / "shared" / "data")))
+# The seed plan (Kế hoạch 78-KH/ĐU) lives beside the checkout; tests read it, never copy it.
+SEED_DIR = Path(env.str("LANTOA_SEED_DIR", default=str(BASE_DIR.parent / "shared" / "seed")))
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 _DEV_SECRET = "lantoa-development-only-secret-key-never-use-in-production-0123456789"  # noqa: S105 (development only; refused when DEBUG is off)
@@ -34,6 +36,7 @@ LANTOA_APPS = [
     "lantoa.people",
     "lantoa.plans",
     "lantoa.monitoring",
+    "lantoa.monitoring.search",
     "lantoa.insights",
     "lantoa.promotion",
     "lantoa.responses",
