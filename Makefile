@@ -4,13 +4,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup install migrate demo test lint check pytest test-postgres bench eval clean
+.PHONY: run setup install vendor test lint check pytest test-postgres bench eval clean
 
 run: setup
 	@echo "Lantoa: http://127.0.0.1:8000/  (quản trị: http://127.0.0.1:8000/admin/)  Ctrl-C để dừng."
 	$(VENV)/bin/honcho start
 
-setup: install
+setup: install vendor
 	@mkdir -p var/broker/queue var/broker/processed var/media var/mail
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py collectstatic --no-input -v 0
@@ -24,7 +24,14 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-test: install lint check pytest
+# Chart.js for the dashboards, from Debian's package (no CDN).
+vendor:
+	@test -f /usr/share/javascript/chart.js/chart.min.js || \
+	  { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjs-chart.js >/dev/null; } || \
+	  echo "Chart.js missing: run 'sudo apt-get install libjs-chart.js' for the dashboard charts."
+
+test: install vendor lint check pytest
 
 lint: install
 	$(VENV)/bin/ruff check .

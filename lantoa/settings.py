@@ -165,6 +165,10 @@ USE_TZ = True
 # --- Static and media ---------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("LANTOA_STATIC_ROOT", default=str(VAR_DIR / "static")))
+# Chart.js comes from Debian's libjs-chart.js (installed by `make setup`), served as
+# /static/vendor/chartjs/chart.min.js: no CDN, the office may be offline.
+CHARTJS_DIR = Path(env.str("LANTOA_CHARTJS_DIR", default="/usr/share/javascript/chart.js"))
+STATICFILES_DIRS = [("vendor/chartjs", CHARTJS_DIR)] if CHARTJS_DIR.is_dir() else []
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("LANTOA_MEDIA_ROOT", default=str(VAR_DIR / "media")))
 STORAGES = {
