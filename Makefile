@@ -28,7 +28,7 @@ $(STAMP): requirements.txt
 vendor:
 	@test -f /usr/share/javascript/chart.js/chart.min.js || \
 	  { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjs-chart.js >/dev/null; } || \
+	    { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjs-chart.js >/dev/null; }; } || \
 	  echo "Chart.js missing: run 'sudo apt-get install libjs-chart.js' for the dashboard charts."
 
 test: install vendor lint check pytest
