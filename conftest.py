@@ -113,3 +113,14 @@ def admin_login(page, demo_password):
         return page
 
     return login
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    chromium = CHROMIUM if Path(CHROMIUM).exists() else "missing (browser tests skip)"
+    return [
+        f"lantoa database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}",
+        f"lantoa browser: {chromium}",
+    ]
