@@ -28,11 +28,22 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _celery_eager():
+    """Run tasks inline. Settings may be read before this file sets LANTOA_CELERY_EAGER, so the
+    Celery app is told directly; tests that need a real worker start their own (see `redis`)."""
+    from lantoa.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+
+
 @pytest.fixture(autouse=True)
 def _isolated_files(settings, tmp_path):
-    """Uploaded files and mail go to a temporary folder, never into var/."""
+    """Uploaded files and mail go to a temporary folder, never into var/; fast password hashing."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

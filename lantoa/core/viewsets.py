@@ -53,6 +53,8 @@ class UnitScopedViewSetMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for attr in _OBJECT_VIEW_ATTRS:
+            if isinstance(getattr(type(self), attr, None), property):
+                continue  # computed by the ViewSet from other view classes
             view_class = getattr(self, attr, None)
             if view_class is not None:
                 setattr(self, attr, scoped_object_view(view_class, self.unit_paths))
