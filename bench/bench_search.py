@@ -28,7 +28,7 @@ import subprocess
 import sys
 import time
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -197,7 +197,7 @@ def _time_query(query: str, repeat: int) -> dict:
 
     def bare() -> int:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM ({count_sql}) AS matches", count_params)  # noqa: S608
+            cursor.execute(f"SELECT count(*) FROM ({count_sql}) AS matches", count_params)
             count = cursor.fetchone()[0]
             cursor.execute(top_sql, top_params)
             cursor.fetchall()
@@ -272,7 +272,7 @@ def _create_sources(headlines) -> dict[str, int]:
     return ids
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tokens(piece: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     from lantoa.monitoring.search.tokens import exact_tokens, folded_tokens
 
@@ -289,7 +289,7 @@ def _generate(headlines, source_ids, n: int):
     """Yield (item row, exact/folded tokens of title and body) for n deterministic items."""
     from lantoa.core.text import nfc
 
-    rng = random.Random(20260817)  # noqa: S311 - reproducible corpus, not security
+    rng = random.Random(20260817)
     titles = [_halves(nfc(h["title"])) for h in headlines]
     summaries = [_halves(nfc(h.get("summary") or "")) for h in headlines]
     sources = [source_ids[h["source"]] for h in headlines]

@@ -177,3 +177,14 @@ def test_facets_count_sources_languages_and_days(corpus):
     assert {(f["value"], f["count"]) for f in facets["language"]} == {("vi", 2), ("en", 2)}
     assert sum(f["count"] for f in facets["day"]) == 4
     assert len(facets["day"]) == 4
+
+
+def test_ranked_results_work_as_id_lists_and_scopes(corpus):
+    ids = list(search_items("nhon").values_list("id", flat=True))
+    assert len(ids) == 4
+    recent = search_items("date:>=2026-08-10")
+    assert set(search_items("nhon", queryset=recent).values_list("title", flat=True)) == {
+        "Qui Nhơn đón đoàn đầu tư",
+        "Quy Nhon beach festival",
+        "Nhơn Hội new city",
+    }
