@@ -1,6 +1,8 @@
 """Admin: the search page (menu item), its exports and the saved searches."""
 
 from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -53,6 +55,39 @@ class SavedSearchCreateView(generic.CreateView):
         return instance
 
 
+class OwnerOnlyMixin:
+    """Only the owner (or a superuser) changes or deletes a saved search; shared ones are
+    visible to everyone with the view permission."""
+
+    allow_shared = False
+
+    def get_object(self, queryset=None):
+        saved = super().get_object(queryset)
+        user = self.request.user
+        mine = saved.owner_id == user.pk or user.is_superuser
+        if not mine and not (self.allow_shared and saved.is_shared):
+            raise PermissionDenied
+        return saved
+
+
+class SavedSearchIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        user = self.request.user
+        return super().get_base_queryset().filter(Q(owner=user) | Q(is_shared=True))
+
+
+class SavedSearchEditView(OwnerOnlyMixin, generic.EditView):
+    pass
+
+
+class SavedSearchDeleteView(OwnerOnlyMixin, generic.DeleteView):
+    pass
+
+
+class SavedSearchInspectView(OwnerOnlyMixin, generic.InspectView):
+    allow_shared = True
+
+
 class SavedSearchViewSet(ModelViewSet):
     model = SavedSearch
     icon = "search"
@@ -60,6 +95,10 @@ class SavedSearchViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 211
     add_view_class = SavedSearchCreateView
+    index_view_class = SavedSearchIndexView
+    edit_view_class = SavedSearchEditView
+    delete_view_class = SavedSearchDeleteView
+    inspect_view_class = SavedSearchInspectView
     list_display = ["name", "query", "owner", "is_shared", "updated_at"]
     list_filter = ["is_shared", "owner"]
     list_export = ["name", "query", "owner", "is_shared", "created_at"]
@@ -69,11 +108,6 @@ class SavedSearchViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return SavedSearchForm
-
-    def get_queryset(self, request):
-        from django.db.models import Q
-
-        return SavedSearch.objects.filter(Q(owner=request.user) | Q(is_shared=True))
 
 
 @hooks.register("register_admin_viewset")

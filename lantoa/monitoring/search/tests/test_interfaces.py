@@ -163,3 +163,23 @@ def test_saved_search_is_created_with_its_owner_and_validated(admin_client, item
     assert saved.owner.username == "admin"
     html = admin_client.get("/admin/search/items/").content.decode()
     assert "Quy Nhơn</a>" in html
+
+
+def test_only_the_owner_edits_a_saved_search(client, demo_ward):
+    from lantoa.core.constants import Role
+    from lantoa.monitoring.search import demo
+
+    demo.load(log=lambda message: None)
+    owner = User.objects.get(username="theodoi")
+    other = User.objects.get(username="lanhdao")
+    assert other.groups.filter(name=Role.LEADER.value).exists()
+    private = SavedSearch.objects.create(name="Riêng", query="quy nhon", owner=owner)
+    shared = SavedSearch.objects.create(name="Chung", query="gia lai", owner=owner, is_shared=True)
+    client.force_login(other)
+    listing = client.get("/admin/search/saved/").content.decode()
+    assert "Chung" in listing and "Riêng" not in listing
+    assert client.get(f"/admin/search/saved/edit/{private.pk}/").status_code in (302, 403)
+    assert client.get(f"/admin/search/saved/edit/{shared.pk}/").status_code in (302, 403)
+    assert client.get(f"/admin/search/saved/inspect/{shared.pk}/").status_code == 200
+    client.force_login(owner)
+    assert client.get(f"/admin/search/saved/edit/{private.pk}/").status_code == 200
