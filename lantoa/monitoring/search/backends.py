@@ -112,6 +112,10 @@ class SqliteBackend:
             expression = f"({expression}) NOT ({excluded})"
         return expression
 
+    def count_sql(self, node) -> tuple[str, list]:
+        sql, params = self.ids_sql(node)
+        return f"SELECT count(*) FROM ({sql}) AS matches", params  # noqa: S608
+
     def ids_sql(self, node) -> tuple[str, list]:
         return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [self.expression(node)]  # noqa: S608
 
@@ -209,6 +213,10 @@ class PostgresBackend:
         walk(node, False)
         sql = " + ".join(f"ts_rank({column}, %s::tsquery)" for column in by_column)
         return f"-({sql})", [" | ".join(f"({q})" for q in qs) for qs in by_column.values()]
+
+    def count_sql(self, node) -> tuple[str, list]:
+        sql, params = self.ids_sql(node)
+        return f"SELECT count(*) FROM ({sql}) AS matches", params  # noqa: S608
 
     def ids_sql(self, node) -> tuple[str, list]:
         sql, params = self.condition(node)

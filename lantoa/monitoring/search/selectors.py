@@ -54,7 +54,37 @@ def search_items(query: str | ParsedQuery, *, queryset: QuerySet | None = None) 
     ranked = backend.ranked(queryset, text)
     for node in rest:
         ranked = ranked.filter(_q(node, backend))
+    if not rest and not queryset.query.where:
+        # Nothing but full text: the index alone can count the matches (no join per match).
+        ranked = SearchQuerySet(model=ranked.model, query=ranked.query, using=ranked.db)
+        ranked.query.search_count_sql = (*backend.count_sql(text), len(ranked.query.where.children))
     return ranked
+
+
+class SearchQuerySet(QuerySet):
+    """Results of a plain full-text search. `count()` counts index rows instead of joining every
+    match with its item, as long as the queryset has not been filtered further since.
+
+    The index holds one row per existing item (items_index removes rows of deleted items), so the
+    two counts agree; a later `.filter()` or slice falls back to Django's own count.
+    """
+
+    def count(self) -> int:
+        fast = getattr(self.query, "search_count_sql", None)
+        if (
+            fast is None
+            or self._result_cache is not None
+            or len(self.query.where.children) != fast[2]
+            or self.query.low_mark
+            or self.query.high_mark is not None
+            or self.query.combinator
+        ):
+            return super().count()
+        from django.db import connections
+
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(fast[0], fast[1])
+            return cursor.fetchone()[0]
 
 
 def _q(node, backend) -> Q:

@@ -188,3 +188,12 @@ def test_ranked_results_work_as_id_lists_and_scopes(corpus):
         "Quy Nhon beach festival",
         "Nhơn Hội new city",
     }
+
+
+def test_counts_agree_with_the_rows_also_after_further_filtering(corpus):
+    results = search_items("nhon")
+    assert results.count() == len(list(results)) == 4
+    assert results.filter(language="en").count() == 2
+    assert results.exclude(language="en").count() == 2
+    assert search_items("nhon")[:3].count() == 3
+    assert search_items("nhon lang:en").count() == 2
