@@ -26,7 +26,7 @@ from .query import (
     Term,
     parse_query,
 )
-from .tokens import _TOKEN, fold_token
+from .tokens import TOKEN_PATTERN, fold_token
 
 __all__ = ["QueryError", "highlight", "parse_query", "search_facets", "search_items"]
 
@@ -202,14 +202,14 @@ def highlight(
 
 
 def _match_spans(text: str, terms: list[Term]) -> list[tuple[int, int]]:
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text.casefold())]
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_PATTERN.finditer(text.casefold())]
     if not tokens or not terms:
         return []
     exact_forms = [t[2] for t in tokens]
     folded_forms = [fold_token(t) for t in exact_forms]
     # casefold() can change string lengths (rarely: ß → ss); map spans back on the original text.
     if len(text.casefold()) != len(text):
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_PATTERN.finditer(text)]
         if len(tokens) != len(exact_forms):
             return []
     marked: set[int] = set()

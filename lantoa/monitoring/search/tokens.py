@@ -17,7 +17,7 @@ import re
 from lantoa.core.text import fold, nfc
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+TOKEN_PATTERN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
 _I_Y_SYLLABLE = re.compile(r"^(qu|k|l|m|t|h|s)i$")
 # PostgreSQL refuses lexemes over 2 KB; no real word is this long.
 MAX_TOKEN_LENGTH = 100
@@ -25,7 +25,7 @@ MAX_TOKEN_LENGTH = 100
 
 def exact_tokens(text: str) -> list[str]:
     """Lower-case NFC tokens with their diacritics."""
-    return [t for t in _TOKEN.findall(nfc(text).casefold()) if len(t) <= MAX_TOKEN_LENGTH]
+    return [t for t in TOKEN_PATTERN.findall(nfc(text).casefold()) if len(t) <= MAX_TOKEN_LENGTH]
 
 
 def fold_token(token: str) -> str:
@@ -37,6 +37,6 @@ def folded_tokens(text: str) -> list[str]:
     """Lower-case tokens without diacritics, i/y variants unified."""
     return [
         fold_token(t)
-        for t in _TOKEN.findall(fold(nfc(text)).casefold())
+        for t in TOKEN_PATTERN.findall(fold(nfc(text)).casefold())
         if len(t) <= MAX_TOKEN_LENGTH
     ]
