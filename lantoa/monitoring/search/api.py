@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from lantoa.monitoring.models import Item
 
@@ -67,9 +67,9 @@ def items_search(request, params: Query[ItemSearchParams]):
         results = search_items(params.q)
         count = results.count()
     except QueryError as exc:
-        return 400, {"detail": exc.message, "position": exc.position}
+        return Status(400, {"detail": exc.message, "position": exc.position})
     page = results.select_related("source")[params.offset : params.offset + params.limit]
-    return 200, {"count": count, "results": list(page)}
+    return Status(200, {"count": count, "results": list(page)})
 
 
 @router.get(
