@@ -45,7 +45,7 @@ class Web:
                 pass
 
             def do_GET(self):
-                route = web.routes.get(self.path)
+                route = web.routes.get(self.path) or web.routes.get(self.path.split("?")[0])
                 if route is None:
                     self.send_response(404)
                     self.send_header("Content-Length", "0")
