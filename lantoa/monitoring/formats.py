@@ -57,7 +57,7 @@ def xml_check(body: bytes) -> None:
         SafeET.fromstring(body)
     except DefusedXmlException as exc:
         raise UnsafeXml(_("XML bị từ chối: %(error)s") % {"error": type(exc).__name__}) from exc
-    except (SafeET.ParseError, ValueError):
+    except (SafeET.ParseError, ValueError, LookupError):
         # Ill-formed: feedparser's loose parser will try; it must not meet entity declarations.
         pass
     if any(_ENTITY_DECL.search(v) for v in _decoded_variants(body)):
@@ -220,7 +220,7 @@ def sitemap_links(result: FetchResult) -> list[Candidate]:
     xml_check(body)
     try:
         root = SafeET.fromstring(body)
-    except SafeET.ParseError as exc:
+    except (SafeET.ParseError, LookupError) as exc:
         raise Unparseable(_("Sơ đồ trang không hợp lệ: %(error)s") % {"error": exc}) from exc
     candidates = []
     for url_el in root:

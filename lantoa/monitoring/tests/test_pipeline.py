@@ -195,7 +195,13 @@ def test_news_sitemap_prefers_its_own_date(web):
 
 def test_manual_url_submission(web):
     para = "Quy Nhon is a coastal city in Gia Lai province known for its quiet beaches and seafood."
-    web.add("/en/story", article("Quy Nhon, Vietnam's quiet beach city", para, lang="vi"))
+    page = (
+        '<html lang="vi"><head><title>Quy Nhon, a quiet beach city</title></head><body><article>'
+        + f"<p>{para}</p><p>{para} Visitors come for the long bay and the old Cham towers.</p>"
+        + "<p>The city has invested in new promenades, parks and a science park for startups.</p>"
+        + "</article></body></html>"
+    )
+    web.add("/en/story", page)
     run = services.url_submit(url=web.url("/en/story?utm_campaign=x"))
     assert run.counts == {ItemStatus.STORED: 1}
     item = Item.objects.get()
