@@ -28,6 +28,8 @@ class Candidate:
     author_pseudonym: str = ""
     # Page and sitemap links (and manual URLs) must be fetched and extracted.
     needs_fetch: bool = False
+    # A page body already in hand (benchmarks, re-processing): extracted without fetching.
+    page_body: bytes | None = None
     raw: RawResponse | None = None
     url_hash: str = ""
     title_folded: str = ""

@@ -178,3 +178,11 @@ class Item(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def content_sanitised(self):
+        """The item's HTML as received, cleaned by nh3 (safe to show in the admin)."""
+        from .html import sanitise
+
+        return sanitise(self.html) if self.html else ""
+
+    content_sanitised.short_description = _("nội dung gốc (đã lọc an toàn)")

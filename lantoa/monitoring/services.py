@@ -219,6 +219,15 @@ def entries_ingest(*, source: Source, entries: list[dict]) -> PollRun:
     return batch_run(batch)
 
 
+def pages_ingest(*, source: Source, pages: list[tuple[str, bytes]]) -> PollRun:
+    """Run pages already in hand ({url: html bytes}) through extraction and the rest."""
+    candidates = [Candidate(url=url, needs_fetch=True, page_body=body) for url, body in pages]
+    batch = Batch(
+        source=source, poll_run=poll_run_start(source), preloaded=True, candidates=candidates
+    )
+    return batch_run(batch)
+
+
 @transaction.atomic
 def item_reextract(*, item_id: int) -> Item:
     """Extract an item's text again from its kept raw page (after an extractor upgrade)."""
@@ -238,3 +247,49 @@ def item_reextract(*, item_id: int) -> Item:
     if items_index is not None:
         items_index(item_ids=[item.pk])
     return item
+
+
+@transaction.atomic
+def schedule_ensure() -> None:
+    """The beat schedule of monitoring (idempotent): due sources every minute, resume every 10."""
+    from django_celery_beat.models import IntervalSchedule, PeriodicTask
+
+    every_minute, _c = IntervalSchedule.objects.get_or_create(
+        every=1, period=IntervalSchedule.MINUTES
+    )
+    every_ten, _c = IntervalSchedule.objects.get_or_create(
+        every=10, period=IntervalSchedule.MINUTES
+    )
+    PeriodicTask.objects.update_or_create(
+        name="monitoring: thu thập các nguồn đến hạn",
+        defaults={
+            "task": "lantoa.monitoring.tasks.sources_poll_due_task",
+            "interval": every_minute,
+            "queue": "fetch",
+            "enabled": True,
+        },
+    )
+    PeriodicTask.objects.update_or_create(
+        name="monitoring: hoàn tất phân tích tin còn dở",
+        defaults={
+            "task": "lantoa.monitoring.tasks.items_resume_task",
+            "interval": every_ten,
+            "queue": "fetch",
+            "enabled": True,
+        },
+    )
+
+
+def permissions_grant() -> None:
+    """Model permissions of monitoring for the office's roles (idempotent)."""
+    from lantoa.core.constants import Role
+    from lantoa.core.services import role_grant_permissions
+
+    view = ["view_source", "view_item", "view_story", "view_pollrun"]
+    role_grant_permissions(
+        role=Role.MONITOR,
+        app_label="monitoring",
+        codenames=[*view, "add_source", "change_source", "add_item", "change_item"],
+    )
+    for role in (Role.LEADER, Role.RAPID_RESPONSE):
+        role_grant_permissions(role=role, app_label="monitoring", codenames=view)

@@ -13,7 +13,7 @@ from trafilatura.utils import load_html
 
 from ..batch import Batch
 from ..constants import FetchOutcome, ItemStatus
-from ..fetcher import fetch_url, make_client
+from ..fetcher import FetchResult, fetch_url, make_client
 from ..formats import decode_html_bytes, parse_date
 from ..models import Item
 from ..urlnorm import url_hash
@@ -85,12 +85,12 @@ def run(batch: Batch) -> Batch:
         if candidate.url_hash in known:
             batch.drop(candidate, ItemStatus.DUPLICATE_URL, "đã có")
             continue
-        if fetched >= limit:
+        if candidate.page_body is None and fetched >= limit:
             # Left for the next poll (which will be a full fetch): no final status yet.
             candidate.status = "deferred"
             batch.deferred += 1
             continue
-        fetched += 1
+        fetched += candidate.page_body is None
         known.add(candidate.url_hash)
         _fetch_and_extract(batch, candidate)
     batch.candidates = [c for c in batch.candidates if not c.status]
@@ -98,9 +98,20 @@ def run(batch: Batch) -> Batch:
 
 
 def _fetch_and_extract(batch: Batch, candidate) -> None:
-    if batch.client is None:
-        batch.client = make_client()
-    result = fetch_url(batch.client, candidate.url)
+    if candidate.page_body is not None:
+        result = FetchResult(
+            url=candidate.url,
+            outcome=FetchOutcome.OK,
+            status=200,
+            body=candidate.page_body,
+            headers={"content-type": "text/html"},
+            final_url=candidate.url,
+        )
+        candidate.page_body = None
+    else:
+        if batch.client is None:
+            batch.client = make_client()
+        result = fetch_url(batch.client, candidate.url)
     if not result.ok:
         status = ItemStatus.BLOCKED if result.outcome in _BLOCKING else ItemStatus.FETCH_FAILED
         batch.drop(candidate, status, result.error or result.outcome)

@@ -21,7 +21,7 @@ def raw_save(*, batch: Batch, url: str, status: int | None, headers: dict, body:
         url=url[:2000],
         status_code=status,
         headers={k: v for k, v in headers.items() if k in KEPT_HEADERS},
-        body_compressed=zlib.compress(body, 6),
+        body_compressed=zlib.compress(body, 3),
         size=len(body),
     )
 

@@ -1,5 +1,6 @@
 """A real HTTP server on 127.0.0.1 with scripted routes, and fetch settings for tests."""
 
+import contextlib
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -64,10 +65,8 @@ class Web:
                 body = b"" if status == 304 else route.body
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
 
         return Handler
 
