@@ -64,7 +64,8 @@ def test_item_inspect_sanitises_html(staff_client, demo_password):
     source = SourceFactory()
     entries_ingest(source=source, entries=[{"url": "http://x/1", "title": "Tin có mã độc"}])
     Item.objects.filter(source=source).update(
-        html='<p onclick="steal()">Nội dung <script>alert(1)</script><a href="javascript:x">x</a></p>'
+        html='<p onclick="steal()">Nội dung <script>alert(1)</script>'
+        '<a href="javascript:x">x</a></p>'
     )
     item = Item.objects.get(source=source)
     client = login(staff_client, "theodoi", demo_password)
@@ -150,5 +151,5 @@ def test_poll_task_runs_through_celery(web):
 
     web.add("/feed", rss({"title": "Tin qua Celery", "link": "http://127.0.0.1/t/1"}))
     SourceFactory(url=web.url("/feed"))
-    run_ids = sources_poll_due_task.delay().get()
+    run_ids = sources_poll_due_task.apply().get()
     assert PollRun.objects.get(pk=run_ids[0]).stored == 1

@@ -366,3 +366,28 @@ def test_index_stage_calls_search_service(monkeypatch):
     monkeypatch.setattr(index, "indexer", lambda: lambda *, item_ids: seen.extend(item_ids))
     services.entries_ingest(source=SourceFactory(), entries=_entries("Một", "Hai"))
     assert sorted(seen) == sorted(Item.objects.values_list("pk", flat=True))
+
+
+def test_stored_items_are_searchable_and_rollback_leaves_no_index_row(monkeypatch):
+    pytest.importorskip("lantoa.monitoring.search.services")
+    from lantoa.monitoring.search.selectors import search_items
+
+    source = SourceFactory()
+    services.entries_ingest(
+        source=source,
+        entries=[{"url": "http://s/1", "title": "Lễ hội Quy Nhơn", "summary": "Đồng bào vui"}],
+    )
+    assert list(search_items("quy nhon").values_list("url", flat=True)) == ["http://s/1"]
+
+    def crash(batch):
+        raise RuntimeError("after index")
+
+    from lantoa.monitoring.pipeline import runner
+
+    monkeypatch.setattr(runner, "_finish", crash)
+    monkeypatch.setattr(runner, "_fail", lambda batch, exc: None)
+    services.entries_ingest(
+        source=source, entries=[{"url": "http://s/2", "title": "Pleiku mùa dã quỳ"}]
+    )
+    assert not Item.objects.filter(url="http://s/2").exists()
+    assert search_items("pleiku").count() == 0
