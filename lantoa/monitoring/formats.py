@@ -120,7 +120,7 @@ def parse_date(value) -> datetime | None:
         except ValueError:
             result = None
         if result is None:
-            parsed = feedparser._parse_date(text)  # RFC 822, W3C-DTF and friends
+            parsed = feedparser.datetimes._parse_date(text)  # RFC 822, W3C-DTF and friends
             return _struct_to_dt(parsed)
     if result.tzinfo is None:
         from zoneinfo import ZoneInfo

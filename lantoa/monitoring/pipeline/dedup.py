@@ -13,6 +13,7 @@ import re
 import threading
 import time
 from datetime import timedelta
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -34,12 +35,18 @@ _WORD = re.compile(r"\w+")
 _CHUNK = 500
 
 
+@lru_cache(maxsize=1)
+def _permutations():
+    # Computing the permutations costs more than hashing a headline: do it once per process.
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> MinHash | None:
     words = _WORD.findall(fold_lower(text))
     shingles = {" ".join(words[i : i + 3]).encode() for i in range(max(0, len(words) - 2))}
     if len(shingles) < MIN_SHINGLES:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     minhash.update_batch(list(shingles))
     return minhash
 
@@ -50,7 +57,9 @@ def signature_bytes(minhash: MinHash) -> bytes:
 
 def signature_load(data: bytes) -> MinHash:
     values = np.frombuffer(bytes(data), dtype=np.uint32).copy()
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
+    return MinHash(
+        num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME, permutations=_permutations()
+    )
 
 
 class _LshCache:

@@ -8,7 +8,6 @@ from datetime import datetime
 
 import trafilatura
 from django.conf import settings
-from lxml import etree
 from trafilatura.utils import load_html
 
 from ..batch import Batch
@@ -125,8 +124,8 @@ def _fetch_and_extract(batch: Batch, candidate) -> None:
     )
     try:
         page = extract_page(result.body, url=result.final_url, declared=result.content_type)
-    except (etree.LxmlError, ValueError, RecursionError) as exc:
-        log.warning("extraction failed for %s: %r", candidate.url, exc)
+    except Exception as exc:  # one bad page is quarantined, the batch carries on
+        log.exception("extraction failed for %s", candidate.url)
         batch.drop(candidate, ItemStatus.QUARANTINED, f"trích xuất lỗi: {exc!r}")
         return
     if page.title and (not candidate.title or batch.source.kind == "page"):

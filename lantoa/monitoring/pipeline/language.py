@@ -10,7 +10,7 @@ from ..batch import Batch
 from ..constants import LANGUAGES_FOLLOWED
 
 MIN_CHARS = 12
-SAMPLE_CHARS = 600
+SAMPLE_CHARS = 400
 
 
 @lru_cache(maxsize=1)
