@@ -2,6 +2,10 @@
 """Demo sources (real outlets, entries only: inactive, nothing is fetched) and a few dozen
 invented, clearly marked demo items about Quy Nhơn and Gia Lai, so the other apps have data."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from .constants import OutletType, SourceKind
 from .models import Item, Source
 from .services import entries_ingest, permissions_grant, schedule_ensure, source_create
@@ -125,12 +129,15 @@ def load(*, log) -> None:
         )
         sources[name] = source
     by_source: dict[str, list[dict]] = {}
-    for source_name, slug, title, summary in ITEMS:
+    now = timezone.now()
+    for number, (source_name, slug, title, summary) in enumerate(ITEMS):
         url = f"{BASE}/{sources[source_name].pk}/{slug}"
         if Item.objects.filter(url_hash=url_hash(url)).exists():
             continue
+        # Spread over the last week so trends and "today" counts have something to show.
+        published = now - timedelta(hours=5 * number + 1)
         by_source.setdefault(source_name, []).append(
-            {"url": url, "title": title, "summary": summary}
+            {"url": url, "title": title, "summary": summary, "published": published}
         )
     stored = 0
     for source_name, entries in by_source.items():
