@@ -391,3 +391,28 @@ def test_stored_items_are_searchable_and_rollback_leaves_no_index_row(monkeypatc
     )
     assert not Item.objects.filter(url="http://s/2").exists()
     assert search_items("pleiku").count() == 0
+
+
+def test_a_page_that_breaks_extraction_is_quarantined_and_the_rest_stored(monkeypatch):
+    from lantoa.monitoring.pipeline import extract
+
+    real = extract.extract_page
+
+    def flaky(body, *, url="", declared=""):
+        if "bad" in url:
+            raise AttributeError("extractor bug")
+        return real(body, url=url, declared=declared)
+
+    monkeypatch.setattr(extract, "extract_page", flaky)
+    page = (
+        b"<html><head><title>Trang tin Quy Nh\xc6\xa1n</title></head><body><p>x</p></body></html>"
+    )
+    run = services.pages_ingest(
+        source=SourceFactory(kind=SourceKind.PAGE),
+        pages=[("http://p/good", page), ("http://p/bad", page)],
+    )
+    assert run.counts == {ItemStatus.STORED: 1, ItemStatus.QUARANTINED: 1}
+    assert run.problems == [
+        {"url": "http://p/bad", "status": "quarantined", "error": "trích xuất lỗi: "
+         "AttributeError('extractor bug')"}
+    ]  # fmt: skip
