@@ -1,0 +1,231 @@
+"""Monitoring ingest throughput and memory, beside the raw libraries on the same data.
+
+(a) full pages (extraction included) from $LANTOA_DATA_DIR/extraction vs bare trafilatura.extract;
+(b) feed entries (title + summary) from headlines/headlines_dev.jsonl, end to end into the
+    database (and the search index when the search app provides it) vs a bare bulk insert;
+(d) the worker's peak memory (ru_maxrss).
+Also: extraction quality against ground-truth.json (bag-of-words precision/recall/F1).
+
+Runs in a throw-away database (a temporary SQLite file, or `test_<name>` on PostgreSQL).
+"""
+
+import gzip
+import json
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+COMMAND = "make bench BENCH_ARGS=monitoring"
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _table(title: str, header: list[str], rows: list[list]) -> None:
+    print(f"\n### {title}\n")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(str(c) for c in row) + " |")
+
+
+def _words(text: str) -> Counter:
+    return Counter(re.findall(r"\w+", (text or "").lower()))
+
+
+def _prf(predicted: str, truth: str) -> tuple[float, float, float]:
+    p, t = _words(predicted), _words(truth)
+    overlap = sum((p & t).values())
+    precision = overlap / max(1, sum(p.values()))
+    recall = overlap / max(1, sum(t.values()))
+    f1 = 2 * precision * recall / max(1e-9, precision + recall)
+    return precision, recall, f1
+
+
+def _test_database():
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        path = Path(tempfile.mkdtemp(prefix="lantoa-bench-")) / "bench.sqlite3"
+        settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(path)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    return connection
+
+
+def bench_pages(data_dir: Path, repeat: int) -> None:
+    import trafilatura
+
+    from lantoa.monitoring.constants import SourceKind
+    from lantoa.monitoring.models import Item
+    from lantoa.monitoring.pipeline.extract import extract_page
+    from lantoa.monitoring.services import pages_ingest, source_create
+
+    html_dir = data_dir / "extraction" / "html"
+    if not html_dir.is_dir():
+        print(f"\n(a) skipped: {html_dir} absent")
+        return
+    truth = json.loads((data_dir / "extraction" / "ground-truth.json").read_text())
+    pages = []
+    for path in sorted(html_dir.glob("*.html.gz")):
+        key = path.name.removesuffix(".html.gz")
+        url = truth.get(key, {}).get("url") or f"https://example.org/{key}"
+        pages.append((key, url, gzip.decompress(path.read_bytes())))
+    # Warm both paths (imports, lazy models) outside the timings.
+    trafilatura.extract(pages[0][2])
+    extract_page(pages[0][2], url=pages[0][1])
+
+    rows = []
+    bare_times, ours_times = [], []
+    for round_no in range(repeat):
+        start = time.perf_counter()
+        for _key, _url, body in pages:
+            trafilatura.extract(body)
+        bare_times.append(time.perf_counter() - start)
+        source = source_create(
+            url=f"https://bench.example/{round_no}", kind=SourceKind.PAGE, name=f"bench {round_no}"
+        )
+        # Unique URLs per round so every page is stored, not deduplicated.
+        batch = [(f"{url}?round={round_no}", body) for _key, url, body in pages]
+        start = time.perf_counter()
+        for offset in range(0, len(batch), 30):
+            pages_ingest(source=source, pages=batch[offset : offset + 30])
+        ours_times.append(time.perf_counter() - start)
+    bare, ours = min(bare_times), min(ours_times)
+    n = len(pages)
+    rows.append(["bare trafilatura.extract", n, f"{bare:.2f}", f"{n / bare:.1f}", "1.00"])
+    rows.append(
+        ["Lantoa pages_ingest (extract+store)", n, f"{ours:.2f}", f"{n / ours:.1f}",
+         f"{ours / bare:.2f}"]
+    )  # fmt: skip
+    _table(
+        f"(a) full-page ingest, {n} pages, best of {repeat} (target ≥ 50 pages/s, ratio ≤ 1.3)",
+        ["path", "pages", "seconds", "pages/s", "ratio"],
+        rows,
+    )
+    # Quality against the ground truth (the stored text of the last round).
+    stored = {
+        i.url.rsplit("?round=", 1)[0]: i.text
+        for i in Item.objects.filter(url__contains=f"?round={repeat - 1}")
+    }
+    scores = {"Lantoa (stored text)": [], "bare trafilatura.extract": []}
+    for key, url, body in pages:
+        expected = truth.get(key, {}).get("articleBody", "")
+        if not expected:
+            continue
+        scores["Lantoa (stored text)"].append(_prf(stored.get(url, ""), expected))
+        scores["bare trafilatura.extract"].append(_prf(trafilatura.extract(body) or "", expected))
+    _table(
+        "extraction quality vs ground-truth.json (bag of words, mean over pages)",
+        ["extractor", "pages", "precision", "recall", "F1"],
+        [
+            [name, len(v)] + [f"{sum(s[i] for s in v) / max(1, len(v)):.3f}" for i in range(3)]
+            for name, v in scores.items()
+        ],
+    )
+
+
+def bench_headlines(data_dir: Path, repeat: int) -> None:
+    from django.db import transaction
+
+    from lantoa.monitoring.models import Item, Source
+    from lantoa.monitoring.pipeline.index import indexer
+    from lantoa.monitoring.services import entries_ingest, source_create
+    from lantoa.monitoring.urlnorm import url_hash
+
+    path = data_dir / "headlines" / "headlines_dev.jsonl"
+    if not path.exists():
+        print(f"\n(b) skipped: {path} absent")
+        return
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    indexed = "yes" if indexer() is not None else "no (search app not merged)"
+    bare_times, ours_times, counts = [], [], Counter()
+    for round_no in range(repeat):
+        sources = {}
+        for row in rows:
+            if row["source"] not in sources:
+                sources[row["source"]] = source_create(
+                    url=f"https://bench.example/{round_no}/{len(sources)}",
+                    name=f"{row['source']} {round_no}",
+                )
+        # Bare: the same rows inserted with bulk_create, no pipeline.
+        bare_source = Source.objects.create(name=f"bare {round_no}", kind="feed", outlet_type="x")
+        start = time.perf_counter()
+        with transaction.atomic():
+            Item.objects.bulk_create(
+                [
+                    Item(
+                        source=bare_source,
+                        url=f"{r['link']}#bare{round_no}",
+                        url_hash=url_hash(f"{r['link']}?bare={round_no}"),
+                        title=r["title"],
+                        summary=r.get("summary") or "",
+                    )
+                    for r in rows
+                ],
+                batch_size=500,
+                ignore_conflicts=True,
+            )
+        bare_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for name, source in sources.items():
+            entries = [
+                {
+                    "url": f"{r['link']}?round={round_no}",
+                    "title": f"{r['title']} {round_no}" if round_no else r["title"],
+                    "summary": r.get("summary") or "",
+                    "published": r.get("published"),
+                }
+                for r in rows
+                if r["source"] == name
+            ]
+            for offset in range(0, len(entries), 200):
+                run = entries_ingest(source=source, entries=entries[offset : offset + 200])
+                counts.update(run.counts)
+        ours_times.append(time.perf_counter() - start)
+    n = len(rows)
+    bare, ours = min(bare_times), min(ours_times)
+    _table(
+        f"(b) feed-entry ingest, {n} headlines, best of {repeat}; index stage: {indexed} "
+        "(target ≥ 1000 items/s)",
+        ["path", "items", "seconds", "items/s", "ratio"],
+        [
+            ["bare bulk_create (no pipeline)", n, f"{bare:.3f}", f"{n / bare:.0f}", "1.00"],
+            ["Lantoa entries_ingest (normalise→alert)", n, f"{ours:.3f}", f"{n / ours:.0f}",
+             f"{ours / bare:.1f}"],
+        ],
+    )  # fmt: skip
+    print("\nfinal statuses over all rounds: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
+
+
+def main(argv: list[str]) -> None:
+    from django.conf import settings
+
+    repeat = 3 if "--quick" not in argv else 1
+    data_dir = Path(settings.DATA_DIR)
+    start_rss = _rss_mb()
+    connection = _test_database()
+    try:
+        print(f"\nReproduce: {COMMAND}   (database: {connection.vendor}; Python {sys.version[:6]})")
+        bench_pages(data_dir, repeat)
+        after_pages = _rss_mb()
+        bench_headlines(data_dir, repeat)
+        after_headlines = _rss_mb()
+        _table(
+            "(d) worker peak memory (ru_maxrss of this process)",
+            ["point", "peak RSS MB"],
+            [
+                ["after Django setup", f"{start_rss:.0f}"],
+                ["after (a) page ingest", f"{after_pages:.0f}"],
+                ["after (b) headline ingest", f"{after_headlines:.0f}"],
+            ],
+        )
+    finally:
+        connection.creation.destroy_test_db(
+            connection.settings_dict["NAME"], verbosity=0, keepdb=False
+        )

@@ -1,0 +1,155 @@
+"""The admin surface: health columns, item inspect with sanitised HTML, the two forms, the
+dashboard panel, the demo data and the commands."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django_celery_beat.models import PeriodicTask
+
+from lantoa.monitoring import demo
+from lantoa.monitoring.constants import FetchOutcome, SourceKind
+from lantoa.monitoring.models import Item, PollRun, Source, Story
+from lantoa.monitoring.services import entries_ingest, source_poll
+
+from .factories import SourceFactory, rss
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client, demo_ward):
+    demo.load(log=lambda message: None)
+    return client
+
+
+def login(client, username, demo_password):
+    assert client.login(username=username, password=demo_password)
+    return client
+
+
+def test_demo_is_idempotent_and_fetches_nothing(demo_ward):
+    demo.load(log=lambda message: None)
+    counts = (Source.objects.count(), Item.objects.count(), PeriodicTask.objects.count())
+    demo.load(log=lambda message: None)
+    assert (Source.objects.count(), Item.objects.count(), PeriodicTask.objects.count()) == counts
+    assert not Source.objects.filter(is_active=True).exclude(kind=SourceKind.MANUAL).exists()
+    assert set(Item.objects.values_list("language", flat=True)) == {
+        "vi", "en", "zh", "ko", "ja", "fr",
+    }  # fmt: skip
+    assert Item.objects.count() >= 30
+    assert Story.objects.filter(item_count__gte=2).exists()
+    assert PeriodicTask.objects.filter(
+        task="lantoa.monitoring.tasks.sources_poll_due_task", enabled=True
+    ).exists()
+
+
+def test_source_list_shows_health_in_vietnamese(staff_client, demo_password, web):
+    web.add("/feed", "boom", status=500)
+    source = SourceFactory(url=web.url("/feed"), name="Nguồn hỏng")
+    source_poll(source_id=source.pk)
+    client = login(staff_client, "theodoi", demo_password)
+    response = client.get(reverse("wagtailsnippets_monitoring_source:list"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Nguồn hỏng" in html and "Trang nguồn trả về lỗi" in html
+    assert "Lỗi 7 ngày" in html and "Tin/ngày" in html
+    home = client.get("/admin/").content.decode()
+    assert "Tin thu thập hôm nay" in home and "Nguồn đang lỗi" in home
+
+
+def test_item_inspect_sanitises_html(staff_client, demo_password):
+    source = SourceFactory()
+    entries_ingest(source=source, entries=[{"url": "http://x/1", "title": "Tin có mã độc"}])
+    Item.objects.filter(source=source).update(
+        html='<p onclick="steal()">Nội dung <script>alert(1)</script>'
+        '<a href="javascript:x">x</a></p>'
+    )
+    item = Item.objects.get(source=source)
+    client = login(staff_client, "theodoi", demo_password)
+    response = client.get(reverse("wagtailsnippets_monitoring_item:inspect", args=[item.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<p>Nội dung" in html
+    assert "alert(1)" not in html and "steal()" not in html and "javascript:x" not in html
+
+
+def test_unit_reporter_cannot_submit(staff_client, demo_password):
+    client = login(staff_client, "mttq", demo_password)
+    response = client.get(reverse("monitoring_tools:submit"))
+    assert response.status_code in (302, 403)
+
+
+def test_manual_submit_form(staff_client, demo_password, web):
+    web.add(
+        "/bai",
+        "<html><head><title>Bài gửi tay về Quy Nhơn</title></head><body><article>"
+        + "<p>Nội dung bài viết về thành phố biển Quy Nhơn, Gia Lai và các hoạt động du lịch.</p>"
+        * 5
+        + "</article></body></html>",
+    )
+    client = login(staff_client, "theodoi", demo_password)
+    response = client.post(reverse("monitoring_tools:submit"), {"url": web.url("/bai")})
+    item = Item.objects.get(url=web.url("/bai"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "wagtailsnippets_monitoring_item:inspect", args=[item.pk]
+    )
+    response = client.post(reverse("monitoring_tools:submit"), {"url": "không phải url"})
+    assert "Nhập một URL hợp lệ" in response.content.decode() or response.status_code == 200
+
+
+def test_import_form_with_mapping(staff_client, demo_password):
+    source = Source.objects.get(kind=SourceKind.SOCIAL_IMPORT)
+    client = login(staff_client, "theodoi", demo_password)
+    data = "noi_dung,tai_khoan\nQuy Nhơn hôm nay nắng đẹp gọi 0905123456,@hoa\n".encode()
+    upload = io.BytesIO(data)
+    upload.name = "bai.csv"
+    response = client.post(
+        reverse("monitoring_tools:import"),
+        {"source": source.pk, "file": upload, "text": "khong_co"},
+    )
+    assert "Tệp không có cột: khong_co" in response.content.decode()
+    assert not Item.objects.filter(source=source, text__contains="nắng đẹp").exists()
+    upload = io.BytesIO(data)
+    upload.name = "bai.csv"
+    response = client.post(
+        reverse("monitoring_tools:import"),
+        {"source": source.pk, "file": upload, "text": "noi_dung", "author": "tai_khoan"},
+    )
+    assert response.status_code == 302
+    item = Item.objects.get(source=source, text__contains="nắng đẹp")
+    assert "0905123456" not in item.text and item.author_pseudonym.startswith("tg-")
+
+
+def test_commands(web, tmp_path):
+    web.add("/feed", rss({"title": "Tin từ lệnh poll", "link": "http://127.0.0.1/cmd/1"}))
+    out = io.StringIO()
+    call_command("add_source", web.url("/feed"), "--kind", "rss", "--name", "Lệnh", stdout=out)
+    source = Source.objects.get(name="Lệnh")
+    assert source.kind == SourceKind.FEED and out.getvalue().startswith(str(source.pk))
+    out = io.StringIO()
+    call_command("poll", "--once", stdout=out)
+    assert "mới=1" in out.getvalue()
+    assert PollRun.objects.get(source=source).outcome == FetchOutcome.OK
+    out = io.StringIO()
+    call_command("poll", "--source", str(source.pk), stdout=out)
+    assert "duplicate_url=1" in out.getvalue()
+    posts = tmp_path / "posts.json"
+    posts.write_text(json.dumps([{"body": "Bài đăng về Quy Nhơn", "who": "x"}]))
+    out = io.StringIO()
+    call_command("import_posts", str(posts), "--mapping", "text=body,author=who", stdout=out)
+    assert "mới=1" in out.getvalue()
+    with pytest.raises(Exception, match="Tệp không có cột"):
+        call_command("import_posts", str(posts), "--mapping", "text=none")
+
+
+def test_poll_task_runs_through_celery(web):
+    from lantoa.monitoring.tasks import sources_poll_due_task
+
+    web.add("/feed", rss({"title": "Tin qua Celery", "link": "http://127.0.0.1/t/1"}))
+    SourceFactory(url=web.url("/feed"))
+    run_ids = sources_poll_due_task.apply().get()
+    assert PollRun.objects.get(pk=run_ids[0]).stored == 1

@@ -1,0 +1,193 @@
+"""Monitoring in the Wagtail admin: sources with health, items, polls, stories, two forms."""
+
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from lantoa.core.panels import Count as PanelCount
+from lantoa.core.panels import CountsPanel
+
+from . import views
+from .constants import FETCH_FAILURES
+from .models import Item, PollRun, Source, Story
+from .selectors import HEALTH_DAYS, items_today_count, sources_failing
+
+
+def _minutes(source) -> str:
+    return f"{round(source.interval_seconds / 60)} phút"
+
+
+def _per_day(source) -> str:
+    return f"{getattr(source, 'items_week', 0) / HEALTH_DAYS:.1f}"
+
+
+class SourceFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Source
+        fields = ["kind", "outlet_type", "language", "country", "is_active", "last_outcome"]
+
+
+class SourceViewSet(SnippetViewSet):
+    model = Source
+    icon = "globe"
+    menu_label = _("Nguồn tin")
+    list_display = [
+        "name",
+        "kind",
+        "language",
+        Column("last_success_at", label=_("Thành công gần nhất")),
+        Column("recent_failures", label=_("Lỗi 7 ngày")),
+        Column("items_per_day", label=_("Tin/ngày"), accessor=_per_day),
+        Column("interval", label=_("Chu kỳ"), accessor=_minutes),
+        Column("last_error", label=_("Lỗi gần nhất")),
+    ]
+    list_export = [
+        "name", "kind", "url", "outlet_type", "country", "language", "priority", "is_active",
+        "last_success_at", "consecutive_failures", "interval_seconds", "next_fetch_at",
+        "last_error",
+    ]  # fmt: skip
+    export_filename = "nguon-tin"
+    search_fields = ["name", "url"]
+    filterset_class = SourceFilterSet
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "name", "kind", "url", "outlet_type", "country", "language", "priority", "is_active",
+        "poll_min_minutes", "poll_max_minutes", "interval_seconds", "next_fetch_at",
+        "last_polled_at", "last_success_at", "last_outcome", "consecutive_failures", "last_error",
+        "column_mapping",
+    ]  # fmt: skip
+
+    def get_queryset(self, request):
+        since = timezone.now() - timedelta(days=HEALTH_DAYS)
+        return Source.objects.annotate(
+            recent_failures=Count(
+                "poll_runs",
+                filter=Q(poll_runs__started_at__gte=since, poll_runs__outcome__in=FETCH_FAILURES),
+                distinct=True,
+            ),
+            items_week=Count("items", filter=Q(items__fetched_at__gte=since), distinct=True),
+        )
+
+
+class ItemFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Item
+        fields = ["source", "language", "source__kind", "story"]
+
+
+class ItemViewSet(SnippetViewSet):
+    model = Item
+    icon = "doc-full"
+    menu_label = _("Tin thu thập")
+    list_display = ["title", "source", "language", "published_at", "story"]
+    list_export = [
+        "id", "title", "url", "source", "language", "published_at", "fetched_at", "summary",
+        "text", "author_pseudonym", "story",
+    ]  # fmt: skip
+    export_filename = "tin-thu-thap"
+    search_fields = ["title", "summary"]
+    filterset_class = ItemFilterSet
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "title", "url", "source", "language", "published_at", "fetched_at", "story",
+        "author_pseudonym", "summary", "text", "content_sanitised",
+    ]  # fmt: skip
+    ordering = ["-published_at", "-id"]
+
+
+class PollRunFilterSet(WagtailFilterSet):
+    class Meta:
+        model = PollRun
+        fields = ["source", "outcome"]
+
+
+class PollRunViewSet(SnippetViewSet):
+    model = PollRun
+    icon = "history"
+    menu_label = _("Lượt thu thập")
+    list_display = ["source", "started_at", "outcome", "http_status", "stored", "counts"]
+    list_export = ["source", "started_at", "finished_at", "outcome", "http_status", "stored",
+                   "counts", "error", "problems"]  # fmt: skip
+    export_filename = "luot-thu-thap"
+    filterset_class = PollRunFilterSet
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "source", "started_at", "finished_at", "outcome", "http_status", "full_fetch", "stored",
+        "counts", "problems", "error", "worker",
+    ]  # fmt: skip
+
+
+class StoryViewSet(SnippetViewSet):
+    model = Story
+    icon = "link"
+    menu_label = _("Chùm tin")
+    list_display = ["title", "item_count", "first_seen_at", "updated_at"]
+    list_export = ["title", "item_count", "first_seen_at", "updated_at"]
+    search_fields = ["title"]
+    inspect_view_enabled = True
+
+
+class ToolsViewSet(ViewSet):
+    """Paste a URL to collect; import a file of public posts."""
+
+    name = "monitoring_tools"
+    icon = "plus"
+    menu_label = _("Gửi đường dẫn / nhập tệp")
+    url_prefix = "monitoring/tools"
+
+    def get_urlpatterns(self):
+        return [
+            path("submit/", views.url_submit_view, name="submit"),
+            path("import/", views.posts_import_view, name="import"),
+        ]
+
+
+class MonitoringGroup(SnippetViewSetGroup):
+    menu_label = _("Theo dõi thông tin")
+    menu_icon = "view"
+    menu_order = 300
+    items = (SourceViewSet, ItemViewSet, StoryViewSet, PollRunViewSet)
+
+
+register_snippet(MonitoringGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_tools():
+    return ToolsViewSet(menu_order=301, add_to_admin_menu=True)
+
+
+@hooks.register("construct_homepage_panels")
+def monitoring_panel(request, panels):
+    if not request.user.has_perm("monitoring.view_item"):
+        return
+    failing = sources_failing().count()
+    panels.append(
+        CountsPanel(
+            name="monitoring",
+            heading=_("Theo dõi thông tin"),
+            order=200,
+            counts=[
+                PanelCount(
+                    _("Tin thu thập hôm nay"),
+                    items_today_count(),
+                    reverse("wagtailsnippets_monitoring_item:list"),
+                ),
+                PanelCount(
+                    _("Nguồn đang lỗi"),
+                    failing,
+                    reverse("wagtailsnippets_monitoring_source:list"),
+                    tone="warning" if failing else "",
+                ),
+            ],
+        )
+    )
