@@ -71,7 +71,11 @@ def annual_report_build(
     report(60, "Đang soạn văn bản")
     spec = report_spec(plan, year, number=number, on=on)
     directive = plan.directive
-    issuer = plan.issuing_body or spec.issuing_body
+    if party := directive.system == DocSystem.PARTY:
+        issuer = "Ban Thường vụ Đảng ủy" if "THƯỜNG VỤ" in spec.authority.upper() else "Đảng ủy"
+    else:
+        issuer = "Ủy ban nhân dân phường"
+    del party
 
     def write_body(document):
         body_paragraph(
