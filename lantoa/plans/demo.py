@@ -71,7 +71,6 @@ def _populate_demo(plan: Plan) -> None:
             progress_report_review(report=row, user=reviewer, accept=True, on=review_on)
         return row
 
-    q2 = ubnd_task.periods.get(label__startswith="Quý 2")
     q3 = ubnd_task.periods.get(label__startswith="Quý 3")
     report(
         ubnd_task,

@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -86,14 +87,14 @@ class PlanViewSet(SnippetViewSet):
     export_filename = "ke-hoach"
     search_fields = ["issuing_body", "source_text"]
     inspect_view_enabled = True
-    form_fields = [
-        "parent_body",
-        "issuing_body",
-        "place",
-        "recipients",
-        "signature_authority",
-        "signer_title",
-        "signer_name",
+    panels = [
+        FieldPanel("parent_body"),
+        FieldPanel("issuing_body"),
+        FieldPanel("place"),
+        FieldPanel("recipients"),
+        FieldPanel("signature_authority"),
+        FieldPanel("signer_title"),
+        FieldPanel("signer_name"),
     ]
 
 
@@ -169,16 +170,16 @@ class TaskViewSet(ScopedSnippetViewSet):
     inspect_view_enabled = True
     add_view_class = TaskCreateView
     edit_view_class = TaskEditView
-    form_fields = [
-        "title",
-        "text",
-        "plan",
-        "lead_unit",
-        "coordinating_units",
-        "deadline_kind",
-        "start_date",
-        "due_date",
-        "end_date",
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldPanel("plan"),
+        FieldPanel("lead_unit"),
+        FieldPanel("coordinating_units"),
+        FieldPanel("deadline_kind"),
+        FieldPanel("start_date"),
+        FieldPanel("due_date"),
+        FieldPanel("end_date"),
     ]
 
     def get_queryset(self, request):
@@ -221,7 +222,7 @@ class ProgressReportViewSet(ScopedSnippetViewSet):
     search_fields = ["narrative"]
     filterset_class = ReportFilterSet
     inspect_view_enabled = True
-    form_fields = ["review_note"]
+    panels = [FieldPanel("review_note")]
 
 
 class SessionFilterSet(WagtailFilterSet):
@@ -276,16 +277,16 @@ class DisseminationSessionViewSet(ScopedSnippetViewSet):
     filterset_class = SessionFilterSet
     inspect_view_enabled = True
     add_view_class = SessionCreateView
-    form_fields = [
-        "organisation",
-        "directive",
-        "task",
-        "held_on",
-        "form",
-        "audience",
-        "invited",
-        "attended",
-        "notes",
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("directive"),
+        FieldPanel("task"),
+        FieldPanel("held_on"),
+        FieldPanel("form"),
+        FieldPanel("audience"),
+        FieldPanel("invited"),
+        FieldPanel("attended"),
+        FieldPanel("notes"),
     ]
 
 
@@ -323,7 +324,12 @@ class DocumentNumberViewSet(SnippetViewSet):
     list_filter = ["issuing_unit", "doc_type", "term"]
     inspect_view_enabled = True
     add_view_class = NumberCreateView
-    form_fields = ["issuing_unit", "doc_type", "issued_on", "title"]
+    panels = [
+        FieldPanel("issuing_unit"),
+        FieldPanel("doc_type"),
+        FieldPanel("issued_on"),
+        FieldPanel("title"),
+    ]
 
 
 class NotificationViewSet(ScopedSnippetViewSet):
@@ -335,7 +341,7 @@ class NotificationViewSet(ScopedSnippetViewSet):
     list_export = ["unit", "task", "period", "kind", "message", "created_on", "emailed"]
     list_filter = ["kind", "unit", "emailed"]
     export_filename = "nhac-viec"
-    form_fields = ["read_at"]
+    panels = [FieldPanel("read_at")]
 
 
 class PlansGroup(SnippetViewSetGroup):

@@ -30,8 +30,11 @@ def report_spec(plan, year: int, *, number: str = "", on=None) -> DocumentSpec:
     superior = next((r for r in plan.recipient_list() if "b/c" in r), "")
     return DocumentSpec(
         parent_body=plan.parent_body
-        or getattr(settings, "LANTOA_PARTY_PARENT_BODY", "Đảng bộ tỉnh Gia Lai"),
-        issuing_body=getattr(settings, "LANTOA_OFFICE_NAME", "") or plan.issuing_body,
+        or (getattr(settings, "LANTOA_PARTY_PARENT_BODY", "Đảng bộ tỉnh Gia Lai") if party else ""),
+        # A Party plan's header names the Party committee; a state plan keeps its own header.
+        issuing_body=(getattr(settings, "LANTOA_OFFICE_NAME", "") or plan.issuing_body)
+        if party
+        else plan.issuing_body,
         number=number,
         symbol=f"BC/{suffix}" if party else f"BC-{suffix}",
         place=plan.place or office_place(),

@@ -28,7 +28,7 @@ def plans_roles_ensure() -> None:
     role_grant_permissions(
         role=Role.LEADER,
         app_label="plans",
-        codenames=_codes(["add", "change", "delete", "view"]) + ["review_progressreport"],
+        codenames=[*_codes(["add", "change", "delete", "view"]), "review_progressreport"],
     )
     role_grant_permissions(
         role=Role.MONITOR,
@@ -46,9 +46,19 @@ def plans_roles_ensure() -> None:
     role_grant_permissions(
         role=Role.UNIT_REPORTER,
         app_label="plans",
-        codenames=_codes(
-            ["view"],
-            ["directive", "plan", "task", "progressreport", "disseminationsession", "notification"],
-        )
-        + ["add_progressreport", "add_disseminationsession"],
+        codenames=[
+            *_codes(
+                ["view"],
+                [
+                    "directive",
+                    "plan",
+                    "task",
+                    "progressreport",
+                    "disseminationsession",
+                    "notification",
+                ],
+            ),
+            "add_progressreport",
+            "add_disseminationsession",
+        ],
     )

@@ -345,5 +345,5 @@ def test_daily_job_and_its_beat_schedule(demo_ward):
     task = PeriodicTask.objects.get(task="lantoa.plans.tasks.followup_daily")
     assert task.crontab.hour == "7" and str(task.crontab.timezone) == "Asia/Ho_Chi_Minh"
     make_task(demo_ward, due_date=date(2026, 4, 1))
-    result = followup_daily.delay("2026-05-01").get()
+    result = followup_daily.apply(args=["2026-05-01"]).get()
     assert result[NotificationKind.OVERDUE] == 1
