@@ -50,6 +50,7 @@ TOOLS = [
     ("coverage", _("Tình hình quán triệt"), "group", 40),
     ("annual_report", _("Báo cáo năm (DOCX)"), "download", 50),
     ("reminder", _("Công văn đôn đốc"), "mail", 60),
+    ("tasks_xlsx", _("Danh sách nhiệm vụ (XLSX)"), "download", 70),
 ]
 for _name, _label, _icon, _order in TOOLS:
 

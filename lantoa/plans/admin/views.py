@@ -10,6 +10,7 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -52,15 +53,22 @@ def _require_leader(user) -> None:
         raise PermissionDenied
 
 
-class PlansPage(WagtailAdminTemplateMixin, TemplateView):
+class AdminPage(WagtailAdminTemplateMixin):
+    """A plans admin screen: the page title closes the breadcrumb trail."""
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class PlansPage(AdminPage, TemplateView):
     header_icon = "tasks"
 
 
-class PlanImportView(WagtailAdminTemplateMixin, FormView):
+class PlanImportView(AdminPage, FormView):
     """Upload → review the extracted structure (and correct the text) → save."""
 
     template_name = "plans/admin/import.html"
-    page_title = _("Nhập kế hoạch từ tệp")
+    page_title = gettext_lazy("Nhập kế hoạch từ tệp")
     header_icon = "doc-full"
     form_class = ImportUploadForm
 
@@ -138,7 +146,7 @@ class PlanImportView(WagtailAdminTemplateMixin, FormView):
 
 class PlanOutlineView(PlansPage):
     template_name = "plans/admin/outline.html"
-    page_title = _("Cấu trúc kế hoạch")
+    page_title = gettext_lazy("Cấu trúc kế hoạch")
 
     def get_context_data(self, **kwargs):
         from ..selectors import plan_outline
@@ -161,7 +169,7 @@ class MyUnitView(PlansPage):
     """A unit's own page: its tasks, what is due, what it has reported, its reminders."""
 
     template_name = "plans/admin/my_unit.html"
-    page_title = _("Nhiệm vụ của đơn vị tôi")
+    page_title = gettext_lazy("Nhiệm vụ của đơn vị tôi")
     header_icon = "user"
 
     def get_context_data(self, **kwargs):
@@ -182,9 +190,9 @@ class MyUnitView(PlansPage):
         return context
 
 
-class ReportSubmitView(WagtailAdminTemplateMixin, FormView):
+class ReportSubmitView(AdminPage, FormView):
     template_name = "plans/admin/report_submit.html"
-    page_title = _("Gửi báo cáo tiến độ")
+    page_title = gettext_lazy("Gửi báo cáo tiến độ")
     header_icon = "upload"
     form_class = ReportSubmitForm
 
@@ -219,9 +227,9 @@ class ReportSubmitView(WagtailAdminTemplateMixin, FormView):
         return redirect("plans_admin:my_unit")
 
 
-class ReportReviewView(WagtailAdminTemplateMixin, FormView):
+class ReportReviewView(AdminPage, FormView):
     template_name = "plans/admin/report_review.html"
-    page_title = _("Xem xét báo cáo tiến độ")
+    page_title = gettext_lazy("Xem xét báo cáo tiến độ")
     header_icon = "doc-full-inverse"
     form_class = ReviewForm
 
@@ -259,9 +267,9 @@ class ReportReviewView(WagtailAdminTemplateMixin, FormView):
         return redirect("plans_admin:my_unit")
 
 
-class CoverageView(WagtailAdminTemplateMixin, FormView):
+class CoverageView(AdminPage, FormView):
     template_name = "plans/admin/coverage.html"
-    page_title = _("Tình hình quán triệt, tuyên truyền")
+    page_title = gettext_lazy("Tình hình quán triệt, tuyên truyền")
     header_icon = "group"
     form_class = CoverageForm
 
@@ -278,11 +286,11 @@ class CoverageView(WagtailAdminTemplateMixin, FormView):
         return self.render_to_response(context)
 
 
-class AnnualReportView(WagtailAdminTemplateMixin, FormView):
+class AnnualReportView(AdminPage, FormView):
     """Build the annual report now and download it (the reports app runs it as a job)."""
 
     template_name = "plans/admin/simple_form.html"
-    page_title = _("Báo cáo kết quả thực hiện kế hoạch (DOCX)")
+    page_title = gettext_lazy("Báo cáo kết quả thực hiện kế hoạch (DOCX)")
     header_icon = "download"
     form_class = AnnualReportForm
 
@@ -304,9 +312,9 @@ class AnnualReportView(WagtailAdminTemplateMixin, FormView):
         )
 
 
-class ReminderView(WagtailAdminTemplateMixin, FormView):
+class ReminderView(AdminPage, FormView):
     template_name = "plans/admin/simple_form.html"
-    page_title = _("Công văn đôn đốc")
+    page_title = gettext_lazy("Công văn đôn đốc")
     header_icon = "mail"
     form_class = ReminderForm
 

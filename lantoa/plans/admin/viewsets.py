@@ -1,10 +1,11 @@
 """Wagtail ViewSets (snippets) of the plans app: lists with filters, search, export, inspect."""
 
 import django_filters
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -71,7 +72,18 @@ class PlanViewSet(SnippetViewSet):
     model = Plan
     icon = "list-ul"
     menu_label = _("Kế hoạch")
-    list_display = ["directive", "issuing_body", "signer_name", "imported_at"]
+    list_display = [
+        "directive",
+        "issuing_body",
+        "signer_name",
+        "imported_at",
+        TitleColumn(
+            "outline",
+            label=_("Bố cục, phân công"),
+            accessor=lambda plan: _("Xem"),
+            get_url=lambda plan: reverse("plans_admin:plan_outline", args=[plan.pk]),
+        ),
+    ]
     list_export = [
         "directive",
         "issuing_body",

@@ -274,3 +274,18 @@ def test_task_created_in_the_admin_gets_its_periods(client, ward):
     task = Task.objects.get(title="Báo cáo hằng quý")
     assert task.periods.count() == 2
     assert ProgressReport.objects.count() == 0
+
+
+def test_plan_list_links_to_the_outline_and_menu_has_the_tools(client, ward):
+    from pathlib import Path
+
+    from lantoa.plans.services import plan_import_file
+
+    demo = Path(__file__).resolve().parent.parent / "demo_data" / "ke-hoach-demo.txt"
+    plan = plan_import_file(data=demo.read_bytes(), filename=demo.name)
+    login(client, "lanhdao")
+    listing = client.get(reverse("wagtailsnippets_plans_plan:list")).content.decode()
+    assert reverse("plans_admin:plan_outline", args=[plan.pk]) in listing
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    for name in ("my_unit", "plan_import", "coverage", "annual_report", "reminder", "tasks_xlsx"):
+        assert reverse(f"plans_admin:{name}") in home
