@@ -326,3 +326,75 @@ def test_parser_never_crashes_on_plan_like_text(lines):
     paths = [section.path for section in parsed.walk()]
     assert all(paths)
     json.dumps(parsed.to_dict(), ensure_ascii=False)
+
+
+def test_docx_header_table_gives_bodies_place_and_date(demo_ward):
+    """A Word plan keeps its header in a two-column table: bodies and number left, the Party
+    name and the place-date line right."""
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.text = "ĐẢNG BỘ TỈNH GIA LAI"
+    for line in ("ĐẢNG ỦY PHƯỜNG QUY NHƠN", "*", "Số 21-KH/ĐU"):
+        left.add_paragraph(line)
+    right.text = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    right.add_paragraph("Quy Nhơn, ngày 02 tháng 3 năm 2026")
+    for line in (
+        "KẾ HOẠCH",
+        "tổ chức các hoạt động thông tin đối ngoại",
+        "Căn cứ Chỉ thị số 12-CT/TU, ngày 5 tháng 1 năm 2026 của Ban Thường vụ Tỉnh ủy về "
+        "tăng cường thông tin đối ngoại (sau đây gọi tắt là Chỉ thị 12),",
+        "I. YÊU CẦU",
+        "1. Thực hiện nghiêm túc.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Hội Nông dân chủ trì, phối hợp với Hội Cựu chiến binh tuyên truyền hằng tháng.",
+    ):
+        document.add_paragraph(line)
+    closing = document.add_table(rows=1, cols=2)
+    closing.rows[0].cells[0].text = "Nơi nhận:"
+    closing.rows[0].cells[0].add_paragraph("- Như trên,")
+    closing.rows[0].cells[0].add_paragraph("- Lưu VP.")
+    closing.rows[0].cells[1].text = "T/M BAN THƯỜNG VỤ"
+    closing.rows[0].cells[1].add_paragraph("BÍ THƯ")
+    closing.rows[0].cells[1].add_paragraph("Trần Văn Thử")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parsed = parse_plan(extract_text(buffer.getvalue(), "kh.docx"), directory_from_units())
+    header = parsed.header
+    assert (header.parent_body, header.issuing_body) == (
+        "ĐẢNG BỘ TỈNH GIA LAI",
+        "ĐẢNG ỦY PHƯỜNG QUY NHƠN",
+    )
+    assert (header.code, header.place, header.issued_on.isoformat()) == (
+        "21-KH/ĐU",
+        "Quy Nhơn",
+        "2026-03-02",
+    )
+    assert header.title == "tổ chức các hoạt động thông tin đối ngoại"
+    (directive,) = parsed.directives
+    assert (directive.code, directive.doc_type, directive.issued_on.isoformat()) == (
+        "12-CT/TU",
+        "chi_thi",
+        "2026-01-05",
+    )
+    assert directive.aliases == ["Chỉ thị 12"] and parsed.implements == "12-CT/TU"
+    (assignment,) = parsed.assignments
+    assert (assignment.lead_unit, assignment.coordinating_units, assignment.deadline_kind) == (
+        "hoi-nong-dan",
+        ["hoi-cuu-chien-binh"],
+        "monthly",
+    )
+    assert parsed.recipients == ["Như trên", "Lưu VP"]
+    assert (parsed.signature.authority, parsed.signature.name) == (
+        "T/M BAN THƯỜNG VỤ",
+        "Trần Văn Thử",
+    )
+
+
+def test_import_plan_command_refuses_a_legacy_doc(tmp_path, demo_ward):
+    from django.core.management.base import CommandError
+
+    path = tmp_path / "cu.doc"
+    path.write_bytes(OLE)
+    with pytest.raises(CommandError, match=r"\.doc"):
+        call_command("import_plan", str(path))
