@@ -9,15 +9,15 @@ on odd text: what it cannot place becomes a paragraph or a warning.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from lantoa.core.text import fold_lower, nfc
 
 from ..constants import ABBR_DOC_TYPE, DOC_TYPE_WORDS, DeadlineKind, DocSystem, SectionKind
 from .assignments import split_assignment
+from .directives import DOC_NUMBER as _DOC_NUMBER
+from .directives import parse_directive_chain, safe_date
 from .structure import (
     AssignmentSpec,
-    DirectiveRef,
     Header,
     ParsedPlan,
     Section,
@@ -25,18 +25,6 @@ from .structure import (
     UnitDirectory,
 )
 
-_TYPE_WORDS = "|".join(sorted(DOC_TYPE_WORDS, key=len, reverse=True))
-_DOC_NUMBER = r"(?P<number>\d+)\s*(?P<sep>[-/])\s*(?P<symbol>[A-Za-zĐđ][\w.]*(?:[/-][\w.]+)*)"
-_MENTION = re.compile(
-    rf"(?P<type>{_TYPE_WORDS})\s+(?:số\s*)?{_DOC_NUMBER}"
-    r"(?:\s*,?\s*ngày\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
-    r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
-    r"(?:\s+của\s+(?P<issuer>.+?)(?=\s+về\s|\s*[,;(]|$))?",
-    re.IGNORECASE,
-)
-_ALIAS = re.compile(
-    r"\(\s*(?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là:?\s*(?P<alias>[^)]+?)\s*\)", re.IGNORECASE
-)
 _NUMBER_LINE = re.compile(rf"^Số\s*:?\s*{_DOC_NUMBER}\s*$", re.IGNORECASE)
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^,\d]{2,80}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
@@ -60,14 +48,6 @@ _SKIP_HEADER = {
     "doc lap – tu do – hanh phuc",
     "*",
 }
-_ISSUER_BY_SUFFIX = {
-    "TW": "Ban Chấp hành Trung ương",
-    "TU": "Tỉnh ủy",
-    "HU": "Huyện ủy",
-    "TU.": "Tỉnh ủy",
-    "ĐU": "Đảng ủy",
-    "BCĐ": "Ban Chỉ đạo",
-}
 _DEADLINE_WORDS = [
     ("hằng tháng", DeadlineKind.MONTHLY),
     ("hàng tháng", DeadlineKind.MONTHLY),
@@ -79,6 +59,14 @@ _DEADLINE_WORDS = [
 ]
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _END_MARK = re.compile(r"\s*\./\.\s*$")
+
+
+def deadline_kind_of(text: str) -> str:
+    """The deadline kind a sentence implies ("định kỳ hằng năm" → annual), dated by default."""
+    folded = fold_lower(text)
+    return next(
+        (kind for word, kind in _DEADLINE_WORDS if fold_lower(word) in folded), DeadlineKind.DATE
+    )
 
 
 def parse_plan(text: str, directory: UnitDirectory | None = None) -> ParsedPlan:
@@ -132,7 +120,7 @@ def _parse_header(lines: list[str], parsed: ParsedPlan) -> int:
         match = _PLACE_DATE.match(line)
         if match:
             header.place = match["place"].strip()
-            header.issued_on = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+            header.issued_on = safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
             continue
         doc_type = DOC_TYPE_WORDS.get(line.casefold())
         if doc_type and line.isupper():
@@ -187,113 +175,6 @@ def _parse_title(lines: list[str], start: int, header: Header) -> int:
         index += 1
     header.title = " ".join(title)
     return index
-
-
-# --- directives -----------------------------------------------------------------------------
-
-
-def parse_directive_chain(preamble: str) -> list[DirectiveRef]:
-    """Directives the preamble cites, root first; "về thực hiện X" makes X the parent."""
-    preamble = nfc(preamble)
-    refs: list[DirectiveRef] = []
-    by_code: dict[str, DirectiveRef] = {}
-    previous_end = 0
-    previous: DirectiveRef | None = None
-    for match in _MENTION.finditer(preamble):
-        code = f"{match['number']}{match['sep']}{match['symbol']}".rstrip(".")
-        if _inside_alias(preamble, match.start()):
-            continue
-        between = fold_lower(preamble[previous_end : match.start()])
-        ref = by_code.get(code)
-        if ref is None:
-            ref = DirectiveRef(
-                code=code,
-                number=match["number"],
-                symbol=match["symbol"].rstrip("."),
-                doc_type=DOC_TYPE_WORDS[match["type"].casefold()],
-            )
-            by_code[code] = ref
-            refs.append(ref)
-        if match["date"]:
-            ref.issued_on = ref.issued_on or _parse_date(match["date"])
-        if match["issuer"]:
-            ref.issuer = ref.issuer or match["issuer"].strip()
-        ref.title = ref.title or _title_after(preamble, match.end())
-        if (
-            previous is not None
-            and previous is not ref
-            and previous.parent_code is None
-            and ("thuc hien" in between or "trien khai" in between)
-            and " ve " in f" {between}"
-        ) and previous.code not in _ancestors(ref, by_code):
-            previous.parent_code = ref.code
-        previous, previous_end = ref, match.end()
-    for match in _ALIAS.finditer(preamble):
-        alias = match["alias"].strip()
-        target = next((ref for ref in refs if ref.code in alias), None)
-        if target is None:
-            target = next(
-                (ref for ref in reversed(refs) if preamble.find(ref.code) < match.start()), None
-            )
-        if target is not None and alias not in target.aliases:
-            target.aliases.append(alias)
-    for ref in refs:
-        if not ref.issuer:
-            suffix = re.split(r"[/-]", ref.symbol)[-1].upper()
-            ref.issuer = _ISSUER_BY_SUFFIX.get(suffix, "")
-    # Root first: follow parents from the first cited document.
-    ordered: list[DirectiveRef] = []
-    for ref in refs:
-        chain, node = [], ref
-        while node is not None and node not in chain:
-            chain.append(node)
-            node = by_code.get(node.parent_code or "")
-        for node in reversed(chain):
-            if node not in ordered:
-                ordered.append(node)
-    return ordered
-
-
-def _ancestors(ref: DirectiveRef, by_code: dict[str, DirectiveRef]) -> set[str]:
-    seen: set[str] = set()
-    node = ref
-    while node is not None and node.code not in seen:
-        seen.add(node.code)
-        node = by_code.get(node.parent_code or "")
-    return seen
-
-
-def _inside_alias(text: str, position: int) -> bool:
-    return any(m.start() <= position < m.end() for m in _ALIAS.finditer(text))
-
-
-def _title_after(text: str, position: int) -> str:
-    """The subject after "về" that follows a mention, up to the clause end."""
-    rest = text[position:]
-    match = re.match(r"\s*,?\s*về\s+", rest)
-    if not match:
-        return ""
-    rest = rest[match.end() :]
-    end = len(rest)
-    for pattern in (r"\(", r";", r",\s+(?=[A-ZĐ][a-zà-ỹđ]+\s+[A-ZĐa-zà-ỹđ])", r"\.\s"):
-        found = re.search(pattern, rest)
-        if found:
-            end = min(end, found.start())
-    return rest[:end].strip(" ,.")
-
-
-def _parse_date(raw: str) -> date | None:
-    numbers = [int(part) for part in re.findall(r"\d+", raw)]
-    if len(numbers) != 3:
-        return None
-    return _safe_date(numbers[2], numbers[1], numbers[0])
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _fill_issuer(parsed: ParsedPlan) -> None:
@@ -509,11 +390,7 @@ def _parse_assignments(parsed: ParsedPlan, directory: UnitDirectory) -> None:
         for child in item.children:
             text = f"{text} {child.text}".strip()
         split = split_assignment(text, directory)
-        folded = fold_lower(text)
-        deadline = next(
-            (kind for word, kind in _DEADLINE_WORDS if fold_lower(word) in folded),
-            DeadlineKind.DATE,
-        )
+        deadline = deadline_kind_of(text)
         parsed.assignments.append(
             AssignmentSpec(
                 path=item.path,

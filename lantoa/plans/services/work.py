@@ -16,6 +16,8 @@ from lantoa.core.models import Unit
 from lantoa.core.roles import user_has_role
 
 from ..constants import DeadlineKind, NotificationKind, ReportState, TaskState
+from ..importer.assignments import split_assignment
+from ..importer.parser import deadline_kind_of
 from ..models import (
     Directive,
     DisseminationSession,
@@ -26,6 +28,7 @@ from ..models import (
     Task,
     TaskPeriod,
 )
+from .imports import directory_from_units
 
 _MAX_TITLE = 255
 
@@ -149,12 +152,6 @@ def plan_tasks_create(
     The deadline kind comes from the assignment's wording ("định kỳ hằng năm" → annual); dated
     tasks take `due_date`, recurring ones run until `end_date` (default: `due_date`).
     """
-    from lantoa.core.text import fold_lower
-
-    from ..importer.assignments import split_assignment
-    from ..importer.parser import _DEADLINE_WORDS
-    from .imports import directory_from_units
-
     directory = directory_from_units()
     created = []
     for assignment in plan.assignments.select_related("section", "lead_unit"):
@@ -163,10 +160,7 @@ def plan_tasks_create(
         section = assignment.section
         text = " ".join(part for part in (section.heading, section.text) if part)
         split = split_assignment(text, directory)
-        folded = fold_lower(text)
-        kind = next(
-            (k for word, k in _DEADLINE_WORDS if fold_lower(word) in folded), DeadlineKind.DATE
-        )
+        kind = deadline_kind_of(text)
         created.append(
             task_create(
                 title=_title_from(split.action or text),
