@@ -1,0 +1,291 @@
+"""The admin screens: import review, unit scoping, dashboard panel, unit page, downloads."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from lantoa.core.models import User
+from lantoa.plans.constants import Bucket, ReportState
+from lantoa.plans.models import Directive, Plan, ProgressReport, Task
+from lantoa.plans.selectors import bucket_counts
+from lantoa.plans.services import progress_report_submit
+from lantoa.plans.services.access import plans_roles_ensure
+
+from .factories import make_task
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ward(demo_ward):
+    plans_roles_ensure()
+    return demo_ward
+
+
+def login(client, username):
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+def test_import_screen_shows_the_structure_before_saving(client, ward, seed_path):
+    login(client, "admin")
+    url = reverse("plans_admin:plan_import")
+    with seed_path.open("rb") as handle:
+        response = client.post(url, {"file": handle})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-field="chain">57-KL/TW → 59-KH/TU → 78-KH/ĐU<' in html
+    assert re.search(r'data-path="IV.3"><td>IV.3</td><td>Ban Xây dựng đảng Đảng ủy</td>', html)
+    assert "các cơ quan liên quan" in html
+    assert Plan.objects.count() == 0
+    text = response.context["review"].initial["text"]
+    # The reviewer corrects the text (here: the issuer of 59-KH/TU) and saves.
+    corrected = text.replace(
+        "59-KH/TU, ngày 07/4/2026 của Bộ Chính trị",
+        "59-KH/TU, ngày 07/4/2026 của Ban Thường vụ Tỉnh ủy",
+    )
+    response = client.post(
+        url,
+        {
+            "text": corrected,
+            "filename": seed_path.name,
+            "create_tasks": "on",
+            "start_date": "2026-04-20",
+            "due_date": "2026-12-31",
+            "save": "1",
+        },
+    )
+    plan = Plan.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("plans_admin:plan_outline", args=[plan.pk])
+    assert Directive.objects.get(code="59-KH/TU").issuer == "Ban Thường vụ Tỉnh ủy"
+    assert sorted(plan.tasks.values_list("lead_unit__code", flat=True)) == [
+        "ban-xay-dung-dang",
+        "mttq",
+        "ubnd",
+    ]
+    outline = client.get(response.url).content.decode()
+    assert 'data-path="III.3.1"' in outline and "57-KL/TW → 59-KH/TU → 78-KH/ĐU" in outline
+
+
+def test_import_screen_refuses_a_legacy_doc_in_vietnamese(client, ward):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    login(client, "admin")
+    upload = SimpleUploadedFile("cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    response = client.post(reverse("plans_admin:plan_import"), {"file": upload})
+    assert "Tệp Word cũ (.doc) không được hỗ trợ" in response.content.decode()
+    assert Plan.objects.count() == 0
+
+
+def test_unit_reporter_cannot_import(client, ward):
+    login(client, "mttq")
+    response = client.get(reverse("plans_admin:plan_import"))
+    assert (response.status_code, response.url) == (302, "/admin/")  # Wagtail's "no permission"
+
+
+def test_unit_reporters_see_only_their_units_tasks(client, ward):
+    mine = make_task(ward, lead="ubnd", coordinating=("mttq",), title="Việc phối hợp")
+    other = make_task(ward, lead="hoi-nong-dan", title="Việc của Hội Nông dân")
+    login(client, "mttq")
+    listing = client.get(reverse("wagtailsnippets_plans_task:list")).content.decode()
+    assert "Việc phối hợp" in listing and "Việc của Hội Nông dân" not in listing
+    inspect = reverse("wagtailsnippets_plans_task:inspect", args=[other.pk])
+    assert client.get(inspect).status_code == 404
+    assert (
+        client.get(reverse("wagtailsnippets_plans_task:inspect", args=[mine.pk])).status_code == 200
+    )
+    login(client, "lanhdao")
+    listing = client.get(reverse("wagtailsnippets_plans_task:list")).content.decode()
+    assert "Việc của Hội Nông dân" in listing
+
+
+def test_task_list_filters_by_bucket_and_exports(client, ward):
+    today = timezone.localdate()
+    make_task(
+        ward,
+        title="Việc quá hạn",
+        start_date=today - timedelta(days=30),
+        due_date=today - timedelta(days=1),
+    )
+    make_task(ward, title="Việc trong hạn", start_date=today, due_date=today + timedelta(days=9))
+    login(client, "admin")
+    url = reverse("wagtailsnippets_plans_task:list")
+    html = client.get(url, {"bucket": Bucket.OPEN_OVERDUE}).content.decode()
+    assert "Việc quá hạn" in html and "Việc trong hạn" not in html
+    export = client.get(url, {"export": "csv"})
+    csv = b"".join(export.streaming_content).decode("utf-8-sig")
+    assert "Tình trạng thực hiện" in csv and "Chưa hoàn thành, quá hạn" in csv
+    xlsx = client.get(reverse("plans_admin:tasks_xlsx"))
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_dashboard_panel_counts_match_the_selectors(client, ward):
+    today = timezone.localdate()
+    make_task(ward, start_date=today - timedelta(days=30), due_date=today - timedelta(days=1))
+    task = make_task(
+        ward,
+        lead="ban-xay-dung-dang",
+        coordinating=("mttq",),
+        start_date=today,
+        due_date=today + timedelta(days=3),
+    )
+    progress_report_submit(
+        task=task, unit=ward["mttq"], user=User.objects.get(username="mttq"), narrative="Đã làm."
+    )
+    login(client, "xaydungdang")
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    panel = re.search(r'data-panel="plans".*?</section>', html, re.S).group(0)
+
+    def count(label):
+        return int(re.search(rf'data-count="{label}">(\d+)<', panel).group(1))
+
+    buckets = bucket_counts()
+    assert count("Nhiệm vụ quá hạn") == buckets[Bucket.OPEN_OVERDUE] == 1
+    assert count("Nhiệm vụ đang thực hiện") == 2
+    assert count("Báo cáo chờ xem xét") == 1
+    assert count("Kế hoạch") == 0
+
+
+def test_unit_page_and_review_screen(client, ward):
+    task = make_task(
+        ward,
+        lead="ban-xay-dung-dang",
+        coordinating=("mttq",),
+        title="Việc chung",
+        start_date=date(2026, 1, 1),
+        due_date=date(2099, 1, 1),
+    )
+    report = progress_report_submit(
+        task=task,
+        unit=ward["mttq"],
+        user=User.objects.get(username="mttq"),
+        narrative="Đã tổ chức hội nghị.",
+        reports_completion=True,
+    )
+    login(client, "mttq")
+    page = client.get(reverse("plans_admin:my_unit")).content.decode()
+    assert f'data-task="{task.pk}"' in page and "Phối hợp" in page
+    review_url = reverse("plans_admin:report_review", args=[report.pk])
+    assert "Chấp nhận" not in client.get(review_url).content.decode()
+    client.post(review_url, {"accept": "1"})  # no review rights: nothing changes
+    report.refresh_from_db()
+    assert report.state == ReportState.SUBMITTED
+    login(client, "doanthanhnien")
+    assert client.get(review_url).status_code == 404
+    login(client, "xaydungdang")
+    response = client.post(review_url, {"return": "1", "note": ""})
+    assert "Cần ghi lý do" in response.content.decode()
+    response = client.post(review_url, {"accept": "1"})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    task.refresh_from_db()
+    assert (report.state, task.state) == (ReportState.ACCEPTED, "completed")
+
+
+def test_coverage_view_names_the_organisations_missing(client, ward):
+    from lantoa.plans.constants import Audience, SessionForm
+    from lantoa.plans.services import dissemination_session_record
+
+    from .factories import DirectiveFactory
+
+    directive = DirectiveFactory()
+    dissemination_session_record(
+        organisation=ward["hoi-phu-nu"],
+        directive=directive,
+        held_on=date(2026, 5, 1),
+        form=SessionForm.CONFERENCE,
+        audience=Audience.ASSOCIATION_MEMBERS,
+        attended=30,
+    )
+    login(client, "xaydungdang")
+    html = client.get(reverse("plans_admin:coverage"), {"directive": directive.pk}).content.decode()
+    assert 'data-missing-count="8"' in html
+    assert 'data-unit="hoi-phu-nu" data-covered="1"' in html
+    assert 'data-unit="hoi-nong-dan" data-covered="0"' in html
+
+
+def test_leader_downloads_documents_reporter_may_not(client, ward):
+    make_task(ward, due_date=date(2026, 2, 1))
+    login(client, "mttq")
+    assert client.get(reverse("plans_admin:reminder")).url == "/admin/"
+    login(client, "lanhdao")
+    response = client.post(reverse("plans_admin:reminder"), {"unit": ward["ubnd"].pk})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="cong-van-don-doc')
+    assert b"".join(response.streaming_content)[:2] == b"PK"
+
+
+def test_dissemination_session_created_through_the_viewset_is_scoped(client, ward):
+    from .factories import DirectiveFactory
+
+    directive = DirectiveFactory()
+    login(client, "mttq")
+    url = reverse("wagtailsnippets_plans_disseminationsession:add")
+    response = client.post(
+        url,
+        {
+            "organisation": ward["hoi-nong-dan"].pk,
+            "directive": directive.pk,
+            "held_on": "2026-05-02",
+            "form": "conference",
+            "audience": "people",
+            "invited": "10",
+            "attended": "9",
+            "notes": "",
+        },
+    )
+    assert response.status_code == 200  # another unit is not a valid choice
+    response = client.post(
+        url,
+        {
+            "organisation": ward["mttq"].pk,
+            "directive": directive.pk,
+            "held_on": "2026-05-02",
+            "form": "conference",
+            "audience": "people",
+            "invited": "10",
+            "attended": "9",
+            "notes": "",
+        },
+    )
+    assert response.status_code == 302
+    assert directive.dissemination_sessions.get().organisation.code == "mttq"
+
+
+def test_task_created_in_the_admin_gets_its_periods(client, ward):
+    login(client, "xaydungdang")
+    response = client.post(
+        reverse("wagtailsnippets_plans_task:add"),
+        {
+            "title": "Báo cáo hằng quý",
+            "text": "",
+            "lead_unit": ward["ubnd"].pk,
+            "deadline_kind": "quarterly",
+            "start_date": "2026-01-01",
+            "end_date": "2026-06-30",
+            "due_date": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    task = Task.objects.get(title="Báo cáo hằng quý")
+    assert task.periods.count() == 2
+    assert ProgressReport.objects.count() == 0
+
+
+def test_plan_list_links_to_the_outline_and_menu_has_the_tools(client, ward):
+    from pathlib import Path
+
+    from lantoa.plans.services import plan_import_file
+
+    demo = Path(__file__).resolve().parent.parent / "demo_data" / "ke-hoach-demo.txt"
+    plan = plan_import_file(data=demo.read_bytes(), filename=demo.name)
+    login(client, "lanhdao")
+    listing = client.get(reverse("wagtailsnippets_plans_plan:list")).content.decode()
+    assert reverse("plans_admin:plan_outline", args=[plan.pk]) in listing
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    for name in ("my_unit", "plan_import", "coverage", "annual_report", "reminder", "tasks_xlsx"):
+        assert reverse(f"plans_admin:{name}") in home
