@@ -58,3 +58,20 @@ def bulletin_send_task() -> int:
     from .bulletin import bulletins_send
 
     return bulletins_send()
+
+
+@shared_task
+def classifier_retrain_all_task() -> list[int]:
+    """The weekly scheduled retraining: one job per task with enough labels."""
+    from .models import TrainingJob
+    from .services import classifier_train
+    from .services.learning import TrainingError
+
+    created = []
+    for task in ("tone", "topic"):
+        job = TrainingJob.objects.create(task=task)
+        try:
+            created.append(classifier_train(task=task, job=job).pk)
+        except TrainingError:
+            continue
+    return created

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lantoa.core.audit import audit
-from lantoa.core.text import fold_lower, nfc
+from lantoa.core.text import fold_lower, nfc, syllables
 from lantoa.monitoring.models import Item
 from lantoa.monitoring.search.selectors import QueryError, highlight, search_items
 
@@ -150,7 +150,7 @@ def _query_topics(scope) -> dict[int, Topic]:
 def story_key(title: str) -> str:
     """Items whose folded titles share the first eight syllables are one story (cheap fallback
     until the monitoring pipeline's MinHash clusters are available)."""
-    words = fold_lower(nfc(title)).split()[:8]
+    words = syllables(fold_lower(nfc(title)))[:8]
     return hashlib.sha1(" ".join(words).encode()).hexdigest()  # noqa: S324 - not security
 
 
