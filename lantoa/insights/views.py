@@ -140,6 +140,7 @@ def training_job_view(request, job_id):
     return _page(request, "insights/job.html", _("Huấn luyện mô hình"), {"job": job}, icon="cogs")
 
 
+@permission_required("insights.view_watchlist", raise_exception=True)
 def item_view(request, item_id):
     item = get_object_or_404(Item.objects.select_related("source"), pk=item_id)
     return _page(
@@ -157,6 +158,7 @@ def item_view(request, item_id):
     )
 
 
+@permission_required("insights.view_watchlist", raise_exception=True)
 def trends_view(request):
     period = request.GET.get("period", "week")
     if period not in ("week", "month"):
@@ -177,6 +179,7 @@ def trends_view(request):
     )
 
 
+@permission_required("insights.view_watchlist", raise_exception=True)
 def bulletin_view(request):
     from .bulletin import bulletin_build, bulletin_docx, bulletin_html
 
