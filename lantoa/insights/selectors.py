@@ -190,3 +190,36 @@ def dashboard_counts() -> dict:
             item_id__in=Label.objects.filter(kind=LabelKind.TONE).values("item_id")
         ).count(),
     }
+
+
+def source_health(*, now=None, days: int = 28, k: float = 3.0) -> list[dict]:
+    """Sources whose last 24 hours fall outside mean ± k·σ of their previous `days` days
+    (a feed that went silent or floods); quiet sources (mean below 1 a day) are skipped."""
+    import statistics
+
+    from django.utils import timezone
+
+    from lantoa.monitoring.models import Source
+
+    now = now or timezone.now()
+    anomalies = []
+    for source in Source.objects.filter(is_active=True):
+        counts = window_counts(
+            source.items.all(), end=now, width=timedelta(days=1), windows=days + 1
+        )
+        trailing, current = counts[:-1], counts[-1]
+        mean, sigma = statistics.fmean(trailing), statistics.pstdev(trailing)
+        if mean < 1:
+            continue
+        low, high = mean - k * sigma, mean + k * sigma
+        if current < low or current > high or (current == 0 and sigma == 0):
+            anomalies.append(
+                {
+                    "source": source,
+                    "current": current,
+                    "mean": round(mean, 2),
+                    "sigma": round(sigma, 2),
+                    "kind": "drop" if current < mean else "surge",
+                }
+            )
+    return anomalies

@@ -17,7 +17,7 @@ from lantoa.monitoring.models import Item
 
 from .constants import LabelKind, Task, Tone
 from .models import ClassifierModel, ItemMatch, Label, Topic, TrainingJob, Watchlist
-from .selectors import labelling_queue, trends
+from .selectors import labelling_queue, source_health, trends
 from .services import label_set, labels_import, training_job_create
 from .services.analysis import LabelError
 
@@ -174,6 +174,7 @@ def trends_view(request):
             "period": period,
             "watchlists": Watchlist.objects.all(),
             "watchlist": watchlist,
+            "source_health": source_health(),
         },
         icon="chart",
     )

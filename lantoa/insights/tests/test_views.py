@@ -194,3 +194,34 @@ def test_dashboard_panel_and_admin_lists(monitor_client):
         "insights_story",
     ):
         assert monitor_client.get(reverse(f"{name}:index")).status_code == 200
+
+
+def test_source_health_flags_a_silent_feed(ward):
+    from ..selectors import source_health
+
+    now = timezone.now()
+    silent = SourceFactory(name="Báo im lặng")
+    steady = SourceFactory(name="Báo đều đặn")
+    specs = []
+    for day in range(1, 29):
+        specs += [
+            {
+                "title": f"a{day}-{n}",
+                "source": silent,
+                "published_at": now - timedelta(days=day, hours=2),
+            }
+            for n in range(3)
+        ]
+        specs += [
+            {
+                "title": f"b{day}",
+                "source": steady,
+                "published_at": now - timedelta(days=day, hours=2),
+            }
+        ]
+    specs.append({"title": "b0", "source": steady, "published_at": now - timedelta(hours=2)})
+    indexed_items(*specs)
+    flagged = source_health(now=now)
+    assert [(row["source"].name, row["kind"], row["current"]) for row in flagged] == [
+        ("Báo im lặng", "drop", 0)
+    ]
