@@ -156,8 +156,10 @@ def story_key(title: str) -> str:
 
 def _story_for(item: Item) -> Story:
     moment = item.published_at or item.fetched_at or timezone.now()
+    # The monitoring pipeline's MinHash cluster, when it made one, groups copies across outlets.
+    cluster = getattr(item, "story_id", None)
     story, created = Story.objects.get_or_create(
-        key=story_key(item.title),
+        key=f"monitoring:{cluster}" if cluster else story_key(item.title),
         defaults={"title": item.title, "first_seen_at": moment, "last_seen_at": moment},
     )
     if not created and (moment < story.first_seen_at or moment > story.last_seen_at):
