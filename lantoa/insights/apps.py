@@ -6,3 +6,8 @@ class InsightsConfig(AppConfig):
     name = "lantoa.insights"
     label = "insights"
     verbose_name = _("Phân tích dư luận")
+
+    def ready(self) -> None:
+        from .pipeline_hooks import register
+
+        register()

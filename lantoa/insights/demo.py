@@ -1,0 +1,198 @@
+"""The demo ward's watchlists, topic taxonomy, alert rules, role permissions and schedules.
+
+Idempotent: running it again changes nothing (update_or_create on names).
+"""
+
+import json
+
+from django.db import transaction
+
+from lantoa.core.constants import Role
+from lantoa.core.services import role_grant_permissions
+
+from .constants import AlertKind, Channel, Frequency, TopicKind, TopicMethod
+from .models import AlertRule, Topic, Watchlist
+
+WATCHLISTS = [
+    (
+        "Quy Nhơn",
+        "",
+        ["Quy Nhơn", "Qui Nhơn", "Quy Nhon", "Qui Nhon", "归仁", "퀴논", "クイニョン"],
+        "Phường Quy Nhơn và thành phố biển Quy Nhơn, mọi cách viết và ngôn ngữ.",
+    ),
+    (
+        "Gia Lai",
+        "",
+        ["Gia Lai", "嘉莱", "자라이", "ザライ", "Pleiku"],
+        "Tỉnh Gia Lai (sau sáp nhập với Bình Định năm 2025).",
+    ),
+    (
+        "Danh thắng, di tích của phường",
+        "",
+        [
+            "Ghềnh Ráng",
+            "Tiên Sa",
+            "Eo Gió",
+            "Kỳ Co",
+            "Tháp Đôi",
+            "Tháp Bánh Ít",
+            "Hàn Mặc Tử",
+            "Mộ Hàn Mặc Tử",
+            "Quảng trường Nguyễn Tất Thành",
+            "Cù Lao Xanh",
+            "Bảo tàng Quang Trung",
+            "Hầm Hô",
+        ],
+        "Địa danh, danh thắng, di tích thu hút du khách và báo chí.",
+    ),
+    (
+        "Sự kiện của phường",
+        "",
+        [
+            "Lễ hội biển Quy Nhơn",
+            "Festival Tây Sơn",
+            "Hội chợ xúc tiến đầu tư Quy Nhơn",
+            "Quy Nhơn Marathon",
+            "Tết Quy Nhơn",
+        ],
+        "Lễ hội, sự kiện văn hóa, thể thao, xúc tiến đầu tư.",
+    ),
+]
+
+TOPICS = [
+    # The plan's promotion themes.
+    ("Lịch sử, truyền thống", TopicKind.PROMOTION, 'lịch sử OR "truyền thống" OR "di tích"'),
+    ("Văn hóa, con người", TopicKind.PROMOTION, '"văn hóa" OR "lễ hội" OR "nghệ thuật"'),
+    ("Thành tựu đổi mới", TopicKind.PROMOTION, '"đổi mới" OR "thành tựu" OR "tăng trưởng"'),
+    ("Tư tưởng, đạo đức, phong cách Hồ Chí Minh", TopicKind.PROMOTION, '"Hồ Chí Minh" OR "Bác Hồ"'),
+    (
+        "Chính sách đối ngoại",
+        TopicKind.PROMOTION,
+        '"đối ngoại" OR "hợp tác quốc tế" OR "ngoại giao"',
+    ),
+    ("Tiềm năng đầu tư", TopicKind.PROMOTION, '"đầu tư" OR "xúc tiến" OR "khu công nghiệp"'),
+    ("Du lịch", TopicKind.PROMOTION, '"du lịch" OR "du khách" OR "tourism" OR "tourist"'),
+    # Sensitive themes named by the plan.
+    ("Dân chủ", TopicKind.SENSITIVE, '"dân chủ"'),
+    ("Nhân quyền", TopicKind.SENSITIVE, '"nhân quyền" OR "quyền con người" OR "human rights"'),
+    ("Dân tộc", TopicKind.SENSITIVE, '"dân tộc thiểu số" OR "đồng bào" OR "sắc tộc"'),
+    ("Tôn giáo", TopicKind.SENSITIVE, '"tôn giáo" OR "tín ngưỡng" OR religion'),
+    # General news sections (learned from labels).
+    ("Thời sự, xã hội", TopicKind.GENERAL, ""),
+    ("Kinh tế", TopicKind.GENERAL, ""),
+    ("Pháp luật", TopicKind.GENERAL, ""),
+    ("Thể thao", TopicKind.GENERAL, ""),
+    ("Thế giới", TopicKind.GENERAL, ""),
+]
+
+MONITOR_PERMISSIONS = [
+    f"{action}_{model}"
+    for model in ("watchlist", "topic", "label", "alertrule", "itemmatch", "story", "alert")
+    for action in ("add", "change", "view", "delete")
+] + [
+    "add_classifiermodel",
+    "view_classifiermodel",
+    "change_classifiermodel",
+    "view_trainingjob",
+    "add_trainingjob",
+]
+
+SCHEDULES = [
+    # (name, task, crontab fields in Asia/Ho_Chi_Minh)
+    ("insights: bản tin tổng hợp dư luận", "lantoa.insights.tasks.bulletin_send_task", "30", "6"),
+    ("insights: tổng hợp tin khớp mỗi giờ", "lantoa.insights.tasks.digests_hourly_task", "5", "*"),
+    ("insights: tổng hợp tin khớp mỗi ngày", "lantoa.insights.tasks.digests_daily_task", "0", "7"),
+    ("insights: phát hiện đột biến", "lantoa.insights.tasks.spikes_detect_task", "*/15", "*"),
+    (
+        "insights: huấn luyện lại hằng tuần",
+        "lantoa.insights.tasks.classifier_retrain_all_task",
+        "0",
+        "2",
+    ),
+]
+
+
+def schedules_ensure() -> int:
+    """django-celery-beat entries (idempotent: looked up by name)."""
+    from django_celery_beat.models import CrontabSchedule, PeriodicTask
+
+    for name, task, minute, hour in SCHEDULES:
+        schedule, _ = CrontabSchedule.objects.get_or_create(
+            minute=minute,
+            hour=hour,
+            day_of_week="0" if "hằng tuần" in name else "*",
+            day_of_month="*",
+            month_of_year="*",
+            timezone="Asia/Ho_Chi_Minh",
+        )
+        PeriodicTask.objects.update_or_create(
+            name=name,
+            defaults={
+                "task": task,
+                "crontab": schedule,
+                "interval": None,
+                "kwargs": json.dumps({}),
+            },
+        )
+    return len(SCHEDULES)
+
+
+@transaction.atomic
+def load(*, log) -> None:
+    for name, query, aliases, description in WATCHLISTS:
+        Watchlist.objects.update_or_create(
+            name=name,
+            defaults={"query": query, "aliases": "\n".join(aliases), "description": description},
+        )
+    for order, (name, kind, query) in enumerate(TOPICS):
+        method = TopicMethod.BOTH if query else TopicMethod.CLASSIFIER
+        Topic.objects.update_or_create(
+            name=name,
+            defaults={"kind": kind, "query": query, "method": method, "sort_order": order},
+        )
+    quy_nhon = Watchlist.objects.get(name="Quy Nhơn")
+    rules = [
+        ("Tin mới về Quy Nhơn (tổng hợp mỗi giờ)", AlertKind.MATCH, Frequency.HOURLY, quy_nhon),
+        ("Đột biến tin về Quy Nhơn", AlertKind.SPIKE, Frequency.IMMEDIATE, quy_nhon),
+        (
+            "Tin tiêu cực về chủ đề nhạy cảm",
+            AlertKind.NEGATIVE_SENSITIVE,
+            Frequency.IMMEDIATE,
+            None,
+        ),
+        (
+            "Báo nước ngoài lần đầu nhắc đến Quy Nhơn",
+            AlertKind.FOREIGN_FIRST,
+            Frequency.IMMEDIATE,
+            quy_nhon,
+        ),
+    ]
+    for name, kind, frequency, watchlist in rules:
+        AlertRule.objects.update_or_create(
+            name=name,
+            defaults={
+                "kind": kind,
+                "frequency": frequency,
+                "watchlist": watchlist,
+                "channel": Channel.IN_APP,
+            },
+        )
+    for role in (Role.MONITOR, Role.RAPID_RESPONSE):
+        role_grant_permissions(role=role, app_label="insights", codenames=MONITOR_PERMISSIONS)
+    role_grant_permissions(
+        role=Role.LEADER,
+        app_label="insights",
+        codenames=[
+            "view_watchlist",
+            "view_topic",
+            "view_alert",
+            "view_story",
+            "view_itemmatch",
+            "view_classifiermodel",
+        ],
+    )
+    count = schedules_ensure()
+    log(
+        f"insights: {len(WATCHLISTS)} danh sách theo dõi, {len(TOPICS)} chủ đề, "
+        f"{len(rules)} quy tắc cảnh báo, {count} lịch chạy"
+    )
