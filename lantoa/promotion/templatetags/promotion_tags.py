@@ -109,3 +109,8 @@ def ui(context, key: str) -> str:
         page.locale.language_code if hasattr(page, "locale_id") else translation.get_language()
     )
     return ui_text(key, language or settings.LANGUAGE_CODE)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
