@@ -29,5 +29,11 @@ def page_translate(
         if not entry.obsolete and entry.msgid in strings:
             entry.msgstr = strings[entry.msgid]
     translation.import_po(po, user=user, tool_name="Lantoa")
-    translation.save_target(user=user, publish=publish)
-    return page.get_translation(locale)
+    # wagtail-localize publishes a new translation on commit; saving a draft and publishing it
+    # here keeps the publication inside this service's transaction (and visible to its caller).
+    translation.save_target(user=user, publish=False)
+    target = page.get_translation(locale)
+    if publish:
+        target.get_latest_revision().publish(user=user)
+        target.refresh_from_db()
+    return target

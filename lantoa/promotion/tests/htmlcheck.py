@@ -6,13 +6,32 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 VOID = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr",
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
 }
 # Elements whose end tag HTML allows to be omitted; the templates close them anyway, so only
 # the strict check below applies.
-LOADING_ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
-                 "video": "src", "embed": "src", "object": "data"}
+LOADING_ATTRS = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "audio": "src",
+    "video": "src",
+    "embed": "src",
+    "object": "data",
+}
 
 
 class PageChecker(HTMLParser):

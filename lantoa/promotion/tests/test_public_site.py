@@ -48,8 +48,15 @@ def test_checker_catches_the_faults_it_claims_to():
     )
     problems, _checker = check_page(bad, own_hosts=OWN_HOSTS)
     text = "\n".join(problems)
-    for expected in ("lang", "duplicate id", "without alt", "loads https://cdn", "fonts.example",
-                     "closes <span>", "2 <h1>"):
+    for expected in (
+        "lang",
+        "duplicate id",
+        "without alt",
+        "loads https://cdn",
+        "fonts.example",
+        "closes <span>",
+        "2 <h1>",
+    ):
         assert expected in text, expected
 
 
