@@ -3,9 +3,9 @@ English with wagtail-localize, schedules it; the scheduler job publishes it at i
 English page links back to the Vietnamese one (hreflang) and carries valid JSON-LD."""
 
 import json
-from urllib.parse import urlsplit
 from datetime import timedelta
 from unittest import mock
+from urllib.parse import urlsplit
 
 import pytest
 from django.utils import timezone
