@@ -27,7 +27,12 @@ def _scoped_unit(user, unit):
     return unit
 
 
-class KpiDashboardView(WagtailAdminTemplateMixin, TemplateView):
+class _AdminPage(WagtailAdminTemplateMixin, TemplateView):
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class KpiDashboardView(_AdminPage):
     template_name = "reports/dashboard.html"
     page_title = _("Số liệu")
     header_icon = "table"
@@ -72,7 +77,7 @@ class KpiDashboardView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class JobListView(WagtailAdminTemplateMixin, TemplateView):
+class JobListView(_AdminPage):
     template_name = "reports/jobs.html"
     header_icon = "cogs"
 

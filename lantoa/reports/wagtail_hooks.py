@@ -8,9 +8,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from lantoa.core.audit import register_actions
+from lantoa.core.panels import Count, CountsPanel
 
 from . import admin_urls
+from .constants import JobState
 from .models import AnnualReportNarrative
+from .selectors import jobs_visible
 
 
 @hooks.register("register_admin_urls")
@@ -61,4 +64,27 @@ def reports_log_actions(actions):
             "reports.job_start": (_("Bắt đầu tác vụ nền"), _("Bắt đầu tác vụ")),
             "reports.job_retry": (_("Chạy lại tác vụ nền"), _("Chạy lại tác vụ")),
         },
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def jobs_panel(request, panels):
+    jobs = jobs_visible(request.user)
+    url = reverse("reports_jobs")
+    failed = jobs.filter(state=JobState.FAILED).count()
+    panels.append(
+        CountsPanel(
+            name="reports",
+            heading=_("Tác vụ nền"),
+            order=950,
+            counts=[
+                Count(
+                    _("Đang chạy, đang chờ"),
+                    jobs.filter(state__in=[JobState.QUEUED, JobState.RUNNING]).count(),
+                    url,
+                ),
+                Count(_("Lỗi"), failed, url, tone="warning" if failed else ""),
+                Count(_("Số liệu"), _("Xem"), reverse("reports_dashboard")),
+            ],
+        )
     )

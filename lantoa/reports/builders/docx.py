@@ -5,6 +5,7 @@ Party line, numbered sections. Section content comes from every app's `report_se
 annex repeats the dashboard's figures so the report and the dashboard can be compared line by line.
 """
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -101,9 +102,13 @@ def _table(document, table_data) -> None:
             cell.paragraphs[0].add_run(str(value)).font.size = Pt(12)
 
 
+SUBHEADING = re.compile(r"^\d+\.\s\S")
+
+
 def _section_body(document, section: ReportSection) -> None:
     for text in section.paragraphs:
-        _para(document, text)
+        # "1. Ưu điểm": a short numbered line is a sub-heading of the part.
+        _para(document, text, bold=bool(SUBHEADING.match(text)) and len(text) < 80)
     for table_data in section.tables:
         _table(document, table_data)
 

@@ -1,4 +1,4 @@
-"""Acceptance 2 in a real browser: dashboard → unit filter → records; annual report with progress."""
+"""Acceptance 2 in a real browser: dashboard, unit filter, records; annual report progress."""
 
 import re
 

@@ -105,3 +105,18 @@ def test_annual_report_job_builds_docx_and_xlsx(demo_ward, django_capture_on_com
     assert "Tổng hợp" in workbook.sheetnames
     messages = [m["text"] for m in job.messages]
     assert messages[-1] == "Hoàn thành" and any("PDF" in m for m in messages)
+
+
+def test_home_panel_counts_failed_jobs(client, demo_ward, django_capture_on_commit_callbacks):
+    import re
+
+    from django.urls import reverse
+
+    CALLS["fail"] = True
+    user = User.objects.get(username="lanhdao")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.job_start(kind="tests.flaky", user=user)
+    client.force_login(user)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    panel = re.search(r'data-panel="reports".*?</section>', html, re.S).group(0)
+    assert re.search(r'data-count="Lỗi">1<', panel)
