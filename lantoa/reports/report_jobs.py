@@ -5,7 +5,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.utils import timezone
 
 from lantoa.core.models import Unit
@@ -31,15 +31,28 @@ def _unit(params: dict) -> Unit | None:
 
 
 def _plans_builder():
-    """The plans app's builder and plan lookup, once that app provides them."""
+    """The plans app's DOCX builder and plan lookup, once that app provides them."""
+    build = find = None
+    for module_name in ("lantoa.plans.services", "lantoa.plans.documents.annual"):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            continue
+        build = build or getattr(module, "annual_report_build", None)
     try:
-        services = importlib.import_module("lantoa.plans.services")
         selectors = importlib.import_module("lantoa.plans.selectors")
     except ModuleNotFoundError:
-        return None, None
-    return getattr(services, "annual_report_build", None), getattr(
-        selectors, "plan_by_number", None
-    )
+        selectors = None
+    lookup = getattr(selectors, "plan_by_code", None) or getattr(selectors, "plan_by_number", None)
+    if lookup is not None:
+
+        def find(code):
+            try:
+                return lookup(code)
+            except ObjectDoesNotExist:
+                return None
+
+    return build, find
 
 
 def period_label(start: date, end: date) -> str:

@@ -14,7 +14,8 @@ def plan_number_of(ctx: ReportContext) -> str:
     plan = ctx.plan
     if plan is None:
         return ""
-    return str(getattr(plan, "number", plan))
+    directive = getattr(plan, "directive", None)
+    return str(getattr(directive, "code", None) or getattr(plan, "number", plan))
 
 
 def _part(heading: str, text: str) -> list[str]:
