@@ -1,0 +1,1 @@
+"""Wagtail admin of the plans app: ViewSets, custom views, dashboard panel."""

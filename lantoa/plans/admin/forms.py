@@ -1,0 +1,106 @@
+"""Forms of the plans admin screens; they validate, the services decide."""
+
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.core.models import Unit
+
+from ..constants import TaskState
+from ..models import Directive, Plan, Task, TaskPeriod
+from ..selectors import tasks_of_unit
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(label=_("Tệp kế hoạch (.docx hoặc .txt)"))
+
+
+class ImportReviewForm(forms.Form):
+    text = forms.CharField(
+        label=_("Nội dung đã trích xuất (có thể sửa rồi phân tích lại)"),
+        widget=forms.Textarea(attrs={"rows": 18}),
+    )
+    filename = forms.CharField(widget=forms.HiddenInput, required=False)
+    create_tasks = forms.BooleanField(
+        label=_("Tạo nhiệm vụ từ phần Tổ chức thực hiện"), required=False, initial=True
+    )
+    start_date = forms.DateField(label=_("Ngày bắt đầu thực hiện"), required=False)
+    due_date = forms.DateField(label=_("Hạn hoàn thành (nhiệm vụ có thời hạn)"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("create_tasks"):
+            today = timezone.localdate()
+            data["start_date"] = data.get("start_date") or today
+            data["due_date"] = data.get("due_date") or date(today.year, 12, 31)
+        return data
+
+
+class ReportSubmitForm(forms.Form):
+    task = forms.ModelChoiceField(label=_("Nhiệm vụ"), queryset=Task.objects.none())
+    period = forms.ModelChoiceField(
+        label=_("Kỳ báo cáo"),
+        queryset=TaskPeriod.objects.none(),
+        required=False,
+        help_text=_("Để trống: kỳ hiện tại của nhiệm vụ."),
+    )
+    narrative = forms.CharField(
+        label=_("Kết quả thực hiện"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+    sessions_held = forms.IntegerField(label=_("Số buổi, hội nghị"), min_value=0, initial=0)
+    attendees = forms.IntegerField(label=_("Số lượt người tham dự"), min_value=0, initial=0)
+    articles_published = forms.IntegerField(label=_("Số tin, bài đăng tải"), min_value=0, initial=0)
+    other_figures = forms.CharField(label=_("Số liệu khác"), required=False)
+    reports_completion = forms.BooleanField(
+        label=_("Nhiệm vụ (hoặc kỳ này) đã hoàn thành"), required=False
+    )
+    evidence = MultipleFileField(label=_("Tệp minh chứng"), required=False)
+
+    def __init__(self, *args, unit: Unit | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        tasks = (
+            tasks_of_unit(unit).exclude(state__in=[TaskState.COMPLETED, TaskState.CANCELLED])
+            if unit
+            else Task.objects.none()
+        )
+        self.fields["task"].queryset = tasks
+        self.fields["period"].queryset = TaskPeriod.objects.filter(task__in=tasks)
+
+
+class ReviewForm(forms.Form):
+    note = forms.CharField(
+        label=_("Ý kiến (bắt buộc khi trả lại)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class AnnualReportForm(forms.Form):
+    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.all())
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+
+
+class CoverageForm(forms.Form):
+    directive = forms.ModelChoiceField(label=_("Văn bản"), queryset=Directive.objects.all())
+
+
+class ReminderForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.filter(is_active=True))

@@ -1,0 +1,19 @@
+"""Models of the plans app: directives and plans, tasks and their reports, dissemination."""
+
+from .documents import Assignment, Directive, DocumentNumber, Plan, PlanSection
+from .followup import Notification
+from .work import DisseminationSession, ProgressReport, ReportEvidence, Task, TaskPeriod
+
+__all__ = [
+    "Assignment",
+    "Directive",
+    "DisseminationSession",
+    "DocumentNumber",
+    "Notification",
+    "Plan",
+    "PlanSection",
+    "ProgressReport",
+    "ReportEvidence",
+    "Task",
+    "TaskPeriod",
+]

@@ -1,0 +1,137 @@
+"""The plans app's sections of the annual report: dissemination, and task implementation.
+
+Every figure comes from the selectors; the section titles are those of a Party report.
+"""
+
+from django.utils import timezone
+
+from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
+
+from .constants import Audience, Bucket
+from .models import Directive, DisseminationSession
+from .selectors import (
+    bucket_counts,
+    dissemination_by_audience,
+    dissemination_coverage,
+    plan_tasks_in_period,
+    report_figures,
+    tasks_with_buckets,
+)
+
+
+def _directives(context: ReportContext) -> list[Directive]:
+    return context.plan.directive.chain() if context.plan is not None else []
+
+
+def _as_of(context: ReportContext):
+    return min(context.end, timezone.localdate())
+
+
+@report_section(key="plans.dissemination", order=10)
+def dissemination(context: ReportContext) -> ReportSection:
+    directives = _directives(context)
+    sessions = DisseminationSession.objects.filter(
+        held_on__gte=context.start, held_on__lte=context.end
+    )
+    if directives:
+        sessions = sessions.filter(directive__in=directives)
+    if context.unit is not None:
+        sessions = sessions.filter(organisation=context.unit)
+    count = sessions.count()
+    attended = sum(sessions.values_list("attended", flat=True))
+    organisations = sessions.values("organisation").distinct().count()
+    section = ReportSection(
+        key="plans.dissemination",
+        title="Công tác quán triệt, tuyên truyền",
+        order=10,
+        figures={"sessions": count, "attended": attended, "organisations": organisations},
+    )
+    section.paragraphs.append(
+        f"Trong năm {context.year}, {organisations} tổ chức đã tổ chức {count} buổi quán triệt, "
+        f"tuyên truyền với tổng số {attended} lượt người tham dự."
+    )
+    audience = {}
+    for directive in directives or [None]:
+        for key, row in dissemination_by_audience(
+            directive=directive, start=context.start, end=context.end
+        ).items():
+            total = audience.setdefault(key, {"sessions": 0, "attended": 0})
+            total["sessions"] += row["sessions"]
+            total["attended"] += row["attended"]
+    if audience:
+        parts = [
+            f"{Audience(key).label.lower()}: {row['attended']} lượt"
+            for key, row in sorted(audience.items())
+        ]
+        section.paragraphs.append("Theo đối tượng: " + "; ".join(parts) + ".")
+    by_org = {}
+    for name, people in sessions.values_list("organisation__name", "attended"):
+        row = by_org.setdefault(name, [0, 0])
+        row[0] += 1
+        row[1] += people
+    section.tables.append(
+        ReportTable(
+            title="Kết quả quán triệt, tuyên truyền theo tổ chức",
+            header=["STT", "Tổ chức", "Số buổi", "Số lượt người dự"],
+            rows=[
+                [i, name, n, people]
+                for i, (name, (n, people)) in enumerate(sorted(by_org.items()), 1)
+            ],
+        )
+    )
+    if context.plan is not None:
+        missing = [
+            row.unit.name
+            for row in dissemination_coverage(
+                context.plan.directive, start=context.start, end=context.end
+            )
+            if not row.covered
+        ]
+        section.figures["organisations_missing"] = len(missing)
+        if missing:
+            section.paragraphs.append(
+                f"Còn {len(missing)} tổ chức chưa tổ chức quán triệt: {', '.join(missing)}."
+            )
+    return section
+
+
+@report_section(key="plans.tasks", order=20)
+def tasks(context: ReportContext) -> ReportSection:
+    as_of = _as_of(context)
+    queryset = plan_tasks_in_period(context.plan, start=context.start, end=context.end)
+    if context.unit is not None:
+        queryset = queryset.filter(lead_unit=context.unit)
+    counts = bucket_counts(queryset, as_of=as_of)
+    counted = {key: value for key, value in counts.items() if key != Bucket.CANCELLED}
+    total = sum(counted.values())
+    figures = report_figures(queryset, start=context.start, end=context.end)
+    section = ReportSection(
+        key="plans.tasks",
+        title="Kết quả thực hiện các nhiệm vụ",
+        order=20,
+        figures={"tasks": total, **counted, **{f"reported_{k}": v for k, v in figures.items()}},
+    )
+    section.paragraphs.append(
+        f"Tổng số nhiệm vụ: {total}; hoàn thành đúng hạn: {counts[Bucket.COMPLETED_ON_TIME]}; "
+        f"hoàn thành quá hạn: {counts[Bucket.COMPLETED_LATE]}; đang thực hiện trong hạn: "
+        f"{counts[Bucket.OPEN_WITHIN]}; chưa hoàn thành, quá hạn: {counts[Bucket.OPEN_OVERDUE]}."
+    )
+    section.paragraphs.append(
+        f"Các đơn vị đã gửi {figures['reports']} báo cáo được chấp nhận, ghi nhận "
+        f"{figures['sessions']} buổi, hội nghị với {figures['attendees']} lượt người tham dự và "
+        f"{figures['articles']} tin, bài được đăng tải."
+    )
+    rows = []
+    annotated = tasks_with_buckets(queryset.select_related("lead_unit"), as_of=as_of).exclude(
+        bucket=Bucket.CANCELLED
+    )
+    for index, task in enumerate(annotated.order_by("pk"), 1):
+        rows.append([index, task.title, task.lead_unit.name, task.bucket_label()])
+    section.tables.append(
+        ReportTable(
+            title="Tình hình thực hiện nhiệm vụ",
+            header=["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Tình trạng"],
+            rows=rows,
+        )
+    )
+    return section

@@ -1,0 +1,220 @@
+"""Reads of the plans app: status buckets, unit views, coverage, report figures."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.utils import timezone
+
+from lantoa.core.constants import UnitKind
+from lantoa.core.models import Unit
+from lantoa.core.roles import scope_to_unit
+
+from .constants import Bucket, ReportState, TaskState
+from .models import Directive, DisseminationSession, Plan, ProgressReport, Task, TaskPeriod
+
+# Organisations expected to disseminate a directive when no plan names them.
+DISSEMINATING_KINDS = (UnitKind.PARTY_CELL, UnitKind.FATHERLAND_FRONT, UnitKind.MASS_ORGANISATION)
+
+
+def tasks_with_buckets(queryset: QuerySet | None = None, *, as_of: date | None = None) -> QuerySet:
+    """Annotate `bucket` (constants.Bucket), `open_due` and `final_due` on tasks.
+
+    A task's deadlines are its periods' due dates. Completed: on time when completed on or
+    before the last due date. Open: overdue when an uncompleted period's due date has passed.
+    """
+    as_of = as_of or timezone.localdate()
+    queryset = Task.objects.all() if queryset is None else queryset
+    periods = TaskPeriod.objects.filter(task=OuterRef("pk")).order_by()
+    open_due = periods.filter(completed_on__isnull=True).values("task").annotate(d=Min("due"))
+    final_due = periods.values("task").annotate(d=Max("due"))
+    return queryset.annotate(
+        open_due=Subquery(open_due.values("d")[:1], output_field=DateField()),
+        final_due=Subquery(final_due.values("d")[:1], output_field=DateField()),
+    ).annotate(
+        bucket=Case(
+            When(state=TaskState.CANCELLED, then=Value(Bucket.CANCELLED)),
+            When(
+                state=TaskState.COMPLETED,
+                final_due__isnull=True,
+                then=Value(Bucket.COMPLETED_ON_TIME),
+            ),
+            When(
+                state=TaskState.COMPLETED,
+                completed_on__lte=F("final_due"),
+                then=Value(Bucket.COMPLETED_ON_TIME),
+            ),
+            When(state=TaskState.COMPLETED, then=Value(Bucket.COMPLETED_LATE)),
+            When(open_due__lt=as_of, then=Value(Bucket.OPEN_OVERDUE)),
+            default=Value(Bucket.OPEN_WITHIN),
+            output_field=CharField(),
+        )
+    )
+
+
+def task_bucket(task: Task, *, as_of: date | None = None) -> str:
+    return tasks_with_buckets(Task.objects.filter(pk=task.pk), as_of=as_of).get().bucket
+
+
+def bucket_counts(queryset: QuerySet | None = None, *, as_of: date | None = None) -> dict[str, int]:
+    """How many tasks fall in each bucket (every bucket present, zero when empty)."""
+    counts = {bucket.value: 0 for bucket in Bucket}
+    rows = (
+        tasks_with_buckets(queryset, as_of=as_of)
+        .order_by()
+        .values("bucket")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    for row in rows:
+        counts[row["bucket"]] += row["n"]
+    return counts
+
+
+def tasks_visible_to(user) -> QuerySet:
+    return scope_to_unit(Task.objects.all(), user, "lead_unit", "coordinating_units")
+
+
+def tasks_of_unit(unit: Unit) -> QuerySet:
+    return Task.objects.filter(Q(lead_unit=unit) | Q(coordinating_units=unit)).distinct()
+
+
+def reports_awaiting_review(user) -> QuerySet:
+    """Submitted reports on tasks the user's unit leads (all of them for unscoped roles)."""
+    from lantoa.core.roles import is_unit_scoped
+
+    reports = ProgressReport.objects.filter(state=ReportState.SUBMITTED)
+    if getattr(user, "is_superuser", False) or not is_unit_scoped(user):
+        return reports
+    return reports.filter(task__lead_unit_id=user.unit_id)
+
+
+def reports_visible_to(user) -> QuerySet:
+    return scope_to_unit(ProgressReport.objects.all(), user, "unit", "task__lead_unit")
+
+
+def plan_by_code(code: str) -> Plan:
+    return Plan.objects.select_related("directive").get(directive__code=code)
+
+
+def plan_outline(plan: Plan) -> list[dict]:
+    """The plan's sections as nested dicts, in document order."""
+    nodes = {}
+    roots = []
+    for section in plan.sections.order_by("order"):
+        node = {"section": section, "children": []}
+        nodes[section.pk] = node
+        (nodes[section.parent_id]["children"] if section.parent_id else roots).append(node)
+    return roots
+
+
+@dataclass
+class CoverageRow:
+    unit: Unit
+    sessions: int
+    attended: int
+    last_held: date | None
+
+    @property
+    def covered(self) -> bool:
+        return self.sessions > 0
+
+
+def expected_disseminators(directive: Directive) -> QuerySet:
+    """Units a plan implementing `directive` (or the directive itself) assigns, else the usual
+    disseminating organisations (Party cells, the Front, mass organisations)."""
+    plans = Plan.objects.filter(Q(directive=directive) | Q(directive__parent=directive))
+    assigned = Unit.objects.filter(
+        Q(lead_assignments__plan__in=plans) | Q(coordinating_assignments__plan__in=plans)
+    )
+    dissemination = Unit.objects.filter(
+        Q(lead_assignments__plan__in=plans, lead_assignments__section__text__icontains="quán triệt")
+        | Q(
+            coordinating_assignments__plan__in=plans,
+            coordinating_assignments__section__text__icontains="quán triệt",
+        )
+    )
+    chosen = dissemination if dissemination.exists() else assigned
+    if not chosen.exists():
+        chosen = Unit.objects.filter(kind__in=DISSEMINATING_KINDS)
+    return Unit.objects.filter(pk__in=chosen.values("pk"), is_active=True).order_by(
+        "sort_order", "name"
+    )
+
+
+def dissemination_coverage(directive: Directive, *, start=None, end=None) -> list[CoverageRow]:
+    """Per expected organisation: sessions held on the directive, attendance, last date."""
+    sessions = DisseminationSession.objects.filter(directive=directive)
+    if start:
+        sessions = sessions.filter(held_on__gte=start)
+    if end:
+        sessions = sessions.filter(held_on__lte=end)
+    stats = {
+        row["organisation"]: row
+        for row in sessions.values("organisation").annotate(
+            n=Count("pk"), people=Sum("attended"), last=Max("held_on")
+        )
+    }
+    rows = []
+    for unit in expected_disseminators(directive):
+        row = stats.get(unit.pk, {})
+        rows.append(CoverageRow(unit, row.get("n", 0), row.get("people") or 0, row.get("last")))
+    return rows
+
+
+def dissemination_totals(
+    *, directive: Directive | None = None, start: date, end: date
+) -> dict[str, int]:
+    sessions = DisseminationSession.objects.filter(held_on__gte=start, held_on__lte=end)
+    if directive is not None:
+        sessions = sessions.filter(directive=directive)
+    totals = sessions.aggregate(
+        sessions=Count("pk"),
+        organisations=Count("organisation", distinct=True),
+        invited=Sum("invited"),
+        attended=Sum("attended"),
+    )
+    return {key: value or 0 for key, value in totals.items()}
+
+
+def dissemination_by_audience(*, directive=None, start: date, end: date) -> dict[str, dict]:
+    sessions = DisseminationSession.objects.filter(held_on__gte=start, held_on__lte=end)
+    if directive is not None:
+        sessions = sessions.filter(directive=directive)
+    return {
+        row["audience"]: {"sessions": row["n"], "attended": row["people"] or 0}
+        for row in sessions.values("audience").annotate(n=Count("pk"), people=Sum("attended"))
+    }
+
+
+def plan_tasks_in_period(plan: Plan | None, *, start: date, end: date) -> QuerySet:
+    """Tasks of `plan` (all plans when None) that run during [start, end]."""
+    tasks = Task.objects.all() if plan is None else Task.objects.filter(plan=plan)
+    return tasks.filter(start_date__lte=end)
+
+
+def report_figures(tasks: QuerySet, *, start: date, end: date) -> dict[str, int]:
+    """Totals of accepted progress reports submitted in [start, end]."""
+    totals = ProgressReport.objects.filter(
+        task__in=tasks, state=ReportState.ACCEPTED, submitted_on__gte=start, submitted_on__lte=end
+    ).aggregate(
+        reports=Count("pk"),
+        sessions=Sum("sessions_held"),
+        attendees=Sum("attendees"),
+        articles=Sum("articles_published"),
+    )
+    return {key: value or 0 for key, value in totals.items()}

@@ -1,0 +1,33 @@
+"""Writes of the plans app (see each module); everything public is re-exported here."""
+
+from .followup import followup_run, followup_schedule_ensure
+from .imports import directory_from_units, plan_import, plan_import_file, plan_parse_file
+from .numbering import document_number_allocate, document_symbol, document_symbol_validate
+from .work import (
+    dissemination_session_record,
+    plan_tasks_create,
+    progress_report_review,
+    progress_report_submit,
+    task_cancel,
+    task_create,
+    task_periods_generate,
+)
+
+__all__ = [
+    "directory_from_units",
+    "dissemination_session_record",
+    "document_number_allocate",
+    "document_symbol",
+    "document_symbol_validate",
+    "followup_run",
+    "followup_schedule_ensure",
+    "plan_import",
+    "plan_import_file",
+    "plan_parse_file",
+    "plan_tasks_create",
+    "progress_report_review",
+    "progress_report_submit",
+    "task_cancel",
+    "task_create",
+    "task_periods_generate",
+]

@@ -1,0 +1,357 @@
+"""Tasks, their periods, progress reports and dissemination sessions."""
+
+import calendar
+from collections.abc import Iterable
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lantoa.core.audit import audit
+from lantoa.core.constants import Role
+from lantoa.core.models import Unit
+from lantoa.core.roles import user_has_role
+
+from ..constants import DeadlineKind, NotificationKind, ReportState, TaskState
+from ..models import (
+    Directive,
+    DisseminationSession,
+    Notification,
+    Plan,
+    ProgressReport,
+    ReportEvidence,
+    Task,
+    TaskPeriod,
+)
+
+_MAX_TITLE = 255
+
+
+def _periods_for(task: Task) -> list[tuple[str, date, date, date]]:
+    """(label, start, end, due) of every period the task's deadline kind implies."""
+    kind = task.deadline_kind
+    if kind == DeadlineKind.DATE:
+        return [
+            (
+                _("Đến %(date)s") % {"date": f"{task.due_date:%d/%m/%Y}"},
+                task.start_date,
+                task.due_date,
+                task.due_date,
+            )
+        ]
+    if kind == DeadlineKind.ONGOING:
+        return []
+    end = task.end_date or date(task.start_date.year, 12, 31)
+    periods = []
+    year, month = task.start_date.year, task.start_date.month
+    step = {DeadlineKind.MONTHLY: 1, DeadlineKind.QUARTERLY: 3, DeadlineKind.ANNUAL: 12}[kind]
+    if kind == DeadlineKind.QUARTERLY:
+        month = 3 * ((month - 1) // 3) + 1
+    elif kind == DeadlineKind.ANNUAL:
+        month = 1
+    while date(year, month, 1) <= end:
+        last_month = month + step - 1
+        period_end = date(year, last_month, calendar.monthrange(year, last_month)[1])
+        if kind == DeadlineKind.MONTHLY:
+            label = _("Tháng %(m)s/%(y)s") % {"m": month, "y": year}
+        elif kind == DeadlineKind.QUARTERLY:
+            label = _("Quý %(q)s/%(y)s") % {"q": (month - 1) // 3 + 1, "y": year}
+        else:
+            label = _("Năm %(y)s") % {"y": year}
+        start = max(date(year, month, 1), task.start_date)
+        periods.append((label, start, min(period_end, end), min(period_end, end)))
+        month += step
+        if month > 12:
+            year, month = year + 1, month - 12
+    return periods
+
+
+@transaction.atomic
+def task_periods_generate(*, task: Task) -> list[TaskPeriod]:
+    """Create the task's missing periods (idempotent) and return all of them."""
+    for label, start, end, due in _periods_for(task):
+        TaskPeriod.objects.get_or_create(
+            task=task, start=start, defaults={"label": label, "end": end, "due": due}
+        )
+    return list(task.periods.all())
+
+
+def _validate_deadline(kind: str, start: date, due: date | None, end: date | None) -> None:
+    if kind == DeadlineKind.DATE and due is None:
+        raise ValidationError(_("Nhiệm vụ có thời hạn cần hạn hoàn thành."))
+    if due is not None and due < start:
+        raise ValidationError(_("Hạn hoàn thành không được trước ngày bắt đầu."))
+    if end is not None and end < start:
+        raise ValidationError(_("Ngày kết thúc không được trước ngày bắt đầu."))
+
+
+@transaction.atomic
+def task_create(
+    *,
+    title: str,
+    lead_unit: Unit,
+    start_date: date,
+    deadline_kind: str = DeadlineKind.DATE,
+    due_date: date | None = None,
+    end_date: date | None = None,
+    text: str = "",
+    coordinating_units: Iterable[Unit] = (),
+    plan: Plan | None = None,
+    assignment=None,
+    source_section=None,
+    user=None,
+) -> Task:
+    """Assign a task to exactly one lead unit and generate its reporting periods."""
+    if not title.strip():
+        raise ValidationError(_("Nhiệm vụ cần có tên."))
+    _validate_deadline(deadline_kind, start_date, due_date, end_date)
+    if deadline_kind in (DeadlineKind.ANNUAL, DeadlineKind.QUARTERLY, DeadlineKind.MONTHLY):
+        end_date = end_date or due_date or date(start_date.year, 12, 31)
+    task = Task.objects.create(
+        title=title.strip()[:_MAX_TITLE],
+        text=text,
+        lead_unit=lead_unit,
+        deadline_kind=deadline_kind,
+        start_date=start_date,
+        due_date=due_date if deadline_kind == DeadlineKind.DATE else None,
+        end_date=end_date,
+        plan=plan,
+        assignment=assignment,
+        source_section=source_section,
+    )
+    task.coordinating_units.set([unit for unit in coordinating_units if unit.pk != lead_unit.pk])
+    task_periods_generate(task=task)
+    audit(task, "plans.task_assign", user=user, data={"lead_unit": lead_unit.code})
+    return task
+
+
+def _title_from(action: str) -> str:
+    first = action.split(";")[0].split(". ")[0].strip(" .;,")
+    if len(first) > _MAX_TITLE - 1:
+        first = first[: _MAX_TITLE - 2].rsplit(" ", 1)[0] + "…"
+    return first[:1].upper() + first[1:]
+
+
+@transaction.atomic
+def plan_tasks_create(
+    *,
+    plan: Plan,
+    start_date: date,
+    due_date: date,
+    end_date: date | None = None,
+    user=None,
+) -> list[Task]:
+    """One task per section IV assignment that has a lead unit and no task yet (idempotent).
+
+    The deadline kind comes from the assignment's wording ("định kỳ hằng năm" → annual); dated
+    tasks take `due_date`, recurring ones run until `end_date` (default: `due_date`).
+    """
+    from lantoa.core.text import fold_lower
+
+    from ..importer.assignments import split_assignment
+    from ..importer.parser import _DEADLINE_WORDS
+    from .imports import directory_from_units
+
+    directory = directory_from_units()
+    created = []
+    for assignment in plan.assignments.select_related("section", "lead_unit"):
+        if assignment.lead_unit is None or assignment.tasks.exists():
+            continue
+        section = assignment.section
+        text = " ".join(part for part in (section.heading, section.text) if part)
+        split = split_assignment(text, directory)
+        folded = fold_lower(text)
+        kind = next(
+            (k for word, k in _DEADLINE_WORDS if fold_lower(word) in folded), DeadlineKind.DATE
+        )
+        created.append(
+            task_create(
+                title=_title_from(split.action or text),
+                text=text,
+                lead_unit=assignment.lead_unit,
+                coordinating_units=assignment.coordinating_units.all(),
+                deadline_kind=kind,
+                start_date=start_date,
+                due_date=due_date,
+                end_date=end_date or due_date,
+                plan=plan,
+                assignment=assignment,
+                source_section=section,
+                user=user,
+            )
+        )
+    return created
+
+
+@transaction.atomic
+def task_cancel(*, task: Task, user=None, reason: str = "") -> Task:
+    task.state = TaskState.CANCELLED
+    task.save(update_fields=["state"])
+    audit(task, "plans.task_cancel", user=user, data={"reason": reason})
+    return task
+
+
+def _responsible(task: Task, unit: Unit) -> bool:
+    return unit.pk == task.lead_unit_id or task.coordinating_units.filter(pk=unit.pk).exists()
+
+
+def _default_period(task: Task, on: date) -> TaskPeriod | None:
+    periods = list(task.periods.all())
+    for period in periods:
+        if period.start <= on <= period.end and period.completed_on is None:
+            return period
+    open_periods = [p for p in periods if p.completed_on is None]
+    return open_periods[0] if open_periods else (periods[-1] if periods else None)
+
+
+@transaction.atomic
+def progress_report_submit(
+    *,
+    task: Task,
+    unit: Unit,
+    user,
+    narrative: str,
+    period: TaskPeriod | None = None,
+    sessions_held: int = 0,
+    attendees: int = 0,
+    articles_published: int = 0,
+    other_figures: str = "",
+    reports_completion: bool = False,
+    files: Iterable[tuple[str, bytes]] = (),
+    submitted_on: date | None = None,
+) -> ProgressReport:
+    """A responsible unit reports on a task; a completion report puts the task up for review."""
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if not _responsible(task, unit):
+        raise ValidationError(_("Đơn vị %(unit)s không được giao nhiệm vụ này.") % {"unit": unit})
+    if task.state in (TaskState.CANCELLED, TaskState.COMPLETED):
+        raise ValidationError(
+            _("Nhiệm vụ đã %(state)s, không nhận thêm báo cáo.")
+            % {"state": task.get_state_display().lower()}
+        )
+    if not narrative.strip():
+        raise ValidationError(_("Cần ghi kết quả thực hiện."))
+    if min(sessions_held, attendees, articles_published) < 0:
+        raise ValidationError(_("Số liệu không được âm."))
+    submitted_on = submitted_on or timezone.localdate()
+    if period is not None and period.task_id != task.pk:
+        raise ValidationError(_("Kỳ báo cáo không thuộc nhiệm vụ này."))
+    report = ProgressReport.objects.create(
+        task=task,
+        period=period or _default_period(task, submitted_on),
+        unit=unit,
+        narrative=narrative.strip(),
+        sessions_held=sessions_held,
+        attendees=attendees,
+        articles_published=articles_published,
+        other_figures=other_figures,
+        reports_completion=reports_completion,
+        submitted_by=user,
+        submitted_on=submitted_on,
+    )
+    for name, content in files:
+        evidence = ReportEvidence(report=report, title=name[:255])
+        evidence.file.save(name, ContentFile(content), save=True)
+    task.state = (
+        TaskState.SUBMITTED
+        if reports_completion
+        else (TaskState.IN_PROGRESS if task.state == TaskState.ASSIGNED else task.state)
+    )
+    task.save(update_fields=["state"])
+    audit(report, "plans.report_submit", user=user, data={"task": task.pk, "unit": unit.code})
+    return report
+
+
+def can_review(user, report: ProgressReport) -> bool:
+    """The lead unit reviews its task's reports; leaders and administrators may too."""
+    if getattr(user, "is_superuser", False) or user_has_role(user, Role.LEADER):
+        return True
+    return user.unit_id is not None and user.unit_id == report.task.lead_unit_id
+
+
+@transaction.atomic
+def progress_report_review(
+    *, report: ProgressReport, user, accept: bool, note: str = "", on: date | None = None
+) -> ProgressReport:
+    """Accept or return a report; accepting a completion report completes its period or task."""
+    report = ProgressReport.objects.select_for_update().select_related("task").get(pk=report.pk)
+    if not can_review(user, report):
+        raise PermissionDenied(_("Chỉ đơn vị chủ trì nhiệm vụ mới xem xét được báo cáo này."))
+    if report.state != ReportState.SUBMITTED:
+        raise ValidationError(_("Báo cáo này đã được xem xét."))
+    if not accept and not note.strip():
+        raise ValidationError(_("Cần ghi lý do trả lại báo cáo."))
+    task = report.task
+    report.state = ReportState.ACCEPTED if accept else ReportState.RETURNED
+    report.reviewed_by = user
+    report.reviewed_at = timezone.now()
+    report.review_note = note.strip()
+    report.save()
+    if accept and report.reports_completion:
+        done_on = report.submitted_on
+        if report.period_id:
+            TaskPeriod.objects.filter(pk=report.period_id, completed_on__isnull=True).update(
+                completed_on=done_on
+            )
+        open_periods = task.periods.filter(completed_on__isnull=True)
+        if not open_periods.exists():
+            task.state = TaskState.COMPLETED
+            task.completed_on = max([done_on, *task.periods.values_list("completed_on", flat=True)])
+        else:
+            task.state = TaskState.IN_PROGRESS
+    elif report.reports_completion and task.state == TaskState.SUBMITTED:
+        pending = task.reports.filter(state=ReportState.SUBMITTED, reports_completion=True)
+        task.state = TaskState.SUBMITTED if pending.exists() else TaskState.IN_PROGRESS
+    task.save(update_fields=["state", "completed_on"])
+    if not accept:
+        Notification.objects.create(
+            unit=report.unit,
+            task=task,
+            period=report.period,
+            kind=NotificationKind.REPORT_RETURNED,
+            message=_("Báo cáo về nhiệm vụ “%(task)s” bị trả lại: %(note)s")
+            % {"task": task.title, "note": report.review_note},
+            created_on=on or timezone.localdate(),
+        )
+    audit(
+        report,
+        "plans.report_accept" if accept else "plans.report_return",
+        user=user,
+        data={"note": report.review_note},
+    )
+    return report
+
+
+@transaction.atomic
+def dissemination_session_record(
+    *,
+    organisation: Unit,
+    directive: Directive,
+    held_on: date,
+    form: str,
+    audience: str,
+    invited: int = 0,
+    attended: int = 0,
+    task: Task | None = None,
+    notes: str = "",
+    user=None,
+) -> DisseminationSession:
+    """Record a "quán triệt, tuyên truyền" session with its attendance."""
+    if invited < 0 or attended < 0:
+        raise ValidationError(_("Số người không được âm."))
+    session = DisseminationSession.objects.create(
+        organisation=organisation,
+        directive=directive,
+        held_on=held_on,
+        form=form,
+        audience=audience,
+        invited=invited,
+        attended=attended,
+        task=task,
+        notes=notes,
+    )
+    audit(session, "plans.session_record", user=user, data={"attended": attended})
+    return session
