@@ -53,17 +53,17 @@ def on_page_published(sender, instance, revision=None, **kwargs):
     case = _case_for(instance)
     if case is None:
         return
+    if case.state not in (CaseState.PENDING_APPROVAL, CaseState.APPROVED):
+        return  # already published by a service, or an unexpected publish the admin hook refuses
     user = revision.user if revision is not None else None
-    if case.state == CaseState.PENDING_APPROVAL:
-        state = (
-            WorkflowState.objects.for_instance(instance).order_by("-created_at").first()
-        )
-        if state is None or state.status != state.STATUS_APPROVED:
-            return
+    state = WorkflowState.objects.for_instance(instance).order_by("-created_at").first()
+    if state is not None and state.status == state.STATUS_APPROVED:
         task_state = state.task_states.order_by("-finished_at").first()
-        approver = task_state.finished_by if task_state else user
-        case = case_approve(case=case, user=approver)
-        user = approver
+        user = task_state.finished_by if task_state and task_state.finished_by else user
+    elif case.state == CaseState.PENDING_APPROVAL:
+        return
+    if case.state == CaseState.PENDING_APPROVAL:
+        case = case_approve(case=case, user=user)
     if case.state == CaseState.APPROVED:
         case_publish(case=case, user=user)
 

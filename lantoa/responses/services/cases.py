@@ -234,7 +234,8 @@ def evidence_add(
     """Attach a document, link or agency statement (each with its source and date)."""
     if kind not in EvidenceKind.values:
         raise CaseError(_("Loại bằng chứng «%(value)s» không hợp lệ.") % {"value": kind})
-    title, source = clean_text(title, keep_paragraphs=False), clean_text(source, False)
+    title = clean_text(title, keep_paragraphs=False)
+    source = clean_text(source, keep_paragraphs=False)
     if not title or not source:
         raise CaseError(_("Bằng chứng cần có tiêu đề và nguồn (cơ quan, đơn vị cung cấp)."))
     if kind == EvidenceKind.LINK and not url:
