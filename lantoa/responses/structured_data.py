@@ -34,7 +34,11 @@ def claim_review(page, request) -> dict:
     url = page.get_full_url(request)
     published = page.first_published_at or page.issued_on or timezone.now()
     appearances = [
-        {"@type": "CreativeWork", "url": appearance.url, "datePublished": _iso(appearance.appeared_at)}
+        {
+            "@type": "CreativeWork",
+            "url": appearance.url,
+            "datePublished": _iso(appearance.appeared_at),
+        }
         for appearance in page.appearances()
     ]
     claim: dict = {"@type": "Claim", "name": page.claim}
@@ -85,4 +89,6 @@ def _script(data: dict) -> str:
 
 def clarification_json_ld(page, request) -> SafeString:
     """Two script elements: exactly one ClaimReview and one NewsArticle."""
-    return mark_safe("\n".join([_script(claim_review(page, request)), _script(news_article(page, request))]))  # noqa: S308 (JSON escaped above)
+    return mark_safe(
+        "\n".join([_script(claim_review(page, request)), _script(news_article(page, request))])
+    )  # noqa: S308 (JSON escaped above)

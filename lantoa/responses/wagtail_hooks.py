@@ -14,10 +14,7 @@ from .constants import CaseState, EventKind
 def log_actions(actions):
     register_actions(
         actions,
-        {
-            f"responses.{kind.value}": (kind.label, kind.label)
-            for kind in EventKind
-        },
+        {f"responses.{kind.value}": (kind.label, kind.label) for kind in EventKind},
     )
 
 

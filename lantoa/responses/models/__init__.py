@@ -1,6 +1,15 @@
 """Cases of inaccurate information and the clarification pages published for them."""
 
-from .cases import Alert, Appearance, Case, CaseEvent, CaseTopic, Correction, Evidence, ResponseChannel
+from .cases import (
+    Alert,
+    Appearance,
+    Case,
+    CaseEvent,
+    CaseTopic,
+    Correction,
+    Evidence,
+    ResponseChannel,
+)
 from .pages import ClarificationIndexPage, ClarificationPage
 
 __all__ = [

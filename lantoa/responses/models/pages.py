@@ -36,6 +36,7 @@ class ClarificationIndexPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["clarifications"] = self.clarifications()
+        context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context
 
     @path("feed.atom", name="feed")

@@ -25,6 +25,7 @@ from .cases import (
 from .clarifications import clarification_create_from_case
 from .errors import CaseError, CasePermissionError, CaseTransitionError
 from .pages import clarification_index_ensure, clarification_workflow_ensure
+from .setup import responses_setup
 from .sla import cases_check_deadlines
 
 __all__ = [
@@ -55,4 +56,5 @@ __all__ = [
     "clarification_index_ensure",
     "clarification_workflow_ensure",
     "evidence_add",
+    "responses_setup",
 ]

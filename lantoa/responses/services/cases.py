@@ -321,9 +321,7 @@ def _transition(case: Case, action: str, *, user, note: str = "", data=None) -> 
     if to_state in (CaseState.CLOSED, CaseState.NOT_APPLICABLE):
         case.closed_at = now
     case.save()
-    _record(
-        case, action, user=user, note=note, data=data, from_state=from_state, to_state=to_state
-    )
+    _record(case, action, user=user, note=note, data=data, from_state=from_state, to_state=to_state)
     return case
 
 
@@ -422,7 +420,10 @@ def case_correct(*, case: Case, user, note: str = "", verdict: str | None = None
         data={"from": current.verdict, "to": new_verdict},
     )
     Correction.objects.create(
-        case=case, note=note, previous_verdict=current.verdict, new_verdict=new_verdict,
+        case=case,
+        note=note,
+        previous_verdict=current.verdict,
+        new_verdict=new_verdict,
         created_by=user,
     )
     case.verdict = new_verdict

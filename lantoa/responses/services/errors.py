@@ -21,3 +21,9 @@ class CasePermissionError(CaseError):
     """The person may not do this (e.g. approve without the leader role): HTTP 403."""
 
     status = 403
+
+
+class CaseNotFound(CaseError):
+    """No such case, or one outside the user's unit: HTTP 404."""
+
+    status = 404

@@ -101,9 +101,7 @@ def clarification_sync_from_case(*, case, user) -> None:
     draft.claim, draft.verdict = case.claim, case.verdict
     draft.save_revision(user=user, log_action=True)
     if not page.live:
-        ClarificationPage.objects.filter(pk=page.pk).update(
-            claim=case.claim, verdict=case.verdict
-        )
+        ClarificationPage.objects.filter(pk=page.pk).update(claim=case.claim, verdict=case.verdict)
 
 
 def clarification_workflow_start(*, case, user) -> None:

@@ -30,9 +30,7 @@ def _notify(case: Case, recipients, kind: str, subject: str, body: str) -> int:
     emails = sorted({user.email for user in recipients if user.email})
     if emails:
         # on_commit: no mail for a check that rolls back.
-        transaction.on_commit(
-            lambda: send_mail(subject, body, None, emails, fail_silently=False)
-        )
+        transaction.on_commit(lambda: send_mail(subject, body, None, emails, fail_silently=False))
     return len(recipients)
 
 
@@ -69,7 +67,9 @@ def cases_check_deadlines(*, now: datetime | None = None) -> dict[str, int]:
                 "who": case.responsible_user.get_full_name() if case.responsible_user else "—",
                 "url": _case_url(case),
             }
-            _notify(case, [*_leaders(), case.responsible_user], EventKind.SLA_ESCALATED, subject, body)
+            _notify(
+                case, [*_leaders(), case.responsible_user], EventKind.SLA_ESCALATED, subject, body
+            )
             case.escalated_at = now
             case.alerted_at = case.alerted_at or now
             case.save(update_fields=["escalated_at", "alerted_at", "updated_at"])

@@ -157,7 +157,9 @@ def test_pause_and_correct_leave_a_public_record(site, monitor, leader):
     assert case.state == CaseState.PAUSED and not page.live
 
     case = services.case_correct(
-        case=case, user=monitor, note="Bổ sung: một phần thông tin là đúng.",
+        case=case,
+        user=monitor,
+        note="Bổ sung: một phần thông tin là đúng.",
         verdict=Verdict.INCOMPLETE,
     )
     assert case.state == CaseState.DRAFTING and case.verdict == Verdict.INCOMPLETE
@@ -235,10 +237,13 @@ def test_evidence_and_channels_validate_input(site, monitor):
     with pytest.raises(CaseError, match="tiêu đề và nguồn"):
         services.evidence_add(case=case, user=monitor, kind="link", title="", source="", date=today)
     with pytest.raises(CaseError, match="URL"):
-        services.evidence_add(case=case, user=monitor, kind="link", title="A", source="B", date=today)
+        services.evidence_add(
+            case=case, user=monitor, kind="link", title="A", source="B", date=today
+        )
     with pytest.raises(CaseError, match="tương lai"):
-        services.channel_add(case=case, user=monitor, kind="press_conference",
-                             date=today + timedelta(days=1))
+        services.channel_add(
+            case=case, user=monitor, kind="press_conference", date=today + timedelta(days=1)
+        )
     channel = services.channel_add(
         case=case, user=monitor, kind="press_correction", date=today, url="http://127.0.0.1/x"
     )
