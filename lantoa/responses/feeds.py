@@ -12,7 +12,7 @@ def clarification_feed(index, request) -> Atom1Feed:
         link=index_url,
         description=index.intro or index.title,
         language=index.locale.language_code,
-        feed_url=index_url + "feed.atom",
+        feed_url=index_url + index.reverse_subpage("feed"),
         author_name=settings.LANTOA_OFFICE_NAME,
     )
     for page in index.clarifications()[:50]:

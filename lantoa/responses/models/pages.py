@@ -5,7 +5,7 @@ from django.db import models
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -13,7 +13,7 @@ from ..constants import EDITABLE_STATES, Verdict
 
 
 class ClarificationIndexPage(RoutablePageMixin, Page):
-    """The list of the office's clarifications, with an Atom feed at `feed.atom`."""
+    """The list of the office's clarifications, with an Atom feed (`feed/`, `feed.atom`)."""
 
     intro = models.TextField(_("lời giới thiệu"), blank=True)
 
@@ -39,14 +39,21 @@ class ClarificationIndexPage(RoutablePageMixin, Page):
         context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context
 
-    @path("feed.atom", name="feed")
+    # Wagtail's page URL pattern admits no dot, so the routable feed lives at `feed/`;
+    # `views.clarification_feed_atom` serves the same feed at `<index>/feed.atom` once the project
+    # URLconf routes that pattern to it (see docs/operations-responses.md).
+    @re_path(r"^feed/$", name="feed")
     def atom_feed(self, request):
-        from ..feeds import clarification_feed
+        return atom_response(self, request)
 
-        feed = clarification_feed(self, request)
-        response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
-        feed.write(response, "utf-8")
-        return response
+
+def atom_response(index: "ClarificationIndexPage", request) -> HttpResponse:
+    from ..feeds import clarification_feed
+
+    feed = clarification_feed(index, request)
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response
 
 
 class ClarificationPage(Page):
