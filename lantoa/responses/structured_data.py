@@ -89,6 +89,5 @@ def _script(data: dict) -> str:
 
 def clarification_json_ld(page, request) -> SafeString:
     """Two script elements: exactly one ClaimReview and one NewsArticle."""
-    return mark_safe(
-        "\n".join([_script(claim_review(page, request)), _script(news_article(page, request))])
-    )  # noqa: S308 (JSON escaped above)
+    blocks = [_script(claim_review(page, request)), _script(news_article(page, request))]
+    return mark_safe("\n".join(blocks))  # noqa: S308 (JSON with <, > and & escaped)

@@ -2,12 +2,20 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
 
 from lantoa.core.audit import register_actions
+from lantoa.core.panels import Count, CountsPanel
 
+from . import selectors
 from .constants import CaseState, EventKind
+from .models import Alert
+from .viewsets import CaseViewSet
 
 
 @hooks.register("register_log_actions")
@@ -48,3 +56,59 @@ def refuse_direct_publication(request, page):
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+register_snippet(CaseViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def cases_panel(request, panels):
+    if not request.user.has_perm("responses.view_case"):
+        return
+    now = timezone.now()
+    visible = selectors.cases_visible_to(request.user)
+    base = reverse("wagtailsnippets_responses_case:list")
+    breached = visible.filter(pk__in=selectors.cases_overdue(now).values("pk")).count()
+    panels.append(
+        CountsPanel(
+            name="responses",
+            heading=_("Làm rõ thông tin"),
+            order=300,
+            counts=[
+                Count(
+                    _("Vụ việc đang mở"),
+                    visible.filter(pk__in=selectors.cases_open().values("pk")).count(),
+                    base,
+                ),
+                Count(
+                    _("Đến hạn trong 24 giờ"),
+                    visible.filter(pk__in=selectors.cases_due_within(24, now).values("pk")).count(),
+                    f"{base}?overdue=false",
+                    tone="warning",
+                ),
+                Count(
+                    _("Đã quá hạn"),
+                    breached,
+                    f"{base}?overdue=true",
+                    tone="warning" if breached else "",
+                ),
+            ],
+        )
+    )
+    alerts = Alert.objects.filter(recipient=request.user, read_at__isnull=True)[:5]
+    if alerts:
+        panels.append(AlertsPanel(alerts=list(alerts)))
+
+
+class AlertsPanel(Component):
+    """The signed-in person's unread deadline alerts (the in-app half of the notifications)."""
+
+    name = "responses_alerts"
+    order = 290
+    template_name = "responses/admin/alerts_panel.html"
+
+    def __init__(self, *, alerts):
+        self.alerts = alerts
+
+    def get_context_data(self, parent_context=None):
+        return {"alerts": self.alerts}

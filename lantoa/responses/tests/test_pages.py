@@ -79,8 +79,9 @@ def test_public_page_shows_the_clarification_and_one_claim_review(client, publis
 
 
 def test_rating_label_follows_the_page_language(published):
-    from lantoa.responses.structured_data import claim_review
     from wagtail.models import Locale
+
+    from lantoa.responses.structured_data import claim_review
 
     _case, page = published
     page.locale = Locale(language_code="fr")
@@ -114,7 +115,6 @@ def test_corrections_are_shown_publicly(client, published, leader, monitor):
 
 @pytest.mark.urls("lantoa.responses.tests.urls_feed")
 def test_feed_atom_url_once_the_project_routes_it(client, published):
-    _case, page = published
     feed = client.get("/lam-ro-thong-tin/feed.atom")
     assert feed.status_code == 200 and b"<entry>" in feed.content
     assert client.get("/trang-khong-co/feed.atom").status_code == 404

@@ -9,8 +9,12 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 from lantoa.responses import services
 from lantoa.responses.constants import CaseState, EventKind, Severity, Verdict
 from lantoa.responses.models import Case, ClarificationPage
-from lantoa.responses.services import AppearanceSpec, CaseError, CasePermissionError
-from lantoa.responses.services import CaseTransitionError
+from lantoa.responses.services import (
+    AppearanceSpec,
+    CaseError,
+    CasePermissionError,
+    CaseTransitionError,
+)
 
 from .factories import ItemFactory
 from .helpers import drafted_case, open_case
