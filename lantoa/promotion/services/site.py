@@ -1,12 +1,13 @@
 """Writes for the public site."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from .models import HomePage
-
-SOURCE_LANGUAGE = "vi"
+from ..constants import SOURCE_LANGUAGE
+from ..models import HomePage
 
 
 @transaction.atomic
@@ -28,7 +29,14 @@ def site_ensure(*, title: str, intro: str = "") -> HomePage:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    elif site.root_page_id != home.pk:
+    if (site.hostname, site.port) == ("localhost", 80):
+        # Wagtail's placeholder site: give it the address the office actually serves, so
+        # absolute links (hreflang, sitemaps, feeds) point somewhere real.
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base.hostname or "localhost"
+        site.port = base.port or (443 if base.scheme == "https" else 80)
+        site.save()
+    if site.root_page_id != home.pk:
         placeholder = site.root_page
         site.root_page = home
         site.save()

@@ -1,0 +1,280 @@
+"""Public site pages. Vietnamese pages are the source; other languages are their translations."""
+
+# ruff: noqa: DJ008  (Page defines __str__; ruff cannot see it through the abstract mixin)
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import BodyBlock, ImageBlock, VideoBlock
+
+
+class PublicPageMixin(models.Model):
+    """Fields every public page shares: a summary and a cover image (with required alt text),
+    used for Open Graph, schema.org and listings."""
+
+    summary = models.CharField(
+        _("tóm tắt"), max_length=300, blank=True, help_text=_("Một hai câu, hiện ở danh sách.")
+    )
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_alt = models.CharField(_("mô tả ảnh đại diện (alt)"), max_length=250, blank=True)
+
+    cover_panels = [
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("cover"), FieldPanel("cover_alt")],
+            heading=_("Tóm tắt và ảnh đại diện"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        if self.cover_id and not self.cover_alt.strip():
+            raise ValidationError({"cover_alt": _("Ảnh đại diện cần có mô tả (alt).")})
+
+    @property
+    def description(self) -> str:
+        return self.search_description or self.summary
+
+
+class HomePage(PublicPageMixin, Page):
+    """The public site's root, one per language (vi is the source, the others translations).
+
+    Its language's sitemap is served by lantoa.promotion.urls (/promotion/sitemap-en.xml, …)."""
+
+    intro = models.CharField(_("lời giới thiệu"), max_length=300, blank=True)
+    body = RichTextField(_("nội dung"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        *PublicPageMixin.cover_panels,
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("trang chủ")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_sections(home=self))
+        return context
+
+
+class ThemeIndexPage(PublicPageMixin, Page):
+    """Places and themes: the list of theme pages in one language."""
+
+    intro = models.CharField(_("lời giới thiệu"), max_length=300, blank=True)
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["promotion.HomePage"]
+    subpage_types = ["promotion.ThemePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("mục địa danh và chủ đề")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = ThemePage.objects.live().public().child_of(self).specific()
+        return context
+
+
+class ThemePage(PublicPageMixin, Page):
+    """A place or a theme (history and tradition, culture, people, tourism, investment, Hồ Chí
+    Minh's legacy in the locality). A page with an address or coordinates is a place."""
+
+    theme = models.ForeignKey(
+        "promotion.Theme",
+        verbose_name=_("chủ đề"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=250, blank=True)
+    latitude = models.DecimalField(
+        _("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("theme"),
+        *PublicPageMixin.cover_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Địa điểm (nếu là một nơi chốn)"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["promotion.ThemeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("trang chủ đề, địa danh")
+
+    @property
+    def is_place(self) -> bool:
+        return bool(self.address or self.latitude is not None)
+
+
+class NewsIndexPage(PublicPageMixin, Page):
+    """The news list of one language (its Atom feed: /promotion/news-<language>.atom)."""
+
+    intro = models.CharField(_("lời giới thiệu"), max_length=300, blank=True)
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["promotion.HomePage"]
+    subpage_types = ["promotion.ArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("mục tin tức")
+
+    def articles(self):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-date", "-first_published_at")
+            .specific()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = self.articles()[:30]
+        return context
+
+
+class ArticlePage(PublicPageMixin, Page):
+    """A news article."""
+
+    date = models.DateField(_("ngày đăng tin"), default=timezone.localdate)
+    theme = models.ForeignKey(
+        "promotion.Theme",
+        verbose_name=_("chủ đề"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("theme")]),
+        *PublicPageMixin.cover_panels,
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["promotion.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("bài tin")
+
+
+class EventIndexPage(PublicPageMixin, Page):
+    """The events list of one language (its iCalendar feed: /promotion/events-<language>.ics)."""
+
+    intro = models.CharField(_("lời giới thiệu"), max_length=300, blank=True)
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["promotion.HomePage"]
+    subpage_types = ["promotion.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("mục sự kiện")
+
+    def events(self):
+        return EventPage.objects.live().public().descendant_of(self).order_by("start").specific()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        events = self.events()
+        context["upcoming"] = events.filter(end__gte=now)
+        context["past"] = events.filter(end__lt=now).order_by("-start")[:20]
+        return context
+
+
+class EventPage(PublicPageMixin, Page):
+    """An event with its dates and venue."""
+
+    start = models.DateTimeField(_("bắt đầu"))
+    end = models.DateTimeField(_("kết thúc"))
+    venue_name = models.CharField(_("địa điểm"), max_length=200)
+    venue_address = models.CharField(_("địa chỉ"), max_length=250, blank=True)
+    theme = models.ForeignKey(
+        "promotion.Theme",
+        verbose_name=_("chủ đề"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldRowPanel([FieldPanel("venue_name"), FieldPanel("venue_address")]),
+        FieldPanel("theme"),
+        *PublicPageMixin.cover_panels,
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["promotion.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("sự kiện")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")})
+
+
+class GalleryPage(PublicPageMixin, Page):
+    """Photos and videos. Videos are links with a thumbnail, never an embedded player."""
+
+    intro = models.CharField(_("lời giới thiệu"), max_length=300, blank=True)
+    photos = StreamField([("image", ImageBlock())], verbose_name=_("ảnh"), blank=True)
+    videos = StreamField([("video", VideoBlock())], verbose_name=_("video"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        *PublicPageMixin.cover_panels,
+        FieldPanel("photos"),
+        FieldPanel("videos"),
+    ]
+    parent_page_types = ["promotion.HomePage", "promotion.ThemeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("thư viện ảnh, video")

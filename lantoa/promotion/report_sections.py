@@ -1,0 +1,63 @@
+"""The promotion section of the annual report: output by language, channel and theme; reach."""
+
+from django.conf import settings
+
+from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
+
+from .constants import Channel
+from .selectors import output_figures
+
+
+@report_section(key="promotion", order=500)
+def promotion_section(ctx: ReportContext) -> ReportSection:
+    figures = output_figures(start=ctx.start, end=ctx.end)
+    names = dict(settings.LANGUAGES)
+    by_language = figures["pages_by_language"]
+    by_channel = figures["posts_by_channel"]
+    plan_done = figures["plan_published_by_channel"]
+    pages_total = sum(by_language.values())
+    posts_total = sum(row["posts"] for row in by_channel.values())
+    section = ReportSection(
+        key="promotion",
+        title="Tuyên truyền, quảng bá hình ảnh Quy Nhơn - Gia Lai",
+        order=500,
+        paragraphs=[
+            f"Năm {ctx.year}, cổng thông tin đăng mới {pages_total} trang bằng "
+            f"{len(by_language)} ngôn ngữ; {posts_total} bài đăng trên các kênh ngoài với "
+            f"{figures['reach']} lượt tiếp cận và {figures['interactions']} lượt tương tác "
+            "(số liệu do các nền tảng báo cáo, cán bộ nhập vào Lantoa)."
+        ],
+        tables=[
+            ReportTable(
+                "Trang mới trên cổng thông tin theo ngôn ngữ",
+                ["Ngôn ngữ", "Số trang"],
+                [[names.get(code, code), count] for code, count in sorted(by_language.items())],
+            ),
+            ReportTable(
+                "Nội dung theo kênh",
+                ["Kênh", "Nội dung kế hoạch đã đăng", "Bài đăng ghi nhận", "Tiếp cận", "Tương tác"],
+                [
+                    [
+                        label,
+                        plan_done.get(code, 0),
+                        by_channel.get(code, {}).get("posts", 0),
+                        by_channel.get(code, {}).get("reach", 0) or 0,
+                        by_channel.get(code, {}).get("interactions", 0) or 0,
+                    ]
+                    for code, label in Channel.choices
+                ],
+            ),
+            ReportTable(
+                "Tin, sự kiện theo chủ đề",
+                ["Chủ đề", "Số trang"],
+                [[name, count] for name, count in sorted(figures["pages_by_theme"].items())],
+            ),
+        ],
+        figures={
+            "pages": pages_total,
+            "posts": posts_total,
+            "reach": figures["reach"],
+            "interactions": figures["interactions"],
+        },
+    )
+    return section

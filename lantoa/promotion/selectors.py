@@ -1,0 +1,263 @@
+"""Reads of the promotion app: public listings, translations, calendar, library, figures."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from wagtail.models import Locale, Page, ReferenceIndex, Revision
+
+from .constants import SOURCE_LANGUAGE, TRANSLATION_NEEDS_WORK, TranslationStatus
+from .models import (
+    ArticlePage,
+    ChannelPost,
+    ContentPlanItem,
+    EventIndexPage,
+    EventPage,
+    GalleryPage,
+    MediaAsset,
+    NewsIndexPage,
+    ThemeIndexPage,
+)
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+# --- public site -------------------------------------------------------------------------------
+def home_sections(*, home) -> dict:
+    """What the home page lists: latest news, upcoming events, themes and galleries of its
+    language."""
+    now = timezone.now()
+    first = {
+        model: model.objects.live().public().child_of(home).first()
+        for model in (NewsIndexPage, EventIndexPage, ThemeIndexPage)
+    }
+    news = first[NewsIndexPage]
+    events = first[EventIndexPage]
+    themes = first[ThemeIndexPage]
+    return {
+        "news_index": news,
+        "latest_news": news.articles()[:3] if news else [],
+        "events_index": events,
+        "upcoming_events": events.events().filter(end__gte=now)[:3] if events else [],
+        "themes_index": themes,
+        "themes": themes.get_children().live().public().specific() if themes else [],
+        "galleries": GalleryPage.objects.live().public().descendant_of(home).specific()[:2],
+    }
+
+
+@dataclass(frozen=True)
+class Alternate:
+    language: str
+    name: str
+    url: str
+    current: bool = False
+
+
+def page_alternates(*, page: Page, request=None) -> list[Alternate]:
+    """The live, public translations of `page` (itself included) in settings.LANGUAGES order."""
+    pages = {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+    }
+    return [
+        Alternate(code, name, pages[code].get_full_url(request), pages[code].pk == page.pk)
+        for code, name in settings.LANGUAGES
+        if code in pages
+    ]
+
+
+def sitemap_entries(*, home, request=None) -> list[dict]:
+    """Every live public page of `home`'s language, with its other-language alternates."""
+    entries = []
+    pages = home.get_descendants(inclusive=True).live().public().specific().order_by("path")
+    for page in pages:
+        entries.append(
+            {
+                "location": page.get_full_url(request),
+                "lastmod": page.last_published_at,
+                "alternates": page_alternates(page=page, request=request),
+            }
+        )
+    return entries
+
+
+def pages_scheduled_due(now: datetime | None = None):
+    """Scheduled page revisions whose go-live time has passed (what the scheduler will publish)."""
+    return Revision.page_revisions.filter(
+        approved_go_live_at__isnull=False, approved_go_live_at__lte=now or timezone.now()
+    )
+
+
+def pages_scheduled():
+    return Revision.page_revisions.filter(approved_go_live_at__isnull=False)
+
+
+# --- translations --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TranslationCell:
+    language: str
+    status: TranslationStatus
+    page: Page | None = None
+    progress: tuple[int, int] | None = None
+
+    @property
+    def needs_work(self) -> bool:
+        return self.status in TRANSLATION_NEEDS_WORK
+
+
+@dataclass(frozen=True)
+class TranslationRow:
+    source: Page
+    cells: list[TranslationCell]
+
+
+def _source_changed_at(page: Page) -> datetime | None:
+    return page.last_published_at or page.latest_revision_created_at
+
+
+def translation_status(*, source: Page, locale: Locale) -> TranslationCell:
+    """Where the `locale` version of a Vietnamese page stands.
+
+    Out of date: the source was published after wagtail-localize last read it (or, for a copy not
+    managed by wagtail-localize, after the copy was last published).
+    """
+    from wagtail_localize.models import Translation
+
+    code = locale.language_code
+    target = source.get_translation_or_none(locale)
+    if target is None:
+        return TranslationCell(code, TranslationStatus.MISSING)
+    translation = (
+        Translation.objects.filter(
+            source__object_id=source.translation_key, target_locale=locale, enabled=True
+        )
+        .select_related("source")
+        .first()
+    )
+    changed = _source_changed_at(source)
+    if translation is None:
+        if target.last_published_at and changed and changed > target.last_published_at:
+            return TranslationCell(code, TranslationStatus.OUT_OF_DATE, target)
+        return TranslationCell(code, TranslationStatus.UNMANAGED, target)
+    if changed and changed > translation.source.last_updated_at:
+        return TranslationCell(code, TranslationStatus.OUT_OF_DATE, target)
+    total, done = translation.get_progress()
+    if done < total:
+        return TranslationCell(code, TranslationStatus.IN_PROGRESS, target, (total, done))
+    return TranslationCell(code, TranslationStatus.UP_TO_DATE, target, (total, done))
+
+
+def translation_overview(*, language: str | None = None) -> list[TranslationRow]:
+    """For every Vietnamese page of the site, its status in each other language (or one)."""
+    source_locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    locales = Locale.objects.exclude(pk=source_locale.pk)
+    if language:
+        locales = locales.filter(language_code=language)
+    order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
+    locales = sorted(locales, key=lambda locale: order.get(locale.language_code, 99))
+    sources = Page.objects.filter(locale=source_locale, depth__gt=1).order_by("path").specific()
+    return [
+        TranslationRow(page, [translation_status(source=page, locale=locale) for locale in locales])
+        for page in sources
+    ]
+
+
+def translation_work_counts() -> dict[str, int]:
+    """How many pages need translation work, per language."""
+    counts: dict[str, int] = {}
+    for row in translation_overview():
+        for cell in row.cells:
+            counts[cell.language] = counts.get(cell.language, 0) + int(cell.needs_work)
+    return counts
+
+
+# --- editorial calendar --------------------------------------------------------------------------
+def plan_items_between(*, start: date, end: date, user=None):
+    """Plan items planned in [start, end) (local dates), with what the calendar shows."""
+    tz = timezone.get_current_timezone()
+    start_at = datetime.combine(start, datetime.min.time(), tzinfo=tz)
+    end_at = datetime.combine(end, datetime.min.time(), tzinfo=tz)
+    items = ContentPlanItem.objects.filter(planned_at__gte=start_at, planned_at__lt=end_at)
+    if user is not None:
+        items = items.filter(assignee=user)
+    return items.select_related("campaign", "assignee", "theme", "page").order_by("planned_at")
+
+
+def month_grid(year: int, month: int) -> list[list[date]]:
+    """Weeks (Monday first) covering a month, as lists of seven dates."""
+    first = date(year, month, 1)
+    start = first - timedelta(days=first.weekday())
+    weeks = []
+    day = start
+    while True:
+        weeks.append([day + timedelta(days=offset) for offset in range(7)])
+        day += timedelta(days=7)
+        if day.month != month and day > first:
+            break
+    return weeks
+
+
+# --- library -------------------------------------------------------------------------------------
+def asset_usage(asset: MediaAsset) -> list[Page]:
+    """Pages (and other objects) that use an asset, from Wagtail's reference index; videos are
+    found by their URL in page content."""
+    target = asset.image or asset.document
+    if target is not None:
+        references = ReferenceIndex.get_references_to(target).group_by_source_object()
+        return [source for source, _refs in references if source is not None]
+    if asset.video_url:
+        return list(GalleryPage.objects.filter(videos__icontains=asset.video_url)) + list(
+            ArticlePage.objects.filter(body__icontains=asset.video_url)
+        )
+    return []
+
+
+# --- figures -------------------------------------------------------------------------------------
+def output_figures(*, start: date, end: date) -> dict:
+    """Promotion output in a period: site pages by language and theme, plan items and outside
+    posts by channel, and reach."""
+    tz = timezone.get_current_timezone()
+    start_at = datetime.combine(start, datetime.min.time(), tzinfo=tz)
+    end_at = datetime.combine(end + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+    in_period = Q(first_published_at__gte=start_at, first_published_at__lt=end_at)
+    pages = Page.objects.live().filter(in_period).exclude(depth__lte=2)
+    by_language = dict(
+        pages.values_list("locale__language_code").annotate(n=Count("id")).order_by()
+    )
+    theme_rows = []
+    for model in (ArticlePage, EventPage):
+        theme_rows += list(
+            model.objects.live()
+            .filter(in_period, theme__isnull=False)
+            .values_list("theme__name")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+    by_theme: dict[str, int] = {}
+    for name, count in theme_rows:
+        by_theme[name] = by_theme.get(name, 0) + count
+    posts = ChannelPost.objects.filter(posted_at__gte=start_at, posted_at__lt=end_at)
+    by_channel = {
+        row["channel"]: row
+        for row in posts.values("channel")
+        .annotate(posts=Count("id"), reach=Sum("reach"), interactions=Sum("interactions"))
+        .order_by()
+    }
+    plan_done = ContentPlanItem.objects.filter(
+        planned_at__gte=start_at, planned_at__lt=end_at, state="published"
+    )
+    return {
+        "pages_by_language": by_language,
+        "pages_by_theme": by_theme,
+        "posts_by_channel": by_channel,
+        "plan_published_by_channel": dict(
+            plan_done.values_list("channel").annotate(n=Count("id")).order_by()
+        ),
+        "reach": posts.aggregate(total=Sum("reach"))["total"] or 0,
+        "interactions": posts.aggregate(total=Sum("interactions"))["total"] or 0,
+    }

@@ -1,0 +1,24 @@
+"""Writes of the promotion app (site, translations, library, editorial calendar)."""
+
+from .calendar import (
+    CsvImportResult,
+    channel_post_record,
+    channel_posts_import_csv,
+    plan_item_move,
+    scheduler_ensure,
+)
+from .library import asset_register_image, themes_ensure
+from .site import site_ensure
+from .translation import page_translate
+
+__all__ = [
+    "CsvImportResult",
+    "asset_register_image",
+    "channel_post_record",
+    "channel_posts_import_csv",
+    "page_translate",
+    "plan_item_move",
+    "scheduler_ensure",
+    "site_ensure",
+    "themes_ensure",
+]

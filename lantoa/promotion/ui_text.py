@@ -1,0 +1,138 @@
+"""The public site's few interface words in each site language. Kept here rather than in .po
+files because visitors see six languages while the staff UI only needs Vietnamese and English."""
+
+UI_TEXT: dict[str, dict[str, str]] = {
+    "skip": {
+        "vi": "Bỏ qua, đến nội dung chính",
+        "en": "Skip to main content",
+        "zh-hans": "跳到主要内容",
+        "ko": "본문으로 건너뛰기",
+        "ja": "本文へ移動",
+        "fr": "Aller au contenu principal",
+    },
+    "menu": {
+        "vi": "Mục chính",
+        "en": "Main sections",
+        "zh-hans": "主要栏目",
+        "ko": "주요 메뉴",
+        "ja": "メインメニュー",
+        "fr": "Rubriques principales",
+    },
+    "languages": {
+        "vi": "Ngôn ngữ",
+        "en": "Languages",
+        "zh-hans": "语言",
+        "ko": "언어",
+        "ja": "言語",
+        "fr": "Langues",
+    },
+    "latest_news": {
+        "vi": "Tin mới",
+        "en": "Latest news",
+        "zh-hans": "最新消息",
+        "ko": "최신 소식",
+        "ja": "最新ニュース",
+        "fr": "Actualités récentes",
+    },
+    "upcoming": {
+        "vi": "Sự kiện sắp diễn ra",
+        "en": "Upcoming events",
+        "zh-hans": "近期活动",
+        "ko": "다가오는 행사",
+        "ja": "今後のイベント",
+        "fr": "Événements à venir",
+    },
+    "past": {
+        "vi": "Sự kiện đã qua",
+        "en": "Past events",
+        "zh-hans": "往期活动",
+        "ko": "지난 행사",
+        "ja": "過去のイベント",
+        "fr": "Événements passés",
+    },
+    "venue": {
+        "vi": "Địa điểm",
+        "en": "Venue",
+        "zh-hans": "地点",
+        "ko": "장소",
+        "ja": "会場",
+        "fr": "Lieu",
+    },
+    "when": {
+        "vi": "Thời gian",
+        "en": "When",
+        "zh-hans": "时间",
+        "ko": "일시",
+        "ja": "日時",
+        "fr": "Date",
+    },
+    "feed": {
+        "vi": "Nguồn tin Atom",
+        "en": "Atom feed",
+        "zh-hans": "Atom 订阅",
+        "ko": "Atom 피드",
+        "ja": "Atom フィード",
+        "fr": "Flux Atom",
+    },
+    "calendar": {
+        "vi": "Lịch sự kiện (iCal)",
+        "en": "Events calendar (iCal)",
+        "zh-hans": "活动日历 (iCal)",
+        "ko": "행사 달력 (iCal)",
+        "ja": "イベントカレンダー (iCal)",
+        "fr": "Calendrier (iCal)",
+    },
+    "watch": {
+        "vi": "Xem video trên trang ngoài",
+        "en": "Watch the video on an outside site",
+        "zh-hans": "在外部网站观看视频",
+        "ko": "외부 사이트에서 동영상 보기",
+        "ja": "外部サイトで動画を見る",
+        "fr": "Voir la vidéo sur un site externe",
+    },
+    "photos": {
+        "vi": "Ảnh",
+        "en": "Photos",
+        "zh-hans": "照片",
+        "ko": "사진",
+        "ja": "写真",
+        "fr": "Photos",
+    },
+    "videos": {
+        "vi": "Video",
+        "en": "Videos",
+        "zh-hans": "视频",
+        "ko": "동영상",
+        "ja": "動画",
+        "fr": "Vidéos",
+    },
+    "demo": {
+        "vi": "Trang trình diễn: nội dung và hình ảnh là mẫu minh họa.",
+        "en": "Demonstration site: texts and pictures are illustrative samples.",
+        "zh-hans": "演示网站：文字和图片均为示例。",
+        "ko": "시연용 사이트: 글과 사진은 예시입니다.",
+        "ja": "デモサイト：文章と画像はサンプルです。",
+        "fr": "Site de démonstration : textes et images sont des exemples.",
+    },
+    "address": {
+        "vi": "Địa chỉ",
+        "en": "Address",
+        "zh-hans": "地址",
+        "ko": "주소",
+        "ja": "住所",
+        "fr": "Adresse",
+    },
+    "galleries": {
+        "vi": "Ảnh và video",
+        "en": "Photos and videos",
+        "zh-hans": "图片和视频",
+        "ko": "사진과 동영상",
+        "ja": "写真と動画",
+        "fr": "Photos et vidéos",
+    },
+}
+
+
+def ui_text(key: str, language: str) -> str:
+    texts = UI_TEXT[key]
+    return texts.get(language) or texts["vi"]
