@@ -18,3 +18,62 @@ class OutletType(models.TextChoices):
     GOVERNMENT = "government", _("Cơ quan nhà nước")
     SOCIAL_PAGE = "social_page", _("Trang mạng xã hội")
     BLOG = "blog", _("Blog, trang cá nhân")
+
+
+class ItemStatus(models.TextChoices):
+    """The one final status every candidate item ends with (the drop-reason vocabulary)."""
+
+    STORED = "stored", _("Đã lưu")
+    DUPLICATE_URL = "duplicate_url", _("Trùng đường dẫn")
+    DUPLICATE_TITLE = "duplicate_title", _("Trùng tiêu đề trong 7 ngày")
+    EMPTY = "empty", _("Không có nội dung")
+    FETCH_FAILED = "fetch_failed", _("Không tải được bài")
+    BLOCKED = "blocked", _("Bị chặn (robots.txt hoặc địa chỉ nội bộ)")
+    TOO_OLD = "too_old", _("Quá cũ")
+    QUARANTINED = "quarantined", _("Cách ly do lỗi xử lý")
+
+
+class FetchOutcome(models.TextChoices):
+    """How fetching a source's document (feed, sitemap, page, file) ended in one poll."""
+
+    OK = "ok", _("Thành công")
+    NOT_MODIFIED = "not_modified", _("Không có thay đổi (304)")
+    RATE_LIMITED = "rate_limited", _("Máy chủ yêu cầu chờ (429/503)")
+    HTTP_ERROR = "http_error", _("Máy chủ báo lỗi")
+    TIMEOUT = "timeout", _("Quá thời gian chờ")
+    NETWORK_ERROR = "network_error", _("Lỗi kết nối")
+    TOO_LARGE = "too_large", _("Dữ liệu quá lớn")
+    TOO_MANY_REDIRECTS = "too_many_redirects", _("Chuyển hướng quá nhiều lần")
+    BLOCKED_ADDRESS = "blocked_address", _("Địa chỉ nội bộ bị từ chối")
+    ROBOTS = "robots", _("robots.txt không cho phép")
+    UNSAFE_XML = "unsafe_xml", _("XML nguy hiểm bị từ chối")
+    PARSE_ERROR = "parse_error", _("Không đọc được dữ liệu")
+    ERROR = "error", _("Lỗi xử lý")
+    RUNNING = "running", _("Đang chạy")
+
+
+# Failures that count against a source's health (NOT_MODIFIED and OK do not).
+FETCH_FAILURES = frozenset(FetchOutcome.values) - {
+    FetchOutcome.OK,
+    FetchOutcome.NOT_MODIFIED,
+    FetchOutcome.RUNNING,
+}
+
+# Plain-Vietnamese explanations shown beside a source's last error.
+OUTCOME_ADVICE = {
+    FetchOutcome.RATE_LIMITED: _(
+        "Máy chủ đang quá tải hoặc hạn chế truy cập; hệ thống sẽ tự thử lại sau."
+    ),
+    FetchOutcome.HTTP_ERROR: _("Trang nguồn trả về lỗi; kiểm tra địa chỉ còn đúng không."),
+    FetchOutcome.TIMEOUT: _("Trang nguồn phản hồi quá chậm; hệ thống sẽ tự thử lại sau."),
+    FetchOutcome.NETWORK_ERROR: _("Không kết nối được tới trang nguồn (mạng hoặc tên miền)."),
+    FetchOutcome.TOO_LARGE: _("Dữ liệu trả về vượt giới hạn 10 MB hoặc nén bất thường."),
+    FetchOutcome.TOO_MANY_REDIRECTS: _("Địa chỉ chuyển hướng vòng quanh; cần sửa địa chỉ nguồn."),
+    FetchOutcome.BLOCKED_ADDRESS: _("Địa chỉ trỏ vào mạng nội bộ nên bị từ chối vì an toàn."),
+    FetchOutcome.ROBOTS: _("Trang nguồn không cho phép thu thập tự động (robots.txt)."),
+    FetchOutcome.UNSAFE_XML: _("Tệp XML chứa khai báo thực thể nguy hiểm nên bị từ chối."),
+    FetchOutcome.PARSE_ERROR: _("Không đọc được nội dung trả về (không phải RSS/Atom hợp lệ?)."),
+    FetchOutcome.ERROR: _("Lỗi xử lý nội bộ; quản trị viên xem chi tiết trong lượt thu thập."),
+}
+
+LANGUAGES_FOLLOWED = ("vi", "en", "zh", "ko", "ja", "fr")

@@ -1,13 +1,19 @@
-"""Sources the office follows and the items they bring."""
+"""Sources the office follows, the items they bring, and the records of fetching them."""
+
+import zlib
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .constants import OutletType, SourceKind
+from .constants import FetchOutcome, OutletType, SourceKind
 
 
 class Source(models.Model):
-    """A feed, sitemap, page or import file the office follows (an outlet, never a person)."""
+    """A feed, sitemap, page or import file the office follows (an outlet, never a person).
+
+    Polling state (interval, next fetch, conditional-GET validators, failures) lives here so any
+    worker can pick the source up; a source is never disabled by failures, only backed off.
+    """
 
     name = models.CharField(_("tên nguồn"), max_length=255)
     kind = models.CharField(_("loại nguồn"), max_length=20, choices=SourceKind.choices)
@@ -19,13 +25,119 @@ class Source(models.Model):
     is_active = models.BooleanField(_("đang theo dõi"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # --- polling (added by migration 0002) ---
+    poll_min_minutes = models.PositiveIntegerField(_("chu kỳ ngắn nhất (phút)"), default=15)
+    poll_max_minutes = models.PositiveIntegerField(_("chu kỳ dài nhất (phút)"), default=360)
+    interval_seconds = models.PositiveIntegerField(_("chu kỳ hiện tại (giây)"), default=1800)
+    next_fetch_at = models.DateTimeField(_("lần thu thập tới"), null=True, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+    etag = models.CharField(max_length=500, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    polls_since_full = models.PositiveIntegerField(default=0, editable=False)
+    consecutive_failures = models.PositiveIntegerField(_("số lần lỗi liên tiếp"), default=0)
+    last_polled_at = models.DateTimeField(_("lần thu thập gần nhất"), null=True, blank=True)
+    last_success_at = models.DateTimeField(_("lần thành công gần nhất"), null=True, blank=True)
+    last_outcome = models.CharField(
+        _("kết quả gần nhất"), max_length=30, choices=FetchOutcome.choices, blank=True
+    )
+    last_error = models.TextField(_("lỗi gần nhất"), blank=True)
+    column_mapping = models.JSONField(
+        _("ánh xạ cột (tệp nhập)"),
+        default=dict,
+        blank=True,
+        help_text=_('Ví dụ: {"text": "noi_dung", "author": "tai_khoan", "url": "link"}'),
+    )
+
     class Meta:
         verbose_name = _("nguồn tin")
         verbose_name_plural = _("nguồn tin")
         ordering = ["name"]
+        indexes = [models.Index(fields=["is_active", "next_fetch_at"])]
 
     def __str__(self) -> str:
         return self.name
+
+
+class Story(models.Model):
+    """A group of near-identical items from different outlets (syndicated copies of one story)."""
+
+    title = models.TextField(_("tiêu đề"))
+    first_seen_at = models.DateTimeField(_("xuất hiện lần đầu"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
+    item_count = models.PositiveIntegerField(_("số tin"), default=0)
+
+    class Meta:
+        verbose_name = _("chùm tin")
+        verbose_name_plural = _("chùm tin")
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PollRun(models.Model):
+    """One poll of one source: how fetching ended and the final status of every item it brought."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="poll_runs")
+    started_at = models.DateTimeField(_("bắt đầu"), auto_now_add=True, db_index=True)
+    finished_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)
+    outcome = models.CharField(
+        _("kết quả"), max_length=30, choices=FetchOutcome.choices, default=FetchOutcome.RUNNING
+    )
+    http_status = models.PositiveSmallIntegerField(_("mã HTTP"), null=True, blank=True)
+    full_fetch = models.BooleanField(_("tải đầy đủ"), default=False)
+    # {ItemStatus value: count}; each candidate item is counted exactly once.
+    counts = models.JSONField(_("số tin theo trạng thái"), default=dict, blank=True)
+    stored = models.PositiveIntegerField(_("tin mới"), default=0)
+    error = models.TextField(_("lỗi"), blank=True)
+    # Items quarantined or dropped for a failure: [{"url", "status", "error"}].
+    problems = models.JSONField(_("tin có vấn đề"), default=list, blank=True)
+    worker = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("lượt thu thập")
+        verbose_name_plural = _("lượt thu thập")
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.source} · {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class RawResponse(models.Model):
+    """A fetched body kept zlib-compressed so items can be re-extracted later."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="raw_responses")
+    poll_run = models.ForeignKey(PollRun, on_delete=models.SET_NULL, null=True, blank=True)
+    url = models.URLField(max_length=2000)
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    body_compressed = models.BinaryField()
+    size = models.PositiveIntegerField(default=0)
+    fetched_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("bản gốc đã tải")
+        verbose_name_plural = _("bản gốc đã tải")
+
+    def __str__(self) -> str:
+        return self.url
+
+    @property
+    def body(self) -> bytes:
+        return zlib.decompress(bytes(self.body_compressed))
+
+
+class HostSlot(models.Model):
+    """When the next request to a host may start: keeps ≥5 s between requests across workers."""
+
+    host = models.CharField(max_length=255, unique=True)
+    next_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("lịch truy cập máy chủ")
+
+    def __str__(self) -> str:
+        return self.host
 
 
 class Item(models.Model):
@@ -44,10 +156,25 @@ class Item(models.Model):
     published_at = models.DateTimeField(_("thời điểm đăng"), null=True, blank=True, db_index=True)
     fetched_at = models.DateTimeField(_("thời điểm thu thập"), auto_now_add=True, db_index=True)
 
+    # --- pipeline (added by migration 0002) ---
+    title_folded = models.TextField(_("tiêu đề không dấu"), blank=True)
+    title_hash = models.CharField(max_length=40, blank=True)
+    html = models.TextField(_("HTML gốc (chưa lọc)"), blank=True)
+    author_pseudonym = models.CharField(_("tác giả (bí danh)"), max_length=20, blank=True)
+    story = models.ForeignKey(
+        Story, on_delete=models.SET_NULL, null=True, blank=True, related_name="items"
+    )
+    raw = models.ForeignKey(RawResponse, on_delete=models.SET_NULL, null=True, blank=True)
+    poll_run = models.ForeignKey(PollRun, on_delete=models.SET_NULL, null=True, blank=True)
+    minhash = models.BinaryField(null=True, blank=True, editable=False)
+    # Set once the analyse and alert stages have run; items left unset are resumed.
+    processed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
     class Meta:
         verbose_name = _("tin")
         verbose_name_plural = _("tin")
         ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["source", "title_hash"])]
 
     def __str__(self) -> str:
         return self.title

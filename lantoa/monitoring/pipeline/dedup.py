@@ -1,0 +1,136 @@
+"""Stage 6: three dedup tiers.
+
+1. normalised-URL hash (utm_*, fbclid, AMP and mobile variants fold together): dropped;
+2. the same normalised title from the same source within 7 days: dropped;
+3. MinHash LSH across outlets: a syndicated copy is kept but joins the first copy's Story
+   (the store stage creates or extends the Story).
+
+The LSH index lives in the worker's memory and is synchronised from stored signatures (items of
+the last 7 days) at each batch, so several workers see each other's items.
+"""
+
+import re
+import threading
+import time
+from datetime import timedelta
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from django.utils import timezone
+
+from lantoa.core.text import fold_lower
+
+from ..batch import Batch
+from ..constants import ItemStatus
+from ..models import Item
+from ..urlnorm import url_hash
+
+TITLE_WINDOW = timedelta(days=7)
+NUM_PERM = 64
+SCHEME = "affine32"
+THRESHOLD = 0.6
+MIN_SHINGLES = 6
+_WORD = re.compile(r"\w+")
+_CHUNK = 500
+
+
+def signature(text: str) -> MinHash | None:
+    words = _WORD.findall(fold_lower(text))
+    shingles = {" ".join(words[i : i + 3]).encode() for i in range(max(0, len(words) - 2))}
+    if len(shingles) < MIN_SHINGLES:
+        return None
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash.update_batch(list(shingles))
+    return minhash
+
+
+def signature_bytes(minhash: MinHash) -> bytes:
+    return minhash.hashvalues.astype(np.uint32).tobytes()
+
+
+def signature_load(data: bytes) -> MinHash:
+    values = np.frombuffer(bytes(data), dtype=np.uint32).copy()
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
+
+
+class _LshCache:
+    """Items of the last 7 days in a MinHash LSH index, keyed by item id → source id."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self):
+        self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        self.sources: dict[int, int] = {}
+        self.last_id = 0
+        self.built_at = time.monotonic()
+
+    def sync(self):
+        if time.monotonic() - self.built_at > 24 * 3600:
+            self.reset()
+        since = timezone.now() - TITLE_WINDOW
+        rows = (
+            Item.objects.filter(id__gt=self.last_id, minhash__isnull=False, fetched_at__gte=since)
+            .order_by("id")
+            .values_list("id", "source_id", "minhash")
+        )
+        for item_id, source_id, data in rows.iterator(chunk_size=2000):
+            if item_id not in self.sources:
+                self.lsh.insert(item_id, signature_load(data), check_duplication=False)
+                self.sources[item_id] = source_id
+            self.last_id = max(self.last_id, item_id)
+
+    def match(self, minhash: MinHash, source_id: int) -> int | None:
+        found = [i for i in self.lsh.query(minhash) if self.sources.get(i) != source_id]
+        return min(found) if found else None
+
+
+LSH = _LshCache()
+
+
+def _chunks(values: list, size: int = _CHUNK):
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def run(batch: Batch) -> Batch:
+    candidates = batch.candidates
+    # Tier 1: URL.
+    seen: set[str] = set()
+    for candidate in candidates:
+        candidate.url_hash = candidate.url_hash or url_hash(candidate.url)
+    known: set[str] = set()
+    for chunk in _chunks([c.url_hash for c in candidates]):
+        known.update(Item.objects.filter(url_hash__in=chunk).values_list("url_hash", flat=True))
+    for candidate in candidates:
+        if candidate.url_hash in known or candidate.url_hash in seen:
+            batch.drop(candidate, ItemStatus.DUPLICATE_URL, "trùng đường dẫn")
+        seen.add(candidate.url_hash)
+    batch.prune()
+    # Tier 2: title within the same source and 7 days.
+    since = timezone.now() - TITLE_WINDOW
+    titles: set[str] = set()
+    hashes = [c.title_hash for c in batch.candidates if c.title_hash]
+    for chunk in _chunks(hashes):
+        titles.update(
+            Item.objects.filter(
+                source=batch.source, title_hash__in=chunk, fetched_at__gte=since
+            ).values_list("title_hash", flat=True)
+        )
+    for candidate in batch.candidates:
+        if candidate.title_hash in titles:
+            batch.drop(candidate, ItemStatus.DUPLICATE_TITLE, "trùng tiêu đề trong 7 ngày")
+        titles.add(candidate.title_hash)
+    batch.prune()
+    # Tier 3: near-duplicates across outlets.
+    with LSH.lock:
+        LSH.sync()
+        for candidate in batch.candidates:
+            lead = candidate.summary or candidate.text[:1500]
+            minhash = signature(f"{candidate.title} {lead}")
+            if minhash is None:
+                continue
+            candidate.minhash = signature_bytes(minhash)
+            candidate.near_item_id = LSH.match(minhash, batch.source.id)
+    return batch

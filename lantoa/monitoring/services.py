@@ -1,0 +1,240 @@
+"""Writes of the monitoring app: sources, polls, imports, manual submissions, re-extraction.
+
+Polls are not wrapped in one transaction on purpose: fetching happens outside any transaction,
+and the pipeline runner commits the store, the index and the poll's bookkeeping together.
+"""
+
+import json
+import logging
+import zlib
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import formats
+from .batch import Batch, Candidate
+from .constants import OutletType, SourceKind
+from .fetcher import make_client
+from .models import Item, PollRun, RawResponse, Source
+from .pipeline.extract import extract_page
+from .pipeline.fetch import FETCHED_KINDS
+from .pipeline.runner import batch_run, items_resume, poll_run_start
+from .scheduling import full_fetch_due
+
+log = logging.getLogger(__name__)
+
+CLAIM_LEASE = timedelta(minutes=15)
+MANUAL_SOURCE_NAME = "Đường dẫn gửi thủ công"
+
+
+@transaction.atomic
+def source_create(
+    *,
+    url: str,
+    kind: str = SourceKind.FEED,
+    name: str = "",
+    outlet_type: str = OutletType.DOMESTIC_PRESS,
+    country: str = "VN",
+    language: str = "vi",
+    priority: int = 3,
+    poll_min_minutes: int = 15,
+    poll_max_minutes: int = 360,
+    is_active: bool = True,
+) -> Source:
+    """Add a source (or return the existing one with the same URL and kind)."""
+    if kind not in SourceKind.values:
+        raise ValueError(_("Loại nguồn không hợp lệ: %(kind)s") % {"kind": kind})
+    if kind in FETCHED_KINDS and urlsplit(url).scheme not in ("http", "https"):
+        raise ValueError(_("Địa chỉ nguồn phải bắt đầu bằng http:// hoặc https://"))
+    if poll_min_minutes > poll_max_minutes:
+        raise ValueError(_("Chu kỳ ngắn nhất phải nhỏ hơn chu kỳ dài nhất."))
+    existing = Source.objects.filter(url=url, kind=kind).first() if url else None
+    if existing:
+        return existing
+    return Source.objects.create(
+        url=url,
+        kind=kind,
+        name=name or urlsplit(url).hostname or url or kind,
+        outlet_type=outlet_type,
+        country=country,
+        language=language,
+        priority=priority,
+        poll_min_minutes=poll_min_minutes,
+        poll_max_minutes=poll_max_minutes,
+        interval_seconds=poll_min_minutes * 60,
+        is_active=is_active,
+    )
+
+
+def sources_claim(*, limit: int = 1, source_ids: list[int] | None = None) -> list[Source]:
+    """Claim due sources for this worker: SELECT … FOR UPDATE SKIP LOCKED, then a lease.
+
+    The lease update is conditional, so even where row locks do not exist (SQLite) two workers
+    never both win the same source; a crashed worker's lease simply expires.
+    """
+    now = timezone.now()
+    free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
+    queryset = Source.objects.filter(free, kind__in=FETCHED_KINDS)
+    if source_ids is None:
+        queryset = queryset.filter(is_active=True).filter(
+            Q(next_fetch_at__isnull=True) | Q(next_fetch_at__lte=now)
+        )
+    else:
+        queryset = queryset.filter(pk__in=source_ids)
+    claimed = []
+    with transaction.atomic():
+        ids = list(
+            queryset.select_for_update(skip_locked=True)
+            .order_by("priority", "next_fetch_at", "id")
+            .values_list("id", flat=True)[:limit]
+        )
+        for source_id in ids:
+            won = Source.objects.filter(free, pk=source_id).update(claimed_until=now + CLAIM_LEASE)
+            if won:
+                claimed.append(source_id)
+    return list(Source.objects.filter(pk__in=claimed).order_by("priority", "id"))
+
+
+def source_poll(*, source_id: int, claim: bool = True) -> PollRun | None:
+    """Poll one source through the whole pipeline. None when another worker holds it."""
+    if claim:
+        claimed = sources_claim(source_ids=[source_id])
+        if not claimed:
+            return None
+        source = claimed[0]
+    else:
+        source = Source.objects.get(pk=source_id)
+    full = full_fetch_due(source)
+    batch = Batch(source=source, poll_run=poll_run_start(source, full_fetch=full), full_fetch=full)
+    batch.client = make_client()
+    return batch_run(batch)
+
+
+def sources_poll_due(*, limit: int | None = None) -> list[PollRun]:
+    """Poll every due source once (one at a time, each claimed), after resuming unfinished items.
+
+    A source that fails is recorded and backed off; the loop carries on with the next one.
+    """
+    items_resume()
+    runs = []
+    while limit is None or len(runs) < limit:
+        claimed = sources_claim(limit=1)
+        if not claimed:
+            break
+        run = source_poll(source_id=claimed[0].pk, claim=False)
+        runs.append(run)
+    return runs
+
+
+def _manual_source() -> Source:
+    source, _created = Source.objects.get_or_create(
+        kind=SourceKind.MANUAL,
+        name=MANUAL_SOURCE_NAME,
+        defaults={"outlet_type": OutletType.DOMESTIC_PRESS, "is_active": True},
+    )
+    return source
+
+
+def url_submit(*, url: str, source_id: int | None = None) -> PollRun:
+    """Fetch and process one URL pasted by staff, like any other item (dedup included)."""
+    url = url.strip()
+    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+        raise ValueError(_("Đường dẫn phải bắt đầu bằng http:// hoặc https://"))
+    source = Source.objects.get(pk=source_id) if source_id else _manual_source()
+    batch = Batch(
+        source=source,
+        poll_run=poll_run_start(source),
+        preloaded=True,
+        candidates=[Candidate(url=url, needs_fetch=True)],
+    )
+    batch.client = make_client()
+    return batch_run(batch)
+
+
+def posts_import(
+    *, source_id: int, data: bytes, filename: str, mapping: dict | None = None
+) -> PollRun:
+    """Import a CSV/JSON/XLSX file of public posts. Authors are pseudonymised and phone numbers
+    and e-mail addresses redacted before anything is stored (the raw copy kept is the redacted
+    one). Raises ValueError (in Vietnamese) for a bad file or mapping, before storing anything."""
+    source = Source.objects.get(pk=source_id)
+    if source.kind != SourceKind.SOCIAL_IMPORT:
+        raise ValueError(_("Nguồn này không phải loại tệp bài đăng mạng xã hội."))
+    if mapping is not None:
+        formats.mapping_validate(mapping, formats.columns_of(data, filename))
+        source.column_mapping = mapping
+        source.save(update_fields=["column_mapping"])
+    try:
+        candidates = formats.social_rows(data, filename, source.column_mapping)
+    except formats.Unparseable as exc:
+        raise ValueError(str(exc)) from exc
+    run = poll_run_start(source)
+    redacted = json.dumps(
+        [
+            {
+                "url": c.url,
+                "title": c.title,
+                "text": c.text,
+                "author": c.author_pseudonym,
+                "published": c.published_at.isoformat() if c.published_at else None,
+            }
+            for c in candidates
+        ],
+        ensure_ascii=False,
+    ).encode()
+    raw = RawResponse.objects.create(
+        source=source,
+        poll_run=run,
+        url=f"file:{filename}"[:2000],
+        headers={"content-type": "application/json", "x-lantoa-file": filename[:200]},
+        body_compressed=zlib.compress(redacted, 6),
+        size=len(redacted),
+    )
+    batch = Batch(source=source, poll_run=run, preloaded=True, candidates=candidates)
+    batch.document_raw = raw
+    return batch_run(batch)
+
+
+def entries_ingest(*, source: Source, entries: list[dict]) -> PollRun:
+    """Run ready entries ({url, title, summary, text, published, language}) through the pipeline
+    from `normalise` on (demo content, benchmarks, other tools' exports)."""
+    candidates = [
+        Candidate(
+            url=e["url"],
+            title=e.get("title", ""),
+            summary=e.get("summary", ""),
+            text=e.get("text", ""),
+            published_at=formats.parse_date(e.get("published")),
+            lang_hint=e.get("language", ""),
+        )
+        for e in entries
+    ]
+    batch = Batch(
+        source=source, poll_run=poll_run_start(source), preloaded=True, candidates=candidates
+    )
+    return batch_run(batch)
+
+
+@transaction.atomic
+def item_reextract(*, item_id: int) -> Item:
+    """Extract an item's text again from its kept raw page (after an extractor upgrade)."""
+    item = Item.objects.select_related("raw").get(pk=item_id)
+    if item.raw is None or item.raw.url != item.url:
+        raise ValueError(_("Tin này không có bản gốc trang để trích xuất lại."))
+    page = extract_page(
+        item.raw.body, url=item.url, declared=item.raw.headers.get("content-type", "")
+    )
+    from lantoa.core.text import clean_text
+
+    item.text = clean_text(page.text)
+    item.save(update_fields=["text"])
+    from .pipeline.index import indexer
+
+    items_index = indexer()
+    if items_index is not None:
+        items_index(item_ids=[item.pk])
+    return item
