@@ -1,0 +1,91 @@
+"""Choices of the insights app."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Tone(models.TextChoices):
+    POSITIVE = "positive", _("Tích cực")
+    NEUTRAL = "neutral", _("Trung tính")
+    NEGATIVE = "negative", _("Tiêu cực")
+
+
+class TopicKind(models.TextChoices):
+    PROMOTION = "promotion", _("Chủ đề tuyên truyền của kế hoạch")
+    SENSITIVE = "sensitive", _("Chủ đề nhạy cảm")
+    GENERAL = "general", _("Chuyên mục chung")
+
+
+class TopicMethod(models.TextChoices):
+    QUERY = "query", _("Theo câu truy vấn")
+    CLASSIFIER = "classifier", _("Theo bộ phân loại")
+    BOTH = "both", _("Cả hai")
+
+
+class LabelKind(models.TextChoices):
+    TOPIC = "topic", _("Chủ đề")
+    TONE = "tone", _("Sắc thái")
+    RELEVANT = "relevant", _("Liên quan địa phương")
+    INACCURATE = "inaccurate", _("Thông tin sai sự thật")
+
+
+class Task(models.TextChoices):
+    """What a trained classifier predicts."""
+
+    TOPIC = "topic", _("Chủ đề")
+    TONE = "tone", _("Sắc thái")
+
+
+class Origin(models.TextChoices):
+    """Who decided a value on an item; a person always wins over the machine."""
+
+    PERSON = "person", _("Cán bộ gán nhãn")
+    MODEL = "model", _("Mô hình học từ nhãn")
+    LEXICON = "lexicon", _("Từ điển sắc thái")
+    QUERY = "query", _("Câu truy vấn")
+
+
+class JobStatus(models.TextChoices):
+    PENDING = "pending", _("Đang chờ")
+    RUNNING = "running", _("Đang chạy")
+    DONE = "done", _("Hoàn thành")
+    FAILED = "failed", _("Lỗi")
+
+
+class AlertKind(models.TextChoices):
+    MATCH = "match", _("Tin mới khớp danh sách theo dõi")
+    SPIKE = "spike", _("Tăng đột biến")
+    NEGATIVE_SENSITIVE = "negative_sensitive", _("Tin tiêu cực về chủ đề nhạy cảm")
+    FOREIGN_FIRST = "foreign_first", _("Báo nước ngoài lần đầu nhắc đến")
+
+
+class Frequency(models.TextChoices):
+    IMMEDIATE = "immediate", _("Ngay lập tức")
+    HOURLY = "hourly", _("Tổng hợp mỗi giờ")
+    DAILY = "daily", _("Tổng hợp mỗi ngày")
+
+
+class Channel(models.TextChoices):
+    IN_APP = "in_app", _("Trong hệ thống")
+    EMAIL = "email", _("Thư điện tử")
+    WEBHOOK = "webhook", _("Webhook")
+
+
+class WebhookFormat(models.TextChoices):
+    JSON = "json", _("JSON chung")
+    TELEGRAM = "telegram", _("Telegram (sendMessage)")
+    ZALO = "zalo", _("Zalo OA (tin nhắn văn bản)")
+
+
+class SpikeScope(models.TextChoices):
+    WATCHLIST = "watchlist", _("Danh sách theo dõi")
+    TOPIC = "topic", _("Chủ đề")
+    STORY = "story", _("Chuỗi tin")
+
+
+# Spike windows: news compares the day with the trailing 14 days, social posts the last hour
+# with the 12 before it.
+NEWS_WINDOW_DAYS = 14
+SOCIAL_WINDOW_HOURS = 12
+# A spike also needs this many items in the current window, so 0 → 2 is not an alarm.
+SPIKE_MIN_COUNT = 3

@@ -1,0 +1,167 @@
+"""A transparent tone baseline: a hand-written Vietnamese lexicon with negation and intensifiers.
+
+Every decision can be explained to a person: `explain()` lists the words that counted and how.
+Text is NFC-normalised and lower-cased, split into syllables, and matched longest phrase first
+(up to four syllables), so "không tốt" is one negated positive, not two words.
+
+Scoring: each matched phrase carries a weight in [-2, 2]. An intensifier within the two syllables
+before it (or "lắm"/"quá" right after it) multiplies the weight; a negator within the three
+syllables before it flips the sign and damps it (not good ≠ bad). The sum divided by the square root
+of the number of hits is the score; above `THRESHOLD` is positive, below −THRESHOLD negative.
+
+The word lists are our own, written for news about a locality and for public comments.
+"""
+
+from dataclasses import dataclass, field
+
+from lantoa.core.text import syllables
+
+# fmt: off
+POSITIVE = {
+    # quality, approval
+    "tốt": 1, "tốt đẹp": 1.5, "hay": 1, "đẹp": 1, "tuyệt vời": 2, "xuất sắc": 2, "tuyệt": 1.5,
+    "hài lòng": 1.5, "thích": 1, "yêu thích": 1.5, "ấn tượng": 1, "hấp dẫn": 1, "thú vị": 1,
+    "vui": 1, "vui vẻ": 1, "hạnh phúc": 1.5, "tự hào": 1.5, "cảm ơn": 1, "tận tình": 1.5,
+    "tận tâm": 1.5, "nhiệt tình": 1.5, "chu đáo": 1.5, "thân thiện": 1.5, "dễ hiểu": 1.5,
+    "dễ thương": 1, "hiệu quả": 1.5, "hữu ích": 1.5, "bổ ích": 1.5, "chất lượng": 1,
+    "chuyên nghiệp": 1.5, "sạch sẽ": 1, "an toàn": 1, "thuận lợi": 1, "tiện lợi": 1,
+    "hợp lý": 1, "đầy đủ": 1, "rõ ràng": 1, "nhanh chóng": 1, "kịp thời": 1, "hiện đại": 1,
+    "văn minh": 1, "sáng tạo": 1, "tích cực": 1.5, "nhiệt huyết": 1.5, "vui tính": 1,
+    "hăng say": 1, "tâm huyết": 1.5, "dễ dàng": 1, "ổn": 0.5, "ổn định": 1,
+    # development, achievement
+    "phát triển": 1, "tăng trưởng": 1, "thành công": 1.5, "thành tựu": 1.5, "thành tích": 1,
+    "đột phá": 1.5, "khởi sắc": 1.5, "vượt": 0.5, "hoàn thành": 1, "đạt": 0.5, "nâng cao": 1,
+    "cải thiện": 1, "đổi mới": 1, "tiềm năng": 1, "thu hút": 1, "hỗ trợ": 0.5, "giúp đỡ": 1,
+    "khen thưởng": 1.5, "vinh danh": 1.5, "biểu dương": 1.5, "giải thưởng": 1, "kỷ lục": 1,
+    "thịnh vượng": 1.5, "bền vững": 1, "hòa bình": 1, "hữu nghị": 1.5, "hợp tác": 1,
+    "đoàn kết": 1.5, "ủng hộ": 1, "đồng thuận": 1, "minh bạch": 1, "an ninh": 0.5,
+    "trật tự": 0.5, "xanh": 0.5, "nổi tiếng": 1, "thân thiện môi trường": 1.5,
+}
+
+NEGATIVE = {
+    # quality, disapproval
+    "tệ": -1.5, "kém": -1.5, "dở": -1.5, "xấu": -1.5, "chán": -1.5, "nhàm chán": -1.5,
+    "thất vọng": -2, "bực": -1.5, "bức xúc": -2, "khó chịu": -1.5, "buồn": -1, "sợ": -1,
+    "lo ngại": -1.5, "lo lắng": -1, "khó hiểu": -1.5, "khó": -0.5, "khó khăn": -1,
+    "không hiểu": -1, "thiếu": -1, "chậm": -1, "chậm trễ": -1.5, "ồn": -1, "ồn ào": -1,
+    "nóng": -0.5, "bẩn": -1.5, "hỏng": -1.5, "lỗi": -1, "sai": -1, "yếu": -1,
+    "lạc hậu": -1.5, "cũ kỹ": -1, "quá tải": -1.5, "ùn tắc": -1.5, "phức tạp": -1,
+    "gây khó khăn": -1.5, "vô trách nhiệm": -2, "thờ ơ": -1.5, "qua loa": -1.5,
+    "lãng phí": -1.5, "đắt": -1, "tốn kém": -1, "nhàm": -1, "mệt": -1, "áp lực": -1,
+    # incidents, wrongdoing, hostile content
+    "tai nạn": -1.5, "thiệt hại": -1.5, "thiệt mạng": -2, "tử vong": -1.5, "chết": -1.5,
+    "cháy": -1, "lũ lụt": -1.5, "sạt lở": -1.5, "ô nhiễm": -1.5, "dịch bệnh": -1,
+    "tham nhũng": -2, "tiêu cực": -1.5, "sai phạm": -2, "vi phạm": -1.5, "lừa đảo": -2,
+    "gian lận": -2, "trộm": -1.5, "cướp": -2, "buôn lậu": -2, "bắt giữ": -1, "khởi tố": -1.5,
+    "xử phạt": -1, "phạt": -1, "khiếu nại": -1, "tố cáo": -1, "khiếu kiện": -1,
+    "xuyên tạc": -2, "bịa đặt": -2, "sai sự thật": -2, "kích động": -2, "chống phá": -2,
+    "phản động": -2, "thù địch": -2, "bạo lực": -2, "xung đột": -1.5, "biểu tình": -1,
+    "khủng hoảng": -1.5, "suy giảm": -1, "sụt giảm": -1, "thua lỗ": -1.5, "phá sản": -2,
+    "thất nghiệp": -1.5, "bất cập": -1.5, "yếu kém": -1.5, "hạn chế": -1, "trì trệ": -1.5,
+    "nhũng nhiễu": -2, "phiền hà": -1.5, "bỏ hoang": -1, "xuống cấp": -1.5, "thua": -1,
+}
+
+# Before a tone word, within three syllables: flips and damps it.
+NEGATORS = ("không", "chưa", "chẳng", "chả", "đừng", "không hề", "chưa hề", "chẳng hề",
+            "không được", "không còn", "thiếu")
+NEGATION_DAMPING = 0.7
+# Before a tone word (within two syllables), or right after it ("tốt lắm", "chán quá").
+INTENSIFIERS = {
+    "rất": 1.5, "quá": 1.5, "cực kỳ": 2, "cực kì": 2, "vô cùng": 2, "hết sức": 1.8,
+    "siêu": 1.8, "thật sự": 1.3, "thực sự": 1.3, "khá": 1.2, "hơi": 0.6, "khá là": 1.2,
+    "lắm": 1.5, "nhất": 1.5, "thật": 1.3, "hoàn toàn": 1.5, "đặc biệt": 1.3, "ít": 0.6,
+}
+AFTER_INTENSIFIERS = {"lắm": 1.5, "quá": 1.5, "nhất": 1.5, "thật": 1.3, "vô cùng": 2}
+# fmt: on
+THRESHOLD = 0.25
+MAX_PHRASE = 4
+
+_TONE_WORDS = {**POSITIVE, **NEGATIVE}
+_NEGATORS = {tuple(n.split()) for n in NEGATORS}
+_INTENSIFIERS = {tuple(k.split()): v for k, v in INTENSIFIERS.items()}
+_AFTER = {tuple(k.split()): v for k, v in AFTER_INTENSIFIERS.items()}
+_PHRASES = {tuple(k.split()): v for k, v in _TONE_WORDS.items()}
+
+
+@dataclass
+class Hit:
+    phrase: str
+    weight: float
+    negated: bool = False
+    intensity: float = 1.0
+
+    @property
+    def value(self) -> float:
+        value = self.weight * self.intensity
+        return -value * NEGATION_DAMPING if self.negated else value
+
+
+@dataclass
+class ToneResult:
+    label: str
+    score: float
+    hits: list[Hit] = field(default_factory=list)
+
+
+def _match(tokens: list[str], start: int, table: dict) -> tuple[int, float] | None:
+    """Longest phrase of `table` starting at `start`: (length, value)."""
+    for length in range(min(MAX_PHRASE, len(tokens) - start), 0, -1):
+        key = tuple(tokens[start : start + length])
+        if key in table:
+            return length, table[key]
+    return None
+
+
+def _ends_at(tokens: list[str], end: int, phrases: set | dict) -> tuple[int, float] | None:
+    """A phrase of `phrases` ending just before index `end`: (start, value)."""
+    for length in range(min(MAX_PHRASE, end), 0, -1):
+        key = tuple(tokens[end - length : end])
+        if key in phrases:
+            return end - length, phrases[key] if isinstance(phrases, dict) else 1.0
+    return None
+
+
+def explain(text: str) -> ToneResult:
+    """Score `text` and return the label with the hits that produced it."""
+    tokens = [s.casefold() for s in syllables(text)]
+    hits: list[Hit] = []
+    i = 0
+    while i < len(tokens):
+        found = _match(tokens, i, _PHRASES)
+        if found is None:
+            i += 1
+            continue
+        length, weight = found
+        phrase = " ".join(tokens[i : i + length])
+        # A negator that is itself a tone phrase ("thiếu") counted already as a word; only treat
+        # the syllables before this phrase as modifiers.
+        hit = Hit(phrase=phrase, weight=weight)
+        before = _ends_at(tokens, i, _INTENSIFIERS)
+        if before is None and i >= 2:
+            before = _ends_at(tokens, i - 1, _INTENSIFIERS)
+        if before is not None:
+            hit.intensity *= before[1]
+        after = _match(tokens, i + length, _AFTER) if i + length < len(tokens) else None
+        if after is not None:
+            hit.intensity *= after[1]
+        for gap in range(0, 3):
+            if _ends_at(tokens, i - gap, _NEGATORS) is not None and i - gap > 0:
+                hit.negated = True
+                break
+        hits.append(hit)
+        i += length
+    if not hits:
+        return ToneResult(label="neutral", score=0.0, hits=[])
+    score = sum(h.value for h in hits) / len(hits) ** 0.5
+    if score > THRESHOLD:
+        label = "positive"
+    elif score < -THRESHOLD:
+        label = "negative"
+    else:
+        label = "neutral"
+    return ToneResult(label=label, score=round(score, 4), hits=hits)
+
+
+def lexicon_tone(text: str) -> str:
+    """ "positive", "neutral" or "negative" for `text`."""
+    return explain(text).label

@@ -1,0 +1,18 @@
+"""Insights models: watchlists and matches, topics, labels and classifiers, alerts."""
+
+from .alerts import Alert, AlertRule
+from .analysis import ItemAnalysis, ItemMatch, Label, Story, Topic, Watchlist
+from .learning import ClassifierModel, TrainingJob
+
+__all__ = [
+    "Alert",
+    "AlertRule",
+    "ClassifierModel",
+    "ItemAnalysis",
+    "ItemMatch",
+    "Label",
+    "Story",
+    "Topic",
+    "TrainingJob",
+    "Watchlist",
+]

@@ -1,0 +1,192 @@
+"""Insights reads: active models, labelling queue, volumes for spikes and trends."""
+
+import io
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+import joblib
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncDay, TruncHour, TruncMonth, TruncWeek
+
+from lantoa.monitoring.constants import OutletType
+from lantoa.monitoring.models import Item
+
+from .constants import LabelKind, Tone
+from .models import ClassifierModel, ItemAnalysis, Label
+
+
+def item_document(item: Item) -> str:
+    """The text the classifiers read: title, summary and body."""
+    return "\n".join(part for part in (item.title, item.summary, item.text) if part)
+
+
+@lru_cache(maxsize=8)
+def _load(model_id: int):
+    artefact = ClassifierModel.objects.values_list("artefact", flat=True).get(pk=model_id)
+    return joblib.load(io.BytesIO(bytes(artefact)))
+
+
+def active_model(task: str):
+    """The fitted pipeline of the newest version that beats its baseline, or None."""
+    model_id = (
+        ClassifierModel.objects.filter(task=task, is_active=True)
+        .order_by("-version")
+        .values_list("id", flat=True)
+        .first()
+    )
+    return _load(model_id) if model_id else None
+
+
+def labelling_queue(*, kind: str = LabelKind.TONE, limit: int = 50) -> QuerySet[Item]:
+    """Items without a person's `kind` label, the most uncertain first (active learning)."""
+    labelled = Label.objects.filter(kind=kind).values("item_id")
+    return (
+        Item.objects.exclude(id__in=labelled)
+        .filter(analysis__isnull=False)
+        .select_related("source", "analysis", "analysis__topic")
+        .order_by("-analysis__uncertainty", "-published_at", "-id")[:limit]
+    )
+
+
+def item_moment_field() -> str:
+    return "published_at"
+
+
+def is_social(item_or_outlet_type: str) -> bool:
+    return item_or_outlet_type in (OutletType.SOCIAL_PAGE, OutletType.BLOG)
+
+
+def window_counts(
+    queryset: QuerySet[Item], *, end: datetime, width: timedelta, windows: int
+) -> list[int]:
+    """Item counts in `windows` consecutive windows of `width` ending at `end` (oldest first)."""
+    start = end - width * windows
+    moments = queryset.filter(published_at__gte=start, published_at__lt=end).values_list(
+        "published_at", flat=True
+    )
+    counts = [0] * windows
+    for moment in moments:
+        index = int((moment - start) / width)
+        if 0 <= index < windows:
+            counts[index] += 1
+    return counts
+
+
+def volume_series(queryset: QuerySet[Item], *, period: str, group: str | None = None):
+    """[(period_start, group_value, count)] by week or month, for trends."""
+    trunc = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth, "hour": TruncHour}[period]
+    values = ["bucket"] + ([group] if group else [])
+    rows = (
+        queryset.exclude(published_at__isnull=True)
+        .annotate(bucket=trunc("published_at"))
+        .values(*values)
+        .annotate(count=Count("id"))
+        .order_by("bucket")
+    )
+    return [(row["bucket"], row.get(group) if group else None, row["count"]) for row in rows]
+
+
+def tone_counts(queryset: QuerySet[Item]) -> dict[str, int]:
+    counts = dict(
+        ItemAnalysis.objects.filter(item__in=queryset.order_by().values("id"))
+        .values_list("tone")
+        .annotate(n=Count("id"))
+    )
+    return {tone: counts.get(tone, 0) for tone in Tone.values}
+
+
+def positive_share(queryset: QuerySet[Item]) -> float | None:
+    """KPI: share of positive + neutral items among items whose tone is known."""
+    counts = tone_counts(queryset)
+    total = sum(counts.values())
+    if not total:
+        return None
+    return (counts[Tone.POSITIVE] + counts[Tone.NEUTRAL]) / total
+
+
+def foreign_items(queryset: QuerySet[Item]) -> QuerySet[Item]:
+    return queryset.filter(Q(source__outlet_type=OutletType.FOREIGN_PRESS) | ~Q(language="vi"))
+
+
+def forecast_next(values: list[int], *, window: int = 8) -> dict | None:
+    """A stated, simple forecast: least-squares line over the last `window` periods, next value,
+    95 % interval ±1.96 × residual standard deviation (never below zero)."""
+    values = values[-window:]
+    if len(values) < 2:
+        return None
+    n = len(values)
+    xs = list(range(n))
+    mean_x, mean_y = sum(xs) / n, sum(values) / n
+    sxx = sum((x - mean_x) ** 2 for x in xs)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, values, strict=True)) / sxx
+    intercept = mean_y - slope * mean_x
+    residuals = [y - (intercept + slope * x) for x, y in zip(xs, values, strict=True)]
+    sigma = (sum(r * r for r in residuals) / max(n - 2, 1)) ** 0.5
+    value = max(intercept + slope * n, 0.0)
+    return {
+        "value": round(value, 1),
+        "low": round(max(value - 1.96 * sigma, 0.0), 1),
+        "high": round(value + 1.96 * sigma, 1),
+        "method": f"đường thẳng bình phương tối thiểu trên {n} kỳ gần nhất; khoảng 95 % = "
+        "dự báo ± 1,96 × độ lệch chuẩn phần dư",
+    }
+
+
+def trends(*, period: str = "week", watchlist=None, periods: int = 12) -> dict:
+    """Volumes by topic, tone, language and outlet type per week/month, forecast and KPI."""
+    queryset = Item.objects.all()
+    if watchlist is not None:
+        queryset = queryset.filter(watchlist_matches__watchlist=watchlist)
+    groups = {
+        "topic": "analysis__topic__name",
+        "tone": "analysis__tone",
+        "language": "language",
+        "outlet_type": "source__outlet_type",
+    }
+    totals = volume_series(queryset, period=period)[-periods:]
+    buckets = [bucket for bucket, _, _ in totals]
+    labels = [bucket.strftime("%d/%m/%Y") for bucket in buckets]
+    series = {}
+    for name, field in groups.items():
+        table: dict[str, list[int]] = {}
+        for bucket, value, count in volume_series(queryset, period=period, group=field):
+            if bucket in buckets:
+                table.setdefault(value or "—", [0] * len(buckets))[buckets.index(bucket)] += count
+        series[name] = table
+    tone_table = series["tone"]
+    kpi = []
+    for index in range(len(buckets)):
+        known = sum(tone_table.get(t, [0] * len(buckets))[index] for t in Tone.values)
+        good = sum(
+            tone_table.get(t, [0] * len(buckets))[index] for t in (Tone.POSITIVE, Tone.NEUTRAL)
+        )
+        kpi.append(round(100 * good / known, 1) if known else None)
+    volumes = [count for _, _, count in totals]
+    return {
+        "labels": labels,
+        "total": volumes,
+        "series": series,
+        "forecast": forecast_next(volumes),
+        "kpi_positive_share": kpi,
+    }
+
+
+def dashboard_counts() -> dict:
+    from django.utils import timezone
+
+    from .models import Alert, ItemMatch
+
+    since = timezone.now() - timedelta(days=7)
+    recent = Item.objects.filter(published_at__gte=since)
+    share = positive_share(recent)
+    return {
+        "matches_7d": ItemMatch.objects.filter(matched_at__gte=since).count(),
+        "alerts_7d": Alert.objects.filter(created_at__gte=since).count(),
+        "negative_7d": ItemAnalysis.objects.filter(
+            item__published_at__gte=since, tone=Tone.NEGATIVE
+        ).count(),
+        "positive_share": f"{share:.0%}" if share is not None else "—",
+        "queue": ItemAnalysis.objects.exclude(
+            item_id__in=Label.objects.filter(kind=LabelKind.TONE).values("item_id")
+        ).count(),
+    }

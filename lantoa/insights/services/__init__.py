@@ -1,0 +1,22 @@
+"""Insights writes. Entry point for the monitoring pipeline's analyse stage: `items_analyse`."""
+
+from .alerts import (
+    alert_deliver,
+    alert_digests_send,
+    alerts_raise_for_items,
+    spikes_detect,
+)
+from .analysis import items_analyse, label_set, labels_import
+from .learning import classifier_train, training_job_create
+
+__all__ = [
+    "alert_deliver",
+    "alert_digests_send",
+    "alerts_raise_for_items",
+    "classifier_train",
+    "items_analyse",
+    "label_set",
+    "labels_import",
+    "spikes_detect",
+    "training_job_create",
+]

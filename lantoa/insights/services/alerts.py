@@ -1,0 +1,392 @@
+"""Raising, grouping, throttling and delivering alerts.
+
+Every alert carries a `dedup_key`, unique in the table: raising the same alert twice (a retried
+task, two workers) creates one row. Throttling: a rule that alerted within `throttle_minutes`
+stays silent (digests excepted, they are their own throttle).
+"""
+
+import json
+import logging
+import statistics
+import urllib.error
+import urllib.request
+from collections import Counter
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from lantoa.core.text import syllables
+from lantoa.monitoring.constants import OutletType
+from lantoa.monitoring.models import Item
+
+from ..constants import (
+    NEWS_WINDOW_DAYS,
+    SOCIAL_WINDOW_HOURS,
+    SPIKE_MIN_COUNT,
+    AlertKind,
+    Channel,
+    Frequency,
+    Tone,
+    TopicKind,
+    WebhookFormat,
+)
+from ..models import Alert, AlertRule, ItemAnalysis, ItemMatch
+from ..selectors import window_counts
+
+logger = logging.getLogger(__name__)
+WEBHOOK_TIMEOUT = 10
+SOCIAL_TYPES = (OutletType.SOCIAL_PAGE, OutletType.BLOG)
+# Short function words that would otherwise top every "what drove it" list.
+_STOPWORDS = frozenset(
+    """và của là có cho các những được trong với đã này một người không tại về từ khi đến để
+    theo ra sẽ như thì lại cũng vào năm ngày the of and to in a is for on""".split()  # noqa: SIM905
+)
+
+
+def _item_url(item: Item) -> str:
+    try:
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("insights_item", args=[item.pk])
+    except (NoReverseMatch, AttributeError):
+        return item.url
+
+
+def _throttled(rule: AlertRule, now: datetime) -> bool:
+    if not rule.throttle_minutes:
+        return False
+    since = now - timedelta(minutes=rule.throttle_minutes)
+    return rule.alerts.filter(created_at__gte=since).exists()
+
+
+def _raise(rule: AlertRule, *, kind, key, title, body, items, payload=None) -> Alert | None:
+    """Create the alert unless its key exists; deliver it after the transaction commits."""
+    items = list(items)
+    data = {
+        "kind": kind,
+        "rule": rule.name,
+        "title": title,
+        "body": body,
+        "items": [
+            {
+                "id": item.pk,
+                "title": item.title,
+                "url": item.url,
+                "link": _item_url(item),
+                "source": item.source.name,
+                "published_at": item.published_at.isoformat() if item.published_at else None,
+            }
+            for item in items[:20]
+        ],
+        "item_count": len(items),
+        **(payload or {}),
+    }
+    try:
+        with transaction.atomic():
+            alert = Alert.objects.create(
+                rule=rule, kind=kind, title=title[:500], body=body, payload=data, dedup_key=key
+            )
+    except IntegrityError:
+        return None
+    alert.items.set(items)
+    transaction.on_commit(lambda: _deliver_later(alert.pk))
+    return alert
+
+
+def _deliver_later(alert_id: int) -> None:
+    from ..tasks import alert_deliver_task
+
+    alert_deliver_task.delay(alert_id)
+
+
+def _rules(kind: str):
+    return AlertRule.objects.filter(kind=kind, is_active=True).select_related("watchlist", "topic")
+
+
+@transaction.atomic
+def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list[Alert]:
+    """Alerts that new items can trigger at once: immediate matches, negative tone on a sensitive
+    topic, first foreign-press mention of a watchlist."""
+    now = timezone.now()
+    raised: list[Alert] = []
+    matches = list(
+        ItemMatch.objects.filter(id__in=match_ids).select_related("item__source", "watchlist")
+    )
+    for rule in _rules(AlertKind.MATCH).filter(frequency=Frequency.IMMEDIATE):
+        for match in matches:
+            if rule.watchlist_id and match.watchlist_id != rule.watchlist_id:
+                continue
+            if _throttled(rule, now):
+                break
+            alert = _raise(
+                rule,
+                kind=AlertKind.MATCH,
+                key=f"match:{rule.pk}:{match.item_id}",
+                title=f"[{match.watchlist}] {match.item.title}",
+                body=_strip_marks(match.passage),
+                items=[match.item],
+            )
+            raised += [alert] if alert else []
+    analyses = ItemAnalysis.objects.filter(
+        item_id__in=item_ids, tone=Tone.NEGATIVE, topic__kind=TopicKind.SENSITIVE
+    ).select_related("item__source", "topic")
+    for rule in _rules(AlertKind.NEGATIVE_SENSITIVE):
+        for analysis in analyses:
+            if rule.topic_id and analysis.topic_id != rule.topic_id:
+                continue
+            alert = _raise(
+                rule,
+                kind=AlertKind.NEGATIVE_SENSITIVE,
+                key=f"negsens:{rule.pk}:{analysis.item_id}",
+                title=f"Tin tiêu cực về “{analysis.topic}”: {analysis.item.title}",
+                body=analysis.item.summary[:500],
+                items=[analysis.item],
+            )
+            raised += [alert] if alert else []
+    foreign = [m for m in matches if m.item.source.outlet_type == OutletType.FOREIGN_PRESS]
+    for rule in _rules(AlertKind.FOREIGN_FIRST):
+        for match in foreign:
+            if rule.watchlist_id and match.watchlist_id != rule.watchlist_id:
+                continue
+            earlier = ItemMatch.objects.filter(
+                watchlist=match.watchlist,
+                item__source__outlet_type=OutletType.FOREIGN_PRESS,
+                id__lt=match.id,
+            ).exists()
+            if earlier:
+                continue
+            alert = _raise(
+                rule,
+                kind=AlertKind.FOREIGN_FIRST,
+                key=f"foreign:{rule.pk}:{match.watchlist_id}",
+                title=f"Báo nước ngoài lần đầu nhắc đến “{match.watchlist}”: {match.item.title}",
+                body=f"{match.item.source.name} ({match.item.source.country})",
+                items=[match.item],
+            )
+            raised += [alert] if alert else []
+    return raised
+
+
+def _strip_marks(passage: str) -> str:
+    return passage.replace("<mark>", "«").replace("</mark>", "»")
+
+
+@transaction.atomic
+def alert_digests_send(*, frequency: str, now: datetime | None = None) -> list[Alert]:
+    """One digest alert per hourly/daily match rule, grouping the matches of the last period."""
+    now = now or timezone.now()
+    period = timedelta(hours=1) if frequency == Frequency.HOURLY else timedelta(days=1)
+    if frequency == Frequency.HOURLY:
+        end = now.replace(minute=0, second=0, microsecond=0)
+    else:
+        local = timezone.localtime(now)
+        end = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    start = end - period
+    raised = []
+    for rule in _rules(AlertKind.MATCH).filter(frequency=frequency):
+        matches = ItemMatch.objects.filter(matched_at__gte=start, matched_at__lt=end)
+        if rule.watchlist_id:
+            matches = matches.filter(watchlist_id=rule.watchlist_id)
+        matches = list(matches.select_related("item__source", "watchlist").order_by("matched_at"))
+        if not matches:
+            continue
+        by_watchlist = Counter(m.watchlist.name for m in matches)
+        lines = [f"{name}: {count} tin" for name, count in by_watchlist.most_common()]
+        lines += [f"- {m.item.title} ({m.item.source.name})" for m in matches[:30]]
+        alert = _raise(
+            rule,
+            kind=AlertKind.MATCH,
+            key=f"digest:{rule.pk}:{start.isoformat()}",
+            title=f"Tổng hợp {len(matches)} tin khớp danh sách theo dõi",
+            body="\n".join(lines),
+            items=[m.item for m in matches],
+            payload={
+                "digest": {
+                    "start": start.isoformat(),
+                    "end": end.isoformat(),
+                    "by_watchlist": dict(by_watchlist),
+                }
+            },
+        )
+        raised += [alert] if alert else []
+    return raised
+
+
+def _scope_items(rule: AlertRule):
+    if rule.watchlist_id:
+        return Item.objects.filter(watchlist_matches__watchlist_id=rule.watchlist_id)
+    if rule.topic_id:
+        return Item.objects.filter(analysis__topic_id=rule.topic_id)
+    return Item.objects.all()
+
+
+def spike_check(queryset, *, now: datetime, social: bool, sensitivity: float) -> dict | None:
+    """Compare the current window with the trailing ones: a spike when the count exceeds
+    mean + k·σ of the trailing windows and is at least SPIKE_MIN_COUNT.
+
+    News: the last 24 hours against the 14 days before; social posts: the last hour against the
+    12 before. Returns the figures (also when there is no spike, with `spike` False).
+    """
+    if social:
+        width, windows = timedelta(hours=1), SOCIAL_WINDOW_HOURS
+    else:
+        width, windows = timedelta(days=1), NEWS_WINDOW_DAYS
+    counts = window_counts(queryset, end=now, width=width, windows=windows + 1)
+    trailing, current = counts[:-1], counts[-1]
+    mean = statistics.fmean(trailing)
+    sigma = statistics.pstdev(trailing)
+    threshold = mean + sensitivity * sigma
+    return {
+        "spike": current >= SPIKE_MIN_COUNT and current > threshold,
+        "current": current,
+        "mean": round(mean, 3),
+        "sigma": round(sigma, 3),
+        "threshold": round(threshold, 3),
+        "k": sensitivity,
+        "window": "1h/12h" if social else "1d/14d",
+        "window_start": (now - width).isoformat(),
+    }
+
+
+def spike_drivers(items: list[Item], baseline: list[Item], *, top: int = 5) -> dict:
+    """What drove a spike: the stories (titles) most repeated and the words over-represented
+    in the window compared with the trailing period."""
+    from .analysis import story_key
+
+    stories = Counter()
+    titles = {}
+    for item in items:
+        key = story_key(item.title)
+        stories[key] += 1
+        titles.setdefault(key, item.title)
+    now_words = Counter(w for i in items for w in {s.casefold() for s in syllables(i.title)})
+    old_words = Counter(w for i in baseline for w in {s.casefold() for s in syllables(i.title)})
+    scale = max(len(baseline), 1)
+    lift = {
+        word: count / len(items) - old_words[word] / scale
+        for word, count in now_words.items()
+        if word not in _STOPWORDS and not word.isdigit() and count >= 2
+    }
+    terms = [w for w, _ in sorted(lift.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+    return {
+        "top_stories": [
+            {"title": titles[key], "items": count} for key, count in stories.most_common(top)
+        ],
+        "top_terms": terms,
+    }
+
+
+@transaction.atomic
+def spikes_detect(*, now: datetime | None = None) -> list[Alert]:
+    """Check every spike rule for news (day) and social posts (hour); raise at most one alert
+    per rule and window (dedup key) and none while the rule is throttled."""
+    now = now or timezone.now()
+    raised = []
+    for rule in _rules(AlertKind.SPIKE):
+        if _throttled(rule, now):
+            continue
+        scope = _scope_items(rule).distinct()
+        for social in (False, True):
+            stream = scope.filter(
+                Q(source__outlet_type__in=SOCIAL_TYPES)
+                if social
+                else ~Q(source__outlet_type__in=SOCIAL_TYPES)
+            )
+            check = spike_check(stream, now=now, social=social, sensitivity=rule.sensitivity)
+            if not check["spike"]:
+                continue
+            width = timedelta(hours=1) if social else timedelta(days=1)
+            window = list(
+                stream.filter(published_at__gte=now - width, published_at__lt=now).select_related(
+                    "source"
+                )
+            )
+            trailing = list(
+                stream.filter(
+                    published_at__gte=now
+                    - width * (SOCIAL_WINDOW_HOURS + 1 if social else NEWS_WINDOW_DAYS + 1),
+                    published_at__lt=now - width,
+                )
+            )
+            drivers = spike_drivers(window, trailing)
+            scope_name = rule.watchlist or rule.topic or "tất cả"
+            bucket = now.strftime("%Y-%m-%dT%H") if social else timezone.localdate(now).isoformat()
+            stories = "; ".join(s["title"] for s in drivers["top_stories"][:3])
+            alert = _raise(
+                rule,
+                kind=AlertKind.SPIKE,
+                key=f"spike:{rule.pk}:{'social' if social else 'news'}:{bucket}",
+                title=(
+                    f"Tăng đột biến “{scope_name}”: {check['current']} tin "
+                    f"(ngưỡng {check['threshold']:.1f})"
+                ),
+                body=(
+                    f"Chuỗi tin chính: {stories}. Từ khóa nổi bật: "
+                    f"{', '.join(drivers['top_terms'])}."
+                ),
+                items=window,
+                payload={"spike": check, "drivers": drivers, "scope": str(scope_name)},
+            )
+            if alert:
+                raised.append(alert)
+                break
+    return raised
+
+
+# --- delivery -------------------------------------------------------------------------------
+
+
+def webhook_body(alert: Alert, rule: AlertRule) -> dict:
+    """The JSON posted to a webhook in the rule's format."""
+    text = f"{alert.title}\n{alert.body}".strip()
+    links = "\n".join(i["link"] for i in alert.payload.get("items", [])[:5])
+    if rule.webhook_format == WebhookFormat.TELEGRAM:
+        return {
+            "chat_id": rule.chat_id,
+            "text": f"{text}\n{links}"[:4096],
+            "disable_web_page_preview": True,
+        }
+    if rule.webhook_format == WebhookFormat.ZALO:
+        return {
+            "recipient": {"user_id": rule.chat_id},
+            "message": {"text": f"{text}\n{links}"[:2000]},
+        }
+    return {"alert_id": alert.pk, "created_at": alert.created_at.isoformat(), **alert.payload}
+
+
+def alert_deliver(*, alert_id: int) -> Alert:
+    """Send the alert on its rule's channel; records the time or the error (never raises for a
+    refused webhook: the alert stays in the app and the error is visible)."""
+    alert = Alert.objects.select_related("rule").get(pk=alert_id)
+    if alert.delivered_at:
+        return alert
+    rule = alert.rule
+    error = ""
+    try:
+        if rule.channel == Channel.EMAIL:
+            recipients = [a.strip() for a in rule.target.split(",") if a.strip()]
+            links = "\n".join(i["link"] for i in alert.payload.get("items", []))
+            send_mail(alert.title, f"{alert.body}\n\n{links}", None, recipients)
+        elif rule.channel == Channel.WEBHOOK:
+            body = json.dumps(webhook_body(alert, rule), ensure_ascii=False).encode()
+            request = urllib.request.Request(  # noqa: S310 - URL set by staff, http(s) only
+                rule.target,
+                data=body,
+                headers={"Content-Type": "application/json; charset=utf-8"},
+                method="POST",
+            )
+            if not rule.target.startswith(("http://", "https://")):
+                raise ValueError("URL webhook phải bắt đầu bằng http:// hoặc https://")
+            with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT) as response:  # noqa: S310
+                response.read()
+    except (OSError, ValueError, urllib.error.URLError) as exc:
+        error = str(exc)
+        logger.warning("alert %s delivery failed: %s", alert.pk, exc)
+    Alert.objects.filter(pk=alert.pk).update(
+        delivered_at=None if error else timezone.now(), delivery_error=error
+    )
+    alert.refresh_from_db()
+    return alert

@@ -1,0 +1,288 @@
+"""Analysing items: watchlist matches, topic, tone, uncertainty; staff labels and label import."""
+
+import csv
+import hashlib
+import io
+import json
+import logging
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from lantoa.core.audit import audit
+from lantoa.core.text import fold_lower, nfc
+from lantoa.monitoring.models import Item
+from lantoa.monitoring.search.selectors import QueryError, highlight, search_items
+
+from ..constants import LabelKind, Origin, Task, Tone, TopicMethod
+from ..ml.lexicon import explain
+from ..ml.pipelines import class_probabilities
+from ..models import ItemAnalysis, ItemMatch, Label, Story, Topic, Watchlist
+from ..selectors import active_model, item_document
+
+logger = logging.getLogger(__name__)
+PASSAGE_CHARS = 240
+
+
+class LabelError(ValueError):
+    """A label that cannot be applied; the message is Vietnamese, for the person."""
+
+
+@transaction.atomic
+def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int]:
+    """Tag items with watchlists and topics, read their tone, queue alerts; returns new match ids.
+
+    Idempotent: analysing an item again refreshes model decisions and never duplicates matches or
+    overwrites what a person decided. The items must already be in the search index.
+    """
+    items = list(Item.objects.filter(id__in=item_ids).select_related("source"))
+    if not items:
+        return []
+    scope = Item.objects.filter(id__in=[item.id for item in items])
+    new_match_ids = _match_watchlists(items, scope)
+    query_topics = _query_topics(scope)
+    tone_model = active_model(Task.TONE)
+    topic_model = active_model(Task.TOPIC)
+    documents = [item_document(item) for item in items]
+    tone_pred = _predict(tone_model, documents)
+    topic_pred = _predict(topic_model, documents)
+    topics_by_name = {fold_lower(t.name): t for t in Topic.objects.all()}
+    for index, item in enumerate(items):
+        analysis, _ = ItemAnalysis.objects.get_or_create(item=item)
+        uncertainties = []
+        if analysis.tone_origin != Origin.PERSON:
+            if tone_pred is not None:
+                label, uncertain = tone_pred[index]
+                analysis.tone, analysis.tone_origin = label, Origin.MODEL
+                analysis.tone_score = None
+                uncertainties.append(uncertain)
+            else:
+                result = explain(documents[index])
+                analysis.tone, analysis.tone_origin = result.label, Origin.LEXICON
+                analysis.tone_score = result.score
+                # Close to the threshold, or no tone word at all, is where a label teaches most.
+                uncertainties.append(1.0 / (1.0 + abs(result.score)))
+        if analysis.topic_origin != Origin.PERSON:
+            topic, origin = query_topics.get(item.id), Origin.QUERY
+            if topic_pred is not None:
+                label, uncertain = topic_pred[index]
+                uncertainties.append(uncertain)
+                predicted = topics_by_name.get(fold_lower(label))
+                if (
+                    topic is None
+                    and predicted is not None
+                    and predicted.method != TopicMethod.QUERY
+                ):
+                    topic, origin = predicted, Origin.MODEL
+            analysis.topic = topic
+            analysis.topic_origin = origin if topic else ""
+        if uncertainties:
+            analysis.uncertainty = max(uncertainties)
+        analysis.story = _story_for(item)
+        analysis.save()
+    if raise_alerts:
+        from .alerts import alerts_raise_for_items
+
+        alerts_raise_for_items(item_ids=[item.id for item in items], match_ids=new_match_ids)
+    return new_match_ids
+
+
+def _predict(model, documents: list[str]) -> list[tuple[str, float]] | None:
+    if model is None:
+        return None
+    probs = class_probabilities(model, documents)
+    classes = list(model.classes_)
+    result = []
+    for row in probs:
+        order = sorted(range(len(row)), key=lambda i: row[i], reverse=True)
+        margin = row[order[0]] - (row[order[1]] if len(order) > 1 else 0.0)
+        result.append((str(classes[order[0]]), float(1.0 - margin)))
+    return result
+
+
+def _match_watchlists(items: list[Item], scope) -> list[int]:
+    by_id = {item.id: item for item in items}
+    new_ids = []
+    for watchlist in Watchlist.objects.filter(is_active=True):
+        query = watchlist.effective_query()
+        if not query:
+            continue
+        try:
+            matched = list(search_items(query, queryset=scope).values_list("id", flat=True))
+        except QueryError as exc:
+            logger.warning("watchlist %s has an invalid query: %s", watchlist.pk, exc)
+            continue
+        for item_id in matched:
+            item = by_id[item_id]
+            passage = _passage(item, query)
+            match, created = ItemMatch.objects.get_or_create(
+                item=item, watchlist=watchlist, defaults={"passage": passage}
+            )
+            if created:
+                new_ids.append(match.id)
+    return new_ids
+
+
+def _passage(item: Item, query: str) -> str:
+    """The highlighted passage: from the body when it matched there, else the title."""
+    for text in (item.text, item.summary, item.title):
+        marked = str(highlight(text or "", query, snippet=PASSAGE_CHARS))
+        if "<mark>" in marked:
+            return marked
+    return str(highlight(item.title, query, snippet=PASSAGE_CHARS))
+
+
+def _query_topics(scope) -> dict[int, Topic]:
+    """item id → the first topic (by sort order) whose query matches it."""
+    found: dict[int, Topic] = {}
+    for topic in Topic.objects.exclude(method=TopicMethod.CLASSIFIER).exclude(query=""):
+        try:
+            ids = search_items(topic.query, queryset=scope).values_list("id", flat=True)
+        except QueryError as exc:
+            logger.warning("topic %s has an invalid query: %s", topic.pk, exc)
+            continue
+        for item_id in ids:
+            found.setdefault(item_id, topic)
+    return found
+
+
+def story_key(title: str) -> str:
+    """Items whose folded titles share the first eight syllables are one story (cheap fallback
+    until the monitoring pipeline's MinHash clusters are available)."""
+    words = fold_lower(nfc(title)).split()[:8]
+    return hashlib.sha1(" ".join(words).encode()).hexdigest()  # noqa: S324 - not security
+
+
+def _story_for(item: Item) -> Story:
+    moment = item.published_at or item.fetched_at or timezone.now()
+    story, created = Story.objects.get_or_create(
+        key=story_key(item.title),
+        defaults={"title": item.title, "first_seen_at": moment, "last_seen_at": moment},
+    )
+    if not created and (moment < story.first_seen_at or moment > story.last_seen_at):
+        story.first_seen_at = min(story.first_seen_at, moment)
+        story.last_seen_at = max(story.last_seen_at, moment)
+        story.save(update_fields=["first_seen_at", "last_seen_at"])
+    return story
+
+
+# --- labels ---------------------------------------------------------------------------------
+
+_YES = {"1", "true", "yes", "có", "co", "đúng", "dung", "x"}
+_NO = {"0", "false", "no", "không", "khong", "sai", ""}
+
+
+def _parse_bool(value: str) -> bool:
+    key = nfc(str(value)).strip().casefold()
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise LabelError(f"Giá trị “{value}” không phải có/không.")
+
+
+def _clean_label(kind: str, value: str) -> tuple[str, Topic | None]:
+    if kind not in LabelKind.values:
+        raise LabelError(f"Loại nhãn “{kind}” không có; dùng: {', '.join(LabelKind.values)}.")
+    value = nfc(str(value)).strip()
+    if kind == LabelKind.TONE:
+        if value not in Tone.values:
+            by_name = {fold_lower(str(label)): key for key, label in Tone.choices}
+            value = by_name.get(fold_lower(value), value)
+        if value not in Tone.values:
+            raise LabelError(f"Sắc thái “{value}” không hợp lệ; dùng: {', '.join(Tone.values)}.")
+        return value, None
+    if kind == LabelKind.TOPIC:
+        topic = next(
+            (t for t in Topic.objects.all() if fold_lower(t.name) == fold_lower(value)), None
+        )
+        if topic is None and value.isdigit():
+            topic = Topic.objects.filter(pk=int(value)).first()
+        if topic is None:
+            raise LabelError(f"Chủ đề “{value}” chưa có trong danh mục chủ đề.")
+        return topic.name, topic
+    return ("yes" if _parse_bool(value) else "no"), None
+
+
+@transaction.atomic
+def label_set(*, item: Item, kind: str, value: str, user=None) -> Label:
+    """Record a person's label and make it the item's value (a model never overrides it)."""
+    value, topic = _clean_label(kind, value)
+    label, _ = Label.objects.update_or_create(
+        item=item, kind=kind, defaults={"value": value, "user": user}
+    )
+    analysis, _ = ItemAnalysis.objects.get_or_create(item=item)
+    if kind == LabelKind.TONE:
+        analysis.tone, analysis.tone_origin, analysis.tone_score = value, Origin.PERSON, None
+    elif kind == LabelKind.TOPIC:
+        analysis.topic, analysis.topic_origin = topic, Origin.PERSON
+    elif kind == LabelKind.RELEVANT:
+        analysis.relevant = value == "yes"
+    elif kind == LabelKind.INACCURATE:
+        analysis.inaccurate = value == "yes"
+    if kind in (LabelKind.TONE, LabelKind.TOPIC):
+        analysis.uncertainty = 0.0
+    analysis.save()
+    audit(item, "insights.label", user=user, data={"kind": kind, "value": value})
+    return label
+
+
+@dataclass
+class ImportResult:
+    created: int
+    errors: list[str]
+
+
+def _rows(content: str, filename: str) -> list[dict]:
+    if filename.lower().endswith((".jsonl", ".json", ".ndjson")):
+        rows = []
+        for number, line in enumerate(content.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise LabelError(f"Dòng {number}: không phải JSON hợp lệ ({exc.msg}).") from exc
+        return rows
+    return list(csv.DictReader(io.StringIO(content)))
+
+
+@transaction.atomic
+def labels_import(*, content: str, filename: str, user=None) -> ImportResult:
+    """Import labels from CSV or JSONL (columns: item_id or url, kind, value).
+
+    All or nothing: any bad row cancels the import and every error is reported with its row.
+    """
+    content = content.lstrip("\ufeff")
+    try:
+        rows = _rows(content, filename)
+    except LabelError as exc:
+        return ImportResult(created=0, errors=[str(exc)])
+    errors: list[str] = []
+    planned = []
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row, dict):
+            errors.append(f"Dòng {number}: cần một đối tượng có item_id/url, kind, value.")
+            continue
+        item = None
+        if str(row.get("item_id") or "").strip().isdigit():
+            item = Item.objects.filter(pk=int(row["item_id"])).first()
+        elif row.get("url"):
+            item = Item.objects.filter(url=str(row["url"]).strip()).first()
+        if item is None:
+            errors.append(f"Dòng {number}: không tìm thấy tin (item_id hoặc url).")
+            continue
+        try:
+            _clean_label(str(row.get("kind", "")).strip(), str(row.get("value", "")))
+        except LabelError as exc:
+            errors.append(f"Dòng {number}: {exc}")
+            continue
+        planned.append((item, str(row["kind"]).strip(), str(row["value"])))
+    if errors:
+        return ImportResult(created=0, errors=errors)
+    if not planned:
+        return ImportResult(created=0, errors=["Tệp không có dòng nhãn nào."])
+    for item, kind, value in planned:
+        label_set(item=item, kind=kind, value=value, user=user)
+    return ImportResult(created=len(planned), errors=[])

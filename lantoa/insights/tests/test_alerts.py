@@ -1,0 +1,215 @@
+"""Alerts: one spike alert per burst to a real webhook, digests, sensitive and foreign alerts."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from ..constants import AlertKind, Channel, Frequency, Tone, TopicKind, WebhookFormat
+from ..models import Alert
+from ..services import alert_digests_send, items_analyse, label_set, spikes_detect
+from ..services.alerts import webhook_body
+from .factories import (
+    AlertRuleFactory,
+    SourceFactory,
+    TopicFactory,
+    WatchlistFactory,
+    indexed_items,
+)
+
+pytestmark = pytest.mark.django_db
+
+NOW = timezone.now().replace(minute=30, second=0, microsecond=0)
+BACKGROUND = [1, 0, 2, 1, 1, 0, 1, 2, 1, 0, 1, 1, 2, 1]  # items a day over the trailing 14 days
+
+
+def _background(watchlist):
+    specs = []
+    for day, count in enumerate(BACKGROUND, start=1):
+        for n in range(count):
+            specs.append(
+                {
+                    "title": f"Quy Nhơn: tin thường ngày {day}-{n}",
+                    "published_at": NOW - timedelta(days=day, hours=3),
+                }
+            )
+    items = indexed_items(*specs)
+    items_analyse(item_ids=[i.id for i in items], raise_alerts=False)
+    return items
+
+
+def test_burst_fires_exactly_one_spike_alert_to_webhook(
+    webhook, django_capture_on_commit_callbacks
+):
+    watchlist = WatchlistFactory()
+    _background(watchlist)
+    rule = AlertRuleFactory(
+        kind=AlertKind.SPIKE,
+        watchlist=watchlist,
+        channel=Channel.WEBHOOK,
+        target=webhook.url,
+        sensitivity=3.0,
+        throttle_minutes=60,
+    )
+    burst = indexed_items(
+        *[
+            {
+                "title": f"Bão số 9 đổ bộ Quy Nhơn, sạt lở ở Ghềnh Ráng (bài {n})",
+                "published_at": NOW - timedelta(hours=n % 5, minutes=n + 1),
+            }
+            for n in range(8)
+        ]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        items_analyse(item_ids=[i.id for i in burst], raise_alerts=False)
+        first = spikes_detect(now=NOW)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = spikes_detect(now=NOW + timedelta(minutes=5))
+        later = spikes_detect(now=NOW + timedelta(hours=2))  # past the throttle, same day
+    assert len(first) == 1 and again == [] and later == []
+    assert Alert.objects.filter(rule=rule).count() == 1
+    assert Alert.objects.get().delivery_error == ""
+    assert len(webhook.received) == 1
+    posted = webhook.received[0]
+    assert posted["content_type"].startswith("application/json")
+    body = posted["body"]
+    assert body["kind"] == "spike"
+    assert body["scope"] == "Quy Nhơn"
+    assert body["item_count"] == 8
+    assert {i["id"] for i in body["items"]} == {i.id for i in burst}
+    assert body["spike"]["current"] == 8
+    mean = sum(BACKGROUND) / 14
+    assert body["spike"]["mean"] == pytest.approx(mean, abs=1e-3)
+    assert body["spike"]["threshold"] > mean and body["spike"]["window"] == "1d/14d"
+    # What drove it: the story and its words, not the background's.
+    assert "bão" in body["drivers"]["top_terms"]
+    assert "Bão số 9" in body["drivers"]["top_stories"][0]["title"]
+    assert Alert.objects.get().delivered_at is not None
+
+
+def test_quiet_day_raises_nothing():
+    watchlist = WatchlistFactory()
+    _background(watchlist)
+    AlertRuleFactory(kind=AlertKind.SPIKE, watchlist=watchlist)
+    items = indexed_items({"title": "Quy Nhơn hôm nay", "published_at": NOW - timedelta(hours=1)})
+    items_analyse(item_ids=[i.id for i in items], raise_alerts=False)
+    assert spikes_detect(now=NOW) == []
+
+
+def test_social_spike_uses_hours():
+    watchlist = WatchlistFactory()
+    social = SourceFactory(outlet_type="social_page")
+    specs = [
+        {
+            "title": f"Quy Nhơn bài đăng {h}",
+            "published_at": NOW - timedelta(hours=h),
+            "source": social,
+        }
+        for h in range(2, 13)
+    ]
+    specs += [
+        {
+            "title": f"Quy Nhơn mất điện {n}",
+            "published_at": NOW - timedelta(minutes=5 + n),
+            "source": social,
+        }
+        for n in range(5)
+    ]
+    items = indexed_items(*specs)
+    items_analyse(item_ids=[i.id for i in items], raise_alerts=False)
+    AlertRuleFactory(kind=AlertKind.SPIKE, watchlist=watchlist)
+    alerts = spikes_detect(now=NOW)
+    assert len(alerts) == 1
+    assert alerts[0].payload["spike"]["window"] == "1h/12h"
+    assert alerts[0].payload["spike"]["current"] == 5
+
+
+def test_digest_groups_matches_into_one_email():
+    gia_lai = WatchlistFactory(name="Gia Lai", aliases="Gia Lai\n嘉莱\n자라이\nザライ")
+    quy_nhon = WatchlistFactory()
+    AlertRuleFactory(
+        kind=AlertKind.MATCH,
+        frequency=Frequency.DAILY,
+        channel=Channel.EMAIL,
+        target="vanphong@example.org",
+    )
+    items = indexed_items(
+        {"title": "Gia Lai thu hút đầu tư"},
+        {"title": "嘉莱省投资"},
+        {"title": "Du lịch Quy Nhơn hút khách"},
+        {"title": "Tin không liên quan"},
+    )
+    items_analyse(item_ids=[i.id for i in items])
+    assert Alert.objects.count() == 0  # daily rule: nothing immediate
+    tomorrow = timezone.localtime() + timedelta(days=1)
+    with pytest.MonkeyPatch.context():
+        alerts = alert_digests_send(frequency=Frequency.DAILY, now=tomorrow)
+        again = alert_digests_send(frequency=Frequency.DAILY, now=tomorrow)
+    assert len(alerts) == 1 and again == []
+    digest = alerts[0]
+    assert digest.items.count() == 3
+    assert digest.payload["digest"]["by_watchlist"] == {gia_lai.name: 2, quy_nhon.name: 1}
+    from ..services import alert_deliver
+
+    alert_deliver(alert_id=digest.id)
+    assert len(mail.outbox) == 1
+    assert "Gia Lai: 2 tin" in mail.outbox[0].body
+    assert mail.outbox[0].to == ["vanphong@example.org"]
+
+
+def test_immediate_match_alerts_once_per_item_with_passage():
+    WatchlistFactory()
+    AlertRuleFactory(kind=AlertKind.MATCH, frequency=Frequency.IMMEDIATE)
+    items = indexed_items({"title": "Lễ hội", "text": "Hàng nghìn du khách đến Quy Nhon dịp lễ."})
+    items_analyse(item_ids=[items[0].id])
+    items_analyse(item_ids=[items[0].id])
+    alert = Alert.objects.get()
+    assert "«Quy Nhon»" in alert.body
+    assert list(alert.items.all()) == items
+
+
+def test_negative_tone_on_sensitive_topic_and_first_foreign_mention():
+    topic = TopicFactory(name="Tôn giáo", kind=TopicKind.SENSITIVE, query="tôn giáo")
+    watchlist = WatchlistFactory()
+    AlertRuleFactory(kind=AlertKind.NEGATIVE_SENSITIVE, topic=topic)
+    AlertRuleFactory(kind=AlertKind.FOREIGN_FIRST, watchlist=watchlist)
+    foreign = SourceFactory(outlet_type="foreign_press", country="FR")
+    items = indexed_items(
+        {"title": "Bài viết xuyên tạc tình hình tôn giáo, sai sự thật"},
+        {"title": "La ville de Quy Nhon attire les touristes", "source": foreign, "language": "fr"},
+    )
+    items_analyse(item_ids=[i.id for i in items])
+    more = indexed_items({"title": "Quy Nhon beaches", "source": foreign, "language": "en"})
+    items_analyse(item_ids=[more[0].id])
+    kinds = sorted(Alert.objects.values_list("kind", flat=True))
+    assert kinds == [AlertKind.FOREIGN_FIRST, AlertKind.NEGATIVE_SENSITIVE]
+    assert Alert.objects.get(kind=AlertKind.FOREIGN_FIRST).items.get() == items[1]
+    # A person says the religion item is neutral: no new alert appears on re-analysis.
+    label_set(item=items[0], kind="tone", value=Tone.NEUTRAL)
+    items_analyse(item_ids=[items[0].id])
+    assert Alert.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("fmt", "check"),
+    [
+        (WebhookFormat.TELEGRAM, lambda b: b["chat_id"] == "42" and "Tiêu đề" in b["text"]),
+        (
+            WebhookFormat.ZALO,
+            lambda b: b["recipient"] == {"user_id": "42"} and "Tiêu đề" in b["message"]["text"],
+        ),
+        (WebhookFormat.JSON, lambda b: b["title"] == "Tiêu đề" and "alert_id" in b),
+    ],
+)
+def test_webhook_formats(fmt, check):
+    rule = AlertRuleFactory(webhook_format=fmt, chat_id="42")
+    alert = Alert.objects.create(
+        rule=rule,
+        kind="match",
+        title="Tiêu đề",
+        body="Nội dung",
+        dedup_key="k",
+        payload={"title": "Tiêu đề", "items": [{"link": "http://127.0.0.1/x"}]},
+    )
+    assert check(webhook_body(alert, rule))

@@ -1,0 +1,202 @@
+"""Admin views that no Wagtail listing component covers: the one-key labelling queue, training
+progress, item detail with passages, trends with Chart.js, and the bulletin downloads."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.db import transaction
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lantoa.monitoring.models import Item
+
+from .constants import LabelKind, Task, Tone
+from .models import ClassifierModel, ItemMatch, Label, Topic, TrainingJob, Watchlist
+from .selectors import labelling_queue, trends
+from .services import label_set, labels_import, training_job_create
+from .services.analysis import LabelError
+
+# Keys of the labelling page: one press labels the item and shows the next.
+TONE_KEYS = {"1": Tone.POSITIVE, "2": Tone.NEUTRAL, "3": Tone.NEGATIVE}
+FLAG_KEYS = {
+    "r": (LabelKind.RELEVANT, "yes"),
+    "n": (LabelKind.RELEVANT, "no"),
+    "i": (LabelKind.INACCURATE, "yes"),
+}
+TOPIC_KEYS = "asdfghjklqwertyuop"
+
+
+def _page(request, template, title, context, icon="view"):
+    return TemplateResponse(
+        request,
+        template,
+        {"page_title": title, "header_title": title, "header_icon": icon, **context},
+    )
+
+
+@permission_required("insights.add_label", raise_exception=True)
+def labelling_queue_view(request):
+    queue = list(labelling_queue(limit=20))
+    topics = list(Topic.objects.all()[: len(TOPIC_KEYS)])
+    keys = []
+    for key, tone in TONE_KEYS.items():
+        keys.append({"key": key, "kind": LabelKind.TONE, "value": tone, "label": Tone(tone).label})
+    for key, (kind, value) in FLAG_KEYS.items():
+        text = {"r": _("Liên quan"), "n": _("Không liên quan"), "i": _("Sai sự thật")}[key]
+        keys.append({"key": key, "kind": kind, "value": value, "label": text})
+    for key, topic in zip(TOPIC_KEYS, topics, strict=False):
+        keys.append({"key": key, "kind": LabelKind.TOPIC, "value": topic.name, "label": topic.name})
+    current = queue[0] if queue else None
+    return _page(
+        request,
+        "insights/queue.html",
+        _("Gán nhãn tin (tin khó nhất trước)"),
+        {
+            "item": current,
+            "matches": ItemMatch.objects.filter(item=current).select_related("watchlist")
+            if current
+            else [],
+            "labels": Label.objects.filter(item=current) if current else [],
+            "remaining": len(queue),
+            "keys": keys,
+            "models": [
+                ClassifierModel.objects.filter(task=task).order_by("-version").first()
+                for task in Task.values
+            ],
+            "labelled": Label.objects.filter(kind=LabelKind.TONE).count(),
+        },
+        icon="pick",
+    )
+
+
+@require_POST
+@permission_required("insights.add_label", raise_exception=True)
+def label_view(request, item_id):
+    item = get_object_or_404(Item, pk=item_id)
+    try:
+        label_set(
+            item=item,
+            kind=request.POST.get("kind", ""),
+            value=request.POST.get("value", ""),
+            user=request.user,
+        )
+    except LabelError as exc:
+        messages.error(request, str(exc))
+    next_url = request.POST.get("next") or ""
+    if not next_url.startswith("/"):
+        next_url = ""
+    return redirect(next_url or "insights_queue")
+
+
+@permission_required("insights.add_label", raise_exception=True)
+def labels_import_view(request):
+    errors = []
+    if request.method == "POST" and request.FILES.get("file"):
+        upload = request.FILES["file"]
+        try:
+            content = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            errors = [_("Tệp phải là văn bản UTF-8 (CSV hoặc JSONL).")]
+        else:
+            result = labels_import(content=content, filename=upload.name, user=request.user)
+            if not result.errors:
+                messages.success(request, _("Đã nhập %(n)d nhãn.") % {"n": result.created})
+                return redirect("insights_queue")
+            errors = result.errors
+    return _page(request, "insights/labels_import.html", _("Nhập nhãn từ tệp"), {"errors": errors})
+
+
+@require_POST
+@permission_required("insights.add_classifiermodel", raise_exception=True)
+def train_view(request):
+    from .tasks import classifier_train_task
+
+    task = request.POST.get("task", Task.TONE)
+    if task not in Task.values:
+        messages.error(request, _("Nhiệm vụ không hợp lệ."))
+        return redirect("insights_queue")
+    job = training_job_create(task=task, user=request.user)
+    transaction.on_commit(lambda: classifier_train_task.delay(job.pk))
+    return redirect("insights_job", job_id=job.pk)
+
+
+@permission_required("insights.view_classifiermodel", raise_exception=True)
+def training_job_view(request, job_id):
+    job = get_object_or_404(TrainingJob.objects.select_related("model"), pk=job_id)
+    if request.GET.get("format") == "json":
+        return JsonResponse(
+            {
+                "status": job.status,
+                "progress": job.progress,
+                "message": job.message,
+                "model": str(job.model) if job.model else None,
+            }
+        )
+    return _page(request, "insights/job.html", _("Huấn luyện mô hình"), {"job": job}, icon="cogs")
+
+
+def item_view(request, item_id):
+    item = get_object_or_404(Item.objects.select_related("source"), pk=item_id)
+    return _page(
+        request,
+        "insights/item.html",
+        item.title,
+        {
+            "item": item,
+            "analysis": getattr(item, "analysis", None),
+            "matches": item.watchlist_matches.select_related("watchlist"),
+            "labels": item.labels.select_related("user"),
+            "alerts": item.alerts.all()[:20],
+        },
+        icon="doc-full",
+    )
+
+
+def trends_view(request):
+    period = request.GET.get("period", "week")
+    if period not in ("week", "month"):
+        period = "week"
+    watchlist = Watchlist.objects.filter(pk=request.GET.get("watchlist") or 0).first()
+    data = trends(period=period, watchlist=watchlist)
+    return _page(
+        request,
+        "insights/trends.html",
+        _("Xu hướng dư luận"),
+        {
+            "data": data,
+            "period": period,
+            "watchlists": Watchlist.objects.all(),
+            "watchlist": watchlist,
+        },
+        icon="chart",
+    )
+
+
+def bulletin_view(request):
+    from .bulletin import bulletin_build, bulletin_docx, bulletin_html
+
+    watchlist = Watchlist.objects.filter(pk=request.GET.get("watchlist") or 0).first()
+    day = timezone.localdate() - timedelta(days=0 if request.GET.get("today") else 1)
+    fmt = request.GET.get("format")
+    if watchlist and fmt in ("docx", "html"):
+        bulletin = bulletin_build(watchlist=watchlist, day=day)
+        if fmt == "html":
+            return HttpResponse(bulletin_html(bulletin))
+        response = HttpResponse(
+            bulletin_docx(bulletin),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = f'attachment; filename="ban-tin-{day.isoformat()}.docx"'
+        return response
+    return _page(
+        request,
+        "insights/bulletin.html",
+        _("Bản tin tổng hợp dư luận"),
+        {"watchlists": Watchlist.objects.filter(is_active=True), "day": day},
+        icon="doc-full",
+    )

@@ -1,0 +1,82 @@
+"""REST endpoints for monitored items: search with the query language and read one item."""
+
+from datetime import datetime
+
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+
+from lantoa.monitoring.models import Item
+
+from .selectors import QueryError, search_items
+
+router = Router(tags=["monitoring"])
+
+MAX_LIMIT = 200
+
+
+class ItemOut(Schema):
+    id: int
+    title: str
+    url: str
+    source: str = Field(..., alias="source.name")
+    source_id: int
+    language: str
+    published: datetime | None = Field(None, alias="published_at")
+    summary: str
+
+
+class ItemDetailOut(ItemOut):
+    text: str
+    fetched: datetime = Field(..., alias="fetched_at")
+
+
+class ItemPage(Schema):
+    count: int = Field(..., description="Tổng số tin khớp (không chỉ trang này).")
+    results: list[ItemOut]
+
+
+class QueryErrorOut(Schema):
+    detail: str = Field(..., description="Lỗi bằng tiếng Việt.")
+    position: int = Field(..., description="Vị trí (tính từ 0) của lỗi trong câu truy vấn.")
+
+
+class ItemSearchParams(Schema):
+    q: str = Field(
+        "",
+        description='Câu truy vấn kiểu Lucene, ví dụ `"Quy Nhơn" AND lang:vi`. '
+        "Bỏ trống: mọi tin, mới nhất trước.",
+        max_length=2000,
+    )
+    limit: int = Field(20, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0)
+
+
+@router.get(
+    "/items",
+    response={200: ItemPage, 400: QueryErrorOut},
+    summary="Tìm tin",
+    description=(
+        "Tìm tin theo ngôn ngữ truy vấn: AND/OR/NOT, ngoặc kép, ngoặc đơn, `title:`, "
+        "`source:`, `lang:`, `date:[2026-08-01 TO 2026-08-20]`, dấu * cuối từ (≥ 3 ký tự). "
+        "Gõ có dấu: khớp đúng dấu; gõ không dấu: khớp mọi cách bỏ dấu. Kết quả xếp theo độ "
+        "phù hợp rồi ngày đăng."
+    ),
+)
+def items_search(request, params: Query[ItemSearchParams]):
+    try:
+        results = search_items(params.q)
+        count = results.count()
+    except QueryError as exc:
+        return 400, {"detail": exc.message, "position": exc.position}
+    page = results.select_related("source")[params.offset : params.offset + params.limit]
+    return 200, {"count": count, "results": list(page)}
+
+
+@router.get(
+    "/items/{id}",
+    response={200: ItemDetailOut},
+    summary="Một tin",
+    description="Toàn bộ một tin đã thu thập (kể cả nội dung).",
+)
+def item_detail(request, id: int):
+    return get_object_or_404(Item.objects.select_related("source"), pk=id)

@@ -1,0 +1,244 @@
+"""The index table of each database engine and the SQL a query tree compiles to.
+
+Both engines keep one row per item in `search_item_fts` (rowid = Item.id) holding four indexed
+texts: the title and the body (summary + text), each in its exact and its folded form
+(`tokens.py`). User text never enters SQL: on SQLite the whole FTS5 expression is one bound
+parameter, on PostgreSQL every tsquery is a bound parameter cast with `::tsquery`; the tokens in
+them are letters and digits only, quoted.
+
+- SQLite: an FTS5 virtual table (tokenizer `unicode61 remove_diacritics 0`, so the exact columns
+  keep their marks), ranked with bm25 (titles weigh double).
+- PostgreSQL: a table of tsvector columns built in Python (no text-search parser or dictionary
+  touches them, the 'simple' behaviour), each with a GIN index, ranked with ts_rank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.db import connection
+
+from .query import And, Not, Or, Term
+from .tokens import exact_tokens, folded_tokens
+
+TABLE = "search_item_fts"
+ITEM_TABLE = "monitoring_item"
+# PostgreSQL keeps positions up to 16383; a tsvector must stay under 1 MB.
+_MAX_BODY_TOKENS = 60_000
+
+
+def is_positive(node) -> bool:
+    """True when `node` is pure text and selects rows by itself (no bare NOT): it can drive the
+    ranked full-text query. Other text (e.g. `NOT x` alone) is compiled as `id NOT IN (…)`."""
+    if isinstance(node, Term):
+        return True
+    if isinstance(node, Or):
+        return all(is_positive(child) for child in node.children)
+    if isinstance(node, And):
+        positives = [c for c in node.children if is_positive(c)]
+        others = [c for c in node.children if not is_positive(c)]
+        return bool(positives) and all(isinstance(c, Not) and is_positive(c.child) for c in others)
+    return False
+
+
+def split_negatives(children: Iterable) -> tuple[list, list]:
+    positives, negatives = [], []
+    for child in children:
+        if isinstance(child, Not):
+            negatives.append(child.child)
+        else:
+            positives.append(child)
+    return positives, negatives
+
+
+def item_forms(title: str, summary: str, text: str) -> dict[str, list[str]]:
+    body = f"{summary}\n{text}"
+    return {
+        "title": exact_tokens(title),
+        "body": exact_tokens(body)[:_MAX_BODY_TOKENS],
+        "title_f": folded_tokens(title),
+        "body_f": folded_tokens(body)[:_MAX_BODY_TOKENS],
+    }
+
+
+class SqliteBackend:
+    vendor = "sqlite"
+
+    # --- index ---
+    def delete(self, cursor, item_ids: Sequence[int]) -> None:
+        marks = ",".join(["%s"] * len(item_ids))
+        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", list(item_ids))  # noqa: S608
+
+    def insert(self, cursor, rows: Iterable[tuple[int, str, str, str]]) -> None:
+        values = []
+        for item_id, title, summary, text in rows:
+            forms = item_forms(title, summary, text)
+            values.append(
+                (
+                    item_id,
+                    " ".join(forms["title"]),
+                    " ".join(forms["body"]),
+                    " ".join(forms["title_f"]),
+                    " ".join(forms["body_f"]),
+                )
+            )
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (rowid, title, body, title_f, body_f) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s, %s)",
+            values,
+        )
+
+    def clear(self, cursor) -> None:
+        cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
+
+    # --- query ---
+    def _columns(self, term: Term) -> str:
+        suffix = "" if term.exact else "_f"
+        if term.field == "title":
+            return f"title{suffix}"
+        return f"{{title{suffix} body{suffix}}}"
+
+    def expression(self, node) -> str:
+        """The FTS5 query for a positive text node (see `is_positive`)."""
+        if isinstance(node, Term):
+            phrase = '"' + " ".join(t.replace('"', '""') for t in node.tokens) + '"'
+            return f"{self._columns(node)} : {phrase}{' *' if node.prefix else ''}"
+        if isinstance(node, Or):
+            return " OR ".join(f"({self.expression(c)})" for c in node.children)
+        positives, negatives = split_negatives(node.children)
+        expression = " AND ".join(f"({self.expression(c)})" for c in positives)
+        if negatives:
+            excluded = " OR ".join(f"({self.expression(c)})" for c in negatives)
+            expression = f"({expression}) NOT ({excluded})"
+        return expression
+
+    def ids_sql(self, node) -> tuple[str, list]:
+        return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [self.expression(node)]  # noqa: S608
+
+    def ranked(self, queryset, node):
+        return queryset.extra(  # noqa: S610 - SQL is ours, user text is bound
+            tables=[TABLE],
+            where=[f"{TABLE}.rowid = {ITEM_TABLE}.id", f"{TABLE} MATCH %s"],
+            params=[self.expression(node)],
+            select={"search_rank": f"{TABLE}.rank"},
+        ).order_by("search_rank", "-published_at", "-id")
+
+    def bare_sql(self, node, limit: int) -> tuple[str, list]:
+        """The plain FTS query (benchmark reference): best `limit` rowids and the match count."""
+        return (
+            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT {int(limit)}",  # noqa: S608
+            [self.expression(node)],
+        )
+
+
+def _tsvector(tokens: Sequence[str], weight: str = "", offset: int = 0) -> str:
+    positions: dict[str, list[str]] = {}
+    for index, token in enumerate(tokens):
+        positions.setdefault(token, []).append(f"{min(index + 1 + offset, 16383)}{weight}")
+    return " ".join(f"'{token}':{','.join(p[:256])}" for token, p in positions.items())
+
+
+def _tsquery_term(term: Term) -> str:
+    lexemes = [f"'{token}'" for token in term.tokens]
+    if term.prefix:
+        lexemes[-1] += ":*"
+    return " <-> ".join(lexemes) if len(lexemes) > 1 else lexemes[0]
+
+
+class PostgresBackend:
+    vendor = "postgresql"
+
+    def delete(self, cursor, item_ids: Sequence[int]) -> None:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = ANY(%s)", [list(item_ids)])  # noqa: S608
+
+    def insert(self, cursor, rows: Iterable[tuple[int, str, str, str]]) -> None:
+        values = []
+        for item_id, title, summary, text in rows:
+            forms = item_forms(title, summary, text)
+            values.append(
+                (
+                    item_id,
+                    _tsvector(forms["title"]),
+                    _tsvector(forms["title"], "A") + " " + _tsvector(forms["body"], "", 1000),
+                    _tsvector(forms["title_f"]),
+                    _tsvector(forms["title_f"], "A") + " " + _tsvector(forms["body_f"], "", 1000),
+                )
+            )
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (rowid, title_v, all_v, title_fv, all_fv) "  # noqa: S608
+            "VALUES (%s, %s::tsvector, %s::tsvector, %s::tsvector, %s::tsvector)",
+            values,
+        )
+
+    def clear(self, cursor) -> None:
+        cursor.execute(f"TRUNCATE {TABLE}")
+
+    def _column(self, term: Term) -> str:
+        name = "title" if term.field == "title" else "all"
+        return f"{TABLE}.{name}_{'v' if term.exact else 'fv'}"
+
+    def condition(self, node) -> tuple[str, list]:
+        """A boolean SQL condition on the index row for a positive text node."""
+        if isinstance(node, Term):
+            return f"{self._column(node)} @@ %s::tsquery", [_tsquery_term(node)]
+        if isinstance(node, Not):
+            sql, params = self.condition(node.child)
+            return f"NOT ({sql})", params
+        parts = [self.condition(child) for child in node.children]
+        joiner = " OR " if isinstance(node, Or) else " AND "
+        return (
+            joiner.join(f"({sql})" for sql, _ in parts),
+            [p for _, params in parts for p in params],
+        )
+
+    def rank(self, node) -> tuple[str, list]:
+        """Minus the summed ts_rank of the positive terms, per column (lower is better)."""
+        by_column: dict[str, list[str]] = {}
+
+        def walk(n, negated):
+            if isinstance(n, Term):
+                if not negated:
+                    column = self._column(Term(tokens=n.tokens, exact=n.exact, field=None))
+                    by_column.setdefault(column, []).append(_tsquery_term(n))
+            elif isinstance(n, Not):
+                walk(n.child, not negated)
+            else:
+                for child in n.children:
+                    walk(child, negated)
+
+        walk(node, False)
+        sql = " + ".join(f"ts_rank({column}, %s::tsquery)" for column in by_column)
+        return f"-({sql})", [" | ".join(f"({q})" for q in qs) for qs in by_column.values()]
+
+    def ids_sql(self, node) -> tuple[str, list]:
+        sql, params = self.condition(node)
+        return f"SELECT rowid FROM {TABLE} WHERE {sql}", params  # noqa: S608
+
+    def ranked(self, queryset, node):
+        condition, params = self.condition(node)
+        rank, rank_params = self.rank(node)
+        return queryset.extra(  # noqa: S610 - SQL is ours, user text is bound
+            tables=[TABLE],
+            where=[f"{TABLE}.rowid = {ITEM_TABLE}.id", condition],
+            params=params,
+            select={"search_rank": rank},
+            select_params=rank_params,
+        ).order_by("search_rank", "-published_at", "-id")
+
+    def bare_sql(self, node, limit: int) -> tuple[str, list]:
+        condition, params = self.condition(node)
+        rank, rank_params = self.rank(node)
+        return (
+            f"SELECT rowid FROM {TABLE} WHERE {condition} "  # noqa: S608
+            f"ORDER BY {rank} LIMIT {int(limit)}",
+            params + rank_params,
+        )
+
+
+def get_backend(using=None):
+    vendor = connection.vendor
+    if vendor == "postgresql":
+        return PostgresBackend()
+    if vendor == "sqlite":
+        return SqliteBackend()
+    raise NotImplementedError(f"Search has no backend for {vendor}")

@@ -1,0 +1,210 @@
+"""Reads: search items with the query language, highlight matches, count facets."""
+
+from __future__ import annotations
+
+import re
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import TruncDate
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from lantoa.core.text import fold_lower, has_diacritics, nfc
+from lantoa.monitoring.models import Item, Source
+
+from .backends import get_backend, is_positive
+from .query import (
+    And,
+    DateFilter,
+    LanguageFilter,
+    Not,
+    Or,
+    ParsedQuery,
+    QueryError,
+    SourceFilter,
+    Term,
+    parse_query,
+)
+from .tokens import _TOKEN, fold_token
+
+__all__ = ["QueryError", "highlight", "parse_query", "search_facets", "search_items"]
+
+
+def search_items(query: str | ParsedQuery, *, queryset: QuerySet | None = None) -> QuerySet[Item]:
+    """Items matching `query`, best match first then newest (newest first when the query has no
+    words, e.g. only `lang:vi`). A blank query returns every item, newest first.
+
+    Raises QueryError (Vietnamese message, position) when the query is invalid. Each result of a
+    ranked search carries `search_rank` (lower is better).
+    """
+    queryset = Item.objects.all() if queryset is None else queryset
+    if isinstance(query, str) and not query.strip():
+        return queryset.order_by("-published_at", "-id")
+    parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+    backend = get_backend()
+    root = parsed.root
+    conjuncts = root.children if isinstance(root, And) else (root,)
+    positives = [c for c in conjuncts if is_positive(c)]
+    if not positives:
+        return queryset.filter(_q(root, backend)).order_by("-published_at", "-id")
+    negatives = [c for c in conjuncts if isinstance(c, Not) and is_positive(c.child)]
+    rest = [c for c in conjuncts if c not in positives and c not in negatives]
+    text = positives[0] if len(positives) == 1 and not negatives else And((*positives, *negatives))
+    ranked = backend.ranked(queryset, text)
+    for node in rest:
+        ranked = ranked.filter(_q(node, backend))
+    return ranked
+
+
+def _q(node, backend) -> Q:
+    if isinstance(node, And | Or):
+        combined = None
+        for child in node.children:
+            part = _q(child, backend)
+            if combined is None:
+                combined = part
+            else:
+                combined = combined & part if isinstance(node, And) else combined | part
+        return combined
+    if isinstance(node, Not):
+        return ~_q(node.child, backend)
+    if isinstance(node, SourceFilter):
+        return Q(source_id__in=_source_ids(node.text))
+    if isinstance(node, LanguageFilter):
+        return Q(language__iexact=node.language) | Q(language__istartswith=f"{node.language}-")
+    if isinstance(node, DateFilter):
+        q = Q(published_at__isnull=False)
+        if node.start is not None:
+            q &= Q(published_at__gte=node.start)
+        if node.end is not None:
+            q &= Q(published_at__lt=node.end)
+        return q
+    if is_positive(node):
+        sql, params = backend.ids_sql(node)
+        return Q(id__in=RawSQL(sql, params))  # noqa: S611 - user text only in params
+    raise TypeError(f"Cannot compile {node!r}")  # every node kind is handled above
+
+
+def _source_ids(text: str) -> list[int]:
+    """Sources whose name contains `text` (accent-insensitive when typed without marks), or the
+    source with that id."""
+    if text.isdigit():
+        return [int(text)]
+    exact = has_diacritics(text)
+    wanted = nfc(text).casefold() if exact else fold_lower(text)
+    ids = []
+    for source_id, name in Source.objects.values_list("id", "name"):
+        name = nfc(name).casefold() if exact else fold_lower(name)
+        if wanted in name:
+            ids.append(source_id)
+    return ids
+
+
+def search_facets(queryset: QuerySet[Item], *, days: int = 31) -> dict[str, list[dict]]:
+    """Counts of the results by source, language and publication day (latest `days` days)."""
+    plain = queryset.order_by()
+    by_source = list(
+        plain.values("source_id", "source__name").annotate(count=Count("id")).order_by("-count")
+    )
+    by_language = list(plain.values("language").annotate(count=Count("id")).order_by("-count"))
+    by_day = list(
+        plain.exclude(published_at__isnull=True)
+        .annotate(day=TruncDate("published_at"))
+        .values("day")
+        .annotate(count=Count("id"))
+        .order_by("-day")[:days]
+    )
+    return {
+        "source": [
+            {"value": r["source_id"], "label": r["source__name"], "count": r["count"]}
+            for r in by_source
+        ],
+        "language": [
+            {"value": r["language"], "label": r["language"] or "?", "count": r["count"]}
+            for r in by_language
+        ],
+        "day": [{"value": r["day"], "label": r["day"], "count": r["count"]} for r in by_day],
+    }
+
+
+# --- Highlighting -------------------------------------------------------------------------------
+
+
+def highlight(
+    text: str, query: str | ParsedQuery, *, snippet: int | None = None, tag: str = "mark"
+) -> SafeString:
+    """`text`, HTML-escaped, with the words that the query matched wrapped in `<mark>`.
+
+    With `snippet=N`, only about N characters around the first match are kept (with "…").
+    An invalid query highlights nothing.
+    """
+    text = nfc(text or "")
+    try:
+        parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+    except QueryError:
+        parsed = None
+    spans = _match_spans(text, parsed.terms()) if parsed else []
+    start, end = 0, len(text)
+    if snippet and len(text) > snippet:
+        first = spans[0][0] if spans else 0
+        start = max(0, first - snippet // 3)
+        end = min(len(text), start + snippet)
+        # Do not cut words in half.
+        if start > 0:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < first else start
+        if end < len(text):
+            space = text.rfind(" ", start, end)
+            end = space if space > (spans[0][1] if spans else start) else end
+    parts = ["…" if start > 0 else ""]
+    cursor = start
+    for span_start, span_end in spans:
+        if span_end <= start or span_start >= end:
+            continue
+        span_start, span_end = max(span_start, start), min(span_end, end)
+        parts.append(escape(text[cursor:span_start]))
+        parts.append(f"<{tag}>{escape(text[span_start:span_end])}</{tag}>")
+        cursor = span_end
+    parts.append(escape(text[cursor:end]))
+    parts.append("…" if end < len(text) else "")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
+
+
+def _match_spans(text: str, terms: list[Term]) -> list[tuple[int, int]]:
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text.casefold())]
+    if not tokens or not terms:
+        return []
+    exact_forms = [t[2] for t in tokens]
+    folded_forms = [fold_token(t) for t in exact_forms]
+    # casefold() can change string lengths (rarely: ß → ss); map spans back on the original text.
+    if len(text.casefold()) != len(text):
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        if len(tokens) != len(exact_forms):
+            return []
+    marked: set[int] = set()
+    for term in terms:
+        forms = exact_forms if term.exact else folded_forms
+        size = len(term.tokens)
+        for index in range(len(forms) - size + 1):
+            window = forms[index : index + size]
+            if window[:-1] != list(term.tokens[:-1]):
+                continue
+            last = window[-1]
+            if last == term.tokens[-1] or (term.prefix and last.startswith(term.tokens[-1])):
+                marked.update(range(index, index + size))
+    spans: list[tuple[int, int]] = []
+    for index in sorted(marked):
+        start, end, _ = tokens[index]
+        if spans and index - 1 in marked and _only_space(text, spans[-1][1], start):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+_SPACE = re.compile(r"\s*")
+
+
+def _only_space(text: str, start: int, end: int) -> bool:
+    return bool(_SPACE.fullmatch(text[start:end]))

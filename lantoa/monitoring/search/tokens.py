@@ -1,0 +1,42 @@
+"""The two indexed forms of a text: exact (with diacritics) and folded.
+
+Both are lists of lower-case tokens computed here in Python, so that SQLite and PostgreSQL index
+exactly the same words and a query is tokenised the same way as the text it searches. A token is a
+run of letters and digits; Chinese and Japanese characters (written without spaces) are one token
+each, so a query in those languages matches as a phrase of characters.
+
+Folded form: diacritics removed and đ → d (`lantoa.core.text.fold`), then the Vietnamese i/y
+spelling variants unified: a syllable made of one of the onsets qu, k, l, m, t, h, s followed by a
+bare "i" is written with "y" ("Qui Nhơn" → "quy nhon", "kĩ" → "ky", "lí" → "ly", "Mĩ" → "my",
+"hi sinh" → "hy sinh", "bác sĩ" → "bac sy"). Both spellings are in use, so a bare query must find
+both. Queries typed with diacritics use the exact form and are not unified.
+"""
+
+import re
+
+from lantoa.core.text import fold, nfc
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+_I_Y_SYLLABLE = re.compile(r"^(qu|k|l|m|t|h|s)i$")
+# PostgreSQL refuses lexemes over 2 KB; no real word is this long.
+MAX_TOKEN_LENGTH = 100
+
+
+def exact_tokens(text: str) -> list[str]:
+    """Lower-case NFC tokens with their diacritics."""
+    return [t for t in _TOKEN.findall(nfc(text).casefold()) if len(t) <= MAX_TOKEN_LENGTH]
+
+
+def fold_token(token: str) -> str:
+    """The folded, i/y-unified form of one lower-case token."""
+    return _I_Y_SYLLABLE.sub(r"\1y", fold(token))
+
+
+def folded_tokens(text: str) -> list[str]:
+    """Lower-case tokens without diacritics, i/y variants unified."""
+    return [
+        fold_token(t)
+        for t in _TOKEN.findall(fold(nfc(text)).casefold())
+        if len(t) <= MAX_TOKEN_LENGTH
+    ]

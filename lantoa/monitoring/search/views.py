@@ -1,0 +1,123 @@
+"""Admin views: the search results page (highlights, facets, paging) and its exports.
+
+A custom view because no Wagtail listing component searches with a query language, ranks and
+highlights; it still uses Wagtail's admin page furniture.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from .exports import csv_chunks, xlsx_file
+from .models import SavedSearch
+from .query import QueryError
+from .selectors import highlight, parse_query, search_facets, search_items
+
+PAGE_SIZE = 25
+
+
+class ItemSearchView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "search/results.html"
+    page_title = gettext_lazy("Tìm kiếm tin")
+    header_icon = "search"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "").strip()
+        context.update(query=query, error=None, page=None, facets=None)
+        context["saved_searches"] = saved_searches_for(self.request.user)
+        if not query:
+            return context
+        try:
+            parsed = parse_query(query)
+            results = search_items(parsed).select_related("source")
+            paginator = Paginator(results, PAGE_SIZE)
+            page = paginator.get_page(self.request.GET.get("p"))
+        except QueryError as exc:
+            context.update(error=exc, error_pad=" " * exc.position)
+            return context
+        rows = [
+            {
+                "item": item,
+                "title": highlight(item.title, parsed),
+                "summary": highlight(item.summary or item.text, parsed, snippet=300),
+            }
+            for item in page.object_list
+        ]
+        context.update(
+            page=page,
+            rows=rows,
+            count=paginator.count,
+            facets=_facet_links(search_facets(search_items(parsed)), query),
+            export_csv=_url("search_items_export", "csv", query),
+            export_xlsx=_url("search_items_export", "xlsx", query),
+            prev_url=_page_url(query, page.number - 1),
+            next_url=_page_url(query, page.number + 1),
+            save_url=reverse("search_savedsearch:add") + "?" + urlencode({"query": query}),
+        )
+        return context
+
+
+def _page_url(query: str, number: int) -> str:
+    return reverse("search_items") + "?" + urlencode({"q": query, "p": number})
+
+
+def _url(name: str, fmt: str, query: str) -> str:
+    return reverse(name, args=[fmt]) + "?" + urlencode({"q": query})
+
+
+def _facet_links(facets: dict, query: str) -> dict:
+    """Each facet value with the link that narrows the search to it."""
+
+    def narrowed(clause: str) -> str:
+        return reverse("search_items") + "?" + urlencode({"q": f"({query}) AND {clause}"})
+
+    for row in facets["source"]:
+        row["url"] = narrowed(f"source:{row['value']}")
+    for row in facets["language"]:
+        row["url"] = narrowed(f"lang:{row['value']}") if row["value"] else ""
+    for row in facets["day"]:
+        row["url"] = narrowed(f"date:{row['value'].isoformat()}")
+    return facets
+
+
+def saved_searches_for(user):
+    from django.db.models import Q
+
+    return SavedSearch.objects.filter(Q(owner=user) | Q(is_shared=True)).order_by("name")[:50]
+
+
+def export_view(request, fmt: str):
+    """Every result of `?q=` (no row cap), as CSV (streamed row by row) or XLSX."""
+    query = request.GET.get("q", "")
+    try:
+        results = search_items(query)
+    except QueryError as exc:
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    filename = f"tim-kiem-{stamp}.{fmt}"
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            csv_chunks(results), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    if fmt == "xlsx":
+        return FileResponse(
+            xlsx_file(results),
+            as_attachment=True,
+            filename=filename,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    return HttpResponseBadRequest(_("Định dạng không hỗ trợ."))
