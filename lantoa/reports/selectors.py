@@ -9,17 +9,18 @@ A figure whose owner has no such function yet shows "chưa có dữ liệu".
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from django.db.models import Count as CountAgg
 from django.db.models import Q
-from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
 from lantoa.core.panels import Count
+
+from . import figures_adapters as adapters
 
 FigureFunction = Callable[..., list[Count]]
 
@@ -65,7 +66,7 @@ def admin_list_url(app_label: str, model_name: str, **params) -> str:
 
 # --- Monitoring figures from the published Source/Item contract --------------------------------
 # Used until lantoa.monitoring.selectors provides its own kpi_* functions. Items are counted by
-# their publication time, or by fetch time when the outlet gave none; monitoring has no units.
+# their publication time, as the insights report section counts them; monitoring has no units.
 
 
 def _period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -80,9 +81,7 @@ def monitoring_items(*, start: date, end: date):
     from lantoa.monitoring.models import Item
 
     low, high = _period_bounds(start, end)
-    return Item.objects.annotate(when=Coalesce("published_at", "fetched_at")).filter(
-        when__gte=low, when__lte=high
-    )
+    return Item.objects.filter(published_at__gte=low, published_at__lte=high)
 
 
 def _item_params(start: date, end: date, **extra) -> dict:
@@ -138,7 +137,12 @@ def monitoring_foreign_coverage(*, start: date, end: date, unit=None) -> list[Co
     total = items.count()
     if not total:
         return []
-    foreign = items.filter(~Q(source__country="VN"))
+    try:
+        from lantoa.insights.selectors import foreign_items
+    except ModuleNotFoundError:  # before insights: outlets registered outside Việt Nam
+        foreign = items.filter(~Q(source__country="VN"))
+    else:
+        foreign = foreign_items(items)
     foreign_count = foreign.count()
     return [
         Count(
@@ -229,16 +233,33 @@ FIGURES: list[FigureSpec] = [
     FigureSpec("collaborators", "Cộng tác viên", "lantoa.people", "kpi_collaborators"),
 ]
 
+# Until an owner exports its kpi_* function, an adapter over its existing selectors stands in.
+_ADAPTERS: dict[str, FigureFunction] = {
+    "kpi_dissemination_coverage": adapters.dissemination_coverage,
+    "kpi_tasks_by_status": adapters.tasks_by_status,
+    "kpi_items_by_tone": adapters.items_by_tone,
+    "kpi_positive_neutral_share": adapters.positive_neutral_share,
+    "kpi_case_timeliness": adapters.case_timeliness,
+    "kpi_output_by_language": adapters.output_by_language,
+    "kpi_output_by_channel": adapters.output_by_channel,
+    "kpi_output_by_theme": adapters.output_by_theme,
+    "kpi_reach": adapters.reach,
+}
+FIGURES = [
+    replace(spec, fallback=spec.fallback or _ADAPTERS.get(spec.function)) for spec in FIGURES
+]
+
 
 def _owner_function(spec: FigureSpec) -> FigureFunction | None:
+    """The owner's own kpi_* function, else an adapter over its selectors; None before the owner
+    app exists."""
     try:
         module = importlib.import_module(f"{spec.owner}.selectors")
     except ModuleNotFoundError as exc:
-        if exc.name != f"{spec.owner}.selectors":
+        if exc.name not in (spec.owner, f"{spec.owner}.selectors"):
             raise
-        module = None
-    function = getattr(module, spec.function, None) if module else None
-    return function or spec.fallback
+        return None
+    return getattr(module, spec.function, None) or spec.fallback
 
 
 def figure_compute(spec: FigureSpec, *, start: date, end: date, unit=None) -> Figure:
