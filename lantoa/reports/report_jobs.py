@@ -74,7 +74,8 @@ def annual_report_files(
     docx_path = out_dir / f"{slug}.docx"
     build, plan_by_number = _plans_builder()
     plan = plan_by_number(plan_number) if (plan_by_number and plan_number) else None
-    ctx = ReportContext.for_year(year, plan=plan or plan_number or None, unit=unit)
+    # Sections read ctx.plan as the plans app's Plan (None: every plan).
+    ctx = ReportContext.for_year(year, plan=plan, unit=unit)
     progress(5, "Tính số liệu")
     figures = kpi_figures(start=ctx.start, end=ctx.end, unit=unit)
     if build is not None and plan is not None:

@@ -296,7 +296,13 @@ def jobs_visible(user):
 def narrative_for(*, plan_number: str, year: int):
     from .models import AnnualReportNarrative
 
-    return (
-        AnnualReportNarrative.objects.filter(year=year, plan_number=plan_number).first()
-        or AnnualReportNarrative.objects.filter(year=year, plan_number="").first()
+    """The plan's narrative for the year, else the one written for every plan; a report that
+    covers every plan (no plan number) uses the year's narrative when there is only one."""
+    narratives = AnnualReportNarrative.objects.filter(year=year)
+    found = (
+        narratives.filter(plan_number=plan_number).first()
+        or narratives.filter(plan_number="").first()
     )
+    if found is None and not plan_number and narratives.count() == 1:
+        found = narratives.get()
+    return found
