@@ -6,3 +6,8 @@ class ResponsesConfig(AppConfig):
     name = "lantoa.responses"
     label = "responses"
     verbose_name = _("Xử lý thông tin sai lệch")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,0 +1,65 @@
+"""The annual report's "people and training" section (plan section III.5)."""
+
+from django.db.models import Count as CountAgg
+
+from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
+
+from . import selectors
+from .constants import CollaboratorKind, WorkRole
+
+SECTION_KEY = "people"
+
+
+@report_section(key=SECTION_KEY, order=500)
+def people_section(ctx: ReportContext) -> ReportSection:
+    """Figures keyed like the dashboard's labels, so a test can compare them one to one."""
+    period = {"start": ctx.start, "end": ctx.end, "unit": ctx.unit}
+    training_counts = selectors.kpi_training(**period)
+    collaborator_counts = selectors.kpi_collaborators(**period)
+    figures = {str(count.label): count.value for count in training_counts + collaborator_counts}
+    staff_total = selectors.staff_active(unit=ctx.unit).count()
+    figures["Cán bộ làm công tác TTĐN"] = staff_total
+
+    trainings = selectors.trainings_in_period(**period).annotate(
+        people=CountAgg("attendances", distinct=True)
+    )
+    by_role = dict(
+        selectors.staff_active(unit=ctx.unit)
+        .values_list("work_role")
+        .annotate(n=CountAgg("pk"))
+        .values_list("work_role", "n")
+    )
+    trained = figures["Cán bộ đã tập huấn"]
+    share = round(100 * trained / staff_total, 1) if staff_total else 0
+    paragraphs = [
+        f"Toàn phường có {staff_total} cán bộ làm công tác thông tin đối ngoại; trong năm đã tổ "
+        f"chức, cử cán bộ tham gia {figures['Lớp tập huấn']} lớp tập huấn, bồi dưỡng với "
+        f"{figures['Lượt người tham gia']} lượt người; {trained} cán bộ ({share}%) đã được tập "
+        f"huấn, {figures['Cán bộ chưa tập huấn']} cán bộ chưa được tập huấn.",
+        "Lực lượng cộng tác viên (có sự đồng ý bằng văn bản hoặc hình thức tương đương): "
+        + "; ".join(
+            f"{label.lower()} {figures[str(label)]}" for _k, label in CollaboratorKind.choices
+        )
+        + f"; {figures['Lượt tham gia chiến dịch']} lượt tham gia các chiến dịch, sự kiện.",
+    ]
+    return ReportSection(
+        key=SECTION_KEY,
+        title="Xây dựng đội ngũ làm công tác thông tin đối ngoại",
+        order=500,
+        paragraphs=paragraphs,
+        tables=[
+            ReportTable(
+                title="Các lớp tập huấn, bồi dưỡng trong năm",
+                header=["Lớp tập huấn", "Thời gian", "Đơn vị tổ chức", "Số người"],
+                rows=[
+                    [t.title, f"{t.start_date:%d/%m/%Y}", t.organiser, t.people] for t in trainings
+                ],
+            ),
+            ReportTable(
+                title="Cán bộ làm công tác TTĐN theo vai trò",
+                header=["Vai trò", "Số người"],
+                rows=[[str(label), by_role.get(key, 0)] for key, label in WorkRole.choices],
+            ),
+        ],
+        figures=figures,
+    )

@@ -1,0 +1,179 @@
+from datetime import date
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from wagtail.models import ModelLogEntry
+
+from lantoa.core.models import User
+from lantoa.people import selectors, services
+from lantoa.people.constants import CollaboratorKind, ConsentMethod
+from lantoa.people.models import Collaborator, CollaboratorParticipation, TeamMembership
+
+from .factories import (
+    CollaboratorFactory,
+    StaffMemberFactory,
+    TeamFactory,
+    TrainingAttendanceFactory,
+    TrainingFactory,
+    UnitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+YEAR = (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_not_trained_this_year_excludes_last_year_and_incomplete_and_inactive():
+    trained = StaffMemberFactory()
+    last_year_only = StaffMemberFactory()
+    incomplete = StaffMemberFactory()
+    inactive = StaffMemberFactory(is_active=False)
+    TrainingAttendanceFactory(staff=trained)
+    TrainingAttendanceFactory(
+        staff=last_year_only, training=TrainingFactory(start_date=date(2025, 11, 3))
+    )
+    TrainingAttendanceFactory(staff=incomplete, completed=False)
+    start, end = YEAR
+    assert set(selectors.staff_trained(start=start, end=end)) == {trained}
+    assert set(selectors.staff_not_trained(start=start, end=end)) == {last_year_only, incomplete}
+    assert inactive not in selectors.staff_not_trained(start=start, end=end)
+
+
+def test_unit_filter_includes_child_units():
+    parent = UnitFactory()
+    child = UnitFactory(parent=parent)
+    other = UnitFactory()
+    inside = StaffMemberFactory(unit=child)
+    StaffMemberFactory(unit=other)
+    assert list(selectors.staff_active(unit=parent)) == [inside]
+
+
+def test_roster_assigns_members_by_iso_week_and_refuses_others():
+    team = TeamFactory()
+    member = StaffMemberFactory()
+    outsider = StaffMemberFactory()
+    TeamMembership.objects.create(team=team, staff=member, joined_on=date(2026, 1, 1))
+    shift = services.roster_assign(team=team, staff=member, iso_year=2026, iso_week=53)
+    # 2026 has 53 ISO weeks; 31 December 2026 is in week 53.
+    assert list(selectors.on_call(day=date(2026, 12, 31))) == [shift]
+    assert list(selectors.on_call(day=date(2027, 1, 4))) == []
+    with pytest.raises(ValidationError, match="không phải thành viên"):
+        services.roster_assign(team=team, staff=outsider, iso_year=2026, iso_week=10)
+    with pytest.raises(ValidationError, match="không tồn tại"):
+        services.roster_assign(team=team, staff=member, iso_year=2025, iso_week=53)
+
+
+def test_roster_refuses_a_member_who_left_before_the_week():
+    team = TeamFactory()
+    member = StaffMemberFactory()
+    TeamMembership.objects.create(
+        team=team, staff=member, joined_on=date(2026, 1, 1), left_on=date(2026, 3, 1)
+    )
+    services.roster_assign(team=team, staff=member, iso_year=2026, iso_week=9)
+    with pytest.raises(ValidationError):
+        services.roster_assign(team=team, staff=member, iso_year=2026, iso_week=10)
+
+
+def test_collaborator_needs_a_recorded_consent():
+    unit = UnitFactory()
+    fields = dict(
+        full_name="Người Thử",
+        kind=CollaboratorKind.BUSINESS,
+        unit=unit,
+        agreed_activities="Giới thiệu doanh nghiệp",
+    )
+    with pytest.raises(ValidationError, match="phạm vi đồng ý, hình thức đồng ý"):
+        services.collaborator_create(consent_date=date(2026, 1, 1), **fields)
+    assert not Collaborator.objects.exists()
+    created = services.collaborator_create(
+        consent_date=date(2026, 1, 1),
+        consent_scope="Lưu tên",
+        consent_method=ConsentMethod.EMAIL,
+        **fields,
+    )
+    assert created.pk
+
+
+def test_erase_removes_personal_data_and_leaves_an_audit_entry_without_it(demo_ward):
+    admin = User.objects.get(username="admin")
+    collaborator = services.collaborator_create(
+        user=admin,
+        full_name="Nguyễn Thị Riêng Tư",
+        kind=CollaboratorKind.ARTIST,
+        unit=demo_ward["mttq"],
+        agreed_activities="Hát tại lễ hội của Nguyễn Thị Riêng Tư",
+        consent_date=date(2026, 2, 1),
+        consent_scope="Lưu số 0912 345 678",
+        consent_method=ConsentMethod.WRITTEN,
+        phone="0912 345 678",
+        email="riengtu@example.vn",
+        contact_note="Gọi sau 17 giờ",
+    )
+    CollaboratorParticipation.objects.create(
+        collaborator=collaborator, date=date(2026, 6, 1), campaign="Lễ hội", description="Hát"
+    )
+    services.collaborator_erase(collaborator=collaborator, requested_by=admin)
+
+    collaborator.refresh_from_db()
+    assert collaborator.erased_at is not None
+    assert not collaborator.participations.exists()
+    stored = " ".join(
+        str(value)
+        for value in Collaborator.objects.filter(pk=collaborator.pk).values().first().values()
+    )
+    for secret in ("Riêng Tư", "0912", "riengtu", "17 giờ", "Hát"):
+        assert secret not in stored
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Collaborator),
+        object_id=str(collaborator.pk),
+    )
+    assert entries.filter(action="people.collaborator_erase", user=admin).count() == 1
+    for entry in entries:
+        assert "Riêng Tư" not in entry.label and "0912" not in str(entry.data)
+    assert collaborator not in selectors.collaborators_active()
+    # Erasing twice changes nothing and logs nothing more.
+    services.collaborator_erase(collaborator=collaborator, requested_by=admin)
+    assert entries.filter(action="people.collaborator_erase").count() == 1
+
+
+def test_training_counts_match_an_independent_count():
+    unit = UnitFactory()
+    in_unit = StaffMemberFactory(unit=unit)
+    elsewhere = StaffMemberFactory()
+    training = TrainingFactory()
+    TrainingAttendanceFactory(training=training, staff=in_unit)
+    TrainingAttendanceFactory(training=training, staff=elsewhere)
+    TrainingAttendanceFactory(
+        staff=elsewhere, training=TrainingFactory(start_date=date(2026, 9, 9))
+    )
+    TrainingAttendanceFactory(training=TrainingFactory(start_date=date(2025, 5, 5)))
+    start, end = YEAR
+    figures = {str(c.label): c.value for c in selectors.kpi_training(start=start, end=end)}
+    assert figures == {
+        "Lớp tập huấn": 2,
+        "Lượt người tham gia": 3,
+        "Cán bộ đã tập huấn": 2,
+        "Cán bộ chưa tập huấn": 1,
+    }
+    scoped = {
+        str(c.label): c.value for c in selectors.kpi_training(start=start, end=end, unit=unit)
+    }
+    assert scoped == {
+        "Lớp tập huấn": 1,
+        "Lượt người tham gia": 1,
+        "Cán bộ đã tập huấn": 1,
+        "Cán bộ chưa tập huấn": 0,
+    }
+
+
+def test_collaborator_counts_skip_erased_people():
+    CollaboratorFactory(kind=CollaboratorKind.ARTIST)
+    erased = CollaboratorFactory(kind=CollaboratorKind.ARTIST)
+    CollaboratorFactory(kind=CollaboratorKind.BUSINESS)
+    services.collaborator_erase(collaborator=erased, requested_by=None)
+    start, end = YEAR
+    figures = {str(c.label): c.value for c in selectors.kpi_collaborators(start=start, end=end)}
+    assert figures["Văn nghệ sĩ"] == 1
+    assert figures["Doanh nhân"] == 1
+    assert figures["Người có uy tín"] == 0

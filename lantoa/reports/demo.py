@@ -1,0 +1,43 @@
+"""The demo ward's annual report narrative and who may edit it (text invented for the demo)."""
+
+from django.utils import timezone
+
+from lantoa.core.constants import Role
+from lantoa.core.services import role_grant_permissions
+
+from .models import AnnualReportNarrative
+
+DEMO_PLAN = "78-KH/ĐU"
+
+
+def permissions_ensure() -> None:
+    role_grant_permissions(
+        role=Role.LEADER,
+        app_label="reports",
+        codenames=[
+            "view_annualreportnarrative",
+            "add_annualreportnarrative",
+            "change_annualreportnarrative",
+        ],
+    )
+
+
+def load(*, log) -> None:
+    permissions_ensure()
+    year = timezone.localdate().year
+    AnnualReportNarrative.objects.get_or_create(
+        plan_number=DEMO_PLAN,
+        year=year,
+        defaults={
+            "strengths": "Các chi bộ, đoàn thể quán triệt kế hoạch đầy đủ; việc theo dõi "
+            "thông tin trên báo chí và mạng xã hội được duy trì hằng ngày.",
+            "shortcomings": "Một số đơn vị báo cáo chậm; nội dung quảng bá bằng tiếng nước "
+            "ngoài còn ít.",
+            "causes": "Cán bộ làm công tác thông tin đối ngoại phần lớn kiêm nhiệm; chưa có "
+            "nhiều người sử dụng thành thạo ngoại ngữ.",
+            "directions": "Tiếp tục tập huấn cho cán bộ chưa được bồi dưỡng.\n"
+            "Tăng tin bài quảng bá bằng tiếng Anh, tiếng Hàn.\n"
+            "Duy trì lịch trực của tổ phản ứng nhanh.",
+        },
+    )
+    log(f"reports: nội dung đánh giá báo cáo năm {year}")

@@ -1,0 +1,51 @@
+"""Dashboard filters and the form that starts the annual report."""
+
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.core.models import Unit
+
+
+def _year_choices():
+    this_year = timezone.localdate().year
+    return [(year, str(year)) for year in range(this_year, this_year - 6, -1)]
+
+
+class PeriodUnitForm(forms.Form):
+    start = forms.DateField(
+        label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị"),
+        queryset=Unit.objects.filter(is_active=True),
+        required=False,
+        empty_label=_("Toàn phường"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        this_year = timezone.localdate().year
+        data["start"] = data.get("start") or date(this_year, 1, 1)
+        data["end"] = data.get("end") or date(this_year, 12, 31)
+        if data["end"] < data["start"]:
+            raise forms.ValidationError(_("Ngày kết thúc phải sau ngày bắt đầu."))
+        return data
+
+
+class AnnualReportForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Năm"), coerce=int, choices=_year_choices)
+    plan = forms.CharField(
+        label=_("Số kế hoạch"), max_length=64, required=False, initial="78-KH/ĐU"
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị"),
+        queryset=Unit.objects.filter(is_active=True),
+        required=False,
+        empty_label=_("Toàn phường"),
+    )

@@ -1,0 +1,144 @@
+"""Reads of the responses app: case lists, timelines and the timeliness figures.
+
+Timeliness is measured from a case's detection time:
+- time to first action: until the first state change made by a person;
+- time to publish: until the clarification was first published;
+- on time: published by the due time (detection + the severity's SLA). Cases still open after their
+  due time count as late; cases not yet due and not published, and cases marked not applicable,
+  are not counted in the share.
+Medians and 90th percentiles interpolate linearly between ranks (numpy's default method).
+"""
+
+import math
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from lantoa.core.roles import scope_to_unit
+
+from .constants import OPEN_STATES, CaseState
+from .models import Case, CaseEvent
+
+
+def cases_visible_to(user) -> QuerySet[Case]:
+    return scope_to_unit(Case.objects.all(), user, "responsible_unit")
+
+
+def cases_open() -> QuerySet[Case]:
+    return Case.objects.filter(state__in=OPEN_STATES)
+
+
+def cases_overdue(now: datetime | None = None) -> QuerySet[Case]:
+    return cases_open().filter(due_at__lt=now or timezone.now())
+
+
+def cases_due_within(hours: float = 24, now: datetime | None = None) -> QuerySet[Case]:
+    now = now or timezone.now()
+    return cases_open().filter(due_at__gte=now, due_at__lt=now + timedelta(hours=hours))
+
+
+def case_timeline(case: Case) -> QuerySet[CaseEvent]:
+    return case.events.select_related("user").order_by("at", "pk")
+
+
+def quantile(values: list[float], q: float) -> float | None:
+    """Linear interpolation between closest ranks (numpy.percentile's default)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q
+    low, high = math.floor(position), math.ceil(position)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+@dataclass
+class Timeliness:
+    cases: int
+    first_action_n: int
+    first_action_median_h: float | None
+    first_action_p90_h: float | None
+    publish_n: int
+    publish_median_h: float | None
+    publish_p90_h: float | None
+    decided: int
+    on_time: int
+    on_time_share: float | None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _hours(delta: timedelta) -> float:
+    return delta.total_seconds() / 3600
+
+
+def timeliness(cases, now: datetime | None = None) -> Timeliness:
+    """The timeliness figures of `cases` (a queryset or a list)."""
+    now = now or timezone.now()
+    cases = list(cases)
+    first = [_hours(c.first_action_at - c.detected_at) for c in cases if c.first_action_at]
+    publish = [_hours(c.published_at - c.detected_at) for c in cases if c.published_at]
+    decided = on_time = 0
+    for case in cases:
+        if case.state == CaseState.NOT_APPLICABLE:
+            continue
+        if case.published_at is not None:
+            decided += 1
+            on_time += case.published_at <= case.due_at
+        elif case.state in OPEN_STATES and case.due_at < now:
+            decided += 1
+    return Timeliness(
+        cases=len(cases),
+        first_action_n=len(first),
+        first_action_median_h=quantile(first, 0.5),
+        first_action_p90_h=quantile(first, 0.9),
+        publish_n=len(publish),
+        publish_median_h=quantile(publish, 0.5),
+        publish_p90_h=quantile(publish, 0.9),
+        decided=decided,
+        on_time=on_time,
+        on_time_share=(on_time / decided) if decided else None,
+    )
+
+
+def cases_in_period(start, end) -> QuerySet[Case]:
+    """Cases detected between two dates (inclusive, local time)."""
+    return Case.objects.filter(
+        detected_at__date__gte=start, detected_at__date__lte=end
+    ).prefetch_related("topics")
+
+
+def timeliness_by(cases, key: str, now: datetime | None = None) -> dict[str, Timeliness]:
+    """Figures grouped by "month" (YYYY-MM of detection, local time), "severity" or "topic".
+
+    A case with several topics counts under each; a case without topics under "".
+    """
+    groups: dict[str, list[Case]] = defaultdict(list)
+    for case in cases:
+        if key == "month":
+            groups[timezone.localtime(case.detected_at).strftime("%Y-%m")].append(case)
+        elif key == "severity":
+            groups[case.severity].append(case)
+        elif key == "topic":
+            names = [tag.name for tag in case.topics.all()] or [""]
+            for name in names:
+                groups[name].append(case)
+        else:
+            raise ValueError(f"Unknown grouping {key!r}")
+    return {name: timeliness(members, now=now) for name, members in sorted(groups.items())}
+
+
+def case_counts(cases) -> dict[str, int]:
+    """How many cases per state and per verdict (keys `state:<value>` and `verdict:<value>`)."""
+    counts: dict[str, int] = defaultdict(int)
+    for state, verdict in cases.values_list("state", "verdict"):
+        counts[f"state:{state}"] += 1
+        counts[f"verdict:{verdict}"] += 1
+    return dict(counts)
+
+
+def cases_search(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
+    return queryset.filter(Q(claim__icontains=text) | Q(description__icontains=text))

@@ -1,0 +1,244 @@
+"""The Case admin: list with filters and export, inspect with timeline and action buttons."""
+
+import django_filters
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet
+
+from lantoa.core.constants import Role
+from lantoa.core.roles import user_has_role
+from lantoa.core.viewsets import UnitScopedViewSetMixin
+
+from . import admin_views, selectors, services
+from .constants import (
+    EDITABLE_STATES,
+    OPEN_STATES,
+    TRANSITIONS,
+    CaseAction,
+    CaseState,
+    ChannelKind,
+    Verdict,
+)
+from .forms import CaseForm
+from .models import Case
+from .services import AppearanceSpec, CaseError
+
+# Actions whose service needs a written reason.
+NOTE_ACTIONS = {CaseAction.MARK_NOT_APPLICABLE, CaseAction.PAUSE, CaseAction.CORRECT}
+
+
+class CaseFilterSet(WagtailFilterSet):
+    overdue = django_filters.BooleanFilter(label=_("Quá hạn"), method="filter_overdue")
+
+    class Meta:
+        model = Case
+        fields = ["state", "severity", "verdict", "responsible_unit", "overdue"]
+
+    def filter_overdue(self, queryset, name, value):
+        condition = Q(state__in=OPEN_STATES, due_at__lt=timezone.now())
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+class CaseCreateView(CreateView):
+    """Opening a case goes through `case_open` (appearances from items, due time, event)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if items := self.request.GET.getlist("items"):
+            initial["items"] = [pk for pk in items if pk.isdigit()]
+            initial["opened_from"] = "items"
+        return initial
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except CaseError as exc:
+            form.add_error(None, exc.message)
+            return self.form_invalid(form)
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        appearances = [
+            AppearanceSpec(
+                f.cleaned_data["url"],
+                f.cleaned_data["appeared_at"],
+                f.cleaned_data.get("outlet", ""),
+            )
+            for f in self.form.formsets["appearances"].forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        return services.case_open(
+            claim=data["claim"],
+            user=self.request.user,
+            severity=data["severity"],
+            items=list(data.get("items") or []),
+            appearances=appearances,
+            description=data.get("description", ""),
+            topics=list(data.get("topics") or []),
+            responsible_user=data.get("responsible_user"),
+            responsible_unit=data.get("responsible_unit"),
+            notes=data.get("notes", ""),
+        )
+
+    def get_success_url(self):
+        return reverse("wagtailsnippets_responses_case:inspect", args=[self.object.pk])
+
+
+class CaseEditView(EditView):
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except CaseError as exc:
+            form.add_error(None, exc.message)
+            return self.form_invalid(form)
+
+    def save_instance(self):
+        before = Case.objects.get(pk=self.object.pk)
+        severity = self.form.cleaned_data.get("severity", before.severity)
+        self.form.instance.severity = before.severity  # the service moves the due time with it
+        instance = super().save_instance()
+        if severity != before.severity:
+            instance = services.case_update(
+                case=instance, user=self.request.user, severity=severity
+            )
+        return instance
+
+
+class CaseInspectView(InspectView):
+    template_name = "responses/admin/case_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        case = self.object
+        user = self.request.user
+        actions = []
+        if user.has_perm("responses.act_on_case"):
+            for action, (sources, _target) in TRANSITIONS.items():
+                if case.state not in sources:
+                    continue
+                if action == CaseAction.APPROVE and not user_has_role(user, Role.LEADER):
+                    continue
+                actions.append(
+                    {
+                        "name": action,
+                        "label": CaseAction(action).label,
+                        "needs_note": action in NOTE_ACTIONS,
+                        "url": reverse(
+                            "wagtailsnippets_responses_case:action", args=[case.pk, action]
+                        ),
+                    }
+                )
+        context.update(
+            case=case,
+            actions=actions,
+            timeline=selectors.case_timeline(case),
+            can_change=user.has_perm("responses.change_case"),
+            can_act=user.has_perm("responses.act_on_case"),
+            verdict_editable=case.state in EDITABLE_STATES,
+            verdicts=Verdict.choices,
+            can_draft_page=case.clarification_id is None
+            and case.state in (CaseState.VERIFYING, CaseState.DRAFTING),
+            overdue=case.is_overdue(),
+            channel_kinds=ChannelKind.choices,
+        )
+        return context
+
+
+class StateColumn(Column):
+    cell_template_name = "responses/admin/state_cell.html"
+
+
+class CaseViewSet(UnitScopedViewSetMixin, SnippetViewSet):
+    model = Case
+    unit_paths = ("responsible_unit",)
+    icon = "warning"
+    menu_label = _("Làm rõ thông tin")
+    menu_name = "responses"
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = [
+        "claim",
+        StateColumn("state", label=_("trạng thái"), accessor="get_state_display"),
+        Column("severity", label=_("mức độ"), accessor="get_severity_display"),
+        Column("verdict", label=_("kết luận"), accessor="get_verdict_display"),
+        DateColumn("due_at", label=_("hạn công bố")),
+        "responsible_user",
+    ]
+    list_export = [
+        "id",
+        "claim",
+        "description",
+        "state",
+        "verdict",
+        "severity",
+        "opened_from",
+        "responsible_user",
+        "responsible_unit",
+        "detected_at",
+        "due_at",
+        "first_action_at",
+        "approved_at",
+        "published_at",
+        "closed_at",
+        "published_on_time",
+        "notes",
+    ]
+    export_filename = "vu-viec-lam-ro-thong-tin"
+    search_fields = ["claim", "description", "notes"]
+    filterset_class = CaseFilterSet
+    inspect_view_enabled = True
+    add_view_class = CaseCreateView
+    edit_view_class = CaseEditView
+    inspect_view_class = CaseInspectView
+    ordering = ["due_at"]
+    # Cases keep no revisions (their history is the timeline); a plain attribute also lets
+    # UnitScopedViewSetMixin wrap it (SnippetViewSet defines it as a read-only property).
+    revisions_revert_view_class = None
+
+    create_panels = [
+        FieldPanel("claim"),
+        FieldPanel("severity"),
+        FieldPanel("items"),
+        InlinePanel("appearances", heading=_("Nơi xuất hiện (nếu không có trong tin theo dõi)")),
+        FieldPanel("description"),
+        FieldPanel("topics"),
+        FieldPanel("responsible_user"),
+        FieldPanel("responsible_unit"),
+        FieldPanel("notes"),
+    ]
+    edit_panels = [
+        FieldPanel("claim"),
+        FieldPanel("severity"),
+        FieldPanel("description"),
+        FieldPanel("topics"),
+        FieldPanel("responsible_user"),
+        FieldPanel("responsible_unit"),
+        FieldPanel("notes"),
+        InlinePanel("appearances", heading=_("Nơi xuất hiện")),
+        InlinePanel("evidence", heading=_("Bằng chứng")),
+        InlinePanel("channels", heading=_("Hình thức phản hồi")),
+    ]
+
+    def get_edit_handler(self):
+        return ObjectList(self.edit_panels, base_form_class=CaseForm).bind_to_model(self.model)
+
+    def get_add_view_kwargs(self, **kwargs):
+        handler = ObjectList(self.create_panels, base_form_class=CaseForm).bind_to_model(self.model)
+        return super().get_add_view_kwargs(
+            panel=handler, form_class=handler.get_form_class(), **kwargs
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/action/<str:action>/", admin_views.case_action, name="action"),
+            path("<int:pk>/verdict/", admin_views.case_verdict, name="verdict"),
+            path("<int:pk>/evidence/", admin_views.case_evidence, name="evidence"),
+            path("<int:pk>/channel/", admin_views.case_channel, name="channel"),
+            path("<int:pk>/clarification/", admin_views.case_clarification, name="clarification"),
+        ]
