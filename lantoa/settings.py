@@ -265,3 +265,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# --- Hardening (lantoa.core.security; see docs/operations-security.md) ---------------------------
+# Wagtail's login form leaves the password label untranslated; ours labels every field.
+WAGTAILADMIN_USER_LOGIN_FORM = "lantoa.core.security.forms.LoginForm"
