@@ -295,3 +295,17 @@ AXES_VERBOSE = False
 LANTOA_REQUIRE_2FA = env.bool("LANTOA_REQUIRE_2FA", default=not DEBUG)
 OTP_TOTP_ISSUER = "Lantoa"
 SESSION_COOKIE_HTTPONLY = True
+MIDDLEWARE.insert(1, "lantoa.core.security.headers.SecurityHeadersMiddleware")
+# API rate limits per token / per client address (lantoa.core.security.throttling).
+LANTOA_API_RATES = {
+    "token": env.str("LANTOA_API_RATE_TOKEN", default="600/min"),
+    "anon": env.str("LANTOA_API_RATE_ANON", default="60/min"),
+}
+NINJA_NUM_PROXIES = env.int("LANTOA_PROXY_COUNT", default=0)  # never trust X-Forwarded-For blindly
+CACHES = {"default": env.cache_url("LANTOA_CACHE_URL", default="locmemcache://")}
+# Uploads: documents are served through Wagtail's view (privacy checks, safe headers), never
+# straight from MEDIA_ROOT, which lives under var/ outside any web root; Office files are checked
+# for zip bombs; sizes are capped.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lantoa.core.security.forms.DocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("LANTOA_DOCUMENT_MAX_BYTES", default=25 * 1024 * 1024)
