@@ -101,3 +101,11 @@ def test_keep_prunes_old_archives(demo_ward, stores, tmp_path):
 def test_restore_of_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="Không có tệp"):
         run("restore", str(tmp_path / "khong-co.tar.gz"), "--yes")
+
+
+def test_nightly_task_writes_an_archive(demo_ward, stores, settings, tmp_path):
+    from lantoa.core.security.tasks import backup_nightly
+
+    settings.VAR_DIR = tmp_path / "var"
+    backup_nightly.delay(keep=3)
+    assert len(list((tmp_path / "var" / "backups").glob("lantoa-*.tar.gz"))) == 1
