@@ -309,3 +309,4 @@ CACHES = {"default": env.cache_url("LANTOA_CACHE_URL", default="locmemcache://")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "lantoa.core.security.forms.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("LANTOA_DOCUMENT_MAX_BYTES", default=25 * 1024 * 1024)
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # axes logs every login at INFO

@@ -107,5 +107,5 @@ def test_nightly_task_writes_an_archive(demo_ward, stores, settings, tmp_path):
     from lantoa.core.security.tasks import backup_nightly
 
     settings.VAR_DIR = tmp_path / "var"
-    backup_nightly.apply(kwargs={"keep": 3}).get()  # in-process (see the report on eager mode)
+    backup_nightly.apply(kwargs={"keep": 3}).get()  # in-process, whatever the eager setting
     assert len(list((tmp_path / "var" / "backups").glob("lantoa-*.tar.gz"))) == 1
