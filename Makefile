@@ -12,6 +12,7 @@ run: setup
 
 setup: install vendor
 	@mkdir -p var/broker/queue var/broker/processed var/media var/mail
+	$(PY) manage.py compile_translations
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py collectstatic --no-input -v 0
 	$(PY) manage.py load_demo
@@ -40,6 +41,7 @@ lint: install
 check: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py compile_translations --check
 
 pytest: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

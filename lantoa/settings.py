@@ -6,6 +6,7 @@ broker under `var/`. A configuration error raises ImproperlyConfigured with one 
 `manage.py`, `wsgi.py` and `celery.py` print it as one line and exit.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -266,3 +267,47 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# --- Hardening (lantoa.core.security; see docs/operations-security.md) ---------------------------
+# Wagtail's login form leaves the password label untranslated; ours labels every field.
+WAGTAILADMIN_USER_LOGIN_FORM = "lantoa.core.security.forms.LoginForm"
+INSTALLED_APPS += ["lantoa.core.security", "axes", "django_otp", "django_otp.plugins.otp_totp"]
+_AUTH_MIDDLEWARE = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_AUTH_MIDDLEWARE + 1 : _AUTH_MIDDLEWARE + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "lantoa.core.security.two_factor.TwoFactorMiddleware",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # axes wants to be last
+AUTHENTICATION_BACKENDS = [
+    "lantoa.core.security.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock-out: N wrong passwords for one username from one address lock that pair for a while (a
+# leader can lift it sooner in Settings → Khóa đăng nhập). Pairing with the address stops anyone
+# from locking a colleague out from elsewhere. Behind a reverse proxy set LANTOA_PROXY_COUNT.
+AXES_FAILURE_LIMIT = env.int("LANTOA_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LANTOA_LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "lantoa.core.security.lockouts.lockout_response"
+AXES_IPWARE_PROXY_COUNT = env.int("LANTOA_PROXY_COUNT", default=0) or None
+AXES_VERBOSE = False
+# Two-factor (TOTP) for leaders and superusers; off under DEBUG so `make run`'s demo login works.
+LANTOA_REQUIRE_2FA = env.bool("LANTOA_REQUIRE_2FA", default=not DEBUG)
+OTP_TOTP_ISSUER = "Lantoa"
+SESSION_COOKIE_HTTPONLY = True
+MIDDLEWARE.insert(1, "lantoa.core.security.headers.SecurityHeadersMiddleware")
+# API rate limits per token / per client address (lantoa.core.security.throttling).
+LANTOA_API_RATES = {
+    "token": env.str("LANTOA_API_RATE_TOKEN", default="600/min"),
+    "anon": env.str("LANTOA_API_RATE_ANON", default="60/min"),
+}
+NINJA_NUM_PROXIES = env.int("LANTOA_PROXY_COUNT", default=0)  # never trust X-Forwarded-For blindly
+CACHES = {"default": env.cache_url("LANTOA_CACHE_URL", default="locmemcache://")}
+# Uploads: documents are served through Wagtail's view (privacy checks, safe headers), never
+# straight from MEDIA_ROOT, which lives under var/ outside any web root; Office files are checked
+# for zip bombs; sizes are capped.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lantoa.core.security.forms.DocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("LANTOA_DOCUMENT_MAX_BYTES", default=25 * 1024 * 1024)
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # axes logs every login at INFO

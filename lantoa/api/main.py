@@ -7,6 +7,7 @@ from ninja import NinjaAPI, Router, Schema
 from ninja.errors import AuthenticationError
 
 from lantoa.core.registry import app_modules
+from lantoa.core.security.throttling import api_throttles
 
 from .auth import API_AUTH
 
@@ -16,6 +17,7 @@ api = NinjaAPI(
     description="API của Lantoa: công tác thông tin đối ngoại của phường.",
     auth=API_AUTH,
     urls_namespace="api",
+    throttle=api_throttles(),
 )
 
 
