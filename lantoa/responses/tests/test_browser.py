@@ -3,6 +3,7 @@ clarification; a leader approves it in the Wagtail workflow; the public page car
 and the case shows published and on time."""
 
 import json
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -26,7 +27,7 @@ def test_from_flagged_item_to_published_clarification(site, admin_login, page):
     page.fill("#id_claim", "Phường Quy Nhơn thu phí tắm biển buổi sáng")
     page.select_option("#id_severity", "high")
     expect(page.get_by_label(item.title)).to_be_checked()
-    page.locator("form[method=post] button[type=submit]").first.click()
+    page.locator("form[data-edit-form] button[type=submit]:visible").first.click()
     page.wait_for_url("**/inspect/**")
     case = Case.objects.get()
     expect(page.locator("[data-case-state]")).to_have_attribute("data-case-state", "detected")
@@ -49,11 +50,16 @@ def test_from_flagged_item_to_published_clarification(site, admin_login, page):
     # Drafting the clarification opens Wagtail's page editor; the monitor writes and submits it.
     page.click('[data-action="clarification"]')
     page.wait_for_url("**/admin/pages/*/edit/**")
-    editor = page.locator(".Draftail-Editor [contenteditable='true']").first
+    editor = page.locator(".Draftail-Editor .public-DraftEditor-content").first
+    editor.wait_for()
     editor.click()
-    page.keyboard.type("Phường không có chủ trương thu phí tắm biển; bãi biển mở cửa tự do.")
-    page.evaluate("document.querySelector('button[name=\"action-submit\"]').click()")
-    page.wait_for_load_state("networkidle")
+    editor.press_sequentially("Phường không có chủ trương thu phí tắm biển; bãi biển mở cửa tự do.")
+    expect(editor).to_contain_text("bãi biển mở cửa tự do")
+    page.locator("#id_title").click()  # Draftail writes its hidden input when it loses focus
+    expect(page.locator("input[name=explanation]")).to_have_value(re.compile("mở cửa tự do"))
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('button[name=\"action-submit\"]').click()")
+    expect(page.locator(".messages")).to_be_visible()
     case.refresh_from_db()
     expect_state(case, "pending_approval")
 
