@@ -59,6 +59,7 @@ class CaseCreateView(CreateView):
             return super().form_valid(form)
         except CaseError as exc:
             form.add_error(None, exc.message)
+            self.produced_error_message = exc.message
             return self.form_invalid(form)
 
     def save_instance(self):
@@ -95,6 +96,7 @@ class CaseEditView(EditView):
             return super().form_valid(form)
         except CaseError as exc:
             form.add_error(None, exc.message)
+            self.produced_error_message = exc.message
             return self.form_invalid(form)
 
     def save_instance(self):

@@ -49,6 +49,15 @@ def refuse_direct_publication(request, page):
             % {"state": case.get_state_display()},
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
+    if "action-submit" in request.POST and case.state == CaseState.DRAFTING:
+        from .constants import Verdict
+
+        if case.verdict == Verdict.UNDETERMINED:
+            messages.error(
+                request,
+                _("Hãy ghi kết luận xác minh trong vụ việc trước khi trình lãnh đạo duyệt."),
+            )
+            return redirect("wagtailadmin_pages:edit", page.pk)
     if "action-publish" in request.POST:
         messages.error(
             request,

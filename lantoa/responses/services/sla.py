@@ -48,7 +48,7 @@ def cases_check_deadlines(*, now: datetime | None = None) -> dict[str, int]:
     ratio = sla_alert_ratio()
     alerted = escalated = 0
     open_cases = (
-        Case.objects.select_for_update()
+        Case.objects.select_for_update(of=("self",))
         .filter(state__in=OPEN_STATES)
         .select_related("responsible_user", "responsible_unit")
     )

@@ -1,0 +1,125 @@
+"""The responses section of the annual report: counts and timeliness, computed from the cases."""
+
+from django.utils.translation import gettext as _
+
+from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
+
+from . import selectors
+from .constants import CaseState, Severity, Verdict
+
+
+def _hours(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def _row(label: str, figures: selectors.Timeliness) -> list:
+    return [
+        label,
+        figures.cases,
+        figures.publish_n,
+        _hours(figures.first_action_median_h),
+        _hours(figures.publish_median_h),
+        _hours(figures.publish_p90_h),
+        _share(figures.on_time_share),
+    ]
+
+
+@report_section(key="responses", order=400)
+def responses_section(context: ReportContext) -> ReportSection:
+    cases = selectors.cases_in_period(context.start, context.end)
+    if context.unit is not None:
+        cases = cases.filter(responsible_unit=context.unit)
+    cases = list(cases)
+    overall = selectors.timeliness(cases)
+    published = sum(1 for case in cases if case.published_at is not None)
+    not_applicable = sum(1 for case in cases if case.state == CaseState.NOT_APPLICABLE)
+    false_or_wrong = sum(
+        1
+        for case in cases
+        if case.verdict in (Verdict.FALSE, Verdict.INACCURATE, Verdict.INCOMPLETE)
+    )
+    paragraphs = [
+        _(
+            "Trong kỳ, lực lượng phản ứng nhanh tiếp nhận %(cases)d vụ việc thông tin cần làm rõ, "
+            "trong đó %(wrong)d vụ việc được xác định là sai sự thật, không chính xác hoặc thiếu "
+            "đầy đủ; đã công bố %(published)d bản làm rõ; %(na)d vụ việc không cần xử lý."
+        )
+        % {
+            "cases": len(cases),
+            "wrong": false_or_wrong,
+            "published": published,
+            "na": not_applicable,
+        }
+    ]
+    if overall.on_time_share is not None:
+        paragraphs.append(
+            _(
+                "Thời gian từ khi phát hiện đến khi công bố: trung vị %(median)s giờ, 90%% vụ việc "
+                "trong vòng %(p90)s giờ; %(share)s vụ việc được làm rõ đúng hạn."
+            )
+            % {
+                "median": _hours(overall.publish_median_h),
+                "p90": _hours(overall.publish_p90_h),
+                "share": _share(overall.on_time_share),
+            }
+        )
+    header = [
+        _("Nhóm"),
+        _("Số vụ việc"),
+        _("Đã công bố"),
+        _("Trung vị đến xử lý đầu tiên (giờ)"),
+        _("Trung vị đến công bố (giờ)"),
+        _("Phân vị 90 đến công bố (giờ)"),
+        _("Tỷ lệ đúng hạn"),
+    ]
+    by_severity = selectors.timeliness_by(cases, "severity")
+    by_month = selectors.timeliness_by(cases, "month")
+    by_topic = selectors.timeliness_by(cases, "topic")
+    counts = selectors.case_counts(selectors.cases_in_period(context.start, context.end))
+    return ReportSection(
+        key="responses",
+        title=_("Xử lý thông tin sai lệch, làm rõ thông tin"),
+        order=400,
+        paragraphs=paragraphs,
+        tables=[
+            ReportTable(
+                _("Theo mức độ"),
+                header,
+                [_row(Severity(key).label, value) for key, value in by_severity.items()],
+            ),
+            ReportTable(_("Theo tháng"), header, [_row(k, v) for k, v in by_month.items()]),
+            ReportTable(
+                _("Theo chủ đề"),
+                header,
+                [_row(k or _("(chưa gắn chủ đề)"), v) for k, v in by_topic.items()],
+            ),
+        ],
+        figures={
+            "cases": len(cases),
+            "published": published,
+            "not_applicable": not_applicable,
+            "false_inaccurate_incomplete": false_or_wrong,
+            "on_time": overall.on_time,
+            "decided": overall.decided,
+            **(
+                {"on_time_share": overall.on_time_share}
+                if overall.on_time_share is not None
+                else {}
+            ),
+            **(
+                {"publish_median_hours": overall.publish_median_h}
+                if overall.publish_median_h is not None
+                else {}
+            ),
+            **(
+                {"publish_p90_hours": overall.publish_p90_h}
+                if overall.publish_p90_h is not None
+                else {}
+            ),
+            **{key.replace(":", "_"): value for key, value in counts.items()},
+        },
+    )

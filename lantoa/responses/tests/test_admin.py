@@ -1,0 +1,198 @@
+"""The Case admin through Django's test client: open, filter, inspect, act, export, dashboard."""
+
+import pytest
+from django.urls import reverse
+
+from lantoa.responses.constants import CaseState, Severity
+from lantoa.responses.models import Case
+from lantoa.responses.services import responses_setup
+
+from .factories import ItemFactory
+from .helpers import drafted_case, open_case
+
+pytestmark = pytest.mark.django_db
+
+LIST = "wagtailsnippets_responses_case:list"
+
+
+@pytest.fixture
+def setup(site):
+    responses_setup()
+
+
+def test_monitor_opens_a_case_from_an_item(client, setup, monitor):
+    item = ItemFactory()
+    client.force_login(monitor)
+    add = reverse("wagtailsnippets_responses_case:add")
+    form = client.get(f"{add}?items={item.pk}")
+    assert form.status_code == 200 and item.title in form.content.decode()
+    response = client.post(
+        add,
+        {
+            "claim": "Phường thu phí chụp ảnh ở quảng trường",
+            "severity": "high",
+            "items": [item.pk],
+            "description": "",
+            "topics": "du lịch",
+            "responsible_user": monitor.pk,
+            "responsible_unit": "",
+            "notes": "",
+            "appearances-TOTAL_FORMS": "0",
+            "appearances-INITIAL_FORMS": "0",
+            "appearances-MIN_NUM_FORMS": "0",
+            "appearances-MAX_NUM_FORMS": "1000",
+        },
+    )
+    case = Case.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailsnippets_responses_case:inspect", args=[case.pk])
+    assert case.first_appearance().item == item and case.events.get().kind == "opened"
+
+
+def test_open_without_a_source_shows_the_vietnamese_error(client, setup, monitor):
+    client.force_login(monitor)
+    response = client.post(
+        reverse("wagtailsnippets_responses_case:add"),
+        {
+            "claim": "Tin đồn không nguồn",
+            "severity": "low",
+            "appearances-TOTAL_FORMS": "0",
+            "appearances-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "ít nhất một tin theo dõi" in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_list_filters_and_export(client, setup, monitor, leader):
+    critical = open_case(monitor, severity=Severity.CRITICAL)
+    low = open_case(monitor, severity=Severity.LOW)
+    Case.objects.filter(pk=low.pk).update(due_at=low.detected_at)  # overdue
+    client.force_login(leader)
+    html = client.get(reverse(LIST) + "?severity=critical").content.decode()
+    assert f"/inspect/{critical.pk}/" in html and f"/inspect/{low.pk}/" not in html
+    html = client.get(reverse(LIST) + "?overdue=true").content.decode()
+    assert f"/inspect/{low.pk}/" in html and f"/inspect/{critical.pk}/" not in html
+    export = client.get(reverse(LIST) + "?export=csv")
+    assert export.status_code == 200
+    text = b"".join(export.streaming_content).decode("utf-8-sig")
+    assert text.count("\n") >= 3 and "Phường Quy Nhơn thu phí" in text
+
+
+def test_inspect_shows_timeline_and_only_allowed_actions(client, setup, monitor, leader):
+    case, _page = drafted_case(monitor)
+    client.force_login(monitor)
+    html = client.get(
+        reverse("wagtailsnippets_responses_case:inspect", args=[case.pk])
+    ).content.decode()
+    assert 'data-action="submit_for_approval"' in html and 'data-action="approve"' not in html
+    assert 'data-event="evidence_added"' in html and "Ý kiến của Phòng Văn hóa" in html
+    # Publishing before approval through the admin is refused with the service's message.
+    response = client.post(
+        reverse("wagtailsnippets_responses_case:action", args=[case.pk, "publish"]), follow=True
+    )
+    assert "chưa được lãnh đạo duyệt" in response.content.decode()
+    assert Case.objects.get(pk=case.pk).state == CaseState.DRAFTING
+
+
+def test_buttons_walk_the_case_and_the_leader_approves(client, setup, monitor, leader):
+    case = open_case(monitor)
+    client.force_login(monitor)
+    act = lambda action, **data: client.post(  # noqa: E731
+        reverse("wagtailsnippets_responses_case:action", args=[case.pk, action]), data
+    )
+    act("start_verification")
+    client.post(
+        reverse("wagtailsnippets_responses_case:verdict", args=[case.pk]), {"verdict": "false"}
+    )
+    response = client.post(reverse("wagtailsnippets_responses_case:clarification", args=[case.pk]))
+    case.refresh_from_db()
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[case.clarification_id])
+    act("submit_for_approval")
+    client.force_login(leader)
+    act("approve")
+    case.refresh_from_db()
+    assert case.state == CaseState.PUBLISHED and case.clarification.live
+
+
+def test_evidence_form_uploads_a_document(client, setup, monitor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    case = open_case(monitor)
+    client.force_login(monitor)
+    url = reverse("wagtailsnippets_responses_case:evidence", args=[case.pk])
+    response = client.post(
+        url,
+        {
+            "kind": "document",
+            "title": "Công văn số 12/UBND",
+            "source": "UBND phường",
+            "date": "2026-01-05",
+            "file": SimpleUploadedFile("cong-van.txt", b"Noi dung cong van"),
+            "is_public": "on",
+        },
+    )
+    assert response.status_code == 302
+    evidence = case.evidence.get()
+    assert evidence.document.title == "Công văn số 12/UBND" and evidence.link.startswith(
+        "/documents/"
+    )
+    bad = client.post(url, {"kind": "link", "title": "A", "source": "B", "date": "2026-01-05"})
+    assert "URL" in bad.content.decode()
+
+
+def test_unit_reporter_cannot_reach_a_case(client, setup, monitor, unit_reporter):
+    case = open_case(monitor)
+    client.force_login(unit_reporter)
+    url = reverse("wagtailsnippets_responses_case:inspect", args=[case.pk])
+    assert client.get(url).status_code in (302, 403, 404)
+
+
+def test_editing_a_published_case_claim_is_refused(client, setup, monitor, leader):
+    from lantoa.responses import services
+
+    case, _page = drafted_case(monitor)
+    services.case_submit_for_approval(case=case, user=monitor)
+    services.case_approve(case=case, user=leader)
+    client.force_login(monitor)
+    edit = reverse("wagtailsnippets_responses_case:edit", args=[case.pk])
+    response = client.post(
+        edit,
+        {
+            "claim": "Nội dung khác hẳn",
+            "severity": case.severity,
+            "topics": "du lịch",
+            **{
+                f"{name}-{key}": value
+                for name in ("appearances", "evidence", "channels")
+                for key, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))
+            },
+        },
+    )
+    assert "Hãy tạm dừng và đính chính" in response.content.decode()
+    assert Case.objects.get(pk=case.pk).claim == case.claim
+
+
+def test_page_editor_refuses_direct_publication(client, setup, monitor, leader):
+    _case, page = drafted_case(monitor)
+    client.force_login(leader)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {"title": page.title, "slug": page.slug, "explanation": "{}", "action-publish": "1"},
+        follow=True,
+    )
+    assert "phải được lãnh đạo duyệt qua quy trình duyệt" in response.content.decode()
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_dashboard_panel_counts(client, setup, monitor, leader):
+    open_case(monitor, severity=Severity.CRITICAL)
+    late = open_case(monitor, severity=Severity.LOW)
+    Case.objects.filter(pk=late.pk).update(due_at=late.detected_at)
+    client.force_login(leader)
+    html = client.get("/admin/").content.decode()
+    assert 'data-panel="responses"' in html
+    for label, value in (("Vụ việc đang mở", 2), ("Đến hạn trong 24 giờ", 1), ("Đã quá hạn", 1)):
+        assert f'data-count="{label}">{value}<' in html

@@ -1,0 +1,47 @@
+"""Deadline alerts before the SLA runs out and escalation to leaders after, in-app and by e-mail."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from lantoa.responses import tasks
+from lantoa.responses.constants import Severity
+from lantoa.responses.models import Alert, Case
+
+from .helpers import open_case
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_alert_then_escalation_once_each(demo_ward, monitor, leader, settings):
+    monitor.email, leader.email = "theodoi@example.invalid", "lanhdao@example.invalid"
+    monitor.save()
+    leader.save()
+    case = open_case(
+        monitor, severity=Severity.CRITICAL, detected_at=timezone.now() - timedelta(hours=20)
+    )
+    fresh = open_case(monitor, severity=Severity.LOW)
+
+    assert tasks.cases_check_deadlines.apply().get() == {"alerted": 1, "escalated": 0}
+    alert = Alert.objects.get()
+    assert alert.recipient == monitor and alert.case == case and "Sắp đến hạn" in alert.message
+    assert [m.to for m in mail.outbox] == [["theodoi@example.invalid"]]
+    assert tasks.cases_check_deadlines.apply().get() == {"alerted": 0, "escalated": 0}
+
+    Case.objects.filter(pk=case.pk).update(due_at=timezone.now() - timedelta(minutes=1))
+    assert tasks.cases_check_deadlines.apply().get() == {"alerted": 0, "escalated": 1}
+    escalations = Alert.objects.filter(kind="sla_escalated")
+    assert {a.recipient.username for a in escalations} >= {"lanhdao", "xaydungdang", "theodoi"}
+    assert "Quá hạn" in mail.outbox[-1].subject
+    assert sorted(mail.outbox[-1].to) == ["lanhdao@example.invalid", "theodoi@example.invalid"]
+    assert tasks.cases_check_deadlines.apply().get() == {"alerted": 0, "escalated": 0}
+    assert case.events.filter(kind="sla_escalated").count() == 1
+    assert not fresh.alerts.exists()
+
+
+def test_alert_ratio_from_the_environment(demo_ward, monitor, monkeypatch):
+    monkeypatch.setenv("LANTOA_SLA_ALERT_RATIO", "0.1")
+    open_case(monitor, severity=Severity.CRITICAL, detected_at=timezone.now() - timedelta(hours=3))
+    assert tasks.cases_check_deadlines.apply().get()["alerted"] == 1
