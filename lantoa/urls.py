@@ -1,19 +1,23 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lantoa.api.main import api
 from lantoa.core.registry import app_modules
+from lantoa.promotion.views import sitemap_index
+from lantoa.responses.views import clarification_feed_atom
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api.urls),
-    path("sitemap.xml", sitemap),
+    # One sitemap index pointing at a sitemap per language (hreflang alternates included).
+    path("sitemap.xml", sitemap_index),
+    # Wagtail page URLs cannot end in ".atom"; the clarifications index serves its feed here.
+    re_path(r"^(?P<index_path>(?:[\w\-]+/)+)feed\.atom$", clarification_feed_atom),
 ]
 # Apps with pages of their own outside the Wagtail page tree (feeds, exports) provide `urls.py`
 # with `urlpatterns`; they are mounted under /<app>/.
