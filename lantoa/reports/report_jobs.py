@@ -1,6 +1,5 @@
 """This app's job kinds: the complete annual report and the KPI export."""
 
-import importlib
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -10,7 +9,9 @@ from django.utils import timezone
 
 from lantoa.core.models import Unit
 from lantoa.core.reporting import ReportContext, collect_sections
-from lantoa.core.text import vn_date
+from lantoa.core.text import nfc, vn_date
+from lantoa.plans.documents import annual_report_build
+from lantoa.plans.selectors import plan_by_code
 
 from .builders.docx import build_annual_report_docx
 from .builders.pdf import convert_to_pdf
@@ -30,29 +31,13 @@ def _unit(params: dict) -> Unit | None:
         raise ValidationError("Không tìm thấy đơn vị đã chọn.") from exc
 
 
-def _plans_builder():
-    """The plans app's DOCX builder and plan lookup, once that app provides them."""
-    build = find = None
-    for module_name in ("lantoa.plans.services", "lantoa.plans.documents.annual"):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            continue
-        build = build or getattr(module, "annual_report_build", None)
+def _plan_or_none(code: str):
+    if not code:
+        return None
     try:
-        selectors = importlib.import_module("lantoa.plans.selectors")
-    except ModuleNotFoundError:
-        selectors = None
-    lookup = getattr(selectors, "plan_by_code", None) or getattr(selectors, "plan_by_number", None)
-    if lookup is not None:
-
-        def find(code):
-            try:
-                return lookup(code)
-            except ObjectDoesNotExist:
-                return None
-
-    return build, find
+        return plan_by_code(nfc(code))
+    except ObjectDoesNotExist:
+        return None
 
 
 def period_label(start: date, end: date) -> str:
@@ -64,7 +49,7 @@ def annual_report_files(
 ) -> list[Path]:
     """Build the annual report DOCX, its XLSX annex and (when LibreOffice is there) a PDF.
 
-    Uses the plans app's `annual_report_build` when it is installed and knows the plan; otherwise
+    Uses the plans app's `annual_report_build` when the plan exists; without a plan it
     lays out every app's report sections itself. Either way the sections come from
     `collect_sections` and the annex from the dashboard's selectors.
     """
@@ -72,16 +57,15 @@ def annual_report_files(
         raise ValidationError(f"Năm {year} không hợp lệ.")
     slug = f"bao-cao-ttdn-{year}"
     docx_path = out_dir / f"{slug}.docx"
-    build, plan_by_number = _plans_builder()
-    plan = plan_by_number(plan_number) if (plan_by_number and plan_number) else None
+    plan = _plan_or_none(plan_number)
     # Sections read ctx.plan as the plans app's Plan (None: every plan).
     ctx = ReportContext.for_year(year, plan=plan, unit=unit)
     progress(5, "Tính số liệu")
     figures = kpi_figures(start=ctx.start, end=ctx.end, unit=unit)
-    if build is not None and plan is not None:
+    if plan is not None:
         progress(10, "Lập báo cáo theo mẫu của kế hoạch")
         docx_path = Path(
-            build(
+            annual_report_build(
                 plan=plan,
                 year=year,
                 out_path=docx_path,
