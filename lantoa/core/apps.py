@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
@@ -8,8 +9,31 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("Tổ chức và người dùng")
 
+    def ready(self):
+        post_migrate.connect(_ensure_wagtail_root, sender=apps.get_app_config("wagtailcore"))
+
 
 class UsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with the user's unit on the forms."""
 
     user_viewset = "lantoa.core.users.UserViewSet"
+
+
+def _ensure_wagtail_root(sender, using="default", **kwargs):
+    """Wagtail's page root, collection root and default locale are rows its migrations create once.
+
+    A database flush (`flush`, or a transactional test tearing down) empties them and emits
+    post_migrate, like Django does for content types and permissions; without a root the admin
+    dashboard fails (NoReverseMatch on the explorer). Recreate them; a no-op after `migrate`.
+    """
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.using(using).get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if not Page.objects.using(using).filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.objects.using(using).filter(depth=1).exists():
+        Collection.add_root(name="Root")

@@ -18,7 +18,6 @@ class SecurityConfig(AppConfig):
         # After migrate has created axes' permissions (Django signals only apps with models, so
         # the sender is axes): the lock-out list is a leader's tool from day one.
         post_migrate.connect(_grant_permissions, sender=apps.get_app_config("axes"))
-        post_migrate.connect(_ensure_wagtail_root, sender=apps.get_app_config("wagtailcore"))
         _neutralise_wagtail_csv_exports()
 
 
@@ -26,24 +25,6 @@ def _grant_permissions(sender, **kwargs):
     from .services import security_roles_ensure
 
     security_roles_ensure()
-
-
-def _ensure_wagtail_root(sender, using="default", **kwargs):
-    """Wagtail's tree root and default locale are rows its data migrations create once.
-
-    A database flush (`flush`, or a transactional test tearing down) empties them and emits
-    post_migrate, like Django does for content types and permissions; without a root the admin
-    dashboard fails (NoReverseMatch on the explorer). Recreate them; a no-op after `migrate`.
-    """
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page
-
-    locale, _ = Locale.objects.using(using).get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if not Page.objects.using(using).filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
 
 
 def _neutralise_wagtail_csv_exports():
