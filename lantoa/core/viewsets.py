@@ -6,6 +6,7 @@ user's unit's rows, and every view that loads one object (edit, inspect, delete,
 """
 
 from django.http import Http404
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .roles import scope_to_unit
 
@@ -64,3 +65,7 @@ class UnitScopedViewSetMixin:
         if base is None:
             base = self.model._default_manager.all()
         return scope_to_unit(base, request.user, *self.unit_paths)
+
+
+class UnitScopedSnippetViewSet(UnitScopedViewSetMixin, SnippetViewSet):
+    """A snippet ViewSet whose records belong to units; set `unit_paths`."""

@@ -6,12 +6,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSetGroup
 
 from lantoa.core.audit import register_actions
 from lantoa.core.panels import Count, CountsPanel
 from lantoa.core.roles import scope_to_unit
-from lantoa.core.viewsets import UnitScopedViewSetMixin
+from lantoa.core.viewsets import UnitScopedSnippetViewSet
 
 from . import filters, selectors
 from .models import (
@@ -27,17 +27,7 @@ from .models import (
 from .services import collaborator_erase
 
 
-class ScopedSnippetViewSet(UnitScopedViewSetMixin, SnippetViewSet):
-    """A unit-scoped snippet ViewSet for models without revisions.
-
-    SnippetViewSet builds `revisions_revert_view_class` in a read-only property, which the core
-    mixin cannot replace; these models keep no revisions, so the view is never used.
-    """
-
-    revisions_revert_view_class = None
-
-
-class StaffMemberViewSet(ScopedSnippetViewSet):
+class StaffMemberViewSet(UnitScopedSnippetViewSet):
     model = StaffMember
     icon = "user"
     menu_label = _("Cán bộ TTĐN")
@@ -62,7 +52,7 @@ class StaffMemberViewSet(ScopedSnippetViewSet):
     inspect_view_enabled = True
 
 
-class TrainingViewSet(ScopedSnippetViewSet):
+class TrainingViewSet(UnitScopedSnippetViewSet):
     model = Training
     icon = "doc-full"
     menu_label = _("Tập huấn")
@@ -75,7 +65,7 @@ class TrainingViewSet(ScopedSnippetViewSet):
     inspect_view_enabled = True
 
 
-class TrainingAttendanceViewSet(ScopedSnippetViewSet):
+class TrainingAttendanceViewSet(UnitScopedSnippetViewSet):
     model = TrainingAttendance
     icon = "tick"
     menu_label = _("Người tham gia tập huấn")
@@ -86,7 +76,7 @@ class TrainingAttendanceViewSet(ScopedSnippetViewSet):
     filterset_class = filters.TrainingAttendanceFilterSet
 
 
-class RapidResponseTeamViewSet(ScopedSnippetViewSet):
+class RapidResponseTeamViewSet(UnitScopedSnippetViewSet):
     model = RapidResponseTeam
     icon = "warning"
     menu_label = _("Tổ phản ứng nhanh")
@@ -97,7 +87,7 @@ class RapidResponseTeamViewSet(ScopedSnippetViewSet):
     inspect_view_enabled = True
 
 
-class TeamMembershipViewSet(ScopedSnippetViewSet):
+class TeamMembershipViewSet(UnitScopedSnippetViewSet):
     model = TeamMembership
     icon = "group"
     menu_label = _("Thành viên tổ PƯN")
@@ -124,7 +114,7 @@ class TeamMembershipViewSet(ScopedSnippetViewSet):
     }
 
 
-class OnCallShiftViewSet(ScopedSnippetViewSet):
+class OnCallShiftViewSet(UnitScopedSnippetViewSet):
     model = OnCallShift
     icon = "date"
     menu_label = _("Lịch trực theo tuần")
@@ -167,7 +157,7 @@ class CollaboratorEraseView(DeleteView):
         )
 
 
-class CollaboratorViewSet(ScopedSnippetViewSet):
+class CollaboratorViewSet(UnitScopedSnippetViewSet):
     model = Collaborator
     icon = "user"
     menu_label = _("Cộng tác viên")
@@ -211,7 +201,7 @@ class CollaboratorViewSet(ScopedSnippetViewSet):
         return super().get_queryset(request).filter(erased_at__isnull=True)
 
 
-class CollaboratorParticipationViewSet(ScopedSnippetViewSet):
+class CollaboratorParticipationViewSet(UnitScopedSnippetViewSet):
     model = CollaboratorParticipation
     icon = "calendar"
     menu_label = _("Tham gia chiến dịch")

@@ -198,9 +198,6 @@ class CaseViewSet(UnitScopedViewSetMixin, SnippetViewSet):
     edit_view_class = CaseEditView
     inspect_view_class = CaseInspectView
     ordering = ["due_at"]
-    # Cases keep no revisions (their history is the timeline); a plain attribute also lets
-    # UnitScopedViewSetMixin wrap it (SnippetViewSet defines it as a read-only property).
-    revisions_revert_view_class = None
 
     create_panels = [
         FieldPanel("claim"),

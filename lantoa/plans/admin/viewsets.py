@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lantoa.core.models import Unit
 from lantoa.core.roles import is_unit_scoped
-from lantoa.core.viewsets import UnitScopedViewSetMixin
+from lantoa.core.viewsets import UnitScopedSnippetViewSet
 
 from ..constants import Bucket
 from ..models import (
@@ -30,13 +30,6 @@ from ..services import (
     task_create,
     task_periods_generate,
 )
-
-
-class ScopedSnippetViewSet(UnitScopedViewSetMixin, SnippetViewSet):
-    """core's mixin sets every object view class; SnippetViewSet's revert view is a read-only
-    property, so it is blanked here (these models keep no revisions, the view is never used)."""
-
-    revisions_revert_view_class = None
 
 
 class DirectiveFilterSet(WagtailFilterSet):
@@ -149,7 +142,7 @@ def _bucket_label(task) -> str:
     return Bucket(bucket).label if bucket else ""
 
 
-class TaskViewSet(ScopedSnippetViewSet):
+class TaskViewSet(UnitScopedSnippetViewSet):
     model = Task
     unit_paths = ("lead_unit", "coordinating_units")
     icon = "tasks"
@@ -204,7 +197,7 @@ class ReportFilterSet(WagtailFilterSet):
         fields = ["state", "unit", "task__lead_unit", "reports_completion"]
 
 
-class ProgressReportViewSet(ScopedSnippetViewSet):
+class ProgressReportViewSet(UnitScopedSnippetViewSet):
     """Reports are listed and inspected here; they are sent and reviewed through the
     report screens (views.ReportSubmitView, views.ReportReviewView), which call the services."""
 
@@ -267,7 +260,7 @@ class SessionCreateView(CreateView):
         )
 
 
-class DisseminationSessionViewSet(ScopedSnippetViewSet):
+class DisseminationSessionViewSet(UnitScopedSnippetViewSet):
     model = DisseminationSession
     unit_paths = ("organisation",)
     icon = "group"
@@ -344,7 +337,7 @@ class DocumentNumberViewSet(SnippetViewSet):
     ]
 
 
-class NotificationViewSet(ScopedSnippetViewSet):
+class NotificationViewSet(UnitScopedSnippetViewSet):
     model = Notification
     unit_paths = ("unit",)
     icon = "mail"
