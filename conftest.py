@@ -135,3 +135,9 @@ def pytest_report_header(config):
         f"lantoa database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}",
         f"lantoa browser: {chromium}",
     ]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that restore a database backup replace the whole test database (migration rows
+    included) under the tests that follow; they run last."""
+    items.sort(key=lambda item: item.get_closest_marker("restores_database") is not None)

@@ -5,12 +5,14 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class CoreConfig(AppConfig):
+    # This module holds more than one AppConfig (see UsersAppConfig), so Django needs telling.
+    default = True
     name = "lantoa.core"
     label = "core"
     verbose_name = _("Tổ chức và người dùng")
 
     def ready(self):
-        post_migrate.connect(_ensure_wagtail_root, sender=apps.get_app_config("wagtailcore"))
+        post_migrate.connect(ensure_wagtail_roots, sender=apps.get_app_config("wagtailcore"))
 
 
 class UsersAppConfig(WagtailUsersAppConfig):
@@ -19,7 +21,7 @@ class UsersAppConfig(WagtailUsersAppConfig):
     user_viewset = "lantoa.core.users.UserViewSet"
 
 
-def _ensure_wagtail_root(sender, using="default", **kwargs):
+def ensure_wagtail_roots(sender, using="default", **kwargs):
     """Wagtail's page root, collection root and default locale are rows its migrations create once.
 
     A database flush (`flush`, or a transactional test tearing down) empties them and emits

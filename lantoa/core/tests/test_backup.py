@@ -13,7 +13,7 @@ from django.db import connection
 from lantoa.core.models import Unit, User
 from lantoa.core.security.backups import table_fingerprints
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.restores_database]
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ def test_editor_article_translated_scheduled_and_published_by_the_job(
     page.wait_for_url("**/edit/")
     # "Publish" sits in the footer's drop-down; with a future go-live it only schedules.
     page.locator('button[name="action-publish"]').evaluate("button => button.click()")
-    expect(page.locator(".messages")).to_contain_text("scheduled")
+    expect(page.locator(".messages")).to_contain_text("hẹn giờ xuất bản")
     article = ArticlePage.objects.get(title="Lễ hội ẩm thực biển")
     assert not article.live
     assert article.revisions.filter(approved_go_live_at__isnull=False).exists()
