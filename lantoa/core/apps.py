@@ -22,7 +22,8 @@ class UsersAppConfig(WagtailUsersAppConfig):
 
 
 def ensure_wagtail_roots(sender, using="default", **kwargs):
-    """Wagtail's page root, collection root and default locale are rows its migrations create once.
+    """Wagtail's page root, collection root, default locale and wagtail-localize's permission are
+    rows that data migrations create once.
 
     A database flush (`flush`, or a transactional test tearing down) empties them and emits
     post_migrate, like Django does for content types and permissions; without a root the admin
@@ -39,3 +40,16 @@ def ensure_wagtail_roots(sender, using="default", **kwargs):
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if not Collection.objects.using(using).filter(depth=1).exists():
         Collection.add_root(name="Root")
+    # wagtail-localize hangs its "submit translations" permission on a content type of its own,
+    # made by a data migration, so a flush loses it too.
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type, _ = ContentType.objects.using(using).get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    Permission.objects.using(using).get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
