@@ -12,6 +12,16 @@ from typing import Any
 
 from .registry import app_modules
 
+# Sections ordered before RESULTS_END are the results ("I. KẾT QUẢ THỰC HIỆN", numbered 1., 2., …);
+# from RESULTS_END the report's own parts follow (assessment, directions: II., III., …); from
+# ANNEX_FROM the annex, after the signature on its own page ("PHỤ LỤC").
+RESULTS_END = 900
+ANNEX_FROM = 1000
+
+
+class Heading(str):
+    """A paragraph of a section that is a sub-heading ("1. Ưu điểm"), laid out in bold."""
+
 
 @dataclass
 class ReportTable:
@@ -29,6 +39,13 @@ class ReportSection:
     tables: list[ReportTable] = field(default_factory=list)
     # Named figures, so tests and dashboards can compare them with their own counts.
     figures: dict[str, int | float] = field(default_factory=dict)
+
+    @property
+    def part(self) -> str:
+        """ "results", "own" (assessment, directions) or "annex": where the layout puts it."""
+        if self.order >= ANNEX_FROM:
+            return "annex"
+        return "own" if self.order >= RESULTS_END else "results"
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,12 @@ from django.utils import timezone
 from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
 
 from .constants import Audience, Bucket
-from .models import Directive, DisseminationSession
+from .models import Directive
 from .selectors import (
     bucket_counts,
     dissemination_by_audience,
     dissemination_coverage,
+    dissemination_sessions_in_period,
     plan_tasks_in_period,
     report_figures,
     tasks_with_buckets,
@@ -30,13 +31,9 @@ def _as_of(context: ReportContext):
 @report_section(key="plans.dissemination", order=10)
 def dissemination(context: ReportContext) -> ReportSection:
     directives = _directives(context)
-    sessions = DisseminationSession.objects.filter(
-        held_on__gte=context.start, held_on__lte=context.end
+    sessions = dissemination_sessions_in_period(
+        plan=context.plan, start=context.start, end=context.end, unit=context.unit
     )
-    if directives:
-        sessions = sessions.filter(directive__in=directives)
-    if context.unit is not None:
-        sessions = sessions.filter(organisation=context.unit)
     count = sessions.count()
     attended = sum(sessions.values_list("attended", flat=True))
     organisations = sessions.values("organisation").distinct().count()

@@ -191,6 +191,20 @@ def dissemination_totals(
     return {key: value or 0 for key, value in totals.items()}
 
 
+def dissemination_sessions_in_period(
+    *, plan: Plan | None = None, start: date, end: date, unit=None
+) -> QuerySet:
+    """Sessions held in [start, end] on the plan's chain of directives (every directive when
+    `plan` is None), organised by `unit` when given: what the annual report and the dashboard
+    both count."""
+    sessions = DisseminationSession.objects.filter(held_on__gte=start, held_on__lte=end)
+    if plan is not None:
+        sessions = sessions.filter(directive__in=plan.directive.chain())
+    if unit is not None:
+        sessions = sessions.filter(organisation=unit)
+    return sessions
+
+
 def dissemination_by_audience(*, directive=None, start: date, end: date) -> dict[str, dict]:
     sessions = DisseminationSession.objects.filter(held_on__gte=start, held_on__lte=end)
     if directive is not None:

@@ -7,7 +7,7 @@ from lantoa.core.services import role_grant_permissions
 
 from .models import AnnualReportNarrative
 
-DEMO_PLAN = "78-KH/ĐU"
+DEMO_PLAN = ""  # the narrative of every plan (the demo plan and the seed plan 78-KH/ĐU)
 
 
 def permissions_ensure() -> None:

@@ -19,12 +19,12 @@ def _link(app_label: str, model_name: str, **params) -> str:
     return admin_list_url(app_label, model_name, **params)
 
 
-def tasks_by_status(*, start: date, end: date, unit=None) -> list[Count]:
+def tasks_by_status(*, start: date, end: date, unit=None, plan=None) -> list[Count]:
     """Tasks by status bucket as the plans section counts them (lead unit, as of the period end)."""
     from lantoa.plans import selectors as plans
     from lantoa.plans.constants import Bucket
 
-    tasks = plans.plan_tasks_in_period(None, start=start, end=end)
+    tasks = plans.plan_tasks_in_period(plan, start=start, end=end)
     if unit is not None:
         tasks = tasks.filter(lead_unit=unit)
     counts = plans.bucket_counts(tasks, as_of=min(end, timezone.localdate()))
@@ -34,7 +34,13 @@ def tasks_by_status(*, start: date, end: date, unit=None) -> list[Count]:
         Count(
             str(label),
             counts[bucket],
-            _link("plans", "task", bucket=bucket, lead_unit=unit.pk if unit else ""),
+            _link(
+                "plans",
+                "task",
+                bucket=bucket,
+                lead_unit=unit.pk if unit else "",
+                plan=plan.pk if plan else "",
+            ),
             tone="warning" if bucket == Bucket.OPEN_OVERDUE and counts[bucket] else "",
         )
         for bucket, label in Bucket.choices
@@ -42,14 +48,30 @@ def tasks_by_status(*, start: date, end: date, unit=None) -> list[Count]:
     ]
 
 
-def dissemination_coverage(*, start: date, end: date, unit=None) -> list[Count]:
-    """Dissemination sessions held in the period (every directive; not split by unit)."""
+def dissemination_coverage(*, start: date, end: date, unit=None, plan=None) -> list[Count]:
+    """Dissemination sessions held in the period on the plan's directives (every directive when
+    `plan` is None), by the organising unit when given: the plans report section's own count."""
+    from django.db.models import Count as CountAgg
+    from django.db.models import Sum
+
     from lantoa.plans import selectors as plans
 
-    totals = plans.dissemination_totals(start=start, end=end)
+    sessions = plans.dissemination_sessions_in_period(plan=plan, start=start, end=end, unit=unit)
+    totals = sessions.aggregate(
+        sessions=CountAgg("pk"),
+        organisations=CountAgg("organisation", distinct=True),
+        invited=Sum("invited"),
+        attended=Sum("attended"),
+    )
+    totals = {key: value or 0 for key, value in totals.items()}
     if not totals["sessions"]:
         return []
-    url = _link("plans", "disseminationsession")
+    url = _link(
+        "plans",
+        "disseminationsession",
+        organisation=unit.pk if unit else "",
+        directive=plan.directive_id if plan else "",
+    )
     return [
         Count(_("Buổi quán triệt"), totals["sessions"], url),
         Count(_("Tổ chức đã quán triệt"), totals["organisations"], url),
@@ -62,6 +84,26 @@ def _items(start: date, end: date):
     from .selectors import monitoring_items
 
     return monitoring_items(start=start, end=end)
+
+
+def items_by_topic(*, start: date, end: date, unit=None) -> list[Count]:
+    """Monitored items per topic of the taxonomy (items without a topic are not counted)."""
+    from lantoa.insights import selectors as insights
+
+    return [
+        Count(
+            topic.name,
+            n,
+            _link(
+                "monitoring",
+                "item",
+                published_from=start.isoformat(),
+                published_to=end.isoformat(),
+                analysis__topic=topic.pk,
+            ),
+        )
+        for topic, n in insights.topic_counts(_items(start, end))
+    ]
 
 
 def items_by_tone(*, start: date, end: date, unit=None) -> list[Count]:
@@ -128,14 +170,27 @@ def _promotion(start: date, end: date) -> dict:
 
 
 def output_by_language(*, start: date, end: date, unit=None) -> list[Count]:
+    from django.conf import settings
+
+    names = dict(settings.LANGUAGES)
     by_language = _promotion(start, end)["pages_by_language"]
-    return [Count(code, n) for code, n in sorted(by_language.items(), key=lambda kv: -kv[1])]
+    return [
+        Count(str(names.get(code, code)), n)
+        for code, n in sorted(by_language.items(), key=lambda kv: -kv[1])
+    ]
 
 
 def output_by_channel(*, start: date, end: date, unit=None) -> list[Count]:
+    from lantoa.promotion.constants import Channel
+
+    labels = dict(Channel.choices)
     posts = _promotion(start, end)["posts_by_channel"]
     return [
-        Count(channel, row["posts"], _link("promotion", "channelpost", channel=channel))
+        Count(
+            str(labels.get(channel, channel)),
+            row["posts"],
+            _link("promotion", "channelpost", channel=channel),
+        )
         for channel, row in sorted(posts.items())
     ]
 

@@ -7,6 +7,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.models import Unit
+from lantoa.plans.models import Plan
+
+
+def _plan_field():
+    return forms.ModelChoiceField(
+        label=_("Kế hoạch"),
+        queryset=Plan.objects.select_related("directive").order_by("directive__code"),
+        required=False,
+        empty_label=_("Mọi kế hoạch"),
+    )
 
 
 def _year_choices():
@@ -27,6 +37,7 @@ class PeriodUnitForm(forms.Form):
         required=False,
         empty_label=_("Toàn phường"),
     )
+    plan = _plan_field()
 
     def clean(self):
         data = super().clean()
@@ -40,9 +51,7 @@ class PeriodUnitForm(forms.Form):
 
 class AnnualReportForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Năm"), coerce=int, choices=_year_choices)
-    plan = forms.CharField(
-        label=_("Số kế hoạch"), max_length=64, required=False, initial="78-KH/ĐU"
-    )
+    plan = _plan_field()
     unit = forms.ModelChoiceField(
         label=_("Đơn vị"),
         queryset=Unit.objects.filter(is_active=True),

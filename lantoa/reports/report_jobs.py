@@ -11,9 +11,9 @@ from lantoa.core.models import Unit
 from lantoa.core.reporting import ReportContext, collect_sections
 from lantoa.core.text import nfc, vn_date
 from lantoa.plans.documents import annual_report_build
+from lantoa.plans.models import Plan
 from lantoa.plans.selectors import plan_by_code
 
-from .builders.docx import build_annual_report_docx
 from .builders.pdf import convert_to_pdf
 from .builders.xlsx import build_figures_xlsx
 from .constants import ANNUAL_REPORT, KPI_EXPORT
@@ -31,13 +31,15 @@ def _unit(params: dict) -> Unit | None:
         raise ValidationError("Không tìm thấy đơn vị đã chọn.") from exc
 
 
-def _plan_or_none(code: str):
+def _plan(code: str):
+    """The plan numbered `code`; None for ""; an unknown number is an error, not a silent
+    report on every plan."""
     if not code:
         return None
     try:
         return plan_by_code(nfc(code))
-    except ObjectDoesNotExist:
-        return None
+    except ObjectDoesNotExist as exc:
+        raise ValidationError(f"Không có kế hoạch số {code}.") from exc
 
 
 def period_label(start: date, end: date) -> str:
@@ -47,45 +49,28 @@ def period_label(start: date, end: date) -> str:
 def annual_report_files(
     *, year: int, plan_number: str, out_dir: Path, unit=None, progress: Progress = noop_progress
 ) -> list[Path]:
-    """Build the annual report DOCX, its XLSX annex and (when LibreOffice is there) a PDF.
+    """The annual report DOCX (built by the plans app's `annual_report_build`, the one builder),
+    its XLSX annex of the dashboard's figures and, when LibreOffice is there, a PDF.
 
-    Uses the plans app's `annual_report_build` when the plan exists; without a plan it
-    lays out every app's report sections itself. Either way the sections come from
-    `collect_sections` and the annex from the dashboard's selectors.
+    `plan_number` "" reports on the year's work under every plan.
     """
     if not 2000 <= year <= 2100:
         raise ValidationError(f"Năm {year} không hợp lệ.")
+    plan = _plan(plan_number)
     slug = f"bao-cao-ttdn-{year}"
-    docx_path = out_dir / f"{slug}.docx"
-    plan = _plan_or_none(plan_number)
-    # Sections read ctx.plan as the plans app's Plan (None: every plan).
     ctx = ReportContext.for_year(year, plan=plan, unit=unit)
-    progress(5, "Tính số liệu")
-    figures = kpi_figures(start=ctx.start, end=ctx.end, unit=unit)
-    if plan is not None:
-        progress(10, "Lập báo cáo theo mẫu của kế hoạch")
-        docx_path = Path(
-            annual_report_build(
-                plan=plan,
-                year=year,
-                out_path=docx_path,
-                progress=lambda p, m=None: progress(10 + int(p) * 6 // 10, m),
-            )
-        )
-    else:
-        progress(15, "Tổng hợp các phần báo cáo")
-        sections = collect_sections(ctx)
-        progress(50, f"Đã tổng hợp {len(sections)} phần")
-        build_annual_report_docx(
-            out_path=docx_path,
-            year=year,
-            plan_number=plan_number,
-            sections=sections,
-            figures=figures,
-            period=period_label(ctx.start, ctx.end),
-            issued_on=timezone.localdate(),
-        )
-    progress(75, "Đã lập tệp DOCX")
+    progress(5, "Tổng hợp các phần báo cáo")
+    sections = collect_sections(ctx)
+    progress(40, f"Đã tổng hợp {len(sections)} phần")
+    docx_path = annual_report_build(
+        plan=plan,
+        year=year,
+        unit=unit,
+        sections=sections,
+        out_path=out_dir / f"{slug}.docx",
+        progress=lambda percent, message=None: progress(40 + int(percent) * 35 // 100, message),
+    )
+    figures = kpi_figures(start=ctx.start, end=ctx.end, unit=unit, plan=plan)
     xlsx_path = build_figures_xlsx(
         out_path=out_dir / f"{slug}-phu-luc.xlsx",
         figures=figures,
@@ -93,8 +78,8 @@ def annual_report_files(
         unit=str(unit) if unit else "Toàn phường",
     )
     progress(85, "Đã lập phụ lục XLSX")
-    paths = [docx_path, xlsx_path]
-    pdf = convert_to_pdf(docx_path)
+    paths = [Path(docx_path), xlsx_path]
+    pdf = convert_to_pdf(Path(docx_path))
     progress(95, "Đã chuyển sang PDF" if pdf else "Bỏ qua PDF: máy chưa cài LibreOffice")
     if pdf:
         paths.append(pdf)
@@ -121,8 +106,9 @@ def kpi_export_job(job, progress: Progress) -> list[JobOutput]:
     start = date.fromisoformat(params["start"])
     end = date.fromisoformat(params["end"])
     unit = _unit(params)
+    plan = Plan.objects.filter(pk=params["plan"]).first() if params.get("plan") else None
     progress(10, "Tính số liệu")
-    figures = kpi_figures(start=start, end=end, unit=unit)
+    figures = kpi_figures(start=start, end=end, unit=unit, plan=plan)
     progress(70, "Ghi tệp XLSX")
     with tempfile.TemporaryDirectory() as folder:
         path = build_figures_xlsx(

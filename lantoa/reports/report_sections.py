@@ -1,13 +1,23 @@
-"""The annual report's own written parts: assessment and directions (edited in the admin)."""
+"""The annual report's own parts: the written assessment and directions (edited in the admin),
+and the annex that repeats the dashboard's figures so report and dashboard can be compared."""
 
-from lantoa.core.reporting import ReportContext, ReportSection, report_section
+from lantoa.core.reporting import (
+    ANNEX_FROM,
+    Heading,
+    ReportContext,
+    ReportSection,
+    ReportTable,
+    report_section,
+)
+from lantoa.core.text import vn_date
 
-from .selectors import narrative_for
+from .selectors import kpi_figures, narrative_for
 
 MISSING = (
     "(Chưa nhập nội dung — cập nhật tại mục Số liệu › Nội dung đánh giá báo cáo năm trong trang "
     "quản trị.)"
 )
+NO_DATA = "chưa có dữ liệu"
 
 
 def plan_number_of(ctx: ReportContext) -> str:
@@ -18,9 +28,12 @@ def plan_number_of(ctx: ReportContext) -> str:
     return str(getattr(directive, "code", None) or getattr(plan, "number", plan))
 
 
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
 def _part(heading: str, text: str) -> list[str]:
-    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
-    return [heading, *(lines or [MISSING])]
+    return [Heading(heading), *(_lines(text) or [MISSING])]
 
 
 @report_section(key="assessment", order=900)
@@ -43,15 +56,47 @@ def assessment_section(ctx: ReportContext) -> ReportSection:
 @report_section(key="directions", order=950)
 def directions_section(ctx: ReportContext) -> ReportSection:
     narrative = narrative_for(plan_number=plan_number_of(ctx), year=ctx.year)
-    paragraphs = _part(
-        f"Phương hướng, nhiệm vụ năm {ctx.year + 1}", getattr(narrative, "directions", "")
-    )[1:]
-    recommendations = getattr(narrative, "recommendations", "")
-    if recommendations:
-        paragraphs += ["Đề xuất, kiến nghị:", *recommendations.splitlines()]
     return ReportSection(
         key="directions",
         title=f"Phương hướng, nhiệm vụ năm {ctx.year + 1}",
         order=950,
-        paragraphs=paragraphs,
+        paragraphs=_lines(getattr(narrative, "directions", "")) or [MISSING],
+    )
+
+
+@report_section(key="recommendations", order=980)
+def recommendations_section(ctx: ReportContext) -> ReportSection | None:
+    narrative = narrative_for(plan_number=plan_number_of(ctx), year=ctx.year)
+    lines = _lines(getattr(narrative, "recommendations", ""))
+    if not lines:
+        return None
+    return ReportSection(
+        key="recommendations", title="Đề xuất, kiến nghị", order=980, paragraphs=lines
+    )
+
+
+def annex_rows(figures) -> list[list]:
+    """One row per dashboard figure value: [figure title, label, value] ("chưa có dữ liệu")."""
+    rows = []
+    for figure in figures:
+        if not figure.has_data:
+            rows.append([figure.spec.title, "", NO_DATA])
+        for count in figure.counts or []:
+            rows.append([figure.spec.title, str(count.label), count.value])
+    return rows
+
+
+@report_section(key="annex", order=ANNEX_FROM)
+def annex_section(ctx: ReportContext) -> ReportSection:
+    figures = kpi_figures(start=ctx.start, end=ctx.end, unit=ctx.unit, plan=ctx.plan)
+    scope = ctx.unit.name if ctx.unit is not None else "toàn phường"
+    return ReportSection(
+        key="annex",
+        title=(
+            f"Số liệu công tác thông tin đối ngoại từ {vn_date(ctx.start)} đến "
+            f"{vn_date(ctx.end)}, {scope} (như trang Số liệu)"
+        ),
+        order=ANNEX_FROM,
+        tables=[ReportTable("", ["Nội dung", "Chỉ số", "Số liệu"], annex_rows(figures))],
+        figures={f"{f.spec.key}:{c.label}": c.value for f in figures for c in f.counts or []},
     )

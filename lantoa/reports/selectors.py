@@ -1,7 +1,9 @@
 """The KPI dashboard's figures, each computed by a selector of the app that owns the data.
 
 Contract for owning apps: a function in `<app>/selectors.py` named as in FIGURES below, taking
-keyword-only `start: date, end: date, unit: Unit | None` and returning a list of
+keyword-only `start: date, end: date, unit: Unit | None` (and `plan: Plan | None` for the figures
+marked `by_plan`, which the dashboard and the annual report can narrow to one plan) and returning a
+list of
 `lantoa.core.panels.Count` (label, value, url to the matching admin list, tone). The dashboard, the
 annual report's annex and the XLSX annex all read these same functions, so their figures agree.
 A figure whose owner has no such function yet shows "chưa có dữ liệu".
@@ -34,6 +36,7 @@ class FigureSpec:
     chart: str = "bar"  # "bar", "doughnut" or "none" (a table of single figures)
     fallback: FigureFunction | None = None
     note: str = ""
+    by_plan: bool = False  # the function takes `plan` (None: every plan)
 
 
 @dataclass
@@ -161,9 +164,15 @@ FIGURES: list[FigureSpec] = [
         "Quán triệt, phổ biến kế hoạch",
         "lantoa.plans",
         "kpi_dissemination_coverage",
+        by_plan=True,
     ),
     FigureSpec(
-        "tasks", "Nhiệm vụ theo tình trạng", "lantoa.plans", "kpi_tasks_by_status", "doughnut"
+        "tasks",
+        "Nhiệm vụ theo tình trạng",
+        "lantoa.plans",
+        "kpi_tasks_by_status",
+        "doughnut",
+        by_plan=True,
     ),
     FigureSpec("monitoring_topic", "Tin theo chủ đề", "lantoa.insights", "kpi_items_by_topic"),
     FigureSpec(
@@ -237,6 +246,7 @@ FIGURES: list[FigureSpec] = [
 _ADAPTERS: dict[str, FigureFunction] = {
     "kpi_dissemination_coverage": adapters.dissemination_coverage,
     "kpi_tasks_by_status": adapters.tasks_by_status,
+    "kpi_items_by_topic": adapters.items_by_topic,
     "kpi_items_by_tone": adapters.items_by_tone,
     "kpi_positive_neutral_share": adapters.positive_neutral_share,
     "kpi_case_timeliness": adapters.case_timeliness,
@@ -262,19 +272,21 @@ def _owner_function(spec: FigureSpec) -> FigureFunction | None:
     return getattr(module, spec.function, None) or spec.fallback
 
 
-def figure_compute(spec: FigureSpec, *, start: date, end: date, unit=None) -> Figure:
+def figure_compute(spec: FigureSpec, *, start: date, end: date, unit=None, plan=None) -> Figure:
     function = _owner_function(spec)
     if function is None:
         return Figure(spec=spec, counts=None)
-    return Figure(spec=spec, counts=list(function(start=start, end=end, unit=unit)))
+    kwargs = {"plan": plan} if spec.by_plan else {}
+    return Figure(spec=spec, counts=list(function(start=start, end=end, unit=unit, **kwargs)))
 
 
 def kpi_figures(
-    *, start: date, end: date, unit=None, keys: list[str] | None = None
+    *, start: date, end: date, unit=None, plan=None, keys: list[str] | None = None
 ) -> list[Figure]:
-    """Every dashboard figure for the period and unit (None = the whole ward)."""
+    """Every dashboard figure for the period, unit (None = the whole ward) and plan (None =
+    every plan; only the plan's own figures change)."""
     return [
-        figure_compute(spec, start=start, end=end, unit=unit)
+        figure_compute(spec, start=start, end=end, unit=unit, plan=plan)
         for spec in FIGURES
         if keys is None or spec.key in keys
     ]

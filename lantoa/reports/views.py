@@ -51,7 +51,8 @@ class KpiDashboardView(_AdminPage):
         else:
             data = form.cleaned_data
         unit = _scoped_unit(self.request.user, data.get("unit"))
-        figures = selectors.kpi_figures(start=data["start"], end=data["end"], unit=unit)
+        plan = data.get("plan")
+        figures = selectors.kpi_figures(start=data["start"], end=data["end"], unit=unit, plan=plan)
         charts = [
             {
                 "id": f"chart-{figure.spec.key}",
@@ -68,10 +69,15 @@ class KpiDashboardView(_AdminPage):
             figures=figures,
             charts=charts,
             unit=unit,
+            plan=plan,
             start=data["start"],
             end=data["end"],
             report_form=AnnualReportForm(
-                initial={"year": data["start"].year, "unit": unit.pk if unit else None}
+                initial={
+                    "year": data["start"].year,
+                    "unit": unit.pk if unit else None,
+                    "plan": plan.pk if plan else None,
+                }
             ),
         )
         return context
@@ -148,7 +154,7 @@ def annual_report_start(request):
         kind=ANNUAL_REPORT,
         params={
             "year": form.cleaned_data["year"],
-            "plan": form.cleaned_data["plan"].strip(),
+            "plan": plan.directive.code if (plan := form.cleaned_data["plan"]) else "",
             "unit": unit.pk if unit else None,
         },
         user=request.user,
@@ -170,6 +176,7 @@ def kpi_export_start(request):
             "start": form.cleaned_data["start"].isoformat(),
             "end": form.cleaned_data["end"].isoformat(),
             "unit": unit.pk if unit else None,
+            "plan": plan.pk if (plan := form.cleaned_data.get("plan")) else None,
         },
         user=request.user,
     )

@@ -1,15 +1,22 @@
-"""The annual report on a plan ("Báo cáo kết quả thực hiện Kế hoạch số … năm …")."""
+"""The annual report on a plan ("Báo cáo kết quả thực hiện Kế hoạch số … năm …").
+
+The one builder of the annual report: the `annual_report` command, the plans admin screen and the
+reports app's background job all call `annual_report_build`. Its content is every app's report
+sections (lantoa.core.reporting): the results under "I. KẾT QUẢ THỰC HIỆN", the written parts
+(assessment, directions) as II., III., and the annex (the dashboard's figures) after the signature.
+"""
 
 from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
-from lantoa.core.reporting import ReportContext, collect_sections
+from lantoa.core.reporting import Heading, ReportContext, ReportSection, collect_sections
 
 from ..constants import DocSystem
-from .layout import ROMAN, DocumentSpec, body_paragraph, data_table, office_place
+from .layout import ROMAN, DocumentSpec, body_paragraph, centered, data_table, office_place
 from .party import party_document
 from .state import state_document
 
@@ -23,7 +30,27 @@ def _issuer_suffix(plan) -> str:
     )
 
 
+def _office_spec(year: int, *, number: str, on) -> DocumentSpec:
+    """A report on the year's work under every plan: the ward Party committee's own header."""
+    return DocumentSpec(
+        parent_body=getattr(settings, "LANTOA_PARTY_PARENT_BODY", "Đảng bộ tỉnh Gia Lai"),
+        issuing_body=getattr(settings, "LANTOA_OFFICE_NAME", ""),
+        number=number,
+        symbol="BC/ĐU",
+        place=office_place(),
+        date=on or timezone.localdate(),
+        doc_type_title="Báo cáo",
+        title_lines=[f"kết quả công tác thông tin đối ngoại năm {year}"],
+        recipients=["Các đồng chí Ủy viên Ban Thường vụ Đảng ủy", "Lưu Văn phòng Đảng ủy"],
+        authority="T/M BAN THƯỜNG VỤ",
+        signer_title="BÍ THƯ",
+        signer_name="",
+    )
+
+
 def report_spec(plan, year: int, *, number: str = "", on=None) -> DocumentSpec:
+    if plan is None:
+        return _office_spec(year, number=number, on=on)
     directive = plan.directive
     party = directive.system == DocSystem.PARTY
     suffix = _issuer_suffix(plan)
@@ -59,46 +86,89 @@ def report_spec(plan, year: int, *, number: str = "", on=None) -> DocumentSpec:
     )
 
 
-def annual_report_build(
-    *, plan, year: int, out_path, progress: Progress | None = None, number: str = "", on=None
-) -> Path:
-    """Write the annual report of `plan` for `year` to `out_path` and return the path.
+def _write_section_body(document, section: ReportSection) -> None:
+    for text in section.paragraphs:
+        if isinstance(text, Heading):
+            body_paragraph(document, text, bold=True)
+        else:
+            body_paragraph(document, text)
+    for table in section.tables:
+        if table.title:
+            body_paragraph(document, table.title, indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)
+        data_table(document, table.header, table.rows)
 
-    The body is every app's report sections (lantoa.core.reporting.collect_sections), numbered
-    I, II, …; `progress(percent, message)` is called as the work advances (for a background job).
-    """
-    report = progress or (lambda percent, message: None)
-    report(5, "Đang tổng hợp số liệu")
-    context = ReportContext.for_year(year, plan=plan)
-    sections = collect_sections(context)
-    report(60, "Đang soạn văn bản")
-    spec = report_spec(plan, year, number=number, on=on)
+
+def _opening(plan, year: int, spec: DocumentSpec) -> str:
+    if plan is None:
+        return (
+            f"Ban Thường vụ Đảng ủy báo cáo kết quả công tác thông tin đối ngoại năm {year} "
+            "như sau:"
+        )
     directive = plan.directive
-    if party := directive.system == DocSystem.PARTY:
+    if directive.system == DocSystem.PARTY:
         issuer = "Ban Thường vụ Đảng ủy" if "THƯỜNG VỤ" in spec.authority.upper() else "Đảng ủy"
     else:
         issuer = "Ủy ban nhân dân phường"
-    del party
+    return (
+        f"Thực hiện {directive.get_doc_type_display()} số {directive.code}"
+        + (f" về {directive.title}" if directive.title else "")
+        + f", {issuer} báo cáo kết quả thực hiện năm {year} như sau:"
+    )
+
+
+def annual_report_build(
+    *,
+    plan,
+    year: int,
+    out_path,
+    unit=None,
+    sections: list[ReportSection] | None = None,
+    progress: Progress | None = None,
+    number: str = "",
+    on=None,
+) -> Path:
+    """Write the annual report of `plan` (None: the year's work under every plan) for `year`
+    to `out_path` and return the path.
+
+    `sections` defaults to every app's report sections for the plan, year and `unit`
+    (lantoa.core.reporting.collect_sections): figures computed by the apps' selectors, the
+    editable assessment and directions, the annex of dashboard figures. `progress(percent,
+    message)` is called as the work advances (for a background job).
+    """
+    report = progress or (lambda percent, message: None)
+    report(5, "Đang tổng hợp số liệu")
+    if sections is None:
+        sections = collect_sections(ReportContext.for_year(year, plan=plan, unit=unit))
+    report(60, "Đang soạn văn bản")
+    spec = report_spec(plan, year, number=number, on=on)
+    results = [s for s in sections if s.part == "results"]
+    own_parts = [s for s in sections if s.part == "own"]
+    annex = [s for s in sections if s.part == "annex"]
 
     def write_body(document):
-        body_paragraph(
-            document,
-            f"Thực hiện {directive.get_doc_type_display()} số {directive.code}"
-            + (f" về {directive.title}" if directive.title else "")
-            + f", {issuer} báo cáo kết quả thực hiện năm {year} như sau:",
-        )
-        for index, section in enumerate(sections):
+        body_paragraph(document, _opening(plan, year, spec))
+        headings = iter(ROMAN)
+        if results:
             body_paragraph(
-                document, f"{ROMAN[index]}. {section.title.upper()}", bold=True, indent=False
+                document, f"{next(headings)}. KẾT QUẢ THỰC HIỆN", bold=True, indent=False
             )
-            for text in section.paragraphs:
-                body_paragraph(document, text)
-            for table in section.tables:
-                body_paragraph(document, table.title, indent=False)
-                data_table(document, table.header, table.rows)
+        for index, section in enumerate(results, 1):
+            body_paragraph(document, f"{index}. {section.title}", bold=True)
+            _write_section_body(document, section)
+        for section in own_parts:
+            body_paragraph(
+                document, f"{next(headings)}. {section.title.upper()}", bold=True, indent=False
+            )
+            _write_section_body(document, section)
 
-    layout = party_document if directive.system == DocSystem.PARTY else state_document
-    document = layout(spec, write_body)
+    party = plan is None or plan.directive.system == DocSystem.PARTY
+    document = (party_document if party else state_document)(spec, write_body)
+    if annex:
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        centered(document, "PHỤ LỤC", bold=True)
+        for section in annex:
+            centered(document, section.title, italic=True)
+            _write_section_body(document, section)
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     document.save(out)

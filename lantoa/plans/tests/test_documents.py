@@ -156,13 +156,19 @@ def test_annual_report_docx_follows_the_party_format(seed_plan_with_work, tmp_pa
     texts = [p.text for p in document.paragraphs]
     title_at = texts.index("BÁO CÁO")
     assert texts[title_at + 1] == f"kết quả thực hiện Kế hoạch số 78-KH/ĐU năm {YEAR}"
+    # Party report outline: the results numbered under I, then the assessment and directions.
     headings = [t for t in texts if re.match(r"^[IVX]+\. ", t)]
-    assert headings[:2] == [
-        "I. CÔNG TÁC QUÁN TRIỆT, TUYÊN TRUYỀN",
-        "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ",
+    assert headings == [
+        "I. KẾT QUẢ THỰC HIỆN",
+        "II. ĐÁNH GIÁ CHUNG",
+        f"III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {YEAR + 1}",
     ]
-    romans = [h.split(".")[0] for h in headings]
-    assert romans == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"][: len(romans)]
+    results = texts[texts.index(headings[0]) + 1 : texts.index(headings[1])]
+    assert [t for t in results if re.match(r"^\d+\. ", t)][:2] == [
+        "1. Công tác quán triệt, tuyên truyền",
+        "2. Kết quả thực hiện các nhiệm vụ",
+    ]
+    assert texts.index("PHỤ LỤC") > texts.index(headings[-1])
 
     # Figures, counted independently from what this test created.
     attended = sum(people for _code, people in sessions)
@@ -191,7 +197,7 @@ def test_annual_report_docx_follows_the_party_format(seed_plan_with_work, tmp_pa
     assert len(rows) == Task.objects.filter(plan=plan).exclude(state="cancelled").count() == 4
     assert sorted(r[3] for r in rows) == sorted(str(Bucket(b).label) for b in expected)
 
-    closing = document.tables[-1]
+    closing = next(t for t in document.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
     recipients, signature = closing.rows[0].cells
     assert cell_lines(recipients)[0] == "Nơi nhận:"
     assert recipients.paragraphs[0].runs[0].underline
@@ -250,7 +256,8 @@ def test_state_documents_use_decree_30_conventions(demo_ward, tmp_path):
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
     ]
-    signature = [line for line in cell_lines(document.tables[-1].rows[0].cells[1]) if line]
+    closing = next(t for t in document.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+    signature = [line for line in cell_lines(closing.rows[0].cells[1]) if line]
     assert signature[0] == "TM. ỦY BAN NHÂN DÂN"
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in "\n".join(cell_lines(right))
 

@@ -4,7 +4,7 @@ from io import BytesIO
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
@@ -13,6 +13,7 @@ from lantoa.core.models import User
 from lantoa.core.reporting import ReportContext, collect_sections
 from lantoa.monitoring.models import Item, Source
 from lantoa.reports import selectors
+from lantoa.reports.report_jobs import annual_report_files
 
 pytestmark = pytest.mark.django_db
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -114,10 +115,11 @@ def test_unit_reporter_sees_only_their_unit(client, demo_all):
     assert "Ủy ban Mặt trận Tổ quốc Việt Nam phường" in html.split("lantoa-kpi-grid")[0]
 
 
-def test_annual_report_figures_equal_the_dashboard(demo_all, items, tmp_path):
-    """Acceptance 1: every figure in the report is the dashboard's own figure."""
-    out = tmp_path / "report.docx"
-    call_command("reports_annual", year=YEAR, plan="78-KH/ĐU", out=str(out))
+def test_report_job_files_carry_the_dashboard_figures(demo_all, items, tmp_path):
+    """The job's DOCX (the plans builder) and XLSX annex carry every dashboard figure."""
+    paths = annual_report_files(year=YEAR, plan_number="", out_dir=tmp_path)
+    assert [p.suffix for p in paths][:2] == [".docx", ".xlsx"]
+    docx_path, xlsx_path = paths[:2]
     dashboard = _figures(selectors.kpi_figures(start=date(YEAR, 1, 1), end=date(YEAR, 12, 31)))
 
     # The section figures (people and training) equal the dashboard's.
@@ -126,10 +128,10 @@ def test_annual_report_figures_equal_the_dashboard(demo_all, items, tmp_path):
         assert sections["people"].figures[label] == value
 
     # The DOCX annex and the XLSX annex carry every dashboard figure, or "chưa có dữ liệu".
-    document = Document(str(out))
+    document = Document(str(docx_path))
     annex = document.tables[-1]
     annex_rows = {(r.cells[0].text, r.cells[1].text): r.cells[2].text for r in annex.rows[1:]}
-    workbook = load_workbook(BytesIO((tmp_path / "report-phu-luc.xlsx").read_bytes()))
+    workbook = load_workbook(BytesIO(xlsx_path.read_bytes()))
     sheet_rows = {
         (row[0], row[2] or ""): row[3]
         for row in workbook["Tổng hợp"].iter_rows(min_row=6, values_only=True)
@@ -144,6 +146,32 @@ def test_annual_report_figures_equal_the_dashboard(demo_all, items, tmp_path):
             assert sheet_rows[(figure.key, label)] == value
     text = "\n".join(p.text for p in document.paragraphs)
     assert f"{dashboard['training']['Lớp tập huấn']} lớp tập huấn" in text
+    assert f"kết quả công tác thông tin đối ngoại năm {YEAR}" in text
+    with pytest.raises(ValidationError, match="Không có kế hoạch số 99-KH/ĐU"):
+        annual_report_files(year=YEAR, plan_number="99-KH/ĐU", out_dir=tmp_path)
+
+
+def test_topic_counts_equal_an_independent_count(items):
+    from lantoa.insights.constants import TopicKind
+    from lantoa.insights.models import ItemAnalysis, Topic
+    from lantoa.insights.selectors import topic_counts
+
+    tourism = Topic.objects.create(name="Du lịch", kind=TopicKind.PROMOTION, sort_order=2)
+    investment = Topic.objects.create(name="Đầu tư", kind=TopicKind.PROMOTION, sort_order=1)
+    Topic.objects.create(name="Không có tin", kind=TopicKind.PROMOTION, sort_order=0)
+    rows = list(Item.objects.order_by("published_at"))  # the first one is last year's
+    for item, topic in zip(rows, [tourism, tourism, investment, tourism, None], strict=True):
+        ItemAnalysis.objects.create(item=item, topic=topic)
+    this_year = selectors.monitoring_items(start=date(YEAR, 1, 1), end=date(YEAR, 12, 31))
+    # By hand: this year's four items are investment ×1, tourism ×2 and one without a topic.
+    expected = [(investment, 1), (tourism, 2)]
+    assert topic_counts(this_year) == expected
+    assert topic_counts(Item.objects.all()) == [(investment, 1), (tourism, 3)]
+    figures = _figures(selectors.kpi_figures(start=date(YEAR, 1, 1), end=date(YEAR, 12, 31)))
+    assert figures["monitoring_topic"] == {"Đầu tư": 1, "Du lịch": 2}
+    section = {s.key: s for s in collect_sections(ReportContext.for_year(YEAR))}["insights"]
+    table = next(t for t in section.tables if t.title == "Tin theo chủ đề")
+    assert table.rows == [["Đầu tư", 1], ["Du lịch", 2]]
 
 
 def test_job_list_shows_progress_and_failures_and_serves_files(
@@ -151,9 +179,7 @@ def test_job_list_shows_progress_and_failures_and_serves_files(
 ):
     client.force_login(User.objects.get(username="lanhdao"))
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("reports_annual_report_start"), {"year": YEAR, "plan": "78-KH/ĐU"}
-        )
+        response = client.post(reverse("reports_annual_report_start"), {"year": YEAR, "plan": ""})
     assert response.status_code == 302
     jobs_html = client.get(response["Location"]).content.decode()
     assert 'value="100"' in jobs_html and "Hoàn thành" in jobs_html
