@@ -192,7 +192,20 @@ def load(*, log) -> None:
         ],
     )
     count = schedules_ensure()
+    _analyse_demo_items()
     log(
         f"insights: {len(WATCHLISTS)} danh sách theo dõi, {len(TOPICS)} chủ đề, "
         f"{len(rules)} quy tắc cảnh báo, {count} lịch chạy"
     )
+
+
+def _analyse_demo_items() -> None:
+    """The monitoring demo's items were analysed before the watchlists and topics above existed
+    (apps load in dependency order): analyse them again so topics and matches are filled in."""
+    from lantoa.monitoring.models import Item
+
+    from .services.analysis import items_analyse
+
+    unmatched = Item.objects.filter(analysis__topic__isnull=True).values_list("id", flat=True)
+    if ids := list(unmatched):
+        items_analyse(item_ids=ids, raise_alerts=False)

@@ -9,6 +9,7 @@ from lantoa.monitoring.models import Item
 
 from .constants import Tone, TopicKind
 from .models import Alert, ItemAnalysis, ItemMatch, Watchlist
+from .selectors import topic_counts
 
 
 @report_section(key="insights", order=40)
@@ -25,6 +26,7 @@ def insights_section(ctx: ReportContext) -> ReportSection:
         [w.name, matches.filter(watchlist=w).count()] for w in Watchlist.objects.order_by("name")
     ]
     sensitive = analyses.filter(topic__kind=TopicKind.SENSITIVE).count()
+    by_topic = topic_counts(items)
     alerts = Alert.objects.filter(created_at__gte=start, created_at__lt=end).count()
     figures = {
         "items": items.count(),
@@ -47,6 +49,11 @@ def insights_section(ctx: ReportContext) -> ReportSection:
             f"({tones[Tone.NEGATIVE]} tin tiêu cực); {sensitive} tin thuộc chủ đề nhạy cảm; "
             f"{alerts} cảnh báo đã được phát ra.",
         ],
-        tables=[ReportTable("Tin theo danh sách theo dõi", ["Danh sách", "Số tin"], rows)],
-        figures=figures,
+        tables=[
+            ReportTable("Tin theo danh sách theo dõi", ["Danh sách", "Số tin"], rows),
+            ReportTable(
+                "Tin theo chủ đề", ["Chủ đề", "Số tin"], [[t.name, n] for t, n in by_topic]
+            ),
+        ],
+        figures={**figures, **{f"topic:{topic.name}": n for topic, n in by_topic}},
     )

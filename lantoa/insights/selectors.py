@@ -223,3 +223,17 @@ def source_health(*, now=None, days: int = 28, k: float = 3.0) -> list[dict]:
                 }
             )
     return anomalies
+
+
+def topic_counts(queryset: QuerySet[Item]) -> list[tuple[object, int]]:
+    """KPI: items of `queryset` per topic of the taxonomy, as [(Topic, count)] in the taxonomy's
+    order, topics without items left out; items with no topic yet are not counted."""
+    from .models import Topic
+
+    counts = dict(
+        ItemAnalysis.objects.filter(item__in=queryset.order_by().values("id"), topic__isnull=False)
+        .values_list("topic")
+        .annotate(n=Count("id"))
+    )
+    topics = Topic.objects.filter(pk__in=counts).order_by("sort_order", "name")
+    return [(topic, counts[topic.pk]) for topic in topics]
