@@ -14,13 +14,37 @@ from lantoa.core.services import role_grant_permissions
 from .constants import CollaboratorKind, ConsentMethod, ContactChannel, TeamRole, WorkRole
 from .models import (
     Collaborator,
-    CollaboratorParticipation,
     RapidResponseTeam,
     StaffMember,
     TeamMembership,
     Training,
 )
-from .services import collaborator_create, roster_assign, training_record_attendance
+from .services import (
+    collaborator_create,
+    participation_record,
+    roster_assign,
+    training_record_attendance,
+)
+
+DEMO_CAMPAIGN = "Tuần lễ quảng bá du lịch biển Quy Nhơn"
+
+
+def _demo_campaign(year: int):
+    """The editorial-calendar campaign the demo collaborators took part in (invented)."""
+    from lantoa.promotion.constants import CampaignKind
+    from lantoa.promotion.models import Campaign
+
+    campaign, _created = Campaign.objects.get_or_create(
+        name=DEMO_CAMPAIGN,
+        defaults={
+            "kind": CampaignKind.LOCAL_EVENT,
+            "starts_on": date(year, 6, 10),
+            "ends_on": date(year, 6, 16),
+            "description": "Cộng tác viên chia sẻ bài quảng bá, dẫn đoàn khách (dữ liệu mẫu).",
+        },
+    )
+    return campaign
+
 
 _MODELS = [
     "staffmember",
@@ -190,6 +214,7 @@ def load(*, log) -> None:
             iso_week=week,
         )
 
+    campaign = _demo_campaign(year)
     for name, kind, unit_code, activities in COLLABORATORS:
         collaborator = Collaborator.objects.filter(full_name=name).first()
         if collaborator is None:
@@ -204,11 +229,7 @@ def load(*, log) -> None:
                 consent_method=ConsentMethod.WRITTEN,
                 preferred_channel=ContactChannel.PHONE,
             )
-        CollaboratorParticipation.objects.get_or_create(
-            collaborator=collaborator,
-            campaign="Tuần lễ quảng bá du lịch biển Quy Nhơn",
-            date=date(year, 6, 14),
-        )
+        participation_record(collaborator=collaborator, on=date(year, 6, 14), campaign=campaign)
     log(
         f"people: {len(staff)} cán bộ, {len(trainings)} lớp tập huấn, "
         f"lịch trực {weeks} tuần, {len(COLLABORATORS)} cộng tác viên"

@@ -116,7 +116,13 @@ class CollaboratorParticipationFilterSet(WagtailFilterSet):
     unit_tree = UnitTreeFilter(paths=("collaborator__unit",))
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("Từ ngày"))
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label=_("Đến ngày"))
+    in_calendar = django_filters.BooleanFilter(
+        field_name="campaign",
+        lookup_expr="isnull",
+        exclude=True,
+        label=_("Thuộc lịch biên tập"),
+    )
 
     class Meta:
         model = CollaboratorParticipation
-        fields = ["campaign"]
+        fields = ["campaign", "event"]

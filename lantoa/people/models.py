@@ -5,6 +5,7 @@ shifts, what a collaborator agreed to do), never their opinions.
 """
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -284,7 +285,8 @@ class Collaborator(ContactFields):
 
 
 class CollaboratorParticipation(models.Model):
-    """A collaborator taking part in a campaign or event (generic until linked to promotion)."""
+    """A collaborator taking part in a campaign of the editorial calendar (promotion.Campaign),
+    or in an event outside it, named in `event`. One of the two is required."""
 
     collaborator = models.ForeignKey(
         Collaborator,
@@ -293,13 +295,42 @@ class CollaboratorParticipation(models.Model):
         related_name="participations",
     )
     date = models.DateField(_("ngày"))
-    campaign = models.CharField(_("chiến dịch, sự kiện"), max_length=255)
+    campaign = models.ForeignKey(
+        "promotion.Campaign",
+        verbose_name=_("chiến dịch (lịch biên tập)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="collaborator_participations",
+    )
+    event = models.CharField(
+        _("sự kiện khác"),
+        max_length=255,
+        blank=True,
+        help_text=_("Chỉ điền khi hoạt động không thuộc chiến dịch nào của lịch biên tập."),
+    )
     description = models.TextField(_("nội dung tham gia"), blank=True)
 
     class Meta:
         verbose_name = _("tham gia chiến dịch")
         verbose_name_plural = _("tham gia chiến dịch")
         ordering = ["-date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(campaign__isnull=False) | ~models.Q(event=""),
+                name="people_participation_campaign_or_event",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.campaign} ({self.date:%d/%m/%Y})"
+        return f"{self.activity_name()} ({self.date:%d/%m/%Y})"
+
+    @admin.display(description=_("chiến dịch, sự kiện"))
+    def activity_name(self) -> str:
+        return self.campaign.name if self.campaign_id else self.event
+
+    def clean(self):
+        if self.campaign_id is None and not self.event.strip():
+            raise ValidationError(
+                {"campaign": _("Chọn một chiến dịch của lịch biên tập hoặc ghi tên sự kiện khác.")}
+            )

@@ -10,7 +10,7 @@ from .constants import CollaboratorKind, WorkRole
 SECTION_KEY = "people"
 
 
-@report_section(key=SECTION_KEY, order=500)
+@report_section(key=SECTION_KEY, order=600)
 def people_section(ctx: ReportContext) -> ReportSection:
     """Figures keyed like the dashboard's labels, so a test can compare them one to one."""
     period = {"start": ctx.start, "end": ctx.end, "unit": ctx.unit}
@@ -20,6 +20,7 @@ def people_section(ctx: ReportContext) -> ReportSection:
     staff_total = selectors.staff_active(unit=ctx.unit).count()
     figures["Cán bộ làm công tác TTĐN"] = staff_total
 
+    activities = selectors.participations_by_activity(**period)
     trainings = selectors.trainings_in_period(**period).annotate(
         people=CountAgg("attendances", distinct=True)
     )
@@ -40,12 +41,14 @@ def people_section(ctx: ReportContext) -> ReportSection:
         + "; ".join(
             f"{label.lower()} {figures[str(label)]}" for _k, label in CollaboratorKind.choices
         )
-        + f"; {figures['Lượt tham gia chiến dịch']} lượt tham gia các chiến dịch, sự kiện.",
+        + f"; {figures['Lượt tham gia chiến dịch']} lượt tham gia các chiến dịch, sự kiện, "
+        f"trong đó {figures['Lượt tham gia chiến dịch của lịch biên tập']} lượt tham gia "
+        f"{len([a for a in activities if a['campaign_id']])} chiến dịch của lịch biên tập.",
     ]
     return ReportSection(
         key=SECTION_KEY,
         title="Xây dựng đội ngũ làm công tác thông tin đối ngoại",
-        order=500,
+        order=600,
         paragraphs=paragraphs,
         tables=[
             ReportTable(
@@ -59,6 +62,20 @@ def people_section(ctx: ReportContext) -> ReportSection:
                 title="Cán bộ làm công tác TTĐN theo vai trò",
                 header=["Vai trò", "Số người"],
                 rows=[[str(label), by_role.get(key, 0)] for key, label in WorkRole.choices],
+            ),
+            ReportTable(
+                title="Cộng tác viên tham gia các chiến dịch, sự kiện",
+                header=["Chiến dịch, sự kiện", "Số cộng tác viên", "Lượt tham gia"],
+                rows=[
+                    [
+                        row["name"]
+                        if row["campaign_id"]
+                        else f"{row['name']} (ngoài lịch biên tập)",
+                        row["collaborators"],
+                        row["participations"],
+                    ]
+                    for row in activities
+                ],
             ),
         ],
         figures=figures,

@@ -85,6 +85,28 @@ def participations_in_period(
     return _in_unit(rows, unit, "collaborator__unit")
 
 
+def participations_by_activity(*, start: date, end: date, unit=None) -> list[dict]:
+    """Participations in the period per editorial-calendar campaign (then per other event):
+    [{"name", "campaign_id", "participations", "collaborators"}], campaigns first."""
+    rows = (
+        participations_in_period(start=start, end=end, unit=unit)
+        .values("campaign_id", "campaign__name", "event")
+        .annotate(
+            participations=CountAgg("pk"), collaborators=CountAgg("collaborator", distinct=True)
+        )
+    )
+    result = [
+        {
+            "name": row["campaign__name"] or row["event"],
+            "campaign_id": row["campaign_id"],
+            "participations": row["participations"],
+            "collaborators": row["collaborators"],
+        }
+        for row in rows
+    ]
+    return sorted(result, key=lambda row: (row["campaign_id"] is None, row["name"]))
+
+
 def _list_url(model_name: str, **params) -> str:
     try:
         base = reverse(f"wagtailsnippets_people_{model_name}:list")
@@ -145,6 +167,21 @@ def kpi_collaborators(*, start: date, end: date, unit=None) -> list[Count]:
             _("Lượt tham gia chiến dịch"),
             participations_in_period(start=start, end=end, unit=unit).count(),
             _list_url("collaboratorparticipation", date_from=start, date_to=end, unit_tree=unit_id),
+        )
+    )
+    counts.append(
+        Count(
+            _("Lượt tham gia chiến dịch của lịch biên tập"),
+            participations_in_period(start=start, end=end, unit=unit)
+            .exclude(campaign=None)
+            .count(),
+            _list_url(
+                "collaboratorparticipation",
+                date_from=start,
+                date_to=end,
+                unit_tree=unit_id,
+                in_calendar="true",
+            ),
         )
     )
     return counts

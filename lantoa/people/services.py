@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from lantoa.core.audit import audit
@@ -13,6 +14,7 @@ from lantoa.core.audit import audit
 from .constants import ERASED_NAME, ContactChannel
 from .models import (
     Collaborator,
+    CollaboratorParticipation,
     OnCallShift,
     RapidResponseTeam,
     StaffMember,
@@ -83,6 +85,36 @@ def collaborator_create(*, user=None, **fields) -> Collaborator:
     collaborator.save()
     audit(collaborator, "wagtail.create", user=user)
     return collaborator
+
+
+@transaction.atomic
+def participation_record(
+    *,
+    collaborator: Collaborator,
+    on: date,
+    campaign=None,
+    event: str = "",
+    description: str = "",
+    user=None,
+) -> CollaboratorParticipation:
+    """Record that `collaborator` took part in `campaign` (a promotion.Campaign of the editorial
+    calendar) or, outside the calendar, in `event`. Idempotent for the same collaborator, day and
+    activity. Only what they did is recorded, never what they think."""
+    if collaborator.erased_at:
+        raise ValidationError(_("Cộng tác viên này đã được xóa dữ liệu."))
+    fields = {
+        "collaborator": collaborator,
+        "date": on,
+        "campaign": campaign,
+        "event": "" if campaign is not None else event.strip(),
+    }
+    row = CollaboratorParticipation.objects.filter(**fields).first()
+    if row is None:
+        row = CollaboratorParticipation(**fields, description=description)
+        row.full_clean()
+        row.save()
+        audit(row, "people.participation_record", user=user, data={"campaign": row.campaign_id})
+    return row
 
 
 @transaction.atomic

@@ -206,8 +206,8 @@ class CollaboratorParticipationViewSet(UnitScopedSnippetViewSet):
     icon = "calendar"
     menu_label = _("Tham gia chiến dịch")
     unit_paths = ("collaborator__unit",)
-    list_display = ["collaborator", "campaign", "date"]
-    list_export = ["collaborator", "campaign", "date", "description"]
+    list_display = ["collaborator", "activity_name", "date"]
+    list_export = ["collaborator", "campaign", "event", "date", "description"]
     export_filename = "tham-gia-chien-dich"
     filterset_class = filters.CollaboratorParticipationFilterSet
 
@@ -241,6 +241,10 @@ def people_log_actions(actions):
         {
             "people.attendance_record": (_("Ghi nhận tham gia tập huấn"), _("Ghi nhận tham gia")),
             "people.roster_assign": (_("Xếp lịch trực"), _("Xếp lịch trực")),
+            "people.participation_record": (
+                _("Ghi nhận tham gia chiến dịch"),
+                _("Ghi nhận tham gia chiến dịch"),
+            ),
             "people.collaborator_erase": (
                 _("Xóa dữ liệu cộng tác viên theo yêu cầu"),
                 _("Đã xóa dữ liệu cá nhân theo yêu cầu"),

@@ -111,7 +111,7 @@ def test_erase_removes_personal_data_and_leaves_an_audit_entry_without_it(demo_w
         contact_note="Gọi sau 17 giờ",
     )
     CollaboratorParticipation.objects.create(
-        collaborator=collaborator, date=date(2026, 6, 1), campaign="Lễ hội", description="Hát"
+        collaborator=collaborator, date=date(2026, 6, 1), event="Lễ hội", description="Hát"
     )
     services.collaborator_erase(collaborator=collaborator, requested_by=admin)
 
@@ -177,3 +177,56 @@ def test_collaborator_counts_skip_erased_people():
     assert figures["Văn nghệ sĩ"] == 1
     assert figures["Doanh nhân"] == 1
     assert figures["Người có uy tín"] == 0
+
+
+def _collaborator(unit, name="Trần Văn Cộng Tác"):
+    return services.collaborator_create(
+        full_name=name,
+        kind=CollaboratorKind.BUSINESS,
+        unit=unit,
+        agreed_activities="Chia sẻ bài quảng bá",
+        consent_date=date(2026, 2, 1),
+        consent_scope="Họ tên, số điện thoại; mời tham gia hoạt động trong năm",
+        consent_method=ConsentMethod.WRITTEN,
+    )
+
+
+def test_participation_links_a_campaign_of_the_editorial_calendar(demo_ward):
+    from django.db import IntegrityError, transaction
+
+    from lantoa.core.reporting import ReportContext
+    from lantoa.people.report_sections import people_section
+    from lantoa.promotion.constants import CampaignKind
+    from lantoa.promotion.models import Campaign
+
+    festival = Campaign.objects.create(
+        name="Lễ hội biển",
+        kind=CampaignKind.LOCAL_EVENT,
+        starts_on=date(2026, 6, 1),
+        ends_on=date(2026, 6, 7),
+    )
+    first, second = _collaborator(demo_ward["mttq"]), _collaborator(demo_ward["mttq"], "Lê Thị B")
+    row = services.participation_record(collaborator=first, on=date(2026, 6, 2), campaign=festival)
+    # The same collaborator, day and campaign again: nothing new.
+    assert (
+        services.participation_record(collaborator=first, on=date(2026, 6, 2), campaign=festival)
+        == row
+    )
+    services.participation_record(collaborator=second, on=date(2026, 6, 3), campaign=festival)
+    services.participation_record(collaborator=second, on=date(2026, 9, 1), event="Hội chợ")
+    assert list(festival.collaborator_participations.order_by("date")) == [
+        row,
+        second.participations.get(campaign=festival),
+    ]
+    with pytest.raises(ValidationError):
+        services.participation_record(collaborator=first, on=date(2026, 7, 1))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CollaboratorParticipation.objects.create(collaborator=first, date=date(2026, 7, 1))
+
+    section = people_section(ReportContext.for_year(2026))
+    # Counted independently: 3 participations, 1 calendar campaign with 2 collaborators.
+    assert section.figures["Lượt tham gia chiến dịch"] == CollaboratorParticipation.objects.count()
+    assert section.figures["Lượt tham gia chiến dịch của lịch biên tập"] == 2
+    assert "trong đó 2 lượt tham gia 1 chiến dịch của lịch biên tập" in section.paragraphs[1]
+    table = next(t for t in section.tables if t.header[0] == "Chiến dịch, sự kiện")
+    assert table.rows == [["Lễ hội biển", 2, 2], ["Hội chợ (ngoài lịch biên tập)", 1, 1]]
