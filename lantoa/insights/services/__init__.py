@@ -6,7 +6,7 @@ from .alerts import (
     alerts_raise_for_items,
     spikes_detect,
 )
-from .analysis import items_analyse, label_set, labels_import
+from .analysis import items_analyse, label_remove, label_set, label_validate, labels_import
 from .learning import classifier_train, training_job_create
 
 __all__ = [
@@ -15,7 +15,9 @@ __all__ = [
     "alerts_raise_for_items",
     "classifier_train",
     "items_analyse",
+    "label_remove",
     "label_set",
+    "label_validate",
     "labels_import",
     "spikes_detect",
     "training_job_create",
