@@ -3,6 +3,8 @@
 from .alerts import (
     alert_deliver,
     alert_digests_send,
+    alert_mark_read,
+    alerts_mark_all_read,
     alerts_raise_for_items,
     spikes_detect,
 )
@@ -12,6 +14,8 @@ from .learning import classifier_train, training_job_create
 __all__ = [
     "alert_deliver",
     "alert_digests_send",
+    "alert_mark_read",
+    "alerts_mark_all_read",
     "alerts_raise_for_items",
     "classifier_train",
     "items_analyse",
