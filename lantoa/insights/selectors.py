@@ -1,18 +1,23 @@
 """Insights reads: active models, labelling queue, volumes for spikes and trends."""
 
 import io
+import statistics
+from collections import Counter
 from datetime import datetime, timedelta
 from functools import lru_cache
 
 import joblib
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDay, TruncHour, TruncMonth, TruncWeek
+from django.utils import timezone
 
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item
 
-from .constants import LabelKind, Tone
-from .models import ClassifierModel, ItemAnalysis, Label
+from .constants import NEWS_WINDOW_DAYS, SOCIAL_WINDOW_HOURS, SPIKE_MIN_COUNT, LabelKind, Tone
+from .models import Alert, ClassifierModel, ItemAnalysis, Label
+
+SOCIAL_OUTLET_TYPES = (OutletType.SOCIAL_PAGE, OutletType.BLOG)
 
 
 def item_document(item: Item) -> str:
@@ -108,6 +113,125 @@ def foreign_items(queryset: QuerySet[Item]) -> QuerySet[Item]:
     return queryset.filter(Q(source__outlet_type=OutletType.FOREIGN_PRESS) | ~Q(language="vi"))
 
 
+def spike_check(queryset, *, now: datetime, social: bool, sensitivity: float) -> dict | None:
+    """Compare the current window with the trailing ones: a spike when the count exceeds
+    mean + k·σ of the trailing windows and is at least SPIKE_MIN_COUNT.
+
+    News: the last 24 hours against the 14 days before; social posts: the last hour against the
+    12 before. Returns the figures (also when there is no spike, with `spike` False).
+    """
+    if social:
+        width, windows = timedelta(hours=1), SOCIAL_WINDOW_HOURS
+    else:
+        width, windows = timedelta(days=1), NEWS_WINDOW_DAYS
+    counts = window_counts(queryset, end=now, width=width, windows=windows + 1)
+    trailing, current = counts[:-1], counts[-1]
+    mean = statistics.fmean(trailing)
+    sigma = statistics.pstdev(trailing)
+    threshold = mean + sensitivity * sigma
+    return {
+        "spike": current >= SPIKE_MIN_COUNT and current > threshold,
+        "current": current,
+        "mean": round(mean, 3),
+        "sigma": round(sigma, 3),
+        "threshold": round(threshold, 3),
+        "k": sensitivity,
+        "window": "1h/12h" if social else "1d/14d",
+        "window_start": (now - width).isoformat(),
+    }
+
+
+def story_summary(story) -> dict:
+    """A story for people: items in time order, outlets, languages, tone mix, spread per day."""
+    analyses = story.analyses.select_related("item__source").order_by(
+        "item__published_at", "item_id"
+    )
+    items = [a.item for a in analyses]
+    spread = Counter(
+        timezone.localtime(item.published_at).date() for item in items if item.published_at
+    )
+    return {
+        "items": items,
+        "outlets": sorted({item.source.name for item in items}),
+        "languages": sorted({item.language for item in items if item.language}),
+        "tones": {tone: n for tone, n in Counter(a.tone for a in analyses if a.tone).items()},
+        "spread": sorted(spread.items()),
+    }
+
+
+def watchlists_with_counts() -> QuerySet:
+    """Watchlists annotated with `match_count`, the number of items each tagged."""
+    from .models import Watchlist
+
+    return Watchlist.objects.annotate(match_count=Count("matches"))
+
+
+def alerts_for_user(user) -> QuerySet[Alert]:
+    """Alerts the user may read (every alert of the ward, to whoever may view alerts), newest
+    first, each annotated with `is_read` for this user."""
+    if not user.has_perm("insights.view_alert"):
+        return Alert.objects.none()
+    return Alert.objects.select_related("rule").annotate(
+        is_read=Exists(Alert.read_by.through.objects.filter(alert_id=OuterRef("pk"), user=user))
+    )
+
+
+def unread_alert_count(user) -> int:
+    return alerts_for_user(user).filter(is_read=False).count()
+
+
+def spike_summaries(*, now: datetime | None = None) -> list[dict]:
+    """The current spike figures of every active watchlist and every topic, news and social:
+    count in the current window, trailing mean, σ and threshold (k of the watchlist's spike rule,
+    else 3). Ordered with the spikes first."""
+    from .models import AlertRule, Topic, Watchlist
+
+    now = now or timezone.now()
+    k_by_watchlist = dict(
+        AlertRule.objects.filter(kind="spike", is_active=True, watchlist__isnull=False).values_list(
+            "watchlist_id", "sensitivity"
+        )
+    )
+    k_by_topic = dict(
+        AlertRule.objects.filter(kind="spike", is_active=True, topic__isnull=False).values_list(
+            "topic_id", "sensitivity"
+        )
+    )
+    scopes = [
+        (
+            "watchlist",
+            w.pk,
+            w.name,
+            Item.objects.filter(watchlist_matches__watchlist=w),
+            k_by_watchlist.get(w.pk, 3.0),
+        )
+        for w in Watchlist.objects.filter(is_active=True)
+    ] + [
+        ("topic", t.pk, t.name, Item.objects.filter(analysis__topic=t), k_by_topic.get(t.pk, 3.0))
+        for t in Topic.objects.all()
+    ]
+    rows = []
+    for scope, pk, name, queryset, k in scopes:
+        for social in (False, True):
+            stream = queryset.filter(
+                Q(source__outlet_type__in=SOCIAL_OUTLET_TYPES)
+                if social
+                else ~Q(source__outlet_type__in=SOCIAL_OUTLET_TYPES)
+            ).distinct()
+            check = spike_check(stream, now=now, social=social, sensitivity=k)
+            rows.append(
+                {
+                    "scope": scope,
+                    "id": pk,
+                    "name": name,
+                    "stream": "social" if social else "news",
+                    **check,
+                }
+            )
+    rows.sort(key=lambda row: (not row["spike"], row["scope"], row["name"], row["stream"]))
+    return rows
+
+
 def forecast_next(values: list[int], *, window: int = 8) -> dict | None:
     """A stated, simple forecast: least-squares line over the last `window` periods, next value,
     95 % interval ±1.96 × residual standard deviation (never below zero)."""
@@ -172,9 +296,7 @@ def trends(*, period: str = "week", watchlist=None, periods: int = 12) -> dict:
 
 
 def dashboard_counts() -> dict:
-    from django.utils import timezone
-
-    from .models import Alert, ItemMatch
+    from .models import ItemMatch
 
     since = timezone.now() - timedelta(days=7)
     recent = Item.objects.filter(published_at__gte=since)
@@ -195,10 +317,6 @@ def dashboard_counts() -> dict:
 def source_health(*, now=None, days: int = 28, k: float = 3.0) -> list[dict]:
     """Sources whose last 24 hours fall outside mean ± k·σ of their previous `days` days
     (a feed that went silent or floods); quiet sources (mean below 1 a day) are skipped."""
-    import statistics
-
-    from django.utils import timezone
-
     from lantoa.monitoring.models import Source
 
     now = now or timezone.now()

@@ -1,17 +1,24 @@
 """Admin: watchlists, topics, labels, models, alerts; the labelling queue, stories and trends."""
 
+from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from lantoa.core.audit import register_actions
 from lantoa.core.panels import Count, CountsPanel
 
 from . import views
 from .models import Alert, AlertRule, ClassifierModel, ItemMatch, Label, Story, Topic, Watchlist
+from .services import label_remove, label_set, label_validate
+from .services.analysis import LabelError
 
 
 @hooks.register("register_log_actions")
@@ -20,6 +27,7 @@ def insights_log_actions(actions):
         actions,
         {
             "insights.label": (_("Gán nhãn"), _("Gán nhãn cho tin")),
+            "insights.label_remove": (_("Bỏ nhãn"), _("Bỏ nhãn của tin")),
             "insights.train": (_("Huấn luyện mô hình"), _("Huấn luyện phiên bản mô hình mới")),
             "insights.bulletin": (_("Gửi bản tin"), _("Gửi bản tin tổng hợp dư luận")),
         },
@@ -66,8 +74,57 @@ class ItemMatchViewSet(ModelViewSet):
     add_to_admin_menu = False
 
 
+class LabelAdminPolicy(ModelPermissionPolicy):
+    """Labels are added on an item (labelling queue, item page) or imported, never from a blank
+    admin form: the listing has no "add" button. Editing and deleting stay, through services."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Label, LabelAdminPolicy(Label))
+
+
+class LabelForm(WagtailAdminModelForm):
+    """Only the value changes; the kind (topic, tone …) is fixed once the label exists."""
+
+    class Meta:
+        model = Label
+        fields = ["value"]
+        widgets = {"value": forms.TextInput()}
+
+    def clean_value(self):
+        try:
+            return label_validate(self.instance.kind, self.cleaned_data["value"])
+        except LabelError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
+class LabelEditView(generic.EditView):
+    def save_instance(self):
+        # label_set, not form.save(): the item's tone/topic must follow the person's label.
+        return label_set(
+            item=self.object.item,
+            kind=self.object.kind,
+            value=self.form.cleaned_data["value"],
+            user=self.request.user,
+        )
+
+
+class LabelDeleteView(generic.DeleteView):
+    def delete_action(self):
+        label_remove(label=self.object, user=self.request.user)
+
+
 class LabelViewSet(ModelViewSet):
     model = Label
+    edit_view_class = LabelEditView
+    delete_view_class = LabelDeleteView
     icon = "pick"
     menu_label = _("Nhãn của cán bộ")
     list_display = ["item", "kind", "value", "user", "created_at"]
@@ -75,8 +132,10 @@ class LabelViewSet(ModelViewSet):
     list_export = ["item_id", "item__url", "kind", "value", "user", "created_at"]
     export_filename = "nhan"
     search_fields = ["item__title", "value"]
-    form_fields = ["kind", "value"]
     inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return LabelForm
 
 
 class ClassifierModelViewSet(ModelViewSet):

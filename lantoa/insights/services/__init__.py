@@ -3,19 +3,25 @@
 from .alerts import (
     alert_deliver,
     alert_digests_send,
+    alert_mark_read,
+    alerts_mark_all_read,
     alerts_raise_for_items,
     spikes_detect,
 )
-from .analysis import items_analyse, label_set, labels_import
+from .analysis import items_analyse, label_remove, label_set, label_validate, labels_import
 from .learning import classifier_train, training_job_create
 
 __all__ = [
     "alert_deliver",
     "alert_digests_send",
+    "alert_mark_read",
+    "alerts_mark_all_read",
     "alerts_raise_for_items",
     "classifier_train",
     "items_analyse",
+    "label_remove",
     "label_set",
+    "label_validate",
     "labels_import",
     "spikes_detect",
     "training_job_create",

@@ -7,7 +7,6 @@ stays silent (digests excepted, they are their own throttle).
 
 import json
 import logging
-import statistics
 import urllib.error
 import urllib.request
 from collections import Counter
@@ -27,7 +26,6 @@ from lantoa.monitoring.models import Item
 from ..constants import (
     NEWS_WINDOW_DAYS,
     SOCIAL_WINDOW_HOURS,
-    SPIKE_MIN_COUNT,
     AlertKind,
     Channel,
     Frequency,
@@ -36,11 +34,11 @@ from ..constants import (
     WebhookFormat,
 )
 from ..models import Alert, AlertRule, ItemAnalysis, ItemMatch
-from ..selectors import window_counts
+from ..selectors import SOCIAL_OUTLET_TYPES, spike_check
 
 logger = logging.getLogger(__name__)
 WEBHOOK_TIMEOUT = 10
-SOCIAL_TYPES = (OutletType.SOCIAL_PAGE, OutletType.BLOG)
+SOCIAL_TYPES = SOCIAL_OUTLET_TYPES
 # Short function words that would otherwise top every "what drove it" list.
 _STOPWORDS = frozenset(
     """và của là có cho các những được trong với đã này một người không tại về từ khi đến để
@@ -223,34 +221,6 @@ def _scope_items(rule: AlertRule):
     return Item.objects.all()
 
 
-def spike_check(queryset, *, now: datetime, social: bool, sensitivity: float) -> dict | None:
-    """Compare the current window with the trailing ones: a spike when the count exceeds
-    mean + k·σ of the trailing windows and is at least SPIKE_MIN_COUNT.
-
-    News: the last 24 hours against the 14 days before; social posts: the last hour against the
-    12 before. Returns the figures (also when there is no spike, with `spike` False).
-    """
-    if social:
-        width, windows = timedelta(hours=1), SOCIAL_WINDOW_HOURS
-    else:
-        width, windows = timedelta(days=1), NEWS_WINDOW_DAYS
-    counts = window_counts(queryset, end=now, width=width, windows=windows + 1)
-    trailing, current = counts[:-1], counts[-1]
-    mean = statistics.fmean(trailing)
-    sigma = statistics.pstdev(trailing)
-    threshold = mean + sensitivity * sigma
-    return {
-        "spike": current >= SPIKE_MIN_COUNT and current > threshold,
-        "current": current,
-        "mean": round(mean, 3),
-        "sigma": round(sigma, 3),
-        "threshold": round(threshold, 3),
-        "k": sensitivity,
-        "window": "1h/12h" if social else "1d/14d",
-        "window_start": (now - width).isoformat(),
-    }
-
-
 def spike_drivers(items: list[Item], baseline: list[Item], *, top: int = 5) -> dict:
     """What drove a spike: the stories (titles) most repeated and the words over-represented
     in the window compared with the trailing period."""
@@ -334,6 +304,34 @@ def spikes_detect(*, now: datetime | None = None) -> list[Alert]:
                 raised.append(alert)
                 break
     return raised
+
+
+# --- read state (the in-app inbox) ---------------------------------------------------------
+
+
+@transaction.atomic
+def alert_mark_read(*, alert: Alert, user, read: bool = True) -> None:
+    """Mark `alert` read (or unread again) for `user` only; other people keep their state."""
+    if read:
+        alert.read_by.add(user)
+    else:
+        alert.read_by.remove(user)
+
+
+@transaction.atomic
+def alerts_mark_all_read(*, user, alerts=None) -> int:
+    """Mark every alert (or those of `alerts`) read for `user`; returns how many changed."""
+    from ..selectors import alerts_for_user
+
+    unread = alerts_for_user(user).filter(is_read=False)
+    if alerts is not None:
+        unread = unread.filter(pk__in=alerts.values("pk"))
+    ids = list(unread.values_list("pk", flat=True))
+    Alert.read_by.through.objects.bulk_create(
+        [Alert.read_by.through(alert_id=pk, user_id=user.pk) for pk in ids],
+        ignore_conflicts=True,
+    )
+    return len(ids)
 
 
 # --- delivery -------------------------------------------------------------------------------

@@ -230,6 +230,37 @@ def label_set(*, item: Item, kind: str, value: str, user=None) -> Label:
     return label
 
 
+def label_validate(kind: str, value: str) -> str:
+    """The stored form of `value` for a label of `kind`; raises LabelError (for forms)."""
+    return _clean_label(kind, value)[0]
+
+
+@transaction.atomic
+def label_remove(*, label: Label, user=None) -> None:
+    """Delete a person's label and give the decision back to the models.
+
+    The item's tone or topic stops being a person's choice: the item is analysed again (lexicon or
+    active model) and returns to the labelling queue; a removed relevance or "inaccurate" flag
+    reverts to unknown / not flagged.
+    """
+    item, kind, value = label.item, label.kind, label.value
+    label.delete()
+    analysis = ItemAnalysis.objects.filter(item=item).first()
+    if analysis is not None:
+        if kind == LabelKind.TONE and analysis.tone_origin == Origin.PERSON:
+            analysis.tone_origin = ""
+        elif kind == LabelKind.TOPIC and analysis.topic_origin == Origin.PERSON:
+            analysis.topic_origin = ""
+        elif kind == LabelKind.RELEVANT:
+            analysis.relevant = None
+        elif kind == LabelKind.INACCURATE:
+            analysis.inaccurate = False
+        analysis.save()
+        if kind in (LabelKind.TONE, LabelKind.TOPIC):
+            items_analyse(item_ids=[item.pk], raise_alerts=False)
+    audit(item, "insights.label_remove", user=user, data={"kind": kind, "value": value})
+
+
 @dataclass
 class ImportResult:
     created: int

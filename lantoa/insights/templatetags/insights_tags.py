@@ -1,5 +1,3 @@
-from collections import Counter
-
 from django import template
 
 register = template.Library()
@@ -29,12 +27,10 @@ def per_class_rows(model):
 
 @register.filter
 def story_summary(story):
-    """Items of a story in time order, its outlets, languages and tone mix."""
-    analyses = story.analyses.select_related("item__source").order_by("item__published_at")
-    items = [a.item for a in analyses]
-    return {
-        "items": items,
-        "outlets": sorted({item.source.name for item in items}),
-        "languages": sorted({item.language for item in items if item.language}),
-        "tones": dict(Counter(a.get_tone_display() for a in analyses if a.tone)),
-    }
+    """Items of a story in time order, its outlets, languages, tone mix and spread per day."""
+    from ..constants import Tone
+    from ..selectors import story_summary as summarise
+
+    summary = summarise(story)
+    summary["tones"] = {Tone(tone).label: n for tone, n in summary["tones"].items()}
+    return summary
