@@ -311,3 +311,11 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "lantoa.core.security.forms.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("LANTOA_DOCUMENT_MAX_BYTES", default=25 * 1024 * 1024)
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # axes logs every login at INFO
+# Retention (lantoa.core.security.retention): days raw responses, poll runs and pseudonymised
+# social posts are kept (0 keeps them for good); the job runs nightly and deletes in batches.
+LANTOA_RETENTION_DAYS = {
+    "raw": env.int("LANTOA_RETENTION_RAW_DAYS", default=90),
+    "poll_runs": env.int("LANTOA_RETENTION_POLLRUN_DAYS", default=365),
+    "social_posts": env.int("LANTOA_RETENTION_SOCIAL_DAYS", default=365),
+}
+LANTOA_RETENTION_BATCH = env.int("LANTOA_RETENTION_BATCH", default=1000)

@@ -6,3 +6,11 @@ from django.core.management import call_command
 def backup_nightly(keep: int = 14) -> None:
     """The nightly backup for deployments scheduling with Celery beat instead of cron."""
     call_command("backup", keep=keep)
+
+
+@shared_task(name="lantoa.core.security.tasks.retention_nightly", acks_late=True)
+def retention_nightly() -> dict[str, int]:
+    """Remove monitoring data older than the retention periods (idempotent: a rerun finds less)."""
+    from .retention import retention_run
+
+    return dict(retention_run().totals)

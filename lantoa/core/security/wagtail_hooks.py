@@ -24,5 +24,11 @@ def lockouts_viewset():
 def security_actions(actions):
     register_actions(
         actions,
-        {"lantoa.2fa_enable": ("Bật xác thực hai lớp", "Đã bật xác thực hai lớp")},
+        {
+            "lantoa.2fa_enable": ("Bật xác thực hai lớp", "Đã bật xác thực hai lớp"),
+            "lantoa.retention_purge": (
+                "Xóa dữ liệu quá hạn lưu giữ",
+                "Đã xóa dữ liệu theo dõi quá hạn lưu giữ",
+            ),
+        },
     )
