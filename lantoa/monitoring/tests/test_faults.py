@@ -326,10 +326,44 @@ def _fill(mountpoint: Path) -> Path:
     return filler
 
 
-def test_raw_store_disk_full(web):
-    source, links = _feed_source(web, 30)
+@contextlib.contextmanager
+def _full_tmpfs():
+    """The real thing: the raw store's tablespace on a tmpfs filled to the last byte."""
     with _small_tablespace() as mountpoint:
-        filler = _fill(mountpoint)
+        yield _fill(mountpoint).unlink
+
+
+@contextlib.contextmanager
+def _full_injected():
+    """Where a tmpfs cannot be mounted (no root, remote server): the raw store's boundary, an
+    INSERT into monitoring_rawresponse, fails inside PostgreSQL with the server's own disk-full
+    error (SQLSTATE 53100, the message PostgreSQL gives when it cannot extend a file)."""
+    pg = _pg_connect()
+    pg.execute(
+        "CREATE FUNCTION lantoa_test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "RAISE EXCEPTION USING ERRCODE = 'disk_full', MESSAGE = 'could not extend file "
+        "\"base/raw\": No space left on device', HINT = 'Check free disk space.'; END $$"
+    )
+    pg.execute(
+        "CREATE TRIGGER lantoa_test_disk_full BEFORE INSERT ON monitoring_rawresponse "
+        "FOR EACH ROW EXECUTE FUNCTION lantoa_test_disk_full()"
+    )
+
+    def free_space():
+        pg.execute("DROP TRIGGER IF EXISTS lantoa_test_disk_full ON monitoring_rawresponse")
+
+    try:
+        yield free_space
+    finally:
+        free_space()
+        pg.execute("DROP FUNCTION IF EXISTS lantoa_test_disk_full()")
+        pg.close()
+
+
+@pytest.mark.parametrize("disk", ["tmpfs", "injected"])
+def test_raw_store_disk_full(web, disk):
+    source, links = _feed_source(web, 30)
+    with (_full_tmpfs if disk == "tmpfs" else _full_injected)() as free_space:
         run = services.source_poll(source_id=source.pk)
         # Visible: the poll is an error naming the full disk; the source backs off and says why.
         assert run.outcome == FetchOutcome.ERROR
@@ -340,7 +374,7 @@ def test_raw_store_disk_full(web):
         # Nothing half-saved.
         assert Item.objects.count() == 0 and RawResponse.objects.count() == 0
         # Space freed: the next poll stores every item once, with its raw body.
-        filler.unlink()
+        free_space()
         run = _poll_again(source)
         assert run.counts == {ItemStatus.STORED: 30}
         assert RawResponse.objects.filter(poll_run=run).count() == 1
