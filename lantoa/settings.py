@@ -209,6 +209,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
     if CELERY_BROKER_URL.startswith("filesystem")
     else {}
 )
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # acks_late: a task whose worker died before acknowledging it is delivered again after this
+    # many seconds (tasks are idempotent; a poll also re-claims its source only once the lease of
+    # the dead worker has run out, LANTOA_POLL_LEASE_SECONDS).
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("LANTOA_BROKER_VISIBILITY_TIMEOUT", default=3600)
+    }
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="django-db")
 CELERY_RESULT_EXTENDED = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("LANTOA_CELERY_EAGER", default=False)
@@ -241,6 +248,9 @@ DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="lantoa@localh
 # --- Lantoa -------------------------------------------------------------------------------------
 LANTOA_OFFICE_NAME = env.str("LANTOA_OFFICE_NAME", default="Đảng ủy phường Quy Nhơn")
 LANTOA_FETCH_ALLOW_PRIVATE = env.bool("LANTOA_FETCH_ALLOW_PRIVATE", default=False)
+LANTOA_FETCH_HOST_INTERVAL = env.float("LANTOA_FETCH_HOST_INTERVAL", default=5.0)
+# How long a worker holds a source it polls; a worker killed mid-poll frees it when this runs out.
+LANTOA_POLL_LEASE_SECONDS = env.int("LANTOA_POLL_LEASE_SECONDS", default=15 * 60)
 LANTOA_PSEUDONYM_SALT = env.str("LANTOA_PSEUDONYM_SALT", default=SECRET_KEY)
 
 # --- Security -----------------------------------------------------------------------------------

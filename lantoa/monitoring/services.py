@@ -10,6 +10,7 @@ import zlib
 from datetime import timedelta
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from . import formats
 from .batch import Batch, Candidate
-from .constants import OutletType, SourceKind
+from .constants import FetchOutcome, OutletType, SourceKind
 from .fetcher import make_client
 from .models import Item, PollRun, RawResponse, Source
 from .pipeline.extract import extract_page
@@ -27,8 +28,16 @@ from .scheduling import full_fetch_due
 
 log = logging.getLogger(__name__)
 
-CLAIM_LEASE = timedelta(minutes=15)
+
+def claim_lease() -> timedelta:
+    return timedelta(seconds=int(getattr(settings, "LANTOA_POLL_LEASE_SECONDS", 15 * 60)))
+
+
 MANUAL_SOURCE_NAME = "Đường dẫn gửi thủ công"
+WORKER_LOST = (
+    "Tiến trình thu thập dừng giữa chừng (bị tắt hoặc mất kết nối cơ sở dữ liệu); "
+    "không tin nào của lượt này được lưu, nguồn đã được thu thập lại."
+)
 
 
 @transaction.atomic
@@ -74,9 +83,11 @@ def sources_claim(*, limit: int = 1, source_ids: list[int] | None = None) -> lis
     """Claim due sources for this worker: SELECT … FOR UPDATE SKIP LOCKED, then a lease.
 
     The lease update is conditional, so even where row locks do not exist (SQLite) two workers
-    never both win the same source; a crashed worker's lease simply expires.
+    never both win the same source; a crashed worker's lease simply expires, and the poll it left
+    unfinished is closed as an error when the source is claimed again.
     """
     now = timezone.now()
+    lease = claim_lease()
     free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
     queryset = Source.objects.filter(free, kind__in=FETCHED_KINDS)
     if source_ids is None:
@@ -93,9 +104,14 @@ def sources_claim(*, limit: int = 1, source_ids: list[int] | None = None) -> lis
             .values_list("id", flat=True)[:limit]
         )
         for source_id in ids:
-            won = Source.objects.filter(free, pk=source_id).update(claimed_until=now + CLAIM_LEASE)
+            won = Source.objects.filter(free, pk=source_id).update(claimed_until=now + lease)
             if won:
                 claimed.append(source_id)
+        # Polls of these sources still "running" after a whole lease: their worker died (SIGKILL,
+        # power cut, database gone) before recording the end; nothing of them was stored.
+        PollRun.objects.filter(
+            source_id__in=claimed, finished_at__isnull=True, started_at__lt=now - lease
+        ).update(finished_at=now, outcome=FetchOutcome.ERROR, error=WORKER_LOST)
     return list(Source.objects.filter(pk__in=claimed).order_by("priority", "id"))
 
 

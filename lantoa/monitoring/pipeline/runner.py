@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from ..batch import Batch
 from ..constants import OUTCOME_ADVICE, FetchOutcome, ItemStatus
-from ..models import Item, PollRun, Source
+from ..models import Item, PollRun, RawResponse, Source
 from ..scheduling import next_after_failure, next_after_success
 from . import AFTER_COMMIT, STAGES, TRANSACTIONAL
 from .fetch import FETCHED_KINDS
@@ -146,7 +146,13 @@ def _finish(batch: Batch) -> None:
 
 
 def _fail(batch: Batch, exc: Exception) -> None:
-    """Record an unexpected error; nothing of the batch was stored (the transaction rolled back)."""
+    """Record an unexpected error; nothing of the batch was stored (the transaction rolled back).
+
+    When the database went away under the poll (restart, failover, a killed backend), the dead
+    connection is dropped so the record is written on a new one; if the database is still down
+    this raises, the task fails visibly and the source's lease lets the poll be retried.
+    The raw bodies this poll saved are removed with it: the retry fetches them again.
+    """
     batch.stored = []
     batch.outcome = FetchOutcome.ERROR
     batch.error = f"{type(exc).__name__}: {exc}"
@@ -155,5 +161,10 @@ def _fail(batch: Batch, exc: Exception) -> None:
             candidate.status = ItemStatus.QUARANTINED
             candidate.error = batch.error
     batch.poll_run.error = traceback.format_exc()[-5000:]
+    connection = transaction.get_connection()
+    alive = connection.in_atomic_block or connection.connection is None or connection.is_usable()
+    if not alive:
+        connection.close()
     with transaction.atomic():
+        RawResponse.objects.filter(poll_run=batch.poll_run).delete()
         _finish(batch)
