@@ -9,6 +9,7 @@ The LSH index lives in the worker's memory and is synchronised from stored signa
 the last 7 days) at each batch, so several workers see each other's items.
 """
 
+import hashlib
 import re
 import threading
 import time
@@ -16,7 +17,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 from django.utils import timezone
 
 from lantoa.core.text import fold_lower
@@ -41,25 +42,52 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
 
 
-def signature(text: str) -> MinHash | None:
+def _shingles(text: str) -> list[bytes]:
     words = _WORD.findall(fold_lower(text))
-    shingles = {" ".join(words[i : i + 3]).encode() for i in range(max(0, len(words) - 2))}
-    if len(shingles) < MIN_SHINGLES:
-        return None
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
-    minhash.update_batch(list(shingles))
-    return minhash
+    return list({" ".join(words[i : i + 3]).encode() for i in range(max(0, len(words) - 2))})
 
 
-def signature_bytes(minhash: MinHash) -> bytes:
-    return minhash.hashvalues.astype(np.uint32).tobytes()
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    # MurmurHash3's finaliser, as datasketch's "affine32" scheme pre-mixes each input hash.
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
 
 
-def signature_load(data: bytes) -> MinHash:
-    values = np.frombuffer(bytes(data), dtype=np.uint32).copy()
-    return MinHash(
-        num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME, permutations=_permutations()
+def signatures(texts: list[str]) -> list[np.ndarray | None]:
+    """MinHash values of many texts at once (None where a text has too few shingles).
+
+    The values are exactly those of `datasketch.MinHash(num_perm=NUM_PERM, scheme=SCHEME)` fed
+    the same shingles (SHA-1, 32 bits): one vectorised pass over every shingle of the batch
+    instead of a MinHash object and its numpy calls per item.
+    """
+    shingle_sets = [_shingles(text) for text in texts]
+    kept = [i for i, shingles in enumerate(shingle_sets) if len(shingles) >= MIN_SHINGLES]
+    result: list[np.ndarray | None] = [None] * len(texts)
+    if not kept:
+        return result
+    digests = b"".join(
+        hashlib.sha1(shingle, usedforsecurity=False).digest()[:4]
+        for i in kept
+        for shingle in shingle_sets[i]
     )
+    hashed = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32))
+    a, b = (np.asarray(p, dtype=np.uint32) for p in _permutations())
+    with np.errstate(over="ignore"):
+        permuted = hashed[:, None] * a + b  # wraps modulo 2**32, as the scheme intends
+    starts = np.cumsum([0] + [len(shingle_sets[i]) for i in kept[:-1]])
+    minima = np.minimum.reduceat(permuted, starts, axis=0)
+    for row, i in enumerate(kept):
+        result[i] = minima[row]
+    return result
+
+
+def signature_load(data: bytes) -> LeanMinHash:
+    """A stored signature as the LSH index takes it (no permutations to carry: never updated)."""
+    values = np.frombuffer(bytes(data), dtype=np.uint32)
+    return LeanMinHash(seed=1, hashvalues=values, scheme=SCHEME)
 
 
 class _LshCache:
@@ -90,7 +118,7 @@ class _LshCache:
                 self.sources[item_id] = source_id
             self.last_id = max(self.last_id, item_id)
 
-    def match(self, minhash: MinHash, source_id: int) -> int | None:
+    def match(self, minhash: LeanMinHash, source_id: int) -> int | None:
         found = [i for i in self.lsh.query(minhash) if self.sources.get(i) != source_id]
         return min(found) if found else None
 
@@ -135,11 +163,10 @@ def run(batch: Batch) -> Batch:
     # Tier 3: near-duplicates across outlets.
     with LSH.lock:
         LSH.sync()
-        for candidate in batch.candidates:
-            lead = candidate.summary or candidate.text[:1500]
-            minhash = signature(f"{candidate.title} {lead}")
-            if minhash is None:
+        texts = [f"{c.title} {c.summary or c.text[:1500]}" for c in batch.candidates]
+        for candidate, values in zip(batch.candidates, signatures(texts), strict=True):
+            if values is None:
                 continue
-            candidate.minhash = signature_bytes(minhash)
-            candidate.near_item_id = LSH.match(minhash, batch.source.id)
+            candidate.minhash = values.astype(np.uint32).tobytes()
+            candidate.near_item_id = LSH.match(signature_load(candidate.minhash), batch.source.id)
     return batch

@@ -30,13 +30,19 @@ def exact_tokens(text: str) -> list[str]:
 
 def fold_token(token: str) -> str:
     """The folded, i/y-unified form of one lower-case token."""
-    return _I_Y_SYLLABLE.sub(r"\1y", fold(token))
+    return _unify_i_y(fold(token))
+
+
+def _unify_i_y(folded: str) -> str:
+    # Only syllables of two or three letters ending in "i" can change: skip the regex otherwise.
+    if len(folded) > 3 or not folded.endswith("i"):
+        return folded
+    return _I_Y_SYLLABLE.sub(r"\1y", folded)
 
 
 def folded_tokens(text: str) -> list[str]:
     """Lower-case tokens without diacritics, i/y variants unified."""
-    return [
-        fold_token(t)
-        for t in TOKEN_PATTERN.findall(fold(nfc(text)).casefold())
-        if len(t) <= MAX_TOKEN_LENGTH
-    ]
+    # Fold once before and once after casefold (casefold can produce letters with marks, e.g.
+    # "İ" → "i̇"), then unify per token: the same as folding every token on its own.
+    folded = fold(fold(nfc(text)).casefold())
+    return [_unify_i_y(t) for t in TOKEN_PATTERN.findall(folded) if len(t) <= MAX_TOKEN_LENGTH]

@@ -416,3 +416,26 @@ def test_a_page_that_breaks_extraction_is_quarantined_and_the_rest_stored(monkey
         {"url": "http://p/bad", "status": "quarantined", "error": "trích xuất lỗi: "
          "AttributeError('extractor bug')"}
     ]  # fmt: skip
+
+
+def test_batch_signatures_equal_datasketch_minhash():
+    """The vectorised signatures are exactly datasketch's, so stored signatures stay comparable
+    with those of earlier versions and with any other datasketch user."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from lantoa.monitoring.pipeline import dedup
+
+    texts = [
+        "Bão số 3 đổ bộ vào Quy Nhơn, Gia Lai: hàng nghìn hộ dân được sơ tán khẩn cấp trong đêm",
+        "Typhoon makes landfall near Quy Nhon as thousands of residents are evacuated overnight",
+        "quá ngắn",
+    ]
+    for text, values in zip(texts, dedup.signatures(texts), strict=True):
+        shingles = dedup._shingles(text)
+        if len(shingles) < dedup.MIN_SHINGLES:
+            assert values is None
+            continue
+        reference = MinHash(num_perm=dedup.NUM_PERM, scheme=dedup.SCHEME)
+        reference.update_batch(shingles)
+        assert np.array_equal(reference.hashvalues.astype(np.uint32), values)
