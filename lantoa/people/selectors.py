@@ -72,6 +72,18 @@ def on_call(*, day: date, team=None) -> QuerySet[OnCallShift]:
     return shifts.select_related("staff", "team").order_by("team__name", "-is_primary")
 
 
+def on_call_user(*, day: date, role: str | None = None):
+    """The Lantoa account of the person on call in the ISO week of `day` (primary shifts first),
+    optionally only someone holding `role`; None when nobody with an account is on the roster."""
+    from lantoa.core.roles import user_has_role
+
+    for shift in on_call(day=day).filter(staff__user__isnull=False, staff__user__is_active=True):
+        user = shift.staff.user
+        if role is None or user_has_role(user, role):
+            return user
+    return None
+
+
 def collaborators_active(*, unit=None) -> QuerySet[Collaborator]:
     return _in_unit(Collaborator.objects.filter(erased_at__isnull=True), unit)
 

@@ -151,7 +151,7 @@ def monitoring_foreign_coverage(*, start: date, end: date, unit=None) -> list[Co
         Count(
             "Tin từ nguồn nước ngoài",
             foreign_count,
-            admin_list_url("monitoring", "item", **_item_params(start, end, foreign="1")),
+            admin_list_url("monitoring", "item", **_item_params(start, end, foreign="true")),
         ),
         Count("Số nguồn nước ngoài có tin", foreign.values("source").distinct().count()),
         Count("Tỷ lệ tin nước ngoài (%)", round(100 * foreign_count / total, 1)),

@@ -230,3 +230,25 @@ def test_participation_links_a_campaign_of_the_editorial_calendar(demo_ward):
     assert "trong đó 2 lượt tham gia 1 chiến dịch của lịch biên tập" in section.paragraphs[1]
     table = next(t for t in section.tables if t.header[0] == "Chiến dịch, sự kiện")
     assert table.rows == [["Lễ hội biển", 2, 2], ["Hội chợ (ngoài lịch biên tập)", 1, 1]]
+
+
+def test_a_case_nobody_takes_goes_to_the_person_on_call_that_week(demo_ward):
+    from django.utils import timezone
+
+    from lantoa.responses.tests.helpers import open_case
+
+    team = TeamFactory()
+    on_duty = User.objects.get(username="phanung")  # holds the rapid-response role
+    member = StaffMemberFactory(user=on_duty, unit=demo_ward["van-phong-dang-uy"])
+    TeamMembership.objects.create(team=team, staff=member, joined_on=date(2020, 1, 1))
+    today = timezone.localdate()
+    iso_year, iso_week, _ = today.isocalendar()
+    leader = User.objects.get(username="lanhdao")  # not in the rapid-response force
+
+    assert open_case(leader).responsible_user is None  # nobody on call yet
+    services.roster_assign(team=team, staff=member, iso_year=iso_year, iso_week=iso_week)
+    case = open_case(leader)
+    assert case.responsible_user == on_duty
+    assert case.responsible_unit == on_duty.unit
+    # Someone from the force who opens a case keeps it.
+    assert open_case(User.objects.get(username="theodoi")).responsible_user.username == "theodoi"

@@ -199,3 +199,30 @@ def test_job_list_shows_progress_and_failures_and_serves_files(
     assert "Chạy lại" in client.get(reverse("reports_jobs")).content.decode()
     client.force_login(User.objects.get(username="mttq"))
     assert client.get(download.group(1)).status_code == 404
+
+
+def test_monitoring_figure_links_list_exactly_the_counted_items(client, demo_ward, items):
+    from lantoa.insights.constants import TopicKind
+    from lantoa.insights.models import ItemAnalysis, Topic
+
+    tourism = Topic.objects.create(name="Du lịch", kind=TopicKind.PROMOTION)
+    for item in Item.objects.filter(language="vi"):
+        ItemAnalysis.objects.create(item=item, topic=tourism)
+    client.force_login(User.objects.get(username="admin"))
+    figures = selectors.kpi_figures(
+        start=date(YEAR, 1, 1),
+        end=date(YEAR, 12, 31),
+        keys=["monitoring_topic", "monitoring_language", "monitoring_outlet", "foreign_coverage"],
+    )
+    checked = 0
+    for figure in figures:
+        for count in figure.counts:
+            if not count.url:
+                continue
+            html = client.get(count.url).content.decode()
+            body = re.search(r"<tbody>(.*?)</tbody>", html, re.S)
+            rows = len(re.findall(r"<tr", body.group(1))) if body else 0
+            assert rows == count.value, (figure.spec.key, str(count.label), count.url)
+            checked += 1
+    # topic ×1, language ×3, outlet type ×2, foreign ×1
+    assert checked == 7

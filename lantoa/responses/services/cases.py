@@ -88,7 +88,8 @@ def case_open(
 
     Each item becomes an appearance (its URL and publication time). The case is due at
     detection time + the SLA of its severity. The responsible person defaults to the opener when
-    they belong to the rapid-response team.
+    they belong to the rapid-response team, else to the person on call that week in the people
+    app's rapid-response roster.
     """
     claim = _one_line(claim)
     items = list(items)
@@ -101,11 +102,17 @@ def case_open(
         raise CaseError(_("Mức độ «%(value)s» không hợp lệ.") % {"value": severity})
     if responsible_user is None and user is not None and user_has_role(user, Role.RAPID_RESPONSE):
         responsible_user = user
+    now = timezone.now()
+    detected_at = detected_at or now
+    if responsible_user is None:
+        from lantoa.people.selectors import on_call_user
+
+        responsible_user = on_call_user(
+            day=timezone.localdate(detected_at), role=Role.RAPID_RESPONSE
+        )
     _check_responsible(responsible_user)
     if responsible_unit is None and responsible_user is not None:
         responsible_unit = responsible_user.unit
-    now = timezone.now()
-    detected_at = detected_at or now
     if detected_at > now:
         raise CaseError(_("Thời điểm phát hiện không thể ở tương lai."))
     case = Case.objects.create(
