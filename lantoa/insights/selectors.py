@@ -14,7 +14,14 @@ from django.utils import timezone
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item
 
-from .constants import NEWS_WINDOW_DAYS, SOCIAL_WINDOW_HOURS, SPIKE_MIN_COUNT, LabelKind, Tone
+from .constants import (
+    NEWS_WINDOW_DAYS,
+    SOCIAL_WINDOW_HOURS,
+    SPIKE_MIN_COUNT,
+    AlertKind,
+    LabelKind,
+    Tone,
+)
 from .models import Alert, ClassifierModel, ItemAnalysis, Label
 
 SOCIAL_OUTLET_TYPES = (OutletType.SOCIAL_PAGE, OutletType.BLOG)
@@ -181,35 +188,48 @@ def unread_alert_count(user) -> int:
 
 
 def spike_summaries(*, now: datetime | None = None) -> list[dict]:
-    """The current spike figures of every active watchlist and every topic, news and social:
-    count in the current window, trailing mean, σ and threshold (k of the watchlist's spike rule,
-    else 3). Ordered with the spikes first."""
-    from .models import AlertRule, Topic, Watchlist
+    """The current spike figures of every active watchlist, every topic and every story seen in
+    the last 24 hours, news and social: count in the current window, trailing mean, σ and
+    threshold (k of the scope's spike rule, else 3). Ordered with the spikes first."""
+    from .models import AlertRule, Story, Topic, Watchlist
 
     now = now or timezone.now()
     k_by_watchlist = dict(
-        AlertRule.objects.filter(kind="spike", is_active=True, watchlist__isnull=False).values_list(
-            "watchlist_id", "sensitivity"
-        )
+        AlertRule.objects.filter(
+            kind=AlertKind.SPIKE, is_active=True, watchlist__isnull=False
+        ).values_list("watchlist_id", "sensitivity")
     )
     k_by_topic = dict(
-        AlertRule.objects.filter(kind="spike", is_active=True, topic__isnull=False).values_list(
-            "topic_id", "sensitivity"
-        )
+        AlertRule.objects.filter(
+            kind=AlertKind.SPIKE, is_active=True, topic__isnull=False
+        ).values_list("topic_id", "sensitivity")
     )
-    scopes = [
-        (
-            "watchlist",
-            w.pk,
-            w.name,
-            Item.objects.filter(watchlist_matches__watchlist=w),
-            k_by_watchlist.get(w.pk, 3.0),
-        )
-        for w in Watchlist.objects.filter(is_active=True)
-    ] + [
-        ("topic", t.pk, t.name, Item.objects.filter(analysis__topic=t), k_by_topic.get(t.pk, 3.0))
-        for t in Topic.objects.all()
-    ]
+    scopes = (
+        [
+            (
+                "watchlist",
+                w.pk,
+                w.name,
+                Item.objects.filter(watchlist_matches__watchlist=w),
+                k_by_watchlist.get(w.pk, 3.0),
+            )
+            for w in Watchlist.objects.filter(is_active=True)
+        ]
+        + [
+            (
+                "topic",
+                t.pk,
+                t.name,
+                Item.objects.filter(analysis__topic=t),
+                k_by_topic.get(t.pk, 3.0),
+            )
+            for t in Topic.objects.all()
+        ]
+        + [
+            ("story", story.pk, story.title, Item.objects.filter(analysis__story=story), 3.0)
+            for story in Story.objects.filter(last_seen_at__gte=now - timedelta(days=1))
+        ]
+    )
     rows = []
     for scope, pk, name, queryset, k in scopes:
         for social in (False, True):

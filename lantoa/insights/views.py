@@ -17,8 +17,14 @@ from lantoa.monitoring.models import Item
 
 from .constants import LabelKind, Task, Tone
 from .models import ClassifierModel, ItemMatch, Label, Topic, TrainingJob, Watchlist
-from .selectors import labelling_queue, source_health, trends
-from .services import label_set, labels_import, training_job_create
+from .selectors import alerts_for_user, labelling_queue, source_health, trends
+from .services import (
+    alert_mark_read,
+    alerts_mark_all_read,
+    label_set,
+    labels_import,
+    training_job_create,
+)
 from .services.analysis import LabelError
 
 # Keys of the labelling page: one press labels the item and shows the next.
@@ -204,3 +210,50 @@ def bulletin_view(request):
         {"watchlists": Watchlist.objects.filter(is_active=True), "day": day},
         icon="doc-full",
     )
+
+
+INBOX_PAGE_SIZE = 50
+
+
+@permission_required("insights.view_alert", raise_exception=True)
+def alerts_inbox_view(request):
+    """The user's alerts, newest first, unread ones marked; each links to its items."""
+    show = request.GET.get("show", "unread")
+    alerts = alerts_for_user(request.user).prefetch_related("items__source")
+    unread = alerts.filter(is_read=False).count()
+    if show == "unread":
+        alerts = alerts.filter(is_read=False)
+    return _page(
+        request,
+        "insights/alerts_inbox.html",
+        _("Hộp cảnh báo"),
+        {
+            "alerts": alerts[:INBOX_PAGE_SIZE],
+            "unread": unread,
+            "show": "unread" if show == "unread" else "all",
+        },
+        icon="warning",
+    )
+
+
+def _back_to_inbox(request):
+    next_url = request.POST.get("next") or ""
+    if not next_url.startswith("/") or next_url.startswith("//"):
+        next_url = ""
+    return redirect(next_url or "insights_inbox")
+
+
+@require_POST
+@permission_required("insights.view_alert", raise_exception=True)
+def alert_read_view(request, alert_id):
+    alert = get_object_or_404(alerts_for_user(request.user), pk=alert_id)
+    alert_mark_read(alert=alert, user=request.user, read=request.POST.get("read") != "0")
+    return _back_to_inbox(request)
+
+
+@require_POST
+@permission_required("insights.view_alert", raise_exception=True)
+def alerts_read_all_view(request):
+    marked = alerts_mark_all_read(user=request.user)
+    messages.success(request, _("Đã đánh dấu %(n)d cảnh báo là đã đọc.") % {"n": marked})
+    return _back_to_inbox(request)

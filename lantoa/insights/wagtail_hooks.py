@@ -17,7 +17,7 @@ from lantoa.core.panels import Count, CountsPanel
 
 from . import views
 from .models import Alert, AlertRule, ClassifierModel, ItemMatch, Label, Story, Topic, Watchlist
-from .services import label_remove, label_set, label_validate
+from .services import alert_mark_read, label_remove, label_set, label_validate
 from .services.analysis import LabelError
 
 
@@ -198,8 +198,18 @@ class AlertRuleViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
+class AlertInspectView(generic.InspectView):
+    """Opening an alert reads it (for this user only), as in a mail inbox."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        alert_mark_read(alert=self.object, user=request.user)
+        return response
+
+
 class AlertViewSet(ModelViewSet):
     model = Alert
+    inspect_view_class = AlertInspectView
     icon = "warning"
     menu_label = _("Cảnh báo")
     list_display = ["title", "kind", "rule", "created_at", "delivered_at"]
@@ -243,12 +253,49 @@ def insights_admin_urls():
         path("insights/train/<int:job_id>/", views.training_job_view, name="insights_job"),
         path("insights/trends/", views.trends_view, name="insights_trends"),
         path("insights/bulletin/", views.bulletin_view, name="insights_bulletin"),
+        path("insights/inbox/", views.alerts_inbox_view, name="insights_inbox"),
+        path(
+            "insights/inbox/<int:alert_id>/read/", views.alert_read_view, name="insights_alert_read"
+        ),
+        path(
+            "insights/inbox/read-all/",
+            views.alerts_read_all_view,
+            name="insights_alerts_read_all",
+        ),
     ]
 
 
 @hooks.register("register_admin_menu_item")
 def queue_menu_item():
     return MenuItem(_("Gán nhãn tin"), reverse("insights_queue"), icon_name="pick", order=221)
+
+
+class InboxMenuItem(MenuItem):
+    """ "Hộp cảnh báo (3)": the user's unread count in the label, shown to who may view alerts."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("insights.view_alert")
+
+    def render_component(self, request):
+        from .selectors import unread_alert_count
+
+        unread = unread_alert_count(request.user)
+        component = super().render_component(request)
+        if unread:
+            component.label = f"{self.label} ({unread})"
+        return component
+
+
+@hooks.register("register_admin_menu_item")
+def inbox_menu_item():
+    return InboxMenuItem(
+        _("Hộp cảnh báo"),
+        reverse("insights_inbox"),
+        name="insights-inbox",
+        icon_name="warning",
+        order=219,
+        attrs={"data-inbox-menu": ""},
+    )
 
 
 @hooks.register("register_admin_menu_item")
@@ -258,9 +305,10 @@ def trends_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def insights_panel(request, panels):
-    from .selectors import dashboard_counts
+    from .selectors import dashboard_counts, unread_alert_count
 
     counts = dashboard_counts()
+    unread = unread_alert_count(request.user)
     panels.append(
         CountsPanel(
             name="insights",
@@ -276,7 +324,12 @@ def insights_panel(request, panels):
                     _("Cảnh báo (7 ngày)"),
                     counts["alerts_7d"],
                     reverse("insights_alert:index"),
-                    tone="warning" if counts["alerts_7d"] else "",
+                ),
+                Count(
+                    _("Cảnh báo chưa đọc"),
+                    unread,
+                    reverse("insights_inbox"),
+                    tone="warning" if unread else "",
                 ),
                 Count(
                     _("Tin tiêu cực (7 ngày)"), counts["negative_7d"], reverse("insights_trends")

@@ -140,6 +140,8 @@ def test_trends_and_spikes(client, items):
     # published in the last 24 hours: the second Quy Nhơn item and Le Monde's (factory: now)
     assert row["scope"] == "watchlist" and row["current"] == 2
     assert row["spike"] is False
+    story = next(r for r in spikes if r["scope"] == "story" and "kỷ lục" in r["name"])
+    assert story["stream"] == "news" and story["current"] == 1  # one of its two items is today's
 
 
 @pytest.mark.parametrize(
