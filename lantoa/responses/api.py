@@ -9,7 +9,7 @@ from datetime import date, datetime
 from functools import wraps
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from lantoa.core.models import Unit, User
 from lantoa.monitoring.models import Item
@@ -202,8 +202,8 @@ def cases_list(
     verdict: str | None = None,
     overdue: bool | None = None,
     q: str | None = None,
-    limit: int = 100,
-    offset: int = 0,
+    limit: int = Query(100, ge=1, le=500),
+    offset: int = Query(0, ge=0, le=1_000_000),
 ):
     """Cases the user may see, soonest due first; filter by state, severity, verdict, overdue."""
     cases = (
@@ -222,7 +222,6 @@ def cases_list(
         cases = cases.filter(pk__in=overdue_ids) if overdue else cases.exclude(pk__in=overdue_ids)
     if q:
         cases = selectors.cases_search(cases, q)
-    limit = max(1, min(limit, 500))
     return [_case_out(case, request) for case in cases[offset : offset + limit]]
 
 

@@ -38,3 +38,18 @@ def test_openapi_docs_are_served_without_a_cdn(client, db):
     assert "cdn." not in html and "unpkg" not in html
     schema = client.get("/api/openapi.json").json()
     assert "/api/me" in schema["paths"]
+
+
+def test_validation_errors_and_not_found_answer_in_vietnamese(client, demo_ward):
+    _token, key = APIToken.create_token(user=User.objects.get(username="admin"), name="t")
+    headers = {"Authorization": f"Bearer {key}"}
+    response = client.get("/api/items?limit=abc&offset=-1", headers=headers)
+    assert response.status_code == 422
+    messages = {tuple(e["loc"]): e["msg"] for e in response.json()["detail"]}
+    assert messages[("query", "limit")] == "Phải là số nguyên."
+    assert messages[("query", "offset")] == "Phải lớn hơn hoặc bằng 0."
+    response = client.get("/api/items/999999", headers=headers)
+    assert (response.status_code, response.json()) == (404, {"detail": "Không tìm thấy."})
+    schema = client.get("/api/openapi.json").json()
+    assert {"401", "404", "422", "429"} <= set(schema["paths"]["/api/items"]["get"]["responses"])
+    assert "401" not in schema["paths"]["/api/health"]["get"]["responses"]

@@ -12,6 +12,7 @@ from .selectors import QueryError, search_items
 router = Router(tags=["monitoring"])
 
 MAX_LIMIT = 200
+MAX_OFFSET = 1_000_000  # beyond a 64-bit SQL integer the database refuses (found by schemathesis)
 
 
 class ItemOut(Schema):
@@ -48,7 +49,7 @@ class ItemSearchParams(Schema):
         max_length=2000,
     )
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 @router.get(
