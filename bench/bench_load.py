@@ -127,6 +127,11 @@ def _parser() -> argparse.ArgumentParser:
             "LANTOA_BENCH_LOAD_PG_URL", "postgres://postgres@127.0.0.1:5432/lantoa_load_bench"
         ),
     )
+    parser.add_argument(
+        "--public-cache-seconds",
+        default=os.environ.get("LANTOA_PUBLIC_CACHE_SECONDS", "60"),
+        help="LANTOA_PUBLIC_CACHE_SECONDS of the server (0: public pages rendered every time)",
+    )
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -151,6 +156,7 @@ def _server_env(args) -> dict[str, str]:
         "LANTOA_API_RATE_TOKEN": "100000000/min",
         "LANTOA_API_RATE_ANON": "100000000/min",
         "LANTOA_CELERY_EAGER": "1",
+        "LANTOA_PUBLIC_CACHE_SECONDS": str(args.public_cache_seconds),
     }
 
 
@@ -307,7 +313,10 @@ def _run_target(wrk: str, base: str, target: dict, master: int, args) -> dict:
 
 
 def _print(rows: list[dict], state: dict, args) -> None:
-    command = f"make bench BENCH_ARGS='load --items {args.items} --duration {args.duration}'"
+    command = (
+        f"make bench BENCH_ARGS='load --items {args.items} --duration {args.duration} "
+        f"--public-cache-seconds {args.public_cache_seconds}'"
+    )
     cores = os.cpu_count()
     try:
         load = os.getloadavg()[0]
@@ -316,7 +325,8 @@ def _print(rows: list[dict], state: dict, args) -> None:
     print(
         f"Load, {state['items']:,} items ({state['corpus']}, {state['prepare_seconds']:.0f} s to "
         f"prepare), gunicorn {args.workers} sync workers, wrk {args.duration} s per target, "
-        f"{cores} cores, load average {load:.1f} at the end. `{command}`"
+        f"{cores} cores, load average {load:.1f} at the end, public page cache "
+        f"{args.public_cache_seconds} s. `{command}`"
     )
     print(
         "\n| target | conns | requests | req/s | p50 ms | p95 ms | p99 ms | errors "
