@@ -40,10 +40,13 @@ def _celery_eager():
 
 @pytest.fixture(autouse=True)
 def _isolated_files(settings, tmp_path):
-    """Uploaded files and mail go to a temporary folder, never into var/; fast password hashing."""
+    """Uploaded files and mail go to a temporary folder, never into var/; fast password hashing;
+    no public page cache."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The public page cache outlives a test's database; tests of it turn it on themselves.
+    settings.LANTOA_PUBLIC_CACHE_SECONDS = 0
 
 
 @pytest.fixture

@@ -319,12 +319,17 @@ def _generate(headlines, source_ids, n: int):
         )
 
 
+# NOT NULL text columns of monitoring_item the generated items leave empty.
+_EMPTY_COLUMNS = "title_folded, title_hash, html, author_pseudonym"
+
+
 def _load_sqlite(connection, rows, batch: int = 20_000) -> None:
     adapt = connection.ops.adapt_datetimefield_value
     now = adapt(datetime.now(UTC))
     item_sql = (
         "INSERT INTO monitoring_item (id, source_id, url, url_hash, title, summary, text, "
-        "language, published_at, fetched_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+        f"language, published_at, fetched_at, {_EMPTY_COLUMNS}) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, '', '', '', '')"
     )
     index_sql = (
         "INSERT INTO search_item_fts (rowid, title, body, title_f, body_f) "
@@ -359,10 +364,10 @@ def _load_postgres(connection, make_rows) -> None:
         raw = cursor.cursor  # psycopg 3 cursor, for COPY
         with raw.copy(
             "COPY monitoring_item (id, source_id, url, url_hash, title, summary, text, "
-            "language, published_at, fetched_at) FROM STDIN"
+            f"language, published_at, fetched_at, {_EMPTY_COLUMNS}) FROM STDIN"
         ) as copy:
             for item, _forms in make_rows():
-                copy.write_row((*item, now))
+                copy.write_row((*item, now, "", "", "", ""))
         with raw.copy(
             "COPY search_item_fts (rowid, title_v, all_v, title_fv, all_fv) FROM STDIN"
         ) as copy:

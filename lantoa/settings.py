@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Public pages for anonymous visitors from the cache (lantoa.core.public_cache).
+    "lantoa.core.public_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -250,6 +252,8 @@ LANTOA_OFFICE_NAME = env.str("LANTOA_OFFICE_NAME", default="Đảng ủy phườ
 LANTOA_FETCH_ALLOW_PRIVATE = env.bool("LANTOA_FETCH_ALLOW_PRIVATE", default=False)
 LANTOA_FETCH_HOST_INTERVAL = env.float("LANTOA_FETCH_HOST_INTERVAL", default=5.0)
 # How long a worker holds a source it polls; a worker killed mid-poll frees it when this runs out.
+# How stale a cached public page may get at most (publishing invalidates at once); 0 = off.
+LANTOA_PUBLIC_CACHE_SECONDS = env.int("LANTOA_PUBLIC_CACHE_SECONDS", default=60)
 LANTOA_POLL_LEASE_SECONDS = env.int("LANTOA_POLL_LEASE_SECONDS", default=15 * 60)
 LANTOA_PSEUDONYM_SALT = env.str("LANTOA_PSEUDONYM_SALT", default=SECRET_KEY)
 

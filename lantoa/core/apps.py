@@ -13,6 +13,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(ensure_wagtail_roots, sender=apps.get_app_config("wagtailcore"))
+        from .public_cache import signals_connect
+
+        signals_connect()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -134,6 +134,10 @@ class ItemViewSet(SnippetViewSet):
     ]  # fmt: skip
     ordering = ["-published_at", "-id"]
 
+    def get_queryset(self, request):
+        # The list shows each item's source and story: one query, not one per row.
+        return Item.objects.select_related("source", "story")
+
 
 class PollRunFilterSet(WagtailFilterSet):
     class Meta:

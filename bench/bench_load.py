@@ -1,0 +1,432 @@
+"""Load on a real server: admin list pages and search at 1M items, the public site, the API.
+
+    make bench BENCH_ARGS=load                               # 1,000,000 items
+    .venv/bin/python -m bench load --items 100000 --duration 10   # quicker
+
+Gunicorn (as in docs/operations.md: 4 sync workers) serves Lantoa on 127.0.0.1 with production
+settings (DJANGO_DEBUG=0, WhiteNoise, persistent database connections) from a PostgreSQL database
+holding the demo ward plus N generated items (the search benchmark's generator: real headlines
+recombined; built once and cached in the database lantoa_load_bench, or --pg-url). wrk
+(`apt-get install wrk`) drives each target for --duration seconds and reports p50/p95/p99,
+requests/s and errors (connection errors, timeouts and HTTP ≥ 400); the resident memory of
+gunicorn's processes is sampled throughout and its peak printed.
+
+Baselines on the same server in the same run: a static file (WhiteNoise, no view) and the API's
+health view (a Django view with no query). The machine is shared, so read each row against them.
+Latency targets run with few connections (--latency-connections), throughput targets with many
+(--throughput-connections).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_VERSION = 1
+BENCH_USER = "theodoi"  # the demo's monitoring officer (no 2FA requirement for this role)
+SECRET = "lantoa-load-bench-only-not-a-production-secret-0123456789-abcdef"
+WRK_SCRIPT = r"""
+local paths = {PATHS}
+local headers = {HEADERS}
+local i = 0
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i], headers)
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '\nRESULT {"requests": %d, "duration_us": %d, "errors": %d, "status_errors": %d, '
+    .. '"p50": %d, "p95": %d, "p99": %d, "max": %d}\n',
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout + e.status,
+    e.status, latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    latency.max))
+end
+"""
+
+
+def main(argv: list[str]) -> None:
+    args = _parser().parse_args([a for a in argv if a not in ("load", "bench_load")])
+    if args.prepare:
+        _prepare(args)
+        return
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        print("wrk is missing: `apt-get install wrk` (Debian) enables the load benchmark.")
+        return
+    started = time.perf_counter()
+    _database_ensure(args.pg_url, args.items)
+    env = _server_env(args)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.bench_load", "--prepare", "--items", str(args.items)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        print(f"preparing the database failed\n{done.stderr[-3000:]}")
+        return
+    state = json.loads(done.stdout.strip().splitlines()[-1])
+    state["prepare_seconds"] = time.perf_counter() - started
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "lantoa.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    rows = []
+    try:
+        _wait_ready(base, server)
+        for target in _targets(state, args):
+            rows.append(_run_target(wrk, base, target, server.pid, args))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(30)
+    _print(rows, state, args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bench_load")
+    parser.add_argument("--items", type=int, default=1_000_000)
+    parser.add_argument("--duration", type=int, default=15, help="seconds per target")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--latency-connections", type=int, default=4)
+    parser.add_argument("--throughput-connections", type=int, default=32)
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get(
+            "LANTOA_BENCH_LOAD_PG_URL", "postgres://postgres@127.0.0.1:5432/lantoa_load_bench"
+        ),
+    )
+    parser.add_argument(
+        "--public-cache-seconds",
+        default=os.environ.get("LANTOA_PUBLIC_CACHE_SECONDS", "60"),
+        help="LANTOA_PUBLIC_CACHE_SECONDS of the server (0: public pages rendered every time)",
+    )
+    parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+# --- the server ---------------------------------------------------------------------------------
+
+
+def _server_env(args) -> dict[str, str]:
+    static = ROOT / "var" / "bench" / "load-static"
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lantoa.settings",
+        "DATABASE_URL": args.pg_url,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": SECRET,
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "LANTOA_STATIC_ROOT": str(static),
+        "LANTOA_LOG_LEVEL": "WARNING",
+        "LANTOA_DB_CONN_MAX_AGE": "600",
+        # The per-token API limit (600/min) would otherwise be what this measures.
+        "LANTOA_API_RATE_TOKEN": "100000000/min",
+        "LANTOA_API_RATE_ANON": "100000000/min",
+        "LANTOA_CELERY_EAGER": "1",
+        "LANTOA_PUBLIC_CACHE_SECONDS": str(args.public_cache_seconds),
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_ready(base: str, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{base}/api/health", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.5)
+    raise SystemExit("gunicorn did not answer within 120 s")
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    pids = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            pids += [int(p) for p in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return pids
+
+
+class _MemorySampler(threading.Thread):
+    """Peak of the summed RSS of gunicorn's master and workers, and of the largest worker."""
+
+    def __init__(self, master: int):
+        super().__init__(daemon=True)
+        self.master = master
+        self.stop = threading.Event()
+        self.peak_total = 0
+        self.peak_worker = 0
+
+    def run(self):
+        while not self.stop.is_set():
+            workers = [_rss_kib(pid) for pid in _children(self.master)]
+            self.peak_total = max(self.peak_total, _rss_kib(self.master) + sum(workers))
+            self.peak_worker = max(self.peak_worker, max(workers, default=0))
+            self.stop.wait(0.2)
+
+
+# --- targets ------------------------------------------------------------------------------------
+
+
+def _targets(state: dict, args) -> list[dict]:
+    from bench.bench_search import QUERIES
+
+    session = {"Cookie": f"sessionid={state['session']}"}
+    token = {"Authorization": f"Bearer {state['token']}"}
+    quoted = [urllib.parse.quote(q) for q in QUERIES]
+    few, many = args.latency_connections, args.throughput_connections
+    return [
+        {"name": "baseline: static file", "paths": [state["static"]], "connections": many},
+        {"name": "baseline: Django view (/api/health)", "paths": ["/api/health"],
+         "connections": many},
+        {"name": "public home /en/", "paths": ["/en/"], "connections": many},
+        {"name": "public pages (every live page, vi+en)", "paths": state["pages"],
+         "connections": many},
+        {"name": "admin: items list", "paths": ["/admin/snippets/monitoring/item/"],
+         "headers": session, "connections": few},
+        {"name": "admin: items list, page 50 + filter", "connections": few, "headers": session,
+         "paths": ["/admin/snippets/monitoring/item/?p=50", "/admin/snippets/monitoring/item/"
+                   f"?language=vi&source={state['source']}"]},
+        {"name": "admin: search page (10 queries)", "headers": session, "connections": few,
+         "paths": [f"/admin/search/items/?q={q}" for q in quoted]},
+        {"name": "API: search /api/items (10 queries)", "headers": token, "connections": few,
+         "paths": [f"/api/items?q={q}" for q in quoted]},
+        {"name": "API: latest /api/items + /api/cases", "headers": token, "connections": few,
+         "paths": ["/api/items", "/api/cases"]},
+    ]  # fmt: skip
+
+
+def _check(base: str, path: str, headers: dict) -> str:
+    request = urllib.request.Request(base + path, headers=headers)
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(request, timeout=60) as response:
+            return "" if response.status == 200 else f"{path}: HTTP {response.status}"
+    except urllib.error.HTTPError as exc:
+        return f"{path}: HTTP {exc.code}"
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def _run_target(wrk: str, base: str, target: dict, master: int, args) -> dict:
+    headers = target.get("headers", {})
+    problems = [p for p in (_check(base, path, headers) for path in target["paths"]) if p]
+    lua = WRK_SCRIPT.replace(
+        "{PATHS}", "{" + ", ".join(json.dumps(p) for p in target["paths"]) + "}"
+    ).replace("{HEADERS}", "{" + ", ".join(f"[{json.dumps(k)}] = {json.dumps(v)}"
+                                             for k, v in headers.items()) + "}")  # fmt: skip
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(lua)
+    threads = min(2, target["connections"])
+    command = [
+        wrk,
+        f"-t{threads}",
+        f"-c{target['connections']}",
+        f"-d{args.duration}s",
+        "--timeout",
+        "10s",
+        "-s",
+        script.name,
+        base,
+    ]
+    sampler = _MemorySampler(master)
+    sampler.start()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        sampler.stop.set()
+        sampler.join()
+        os.unlink(script.name)
+    line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT ")), None)
+    if line is None:
+        raise SystemExit(f"wrk failed on {target['name']}:\n{done.stdout}\n{done.stderr}")
+    result = json.loads(line.removeprefix("RESULT "))
+    return {
+        "name": target["name"],
+        "connections": target["connections"],
+        "requests": result["requests"],
+        "rps": result["requests"] / (result["duration_us"] / 1e6),
+        "p50": result["p50"] / 1000,
+        "p95": result["p95"] / 1000,
+        "p99": result["p99"] / 1000,
+        "errors": result["errors"],
+        "problems": problems,
+        "peak_total_mib": sampler.peak_total / 1024,
+        "peak_worker_mib": sampler.peak_worker / 1024,
+    }
+
+
+def _print(rows: list[dict], state: dict, args) -> None:
+    command = (
+        f"make bench BENCH_ARGS='load --items {args.items} --duration {args.duration} "
+        f"--public-cache-seconds {args.public_cache_seconds}'"
+    )
+    cores = os.cpu_count()
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = float("nan")
+    print(
+        f"Load, {state['items']:,} items ({state['corpus']}, {state['prepare_seconds']:.0f} s to "
+        f"prepare), gunicorn {args.workers} sync workers, wrk {args.duration} s per target, "
+        f"{cores} cores, load average {load:.1f} at the end, public page cache "
+        f"{args.public_cache_seconds} s. `{command}`"
+    )
+    print(
+        "\n| target | conns | requests | req/s | p50 ms | p95 ms | p99 ms | errors "
+        "| peak RSS all MiB | peak RSS worker MiB |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(
+            f"| {r['name']} | {r['connections']} | {r['requests']:,} | {r['rps']:.0f} "
+            f"| {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {r['errors']} "
+            f"| {r['peak_total_mib']:.0f} | {r['peak_worker_mib']:.0f} |"
+        )
+    for r in rows:
+        for problem in r["problems"]:
+            print(f"check before {r['name']!r}: {problem}")
+    print(
+        "Targets: admin and search p95 ≤ 300 ms, public pages ≥ 300 req/s on 2 cores, no errors "
+        "(compare each row with the baselines: the machine may be shared)."
+    )
+
+
+# --- the database (runs inside Django with the bench's DATABASE_URL) ----------------------------
+
+
+def _marker(items: int) -> str:
+    return f"load-corpus:{items}:v{CORPUS_VERSION}"
+
+
+def _database_ensure(url: str, items: int) -> None:
+    """Create the bench database; drop and recreate it when it holds another corpus size."""
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as pg:
+        exists = pg.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists:
+            try:
+                with psycopg.connect(url) as bench:
+                    found = bench.execute(
+                        "SELECT 1 FROM monitoring_source WHERE name = %s", [_marker(items)]
+                    ).fetchone()
+            except psycopg.Error:
+                found = None
+            if found:
+                return
+            pg.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        pg.execute(f'CREATE DATABASE "{name}"')
+
+
+def _prepare(args) -> None:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+    from wagtail.models import APIToken, Page
+
+    from bench.bench_search import _ensure_corpus
+    from lantoa.core.models import User
+    from lantoa.monitoring.models import Item, Source
+
+    call_command("migrate", verbosity=0)
+    corpus = "cached"
+    if not Source.objects.filter(name=_marker(args.items)).exists():
+        _ensure_corpus(args.items)
+        call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        Source.objects.create(name=_marker(args.items), kind="manual", outlet_type="blog",
+                              is_active=False)  # fmt: skip
+        corpus = "built"
+    call_command("collectstatic", interactive=False, verbosity=0)
+    user = User.objects.get(username=BENCH_USER)
+    client = Client()
+    client.force_login(user)
+    APIToken.objects.filter(name="load-bench").delete()
+    _token, key = APIToken.create_token(user=user, name="load-bench")
+    from django.conf import settings
+
+    static_root = Path(settings.STATIC_ROOT)
+    static = next(static_root.glob("wagtailadmin/js/*.js"))
+    pages = [
+        urllib.parse.urlsplit(p.url).path
+        for p in Page.objects.live().filter(depth__gt=1).specific()
+        if p.url
+    ]
+    print(
+        json.dumps(
+            {
+                "corpus": corpus,
+                "items": Item.objects.count(),
+                "session": client.cookies["sessionid"].value,
+                "token": key,
+                "static": "/static/" + static.relative_to(static_root).as_posix(),
+                "pages": sorted(set(pages))[:50],
+                "source": Source.objects.filter(kind="feed").order_by("id").first().pk,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
