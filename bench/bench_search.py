@@ -10,10 +10,12 @@ the second half of another, and likewise two summaries, over the feeds' real sou
 year of publication dates. It is built with bulk inserts (COPY on PostgreSQL) and cached: SQLite in
 var/bench/search-N.sqlite3, PostgreSQL in the database lantoa_search_bench (or --pg-url).
 
-"Lantoa" = one search as the API and admin do it: parse the query, `search_items(q)`, count all
-matches, fetch the first page of 20 with their sources. "bare" = the same full-text condition run
-directly on the index table: count(*) and the 20 best rowids by rank. Queries with `lang:`,
-`date:` or `source:` compare against the bare query of their text part.
+"Lantoa" = one search as the admin does it: parse the query, `search_newest(q)` (newest first,
+matches counted up to COUNT_BOUND = 10,000, beyond which the admin says "hơn 10.000"), the first
+page of 20 with their sources. "bare" = plain SQL for the same answer on the text part of the
+query: count(*) over the matches LIMIT 10,001, and the newest 20 matches by a join ordered by
+published_at (the database's own plan). Queries with `lang:`, `date:` or `source:` compare against
+the bare query of their text part. (`manage.py search --json` and the API still count exactly.)
 Each backend runs in its own process (DATABASE_URL differs), which prints JSON back here.
 """
 
@@ -32,7 +34,7 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS_VERSION = 1
+CORPUS_VERSION = 2
 PAGE = 20
 QUERIES = [
     "gia lai",
@@ -177,29 +179,33 @@ def _count_items(connection) -> int:
 def _time_query(query: str, repeat: int) -> dict:
     from django.db import connection
 
-    from lantoa.monitoring.search.backends import get_backend, is_positive
+    from lantoa.monitoring.search.backends import ITEM_TABLE, get_backend, is_positive
     from lantoa.monitoring.search.query import And, parse_query
-    from lantoa.monitoring.search.selectors import search_items
+    from lantoa.monitoring.search.selectors import COUNT_BOUND, search_newest
 
     backend = get_backend()
     root = parse_query(query).root
     parts = root.children if isinstance(root, And) else (root,)
     text = [p for p in parts if is_positive(p)]
     text_node = text[0] if len(text) == 1 else And(tuple(text))
-    count_sql, count_params = backend.ids_sql(text_node)
-    top_sql, top_params = backend.bare_sql(text_node, PAGE)
+    count_sql, count_params = backend.count_bounded_sql(text_node, COUNT_BOUND + 1)
+    ids_sql, ids_params = backend.ids_sql(text_node)
+    # The plain SQL for the same answer: matches counted up to the bound, newest 20 by a join.
+    top_sql = (
+        f"SELECT id FROM {ITEM_TABLE} WHERE id IN ({ids_sql}) "
+        f"ORDER BY published_at DESC, id DESC LIMIT {PAGE}"
+    )
 
     def ours() -> int:
-        results = search_items(query)
-        count = results.count()
-        list(results.select_related("source")[:PAGE])
-        return count
+        page = search_newest(query, limit=PAGE)
+        [item.source.name for item in page.items]
+        return page.count
 
     def bare() -> int:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM ({count_sql}) AS matches", count_params)
+            cursor.execute(count_sql, count_params)
             count = cursor.fetchone()[0]
-            cursor.execute(top_sql, top_params)
+            cursor.execute(top_sql, ids_params)
             cursor.fetchall()
         return count
 
@@ -319,17 +325,20 @@ def _generate(headlines, source_ids, n: int):
         )
 
 
-# NOT NULL text columns of monitoring_item the generated items leave empty.
-_EMPTY_COLUMNS = "title_folded, title_hash, html, author_pseudonym"
+ITEM_COLUMNS = (
+    "id", "source_id", "url", "url_hash", "title", "summary", "text", "language", "published_at",
+    "fetched_at", "title_folded", "title_hash", "html", "author_pseudonym", "processed_at",
+)  # fmt: skip
+# title_folded, title_hash, html, author_pseudonym: not needed by search.
+_PIPELINE_VALUES = ("", "", "", "")
 
 
 def _load_sqlite(connection, rows, batch: int = 20_000) -> None:
     adapt = connection.ops.adapt_datetimefield_value
     now = adapt(datetime.now(UTC))
     item_sql = (
-        "INSERT INTO monitoring_item (id, source_id, url, url_hash, title, summary, text, "
-        f"language, published_at, fetched_at, {_EMPTY_COLUMNS}) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, '', '', '', '')"
+        f"INSERT INTO monitoring_item ({', '.join(ITEM_COLUMNS)}) "
+        f"VALUES ({', '.join(['%s'] * len(ITEM_COLUMNS))})"
     )
     index_sql = (
         "INSERT INTO search_item_fts (rowid, title, body, title_f, body_f) "
@@ -338,7 +347,7 @@ def _load_sqlite(connection, rows, batch: int = 20_000) -> None:
     items, entries = [], []
     with connection.cursor() as cursor:
         for item, (title, body, title_f, body_f) in rows:
-            items.append((*item[:8], adapt(item[8]), now))
+            items.append((*item[:8], adapt(item[8]), now, *_PIPELINE_VALUES, now))
             entries.append(
                 (item[0], " ".join(title), " ".join(body), " ".join(title_f), " ".join(body_f))
             )
@@ -362,12 +371,9 @@ def _load_postgres(connection, make_rows) -> None:
         for column in indexes:
             cursor.execute(f"DROP INDEX IF EXISTS search_item_fts_{column}")
         raw = cursor.cursor  # psycopg 3 cursor, for COPY
-        with raw.copy(
-            "COPY monitoring_item (id, source_id, url, url_hash, title, summary, text, "
-            f"language, published_at, fetched_at, {_EMPTY_COLUMNS}) FROM STDIN"
-        ) as copy:
+        with raw.copy(f"COPY monitoring_item ({', '.join(ITEM_COLUMNS)}) FROM STDIN") as copy:
             for item, _forms in make_rows():
-                copy.write_row((*item, now, "", "", "", ""))
+                copy.write_row((*item, now, *_PIPELINE_VALUES, now))
         with raw.copy(
             "COPY search_item_fts (rowid, title_v, all_v, title_fv, all_fv) FROM STDIN"
         ) as copy:

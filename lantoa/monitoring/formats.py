@@ -215,16 +215,21 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def sitemap_links(result: FetchResult) -> list[Candidate]:
+def sitemap_entries(
+    result: FetchResult,
+) -> tuple[list[Candidate], list[tuple[str, datetime | None]]]:
+    """The page links of a sitemap (a urlset), newest first, and the child sitemaps it lists
+    (a sitemapindex) with their lastmod."""
     body = gunzip_capped(result.body)
     xml_check(body)
     try:
         root = SafeET.fromstring(body)
     except (SafeET.ParseError, LookupError) as exc:
         raise Unparseable(_("Sơ đồ trang không hợp lệ: %(error)s") % {"error": exc}) from exc
-    candidates = []
+    candidates, children = [], []
     for url_el in root:
-        if _local(url_el.tag) not in ("url", "sitemap"):
+        kind = _local(url_el.tag)
+        if kind not in ("url", "sitemap"):
             continue
         fields = {}
         for child in url_el.iter():
@@ -233,6 +238,9 @@ def sitemap_links(result: FetchResult) -> list[Candidate]:
                 fields[name] = child.text.strip()
         loc = fields.get("loc", "")
         if not loc.startswith(("http://", "https://")):
+            continue
+        if kind == "sitemap":
+            children.append((loc, parse_date(fields.get("lastmod"))))
             continue
         candidates.append(
             Candidate(
@@ -243,8 +251,17 @@ def sitemap_links(result: FetchResult) -> list[Candidate]:
                 needs_fetch=True,
             )
         )
+    return newest_links(candidates), children
+
+
+def newest_links(candidates: list[Candidate]) -> list[Candidate]:
     candidates.sort(key=lambda c: c.published_at or datetime.min.replace(tzinfo=UTC), reverse=True)
     return candidates[:MAX_LINKS]
+
+
+def sitemap_links(result: FetchResult) -> list[Candidate]:
+    """The page links of a urlset sitemap (child sitemaps are followed by the parse stage)."""
+    return sitemap_entries(result)[0]
 
 
 def page_links(result: FetchResult, page_url: str) -> list[Candidate]:

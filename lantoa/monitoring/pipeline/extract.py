@@ -1,8 +1,14 @@
 """Stage 3: fetch the pages of link candidates (sitemaps, watched pages, manual URLs) and extract
 their text with trafilatura. Links already stored are dropped before any request is made.
+
+Each page is parsed once: the metadata (title, date, lang) is read from the tree that trafilatura
+then extracts from. Raw bodies are compressed on a worker thread while the next page is being
+extracted (zlib releases the GIL) and stored in one bulk insert at the end of the stage.
 """
 
 import logging
+import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,9 +20,9 @@ from ..batch import Batch
 from ..constants import FetchOutcome, ItemStatus
 from ..fetcher import FetchResult, fetch_url, make_client
 from ..formats import decode_html_bytes, parse_date
-from ..models import Item
+from ..models import Item, RawResponse
 from ..urlnorm import url_hash
-from .fetch import raw_save
+from .fetch import KEPT_HEADERS, RAW_COMPRESSION
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +39,14 @@ _DATE_META = (
 )
 
 
+# The trafilatura options of the product (the benchmark runs bare trafilatura with the same ones):
+# - fast: no readability/jusText fallback; on ../shared/data/extraction it keeps the same F1
+#   (0.954) and saves a quarter of the time;
+# - include_comments=False: readers' comments are not the article, and the office monitors
+#   content, not commenters (F1 0.954 → 0.967).
+EXTRACT_OPTIONS = {"fast": True, "include_comments": False}
+
+
 @dataclass
 class PageContent:
     title: str
@@ -41,13 +55,19 @@ class PageContent:
     lang: str
 
 
-def _meta(tree, names: tuple[str, ...]) -> str:
-    wanted = {n.lower() for n in names}
+def _metas(tree) -> dict[str, str]:
+    """Every named <meta> of the page in one pass: lower-case name → first non-empty content."""
+    found: dict[str, str] = {}
     for meta in tree.iterfind(".//meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in wanted and meta.get("content"):
-            return meta.get("content").strip()
-    return ""
+        content = (meta.get("content") or "").strip()
+        if key and content and key not in found:
+            found[key] = content
+    return found
+
+
+def _first(metas: dict[str, str], names: tuple[str, ...]) -> str:
+    return next((metas[name.lower()] for name in names if name.lower() in metas), "")
 
 
 def extract_page(body: bytes | str, *, url: str = "", declared: str = "") -> PageContent:
@@ -56,14 +76,15 @@ def extract_page(body: bytes | str, *, url: str = "", declared: str = "") -> Pag
     tree = load_html(html)
     if tree is None:
         return PageContent("", "", None, "")
-    title = _meta(tree, ("og:title", "twitter:title"))
+    metas = _metas(tree)
+    title = _first(metas, ("og:title", "twitter:title"))
     if not title:
         title_el = tree.find(".//title")
         title = title_el.text_content().strip() if title_el is not None else ""
-    published = parse_date(_meta(tree, _DATE_META))
+    published = parse_date(_first(metas, _DATE_META))
     lang = (tree.get("lang") or "").split("-")[0].lower()
     # trafilatura prunes the tree it is given; the metadata above is read first on purpose.
-    text = trafilatura.extract(tree, url=url or None) or ""
+    text = trafilatura.extract(tree, url=url or None, **EXTRACT_OPTIONS) or ""
     return PageContent(title=title, text=text, published_at=published, lang=lang)
 
 
@@ -80,23 +101,51 @@ def run(batch: Batch) -> Batch:
     )
     limit = int(getattr(settings, "LANTOA_FETCH_NEW_LINKS_MAX", 30))
     fetched = 0
-    for candidate in to_fetch:
-        if candidate.url_hash in known:
-            batch.drop(candidate, ItemStatus.DUPLICATE_URL, "đã có")
-            continue
-        if candidate.page_body is None and fetched >= limit:
-            # Left for the next poll (which will be a full fetch): no final status yet.
-            candidate.status = "deferred"
-            batch.deferred += 1
-            continue
-        fetched += candidate.page_body is None
-        known.add(candidate.url_hash)
-        _fetch_and_extract(batch, candidate)
+    raws: list[tuple] = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="raw-zlib") as compressor:
+        for candidate in to_fetch:
+            if candidate.url_hash in known:
+                batch.drop(candidate, ItemStatus.DUPLICATE_URL, "đã có")
+                continue
+            if candidate.page_body is None and fetched >= limit:
+                # Left for the next poll (which will be a full fetch): no final status yet.
+                candidate.status = "deferred"
+                batch.deferred += 1
+                continue
+            fetched += candidate.page_body is None
+            known.add(candidate.url_hash)
+            result = _fetch(batch, candidate)
+            if result is None:
+                continue
+            compressed = compressor.submit(zlib.compress, result.body, RAW_COMPRESSION)
+            raws.append((candidate, result, compressed))
+            _extract(batch, candidate, result)
+        _raws_store(batch, raws)
     batch.candidates = [c for c in batch.candidates if not c.status]
     return batch
 
 
-def _fetch_and_extract(batch: Batch, candidate) -> None:
+def _raws_store(batch: Batch, raws: list[tuple]) -> None:
+    """Keep every fetched page (also those whose extraction failed) in one insert."""
+    rows = [
+        RawResponse(
+            source=batch.source,
+            poll_run=batch.poll_run,
+            url=candidate.url[:2000],
+            status_code=result.status,
+            headers={k: v for k, v in result.headers.items() if k in KEPT_HEADERS},
+            body_compressed=compressed.result(),
+            size=len(result.body),
+        )
+        for candidate, result, compressed in raws
+    ]
+    RawResponse.objects.bulk_create(rows, batch_size=100)
+    for (candidate, _result, _compressed), row in zip(raws, rows, strict=True):
+        candidate.raw = row if row.pk is not None else None
+
+
+def _fetch(batch: Batch, candidate) -> FetchResult | None:
+    """The page of `candidate` (given or fetched); None when it was dropped."""
     if candidate.page_body is not None:
         result = FetchResult(
             url=candidate.url,
@@ -107,21 +156,18 @@ def _fetch_and_extract(batch: Batch, candidate) -> None:
             final_url=candidate.url,
         )
         candidate.page_body = None
-    else:
-        if batch.client is None:
-            batch.client = make_client()
-        result = fetch_url(batch.client, candidate.url)
+        return result
+    if batch.client is None:
+        batch.client = make_client()
+    result = fetch_url(batch.client, candidate.url)
     if not result.ok:
         status = ItemStatus.BLOCKED if result.outcome in _BLOCKING else ItemStatus.FETCH_FAILED
         batch.drop(candidate, status, result.error or result.outcome)
-        return
-    candidate.raw = raw_save(
-        batch=batch,
-        url=candidate.url,
-        status=result.status,
-        headers=result.headers,
-        body=result.body,
-    )
+        return None
+    return result
+
+
+def _extract(batch: Batch, candidate, result: FetchResult) -> None:
     try:
         page = extract_page(result.body, url=result.final_url, declared=result.content_type)
     except Exception as exc:  # one bad page is quarantined, the batch carries on

@@ -11,6 +11,7 @@ from ..fetcher import fetch_url, make_client
 from ..models import RawResponse
 
 FETCHED_KINDS = (SourceKind.FEED, SourceKind.SITEMAP, SourceKind.PAGE)
+RAW_COMPRESSION = 3
 
 
 def raw_save(*, batch: Batch, url: str, status: int | None, headers: dict, body: bytes):
@@ -21,7 +22,7 @@ def raw_save(*, batch: Batch, url: str, status: int | None, headers: dict, body:
         url=url[:2000],
         status_code=status,
         headers={k: v for k, v in headers.items() if k in KEPT_HEADERS},
-        body_compressed=zlib.compress(body, 3),
+        body_compressed=zlib.compress(body, RAW_COMPRESSION),
         size=len(body),
     )
 

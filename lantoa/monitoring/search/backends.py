@@ -119,6 +119,19 @@ class SqliteBackend:
     def ids_sql(self, node) -> tuple[str, list]:
         return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [self.expression(node)]  # noqa: S608
 
+    def count_bounded_sql(self, node, bound: int) -> tuple[str, list]:
+        """Count the matches, stopping at `bound` (FTS5 yields rowids lazily, in order)."""
+        sql, params = self.ids_sql(node)
+        return f"SELECT count(*) FROM ({sql} LIMIT {int(bound)}) AS matches", params  # noqa: S608
+
+    def probe_sql(self, node, item_ids: Sequence[int]) -> tuple[str, list]:
+        """Which of `item_ids` match (FTS5 seeks each rowid in the terms' doclists)."""
+        marks = ",".join(["%s"] * len(item_ids))
+        return (
+            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({marks})",  # noqa: S608
+            [self.expression(node), *item_ids],
+        )
+
     def ranked(self, queryset, node):
         return queryset.extra(  # noqa: S610 - SQL is ours, user text is bound
             tables=[TABLE],
@@ -221,6 +234,18 @@ class PostgresBackend:
     def ids_sql(self, node) -> tuple[str, list]:
         sql, params = self.condition(node)
         return f"SELECT rowid FROM {TABLE} WHERE {sql}", params  # noqa: S608
+
+    def count_bounded_sql(self, node, bound: int) -> tuple[str, list]:
+        sql, params = self.ids_sql(node)
+        return f"SELECT count(*) FROM ({sql} LIMIT {int(bound)}) AS matches", params  # noqa: S608
+
+    def probe_sql(self, node, item_ids: Sequence[int]) -> tuple[str, list]:
+        """Which of `item_ids` match (primary-key lookups, then the tsvector test)."""
+        condition, params = self.condition(node)
+        return (
+            f"SELECT rowid FROM {TABLE} WHERE rowid = ANY(%s) AND {condition}",  # noqa: S608
+            [list(item_ids), *params],
+        )
 
     def ranked(self, queryset, node):
         condition, params = self.condition(node)

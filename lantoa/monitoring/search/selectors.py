@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import TruncDate
@@ -28,7 +30,124 @@ from .query import (
 )
 from .tokens import TOKEN_PATTERN, fold_token
 
-__all__ = ["QueryError", "highlight", "parse_query", "search_facets", "search_items"]
+__all__ = [
+    "QueryError",
+    "SearchPage",
+    "highlight",
+    "parse_query",
+    "search_facets",
+    "search_items",
+    "search_newest",
+]
+
+# Beyond this many matches the admin says "more than N" instead of counting every match.
+COUNT_BOUND = 10_000
+# Newest items examined per step when walking back in time for matches of a common query.
+SCAN_CHUNK = 2_000
+# "Most relevant" ranks the newest matches only, at most this many.
+RELEVANCE_CANDIDATES = 1_000
+
+
+@dataclass
+class SearchPage:
+    """One page of results. `count` is exact unless `count_capped`: then more than `count` match."""
+
+    items: list[Item]
+    count: int
+    count_capped: bool
+    offset: int
+    limit: int
+
+    @property
+    def has_next(self) -> bool:
+        return self.count_capped or self.offset + self.limit < self.count
+
+
+def search_newest(
+    query: str | ParsedQuery,
+    *,
+    offset: int = 0,
+    limit: int = 20,
+    order: str = "newest",
+    count_bound: int = COUNT_BOUND,
+) -> SearchPage:
+    """A page of results, newest first, without ranking or counting every match.
+
+    A query matching at most `count_bound` items is answered from the list of its matches
+    (exact count). A commoner one walks the items from the newest back, `SCAN_CHUNK` at a time,
+    asking the index which of them match, and stops when the page is full: the count is then
+    reported as "more than `count_bound`". `order="relevance"` ranks the newest
+    `RELEVANCE_CANDIDATES` matches by relevance (bm25 / ts_rank). Raises QueryError.
+    """
+    parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+    backend = get_backend()
+    text, rest = _split(parsed.root)
+    filtered = Item.objects.all()
+    for node in rest:
+        filtered = filtered.filter(_q(node, backend))
+    newest = filtered.order_by("-published_at", "-id")
+    want = RELEVANCE_CANDIDATES if order == "relevance" else offset + limit
+    if text is None:
+        count = newest.order_by()[: count_bound + 1].count()
+        ids = list(newest.values_list("id", flat=True)[:want])
+    else:
+        sql, params = backend.count_bounded_sql(text, count_bound + 1)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            text_count = cursor.fetchone()[0]
+        if text_count <= count_bound:
+            # The few matching ids first, then their rows by primary key (a subquery would let
+            # the planner walk every item by date testing membership).
+            with connection.cursor() as cursor:
+                cursor.execute(*backend.ids_sql(text))
+                matching = newest.filter(id__in=[row[0] for row in cursor.fetchall()])
+            count = matching.count() if rest else text_count
+            ids = list(matching.values_list("id", flat=True)[:want])
+        else:
+            ids = _scan_newest(newest, text, backend, want)
+            count = count_bound + 1
+    capped = count > count_bound
+    count = min(count, count_bound)
+    if order == "relevance" and text is not None:
+        ranked = backend.ranked(Item.objects.filter(id__in=ids), text)
+        ids = list(ranked.values_list("id", flat=True))
+    page_ids = ids[offset : offset + limit]
+    by_id = Item.objects.select_related("source").in_bulk(page_ids)
+    return SearchPage(
+        items=[by_id[i] for i in page_ids if i in by_id],
+        count=count,
+        count_capped=capped,
+        offset=offset,
+        limit=limit,
+    )
+
+
+def _scan_newest(newest: QuerySet, text, backend, want: int) -> list[int]:
+    found: list[int] = []
+    start = 0
+    while len(found) < want:
+        chunk = list(newest.values_list("id", flat=True)[start : start + SCAN_CHUNK])
+        if not chunk:
+            break
+        sql, params = backend.probe_sql(text, chunk)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            hits = {row[0] for row in cursor.fetchall()}
+        found.extend(i for i in chunk if i in hits)
+        start += SCAN_CHUNK
+    return found[:want]
+
+
+def _split(root) -> tuple[object | None, list]:
+    """(the full-text part of the query, or None; the other conjuncts: filters)."""
+    conjuncts = root.children if isinstance(root, And) else (root,)
+    positives = [c for c in conjuncts if is_positive(c)]
+    if not positives:
+        return None, [root]
+    negatives = [c for c in conjuncts if isinstance(c, Not) and is_positive(c.child)]
+    rest = [c for c in conjuncts if c not in positives and c not in negatives]
+    text = positives[0] if len(positives) == 1 and not negatives else And((*positives, *negatives))
+    return text, rest
 
 
 def search_items(query: str | ParsedQuery, *, queryset: QuerySet | None = None) -> QuerySet[Item]:

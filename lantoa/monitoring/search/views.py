@@ -6,7 +6,6 @@ highlights; it still uses Wagtail's admin page furniture.
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .exports import csv_chunks, xlsx_file
 from .models import SavedSearch
 from .query import QueryError
-from .selectors import highlight, parse_query, search_facets, search_items
+from .selectors import highlight, parse_query, search_facets, search_items, search_newest
 
 PAGE_SIZE = 25
 
@@ -40,10 +39,12 @@ class ItemSearchView(WagtailAdminTemplateMixin, TemplateView):
         if not query:
             return context
         try:
+            number = max(1, int(self.request.GET.get("p") or 1))
+        except ValueError:
+            number = 1
+        try:
             parsed = parse_query(query)
-            results = search_items(parsed).select_related("source")
-            paginator = Paginator(results, PAGE_SIZE)
-            page = paginator.get_page(self.request.GET.get("p"))
+            page = search_newest(parsed, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
         except QueryError as exc:
             context.update(error=exc, error_pad=" " * exc.position)
             return context
@@ -53,17 +54,20 @@ class ItemSearchView(WagtailAdminTemplateMixin, TemplateView):
                 "title": highlight(item.title, parsed),
                 "summary": highlight(item.summary or item.text, parsed, snippet=300),
             }
-            for item in page.object_list
+            for item in page.items
         ]
         context.update(
             page=page,
             rows=rows,
-            count=paginator.count,
+            count=page.count,
+            count_capped=page.count_capped,
+            number=number,
+            start_index=page.offset + 1,
             facets=_facet_links(search_facets(search_items(parsed)), query),
             export_csv=_url("search_items_export", "csv", query),
             export_xlsx=_url("search_items_export", "xlsx", query),
-            prev_url=_page_url(query, page.number - 1),
-            next_url=_page_url(query, page.number + 1),
+            prev_url=_page_url(query, number - 1) if number > 1 else "",
+            next_url=_page_url(query, number + 1) if page.has_next else "",
             save_url=reverse("search_savedsearch:add") + "?" + urlencode({"query": query}),
         )
         return context

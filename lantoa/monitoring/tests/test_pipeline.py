@@ -193,6 +193,57 @@ def test_news_sitemap_prefers_its_own_date(web):
     assert item.published_at.isoformat() == "2026-11-18T03:00:00+00:00"
 
 
+def test_sitemap_index_children_are_followed_within_bounds(web, monkeypatch):
+    from lantoa.monitoring.pipeline import parse
+
+    def sitemap_index(*children):
+        entries = "".join(
+            f"<sitemap><loc>{web.url(path)}</loc><lastmod>{day}</lastmod></sitemap>"
+            for path, day in children
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
+            f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>'
+        )
+
+    def urlset(path):
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?><urlset '
+            'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{web.url(path)}</loc></url></urlset>"
+        )
+
+    xml = {"Content-Type": "text/xml"}
+    web.add(
+        "/sitemap.xml",
+        sitemap_index(
+            ("/sm-moi.xml", "2026-11-20"),
+            ("/sm-con.xml", "2026-11-19"),
+            ("/sm-mat.xml", "2026-11-18"),
+        ),
+        headers=xml,
+    )
+    web.add("/sm-moi.xml", urlset("/bai/1"), headers=xml)
+    web.add("/sm-con.xml", sitemap_index(("/sm-chau.xml", "2026-11-19")), headers=xml)
+    web.add("/sm-chau.xml", urlset("/bai/2"), headers=xml)
+    para = "Đoàn doanh nghiệp Hàn Quốc đã làm việc với lãnh đạo tỉnh về cơ hội hợp tác đầu tư."
+    web.add("/bai/1", article("Gia Lai đón nhà đầu tư", para))
+    web.add("/bai/2", article("Quy Nhơn mở tuyến bay mới", para + " Tuyến bay mới."))
+    source = SourceFactory(kind=SourceKind.SITEMAP, url=web.url("/sitemap.xml"))
+    run = services.source_poll(source_id=source.pk)
+    # Two levels followed; the missing child sitemap is reported, not fatal.
+    assert run.counts == {ItemStatus.STORED: 2}
+    assert "sm-mat.xml" in run.error
+    assert not Item.objects.filter(url__contains="sm-").exists()
+    # Bounded: with room for one child only, the newest is the one fetched.
+    monkeypatch.setattr(parse, "SITEMAP_CHILDREN_MAX", 1)
+    requests = {path: len(web.routes[path].requests) for path in ("/sm-moi.xml", "/sm-con.xml")}
+    Source.objects.filter(pk=source.pk).update(next_fetch_at=None, etag="", last_modified="")
+    services.source_poll(source_id=source.pk)
+    assert len(web.routes["/sm-moi.xml"].requests) == requests["/sm-moi.xml"] + 1
+    assert len(web.routes["/sm-con.xml"].requests) == requests["/sm-con.xml"]
+
+
 def test_manual_url_submission(web):
     para = "Quy Nhon is a coastal city in Gia Lai province known for its quiet beaches and seafood."
     page = (

@@ -197,3 +197,55 @@ def test_counts_agree_with_the_rows_also_after_further_filtering(corpus):
     assert results.exclude(language="en").count() == 2
     assert search_items("nhon")[:3].count() == 3
     assert search_items("nhon lang:en").count() == 2
+
+
+def test_newest_first_pages_agree_with_the_full_search_whichever_path(monkeypatch):
+    """Both strategies of search_newest (list the few matches; walk back from the newest items
+    when matches are many) give the matches of search_items, newest first."""
+    from lantoa.monitoring.search import selectors
+
+    source = SourceFactory(name="Báo Gia Lai")
+    specs = []
+    for day in range(1, 29):
+        specs.append({"title": f"Gia Lai ngày {day}", "published_at": at(f"2026-02-{day:02d}")})
+        specs.append({"title": f"Hà Nội ngày {day}", "published_at": at(f"2026-02-{day:02d}")})
+    # Published out of insertion order, as feeds do.
+    specs.append({"title": "Gia Lai tin cũ đến muộn", "published_at": at("2025-12-01")})
+    indexed_items(*specs, source=source)
+    for query in ("gia lai", "gia lai AND NOT ngày", "gia lai date:[2026-02-10 TO 2026-02-20]"):
+        expected = list(
+            search_items(query).order_by("-published_at", "-id").values_list("id", flat=True)
+        )
+        for bound, chunk in ((10_000, 2_000), (3, 7)):  # few matches; many (walk back)
+            monkeypatch.setattr(selectors, "SCAN_CHUNK", chunk)
+            first = selectors.search_newest(query, limit=5, count_bound=bound)
+            second = selectors.search_newest(query, offset=5, limit=5, count_bound=bound)
+            assert [i.id for i in first.items + second.items] == expected[:10], (query, bound)
+            if len(expected) > bound:
+                assert (first.count, first.count_capped) == (bound, True)
+            else:
+                assert (first.count, first.count_capped) == (len(expected), False)
+
+
+def test_newest_first_without_words_and_by_relevance():
+    from lantoa.monitoring.search.selectors import search_newest
+
+    source = SourceFactory(name="Reuters")
+    indexed_items(
+        {"title": "Quy Nhon port", "published_at": at("2026-08-01"), "language": "en"},
+        {
+            "title": "Quy Nhon Quy Nhon festival",
+            "summary": "Quy Nhon",
+            "published_at": at("2026-07-01"),
+            "language": "en",
+        },
+        {"title": "Pleiku", "published_at": at("2026-08-05"), "language": "vi"},
+        source=source,
+    )
+    only_english = search_newest("lang:en")
+    assert [i.title for i in only_english.items] == ["Quy Nhon port", "Quy Nhon Quy Nhon festival"]
+    assert (only_english.count, only_english.count_capped) == (2, False)
+    relevant = search_newest("quy nhon", order="relevance")
+    assert relevant.items[0].title == "Quy Nhon Quy Nhon festival"
+    with pytest.raises(QueryError):
+        search_newest('"quy nhon')
