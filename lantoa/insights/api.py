@@ -232,7 +232,7 @@ def _alert_out(alert) -> dict:
         "created_at": alert.created_at,
         "delivered_at": alert.delivered_at,
         "read": alert.is_read,
-        "item_ids": sorted(alert.items.values_list("pk", flat=True)),
+        "item_ids": sorted(item.pk for item in alert.items.all()),  # prefetched
         "links": [i["link"] for i in items if i.get("link")],
         "payload": alert.payload,
     }

@@ -176,11 +176,11 @@ def watchlists_with_counts() -> QuerySet:
 def alerts_for_user(user) -> QuerySet[Alert]:
     """Alerts the user may read (every alert of the ward, to whoever may view alerts), newest
     first, each annotated with `is_read` for this user."""
-    if not user.has_perm("insights.view_alert"):
-        return Alert.objects.none()
-    return Alert.objects.select_related("rule").annotate(
+    alerts = Alert.objects.select_related("rule").annotate(
         is_read=Exists(Alert.read_by.through.objects.filter(alert_id=OuterRef("pk"), user=user))
     )
+    # .none() after annotating, so callers can still filter on is_read.
+    return alerts if user.has_perm("insights.view_alert") else alerts.none()
 
 
 def unread_alert_count(user) -> int:
