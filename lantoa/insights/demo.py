@@ -7,11 +7,9 @@ import json
 
 from django.db import transaction
 
-from lantoa.core.constants import Role
-from lantoa.core.services import role_grant_permissions
-
 from .constants import AlertKind, Channel, Frequency, TopicKind, TopicMethod
 from .models import AlertRule, Topic, Watchlist
+from .permissions import grant as permissions_grant
 
 WATCHLISTS = [
     (
@@ -85,17 +83,6 @@ TOPICS = [
     ("Thế giới", TopicKind.GENERAL, ""),
 ]
 
-MONITOR_PERMISSIONS = [
-    f"{action}_{model}"
-    for model in ("watchlist", "topic", "label", "alertrule", "itemmatch", "story", "alert")
-    for action in ("add", "change", "view", "delete")
-] + [
-    "add_classifiermodel",
-    "view_classifiermodel",
-    "change_classifiermodel",
-    "view_trainingjob",
-    "add_trainingjob",
-]
 
 SCHEDULES = [
     # (name, task, crontab fields in Asia/Ho_Chi_Minh)
@@ -177,20 +164,7 @@ def load(*, log) -> None:
                 "channel": Channel.IN_APP,
             },
         )
-    for role in (Role.MONITOR, Role.RAPID_RESPONSE):
-        role_grant_permissions(role=role, app_label="insights", codenames=MONITOR_PERMISSIONS)
-    role_grant_permissions(
-        role=Role.LEADER,
-        app_label="insights",
-        codenames=[
-            "view_watchlist",
-            "view_topic",
-            "view_alert",
-            "view_story",
-            "view_itemmatch",
-            "view_classifiermodel",
-        ],
-    )
+    permissions_grant()
     count = schedules_ensure()
     _analyse_demo_items()
     log(

@@ -303,15 +303,15 @@ def translations_ensure(built) -> int:
     return count
 
 
-def permissions_ensure(home: HomePage) -> None:
+def permissions_ensure(home: HomePage | None) -> None:
     """Editors may add, edit, publish and translate pages of every language, use the library and
-    keep the editorial calendar."""
+    keep the editorial calendar. Without a home page yet, the page part waits for one."""
     editors = Group.objects.get(name=Role.EDITOR.value)
     page_perms = Permission.objects.filter(
         content_type__app_label="wagtailcore",
         codename__in=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     )
-    for locale_home in home.get_translations(inclusive=True):
+    for locale_home in home.get_translations(inclusive=True) if home else []:
         for permission in page_perms:
             GroupPagePermission.objects.get_or_create(
                 group=editors, page=locale_home, permission=permission

@@ -39,3 +39,15 @@ def totp_device_confirm(*, request: HttpRequest, device: TOTPDevice, token: str)
     otp_login(request, device)
     audit(request.user, "lantoa.2fa_enable", user=request.user)
     return True
+
+
+@transaction.atomic
+def totp_devices_remove(*, user, removed_by) -> int:
+    """Remove every authenticator of `user` (lost phone); they enrol again at their next login.
+
+    Audited on the user with the number of devices removed. Returns that number.
+    """
+    count, _by_model = TOTPDevice.objects.filter(user=user).delete()
+    if count:
+        audit(user, "lantoa.2fa_reset", user=removed_by, data={"devices": count})
+    return count

@@ -158,3 +158,46 @@ def verify_view(request):
     return TemplateResponse(
         request, "security/two_factor_verify.html", {"form": form, "next": _next_url(request)}
     )
+
+
+def may_remove_devices(request_user, target) -> bool:
+    """Leaders and administrators remove a colleague's lost authenticator; only an administrator
+    removes an administrator's."""
+    if target.is_superuser:
+        return bool(request_user.is_superuser)
+    return bool(request_user.is_superuser) or user_has_role(request_user, Role.LEADER)
+
+
+def reset_view(request, user_id: int):
+    """Confirm, then remove a user's authenticator devices (audited)."""
+    from django.contrib import messages
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import get_object_or_404
+
+    from .services import totp_devices_remove
+
+    target = get_object_or_404(get_user_model(), pk=user_id)
+    if not may_remove_devices(request.user, target):
+        raise PermissionDenied
+    if request.method == "POST":
+        count = totp_devices_remove(user=target, removed_by=request.user)
+        messages.success(
+            request,
+            _(
+                "Đã gỡ %(count)s thiết bị xác thực của %(user)s; "
+                "lần đăng nhập tới họ sẽ đăng ký lại."
+            )
+            % {"count": count, "user": target.get_full_name() or target.get_username()},
+        )
+        if request.user.has_perm("auth.change_user"):
+            return redirect("wagtailusers_users:index")
+        return redirect("wagtailadmin_home")
+    return TemplateResponse(
+        request,
+        "security/two_factor_reset.html",
+        {
+            "target": target,
+            "devices": TOTPDevice.objects.filter(user=target).count(),
+        },
+    )

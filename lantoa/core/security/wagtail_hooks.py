@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
 
 from lantoa.core.audit import register_actions
@@ -12,6 +12,7 @@ def two_factor_urls():
     return [
         path("2fa/setup/", two_factor.setup_view, name="lantoa_2fa_setup"),
         path("2fa/verify/", two_factor.verify_view, name="lantoa_2fa_verify"),
+        path("2fa/reset/<int:user_id>/", two_factor.reset_view, name="lantoa_2fa_reset"),
     ]
 
 
@@ -26,9 +27,33 @@ def security_actions(actions):
         actions,
         {
             "lantoa.2fa_enable": ("Bật xác thực hai lớp", "Đã bật xác thực hai lớp"),
+            "lantoa.2fa_reset": (
+                "Gỡ thiết bị xác thực hai lớp",
+                "Đã gỡ thiết bị xác thực hai lớp",
+            ),
             "lantoa.retention_purge": (
                 "Xóa dữ liệu quá hạn lưu giữ",
                 "Đã xóa dữ liệu theo dõi quá hạn lưu giữ",
             ),
         },
     )
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    """In the user list: remove a lost authenticator (leaders and administrators)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from wagtail.admin.widgets import ListingButton
+
+    if not two_factor.may_remove_devices(request_user, user):
+        return []
+    if not TOTPDevice.objects.filter(user=user).exists():
+        return []
+    return [
+        ListingButton(
+            "Gỡ thiết bị xác thực hai lớp",
+            reverse("lantoa_2fa_reset", args=[user.pk]),
+            icon_name="key",
+            priority=60,
+        )
+    ]

@@ -1,0 +1,30 @@
+"""Role permissions of insights (found by `manage.py roles_ensure` and the demo loader)."""
+
+from lantoa.core.constants import Role
+from lantoa.core.services import role_grant_permissions
+
+MONITOR_PERMISSIONS = [
+    f"{action}_{model}"
+    for model in ("watchlist", "topic", "label", "alertrule", "itemmatch", "story", "alert")
+    for action in ("add", "change", "view", "delete")
+] + [
+    "add_classifiermodel",
+    "view_classifiermodel",
+    "change_classifiermodel",
+    "view_trainingjob",
+    "add_trainingjob",
+]
+LEADER_PERMISSIONS = [
+    "view_watchlist",
+    "view_topic",
+    "view_alert",
+    "view_story",
+    "view_itemmatch",
+    "view_classifiermodel",
+]
+
+
+def grant() -> None:
+    for role in (Role.MONITOR, Role.RAPID_RESPONSE):
+        role_grant_permissions(role=role, app_label="insights", codenames=MONITOR_PERMISSIONS)
+    role_grant_permissions(role=Role.LEADER, app_label="insights", codenames=LEADER_PERMISSIONS)

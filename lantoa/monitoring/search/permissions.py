@@ -1,0 +1,11 @@
+"""Role permissions of saved searches (found by `manage.py roles_ensure`)."""
+
+from lantoa.core.constants import Role
+from lantoa.core.services import role_grant_permissions
+
+
+def grant() -> None:
+    from .demo import SAVED_SEARCH_PERMISSIONS
+
+    for role in (Role.LEADER, Role.MONITOR, Role.RAPID_RESPONSE, Role.EDITOR):
+        role_grant_permissions(role=role, app_label="search", codenames=SAVED_SEARCH_PERMISSIONS)

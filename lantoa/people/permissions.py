@@ -1,0 +1,7 @@
+"""Role permissions of people (found by `manage.py roles_ensure`)."""
+
+
+def grant() -> None:
+    from .demo import permissions_ensure
+
+    permissions_ensure()
