@@ -386,15 +386,16 @@ def _prepare(args) -> None:
     from django.test import Client
     from wagtail.models import APIToken, Page
 
-    from bench.bench_search import _ensure_corpus
     from lantoa.core.models import User
     from lantoa.monitoring.models import Item, Source
 
     call_command("migrate", verbosity=0)
     corpus = "cached"
     if not Source.objects.filter(name=_marker(args.items)).exists():
-        _ensure_corpus(args.items)
+        # The demo first (its search step indexes every item: cheap on an empty database), then
+        # the generated items after the demo's ids, bulk-loaded with their index rows.
         call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        _corpus_add(args.items)
         Source.objects.create(name=_marker(args.items), kind="manual", outlet_type="blog",
                               is_active=False)  # fmt: skip
         corpus = "built"
@@ -426,6 +427,30 @@ def _prepare(args) -> None:
             }
         )
     )
+
+
+def _corpus_add(n: int) -> None:
+    from django.conf import settings
+    from django.db import connection
+    from django.db.models import Max
+
+    from bench.bench_search import _create_sources, _generate, _load_postgres
+    from lantoa.monitoring.models import Item
+
+    path = Path(settings.DATA_DIR) / "headlines" / "headlines_dev.jsonl"
+    if not path.exists():
+        raise SystemExit(f"{path} is missing: set LANTOA_DATA_DIR")
+    headlines = [json.loads(line) for line in path.open(encoding="utf-8")]
+    offset = Item.objects.aggregate(top=Max("id"))["top"] or 0
+    source_ids = _create_sources(headlines)
+
+    def rows():
+        for item, forms in _generate(headlines, source_ids, n):
+            yield (item[0] + offset, *item[1:]), forms
+
+    _load_postgres(connection, rows)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 if __name__ == "__main__":
