@@ -325,9 +325,14 @@ def rows_read(data: bytes, filename: str) -> list[dict]:
     name = filename.lower()
     try:
         if name.endswith(".xlsx"):
-            import openpyxl
+            from django.core.exceptions import ValidationError
 
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            from lantoa.core.uploads import open_workbook
+
+            try:  # the zip-bomb guard first: a few KB may declare gigabytes of XML
+                workbook = open_workbook(io.BytesIO(data))
+            except ValidationError as exc:
+                raise Unparseable(" ".join(exc.messages)) from exc
             rows = list(workbook.active.iter_rows(values_only=True))
             if not rows:
                 return []
@@ -337,7 +342,16 @@ def rows_read(data: bytes, filename: str) -> list[dict]:
                 for row in rows[1:]
                 if any(v not in (None, "") for v in row)
             ]
-        text = data.decode("utf-8-sig")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise Unparseable(
+                _(
+                    "Tệp %(name)s không phải văn bản UTF-8 (byte lạ ở vị trí %(position)s). "
+                    "Hãy lưu lại tệp dưới dạng CSV UTF-8 rồi nhập lại; chưa có gì được lưu."
+                )
+                % {"name": filename, "position": exc.start}
+            ) from exc
         if name.endswith((".json", ".jsonl", ".ndjson")):
             stripped = text.strip()
             if stripped.startswith("["):

@@ -180,13 +180,13 @@ def posts_import(
     source = Source.objects.get(pk=source_id)
     if source.kind != SourceKind.SOCIAL_IMPORT:
         raise ValueError(_("Nguồn này không phải loại tệp bài đăng mạng xã hội."))
-    if mapping is not None:
-        formats.mapping_validate(mapping, formats.columns_of(data, filename))
-        source.column_mapping = mapping
-        source.save(update_fields=["column_mapping"])
     try:
+        if mapping is not None:
+            formats.mapping_validate(mapping, formats.columns_of(data, filename))
+            source.column_mapping = mapping
+            source.save(update_fields=["column_mapping"])
         candidates = formats.social_rows(data, filename, source.column_mapping)
-    except formats.Unparseable as exc:
+    except formats.Unparseable as exc:  # a broken file: a Vietnamese message, nothing stored
         raise ValueError(str(exc)) from exc
     run = poll_run_start(source)
     redacted = json.dumps(

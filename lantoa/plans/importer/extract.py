@@ -76,12 +76,16 @@ def _looks_binary(text: str) -> bool:
 
 
 def _docx_text(data: bytes) -> str:
-    import docx
+    from django.core.exceptions import ValidationError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    try:
-        document = docx.Document(io.BytesIO(data))
+    from lantoa.core.uploads import open_docx
+
+    try:  # open_docx refuses zip bombs before python-docx inflates anything
+        document = open_docx(io.BytesIO(data))
+    except ValidationError as exc:
+        raise PlanImportError(" ".join(exc.messages)) from exc
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise PlanImportError(
             _("Tệp không phải tệp .docx hợp lệ (không mở được bằng Word).")
