@@ -10,12 +10,13 @@ the second half of another, and likewise two summaries, over the feeds' real sou
 year of publication dates. It is built with bulk inserts (COPY on PostgreSQL) and cached: SQLite in
 var/bench/search-N.sqlite3, PostgreSQL in the database lantoa_search_bench (or --pg-url).
 
-"Lantoa" = one search as the admin does it: parse the query, `search_newest(q)` (newest first,
-matches counted up to COUNT_BOUND = 10,000, beyond which the admin says "hơn 10.000"), the first
-page of 20 with their sources. "bare" = plain SQL for the same answer on the text part of the
-query: count(*) over the matches LIMIT 10,001, and the newest 20 matches by a join ordered by
-published_at (the database's own plan). Queries with `lang:`, `date:` or `source:` compare against
-the bare query of their text part. (`manage.py search --json` and the API still count exactly.)
+"Lantoa" = one search as the admin does it: parse the query, `search_newest(q)` (newest collected
+first, matches counted up to COUNT_BOUND = 1,000, beyond which the admin says "hơn 1.000"), the
+first page of 20 items with their sources. "bare" = plain SQL for the same answer on the index
+table alone, for the text part of the query: count(*) over the matches LIMIT 1,001, and the 20
+highest rowids (ORDER BY rowid DESC LIMIT 20). Queries with `lang:`, `date:` or `source:` compare
+against the bare query of their text part. (`manage.py search --json` and the API still rank and
+count every match: `search_items`.)
 Each backend runs in its own process (DATABASE_URL differs), which prints JSON back here.
 """
 
@@ -179,7 +180,7 @@ def _count_items(connection) -> int:
 def _time_query(query: str, repeat: int) -> dict:
     from django.db import connection
 
-    from lantoa.monitoring.search.backends import ITEM_TABLE, get_backend, is_positive
+    from lantoa.monitoring.search.backends import get_backend, is_positive
     from lantoa.monitoring.search.query import And, parse_query
     from lantoa.monitoring.search.selectors import COUNT_BOUND, search_newest
 
@@ -190,11 +191,8 @@ def _time_query(query: str, repeat: int) -> dict:
     text_node = text[0] if len(text) == 1 else And(tuple(text))
     count_sql, count_params = backend.count_bounded_sql(text_node, COUNT_BOUND + 1)
     ids_sql, ids_params = backend.ids_sql(text_node)
-    # The plain SQL for the same answer: matches counted up to the bound, newest 20 by a join.
-    top_sql = (
-        f"SELECT id FROM {ITEM_TABLE} WHERE id IN ({ids_sql}) "
-        f"ORDER BY published_at DESC, id DESC LIMIT {PAGE}"
-    )
+    # The plain SQL for the same answer: matches counted up to the bound, the 20 newest by rowid.
+    top_sql = f"{ids_sql} ORDER BY rowid DESC LIMIT {PAGE}"
 
     def ours() -> int:
         page = search_newest(query, limit=PAGE)

@@ -124,13 +124,15 @@ class SqliteBackend:
         sql, params = self.ids_sql(node)
         return f"SELECT count(*) FROM ({sql} LIMIT {int(bound)}) AS matches", params  # noqa: S608
 
-    def probe_sql(self, node, item_ids: Sequence[int]) -> tuple[str, list]:
-        """Which of `item_ids` match (FTS5 seeks each rowid in the terms' doclists)."""
-        marks = ",".join(["%s"] * len(item_ids))
-        return (
-            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({marks})",  # noqa: S608
-            [self.expression(node), *item_ids],
-        )
+    def newest(self, queryset, node):
+        """Matches, newest collected first, in the index's own rowid order (= item id): FTS5
+        walks its doclists backwards and stops at the LIMIT, no sort of every match."""
+        return queryset.extra(  # noqa: S610 - SQL is ours, user text is bound
+            tables=[TABLE],
+            where=[f"{TABLE}.rowid = {ITEM_TABLE}.id", f"{TABLE} MATCH %s"],
+            params=[self.expression(node)],
+            select={"fts_rowid": f"{TABLE}.rowid"},
+        ).order_by("-fts_rowid")
 
     def ranked(self, queryset, node):
         return queryset.extra(  # noqa: S610 - SQL is ours, user text is bound
@@ -239,13 +241,14 @@ class PostgresBackend:
         sql, params = self.ids_sql(node)
         return f"SELECT count(*) FROM ({sql} LIMIT {int(bound)}) AS matches", params  # noqa: S608
 
-    def probe_sql(self, node, item_ids: Sequence[int]) -> tuple[str, list]:
-        """Which of `item_ids` match (primary-key lookups, then the tsvector test)."""
+    def newest(self, queryset, node):
+        """Matches, newest collected first: the item primary key walked backwards, each row
+        tested against the tsquery, for common words; a GIN bitmap and a top-N sort for rare ones
+        (the planner chooses from the tsvector statistics)."""
         condition, params = self.condition(node)
-        return (
-            f"SELECT rowid FROM {TABLE} WHERE rowid = ANY(%s) AND {condition}",  # noqa: S608
-            [list(item_ids), *params],
-        )
+        return queryset.extra(  # noqa: S610 - SQL is ours, user text is bound
+            tables=[TABLE], where=[f"{TABLE}.rowid = {ITEM_TABLE}.id", condition], params=params
+        ).order_by("-id")
 
     def ranked(self, queryset, node):
         condition, params = self.condition(node)

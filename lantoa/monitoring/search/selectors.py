@@ -41,9 +41,7 @@ __all__ = [
 ]
 
 # Beyond this many matches the admin says "more than N" instead of counting every match.
-COUNT_BOUND = 10_000
-# Newest items examined per step when walking back in time for matches of a common query.
-SCAN_CHUNK = 2_000
+COUNT_BOUND = 1_000
 # "Most relevant" ranks the newest matches only, at most this many.
 RELEVANCE_CANDIDATES = 1_000
 
@@ -71,13 +69,11 @@ def search_newest(
     order: str = "newest",
     count_bound: int = COUNT_BOUND,
 ) -> SearchPage:
-    """A page of results, newest first, without ranking or counting every match.
-
-    A query matching at most `count_bound` items is answered from the list of its matches
-    (exact count). A commoner one walks the items from the newest back, `SCAN_CHUNK` at a time,
-    asking the index which of them match, and stops when the page is full: the count is then
-    reported as "more than `count_bound`". `order="relevance"` ranks the newest
-    `RELEVANCE_CANDIDATES` matches by relevance (bm25 / ts_rank). Raises QueryError.
+    """A page of results, newest collected first (item id order), without ranking or counting
+    every match: the index yields matches from the newest back and the database stops at the
+    page. Matches are counted up to `count_bound`; beyond, `count_capped` says "more than".
+    `order="relevance"` ranks (bm25 / ts_rank) the newest `RELEVANCE_CANDIDATES` matches only.
+    Raises QueryError.
     """
     parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
     backend = get_backend()
@@ -85,57 +81,27 @@ def search_newest(
     filtered = Item.objects.all()
     for node in rest:
         filtered = filtered.filter(_q(node, backend))
-    newest = filtered.order_by("-published_at", "-id")
-    want = RELEVANCE_CANDIDATES if order == "relevance" else offset + limit
+    # Counting up to the bound needs no order: the database picks its cheapest way to the
+    # first matches (with a filter, walking the newest first could read most of the table).
     if text is None:
-        count = newest.order_by()[: count_bound + 1].count()
-        ids = list(newest.values_list("id", flat=True)[:want])
+        ordered = filtered.order_by("-id")
+        count = len(filtered.order_by().values_list("id", flat=True)[: count_bound + 1])
     else:
-        sql, params = backend.count_bounded_sql(text, count_bound + 1)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            text_count = cursor.fetchone()[0]
-        if text_count <= count_bound:
-            # The few matching ids first, then their rows by primary key (a subquery would let
-            # the planner walk every item by date testing membership).
-            with connection.cursor() as cursor:
-                cursor.execute(*backend.ids_sql(text))
-                matching = newest.filter(id__in=[row[0] for row in cursor.fetchall()])
-            count = matching.count() if rest else text_count
-            ids = list(matching.values_list("id", flat=True)[:want])
+        ordered = backend.newest(filtered, text)
+        if rest:
+            count = len(ordered.order_by().values_list("id", flat=True)[: count_bound + 1])
         else:
-            ids = _scan_newest(newest, text, backend, want)
-            count = count_bound + 1
+            sql, params = backend.count_bounded_sql(text, count_bound + 1)
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                count = cursor.fetchone()[0]
     capped = count > count_bound
     count = min(count, count_bound)
     if order == "relevance" and text is not None:
-        ranked = backend.ranked(Item.objects.filter(id__in=ids), text)
-        ids = list(ranked.values_list("id", flat=True))
-    page_ids = ids[offset : offset + limit]
-    by_id = Item.objects.select_related("source").in_bulk(page_ids)
-    return SearchPage(
-        items=[by_id[i] for i in page_ids if i in by_id],
-        count=count,
-        count_capped=capped,
-        offset=offset,
-        limit=limit,
-    )
-
-
-def _scan_newest(newest: QuerySet, text, backend, want: int) -> list[int]:
-    found: list[int] = []
-    start = 0
-    while len(found) < want:
-        chunk = list(newest.values_list("id", flat=True)[start : start + SCAN_CHUNK])
-        if not chunk:
-            break
-        sql, params = backend.probe_sql(text, chunk)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            hits = {row[0] for row in cursor.fetchall()}
-        found.extend(i for i in chunk if i in hits)
-        start += SCAN_CHUNK
-    return found[:want]
+        candidates = list(ordered.values_list("id", flat=True)[:RELEVANCE_CANDIDATES])
+        ordered = backend.ranked(Item.objects.filter(id__in=candidates), text)
+    items = list(ordered.select_related("source")[offset : offset + limit])
+    return SearchPage(items=items, count=count, count_capped=capped, offset=offset, limit=limit)
 
 
 def _split(root) -> tuple[object | None, list]:
