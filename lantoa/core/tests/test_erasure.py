@@ -55,7 +55,7 @@ def test_erasure_leaves_an_audit_entry_and_no_personal_data_anywhere(client, dem
     participation = {
         "collaborator": collaborator.pk,
         "date": "2026-09-15",
-        "campaign": "Trung thu phường Quy Nhơn",
+        "event": "Trung thu phường Quy Nhơn",
         "description": f"{SECRETS[4]} cùng {SECRETS[0]}",
     }
     add = reverse("wagtailsnippets_people_collaboratorparticipation:add")
