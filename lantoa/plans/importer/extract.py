@@ -85,6 +85,10 @@ def _docx_text(data: bytes) -> str:
     try:  # open_docx refuses zip bombs before python-docx inflates anything
         document = open_docx(io.BytesIO(data))
     except ValidationError as exc:
+        if exc.code == "not_zip":
+            raise PlanImportError(
+                _("Tệp không phải tệp .docx hợp lệ (không mở được bằng Word).")
+            ) from exc
         raise PlanImportError(" ".join(exc.messages)) from exc
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise PlanImportError(
