@@ -49,7 +49,21 @@ def api_setup(demo_ward, settings):
     return {"Authorization": f"Bearer {key}"}
 
 
-def test_every_api_operation_conforms_to_the_schema(api_setup):
+@pytest.fixture
+def keep_test_connection():
+    """Like Django's test client: the WSGI app must not close the test's database connection
+    (on PostgreSQL it would end the test's transaction)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_every_api_operation_conforms_to_the_schema(api_setup, keep_test_connection):
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 8

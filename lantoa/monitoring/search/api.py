@@ -47,6 +47,7 @@ class ItemSearchParams(Schema):
         description='Câu truy vấn kiểu Lucene, ví dụ `"Quy Nhơn" AND lang:vi`. '
         "Bỏ trống: mọi tin, mới nhất trước.",
         max_length=2000,
+        pattern=r"^[^\x00]*$",  # PostgreSQL refuses NUL in text: a 422, not a 500
     )
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
