@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from lantoa.monitoring.models import Item
@@ -36,6 +37,19 @@ class ItemPage(Schema):
     results: list[ItemOut]
 
 
+class ErrorOut(Schema):
+    detail: str
+
+
+def _forbidden() -> Status:
+    return Status(403, {"detail": _("Bạn không có quyền xem tin đã thu thập.")})
+
+
+def _may_read(request) -> bool:
+    """Monitored items are for the roles that follow the media, as in the admin item list."""
+    return request.user.has_perm("monitoring.view_item")
+
+
 class QueryErrorOut(Schema):
     detail: str = Field(..., description="Lỗi bằng tiếng Việt.")
     position: int = Field(..., description="Vị trí (tính từ 0) của lỗi trong câu truy vấn.")
@@ -55,7 +69,7 @@ class ItemSearchParams(Schema):
 
 @router.get(
     "/items",
-    response={200: ItemPage, 400: QueryErrorOut},
+    response={200: ItemPage, 400: QueryErrorOut, 403: ErrorOut},
     summary="Tìm tin",
     description=(
         "Tìm tin theo ngôn ngữ truy vấn: AND/OR/NOT, ngoặc kép, ngoặc đơn, `title:`, "
@@ -65,6 +79,8 @@ class ItemSearchParams(Schema):
     ),
 )
 def items_search(request, params: Query[ItemSearchParams]):
+    if not _may_read(request):
+        return _forbidden()
     try:
         results = search_items(params.q)
         count = results.count()
@@ -76,9 +92,11 @@ def items_search(request, params: Query[ItemSearchParams]):
 
 @router.get(
     "/items/{id}",
-    response={200: ItemDetailOut},
+    response={200: ItemDetailOut, 403: ErrorOut},
     summary="Một tin",
     description="Toàn bộ một tin đã thu thập (kể cả nội dung).",
 )
 def item_detail(request, id: int):
+    if not _may_read(request):
+        return _forbidden()
     return get_object_or_404(Item.objects.select_related("source"), pk=id)

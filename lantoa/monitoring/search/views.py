@@ -6,6 +6,8 @@ highlights; it still uses Wagtail's admin page furniture.
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import FileResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -21,9 +23,13 @@ from .query import QueryError
 from .selectors import highlight, parse_query, search_facets, search_items, search_newest
 
 PAGE_SIZE = 25
+VIEW_ITEM = "monitoring.view_item"
 
 
-class ItemSearchView(WagtailAdminTemplateMixin, TemplateView):
+class ItemSearchView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    # Monitored items are for the roles that follow the media (monitor, leader, rapid response).
+    permission_required = VIEW_ITEM
+    raise_exception = True
     template_name = "search/results.html"
     page_title = gettext_lazy("Tìm kiếm tin")
     header_icon = "search"
@@ -102,6 +108,7 @@ def saved_searches_for(user):
     return SavedSearch.objects.filter(Q(owner=user) | Q(is_shared=True)).order_by("name")[:50]
 
 
+@permission_required(VIEW_ITEM, raise_exception=True)
 def export_view(request, fmt: str):
     """Every result of `?q=` (no row cap), as CSV (streamed row by row) or XLSX."""
     query = request.GET.get("q", "")

@@ -26,7 +26,11 @@ def search_admin_urls():
 
 @hooks.register("register_admin_menu_item")
 def search_menu_item():
-    return MenuItem(_("Tìm kiếm tin"), reverse("search_items"), icon_name="search", order=210)
+    class SearchMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm(views.VIEW_ITEM)
+
+    return SearchMenuItem(_("Tìm kiếm tin"), reverse("search_items"), icon_name="search", order=210)
 
 
 class SavedSearchForm(WagtailAdminModelForm):

@@ -8,7 +8,7 @@ from .factories import SourceFactory, indexed_items
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_monitor_searches_narrows_by_facet_and_sees_errors(demo_ward, admin_login):
+def test_monitor_searches_narrows_by_facet_and_sees_errors(monitor_ward, admin_login):
     gia_lai = SourceFactory(name="Báo Gia Lai")
     reuters = SourceFactory(name="Reuters", outlet_type="foreign_press")
     indexed_items(

@@ -58,7 +58,7 @@ def test_command_reindex(items):
 
 
 @pytest.fixture
-def token_headers(demo_ward):
+def token_headers(monitor_ward):
     _token, key = APIToken.create_token(user=User.objects.get(username="theodoi"), name="t")
     return {"Authorization": f"Bearer {key}"}
 
@@ -95,6 +95,25 @@ def test_api_item_detail(client, items, token_headers):
     body = client.get(f"/api/items/{item.id}", headers=token_headers).json()
     assert body["id"] == item.id and body["title"] == item.title and "text" in body
     assert client.get("/api/items/999999", headers=token_headers).status_code == 404
+
+
+def test_items_are_for_the_media_roles_only(client, items, token_headers):
+    """A unit reporter (no right to view items) is refused by the API, the admin search and its
+    export alike; the monitor with the right reads them."""
+    reporter = User.objects.get(username="mttq")
+    _token, key = APIToken.create_token(user=reporter, name="r")
+    headers = {"Authorization": f"Bearer {key}"}
+    refused = client.get("/api/items", {"q": "quy"}, headers=headers)
+    assert refused.status_code == 403
+    assert refused.json() == {"detail": "Bạn không có quyền xem tin đã thu thập."}
+    assert client.get(f"/api/items/{items[0].id}", headers=headers).status_code == 403
+    client.force_login(reporter)
+    for url in ("/admin/search/items/", "/admin/search/items/export/csv/"):
+        # Wagtail turns a refused admin view into a redirect to the dashboard with a message.
+        response = client.get(url, {"q": "quy"})
+        assert (response.status_code, response.url) == (302, "/admin/")
+    client.force_login(User.objects.get(username="theodoi"))
+    assert client.get("/admin/search/items/", {"q": "quy"}).status_code == 200
 
 
 def test_api_is_documented(client, db):
