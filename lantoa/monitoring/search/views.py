@@ -69,7 +69,7 @@ class ItemSearchView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templat
             count_capped=page.count_capped,
             number=number,
             start_index=page.offset + 1,
-            facets=_facet_links(search_facets(search_items(parsed)), query),
+            facets=_facet_links(search_facets(page.facet_scope), query),
             export_csv=_url("search_items_export", "csv", query),
             export_xlsx=_url("search_items_export", "xlsx", query),
             prev_url=_page_url(query, number - 1) if number > 1 else "",

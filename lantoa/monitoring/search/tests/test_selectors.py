@@ -218,10 +218,13 @@ def test_newest_first_pages_agree_with_the_full_search():
             first = search_newest(query, limit=5, count_bound=bound)
             second = search_newest(query, offset=5, limit=5, count_bound=bound)
             assert [i.id for i in first.items + second.items] == expected[:10], (query, bound)
+            scope = sorted(first.facet_scope.values_list("id", flat=True), reverse=True)
             if len(expected) > bound:
                 assert (first.count, first.count_capped) == (bound, True)
+                assert scope == expected[:bound], "facets describe the newest `bound` matches"
             else:
                 assert (first.count, first.count_capped) == (len(expected), False)
+                assert scope == expected, "facets describe every match"
 
 
 def test_newest_first_without_words_and_by_relevance():
