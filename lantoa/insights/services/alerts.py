@@ -252,58 +252,78 @@ def spike_drivers(items: list[Item], baseline: list[Item], *, top: int = 5) -> d
 @transaction.atomic
 def spikes_detect(*, now: datetime | None = None) -> list[Alert]:
     """Check every spike rule for news (day) and social posts (hour); raise at most one alert
-    per rule and window (dedup key) and none while the rule is throttled."""
+    per rule and window (dedup key) and none while the rule is throttled.
+
+    A rule scoped to a watchlist or topic watches that scope; an unscoped rule watches the whole
+    stream and, after it, every story seen in the last day (a story spreading fast)."""
+    from ..models import Story
+
     now = now or timezone.now()
     raised = []
     for rule in _rules(AlertKind.SPIKE):
         if _throttled(rule, now):
             continue
-        scope = _scope_items(rule).distinct()
-        for social in (False, True):
-            stream = scope.filter(
-                Q(source__outlet_type__in=SOCIAL_TYPES)
-                if social
-                else ~Q(source__outlet_type__in=SOCIAL_TYPES)
-            )
-            check = spike_check(stream, now=now, social=social, sensitivity=rule.sensitivity)
-            if not check["spike"]:
-                continue
-            width = timedelta(hours=1) if social else timedelta(days=1)
-            window = list(
-                stream.filter(published_at__gte=now - width, published_at__lt=now).select_related(
-                    "source"
+        scopes = [(str(rule.watchlist or rule.topic or "tất cả"), "", _scope_items(rule))]
+        if not (rule.watchlist_id or rule.topic_id):
+            scopes += [
+                (
+                    f"chuỗi tin: {story.title}",
+                    f"story{story.pk}:",
+                    Item.objects.filter(analysis__story=story),
                 )
-            )
-            trailing = list(
-                stream.filter(
-                    published_at__gte=now
-                    - width * (SOCIAL_WINDOW_HOURS + 1 if social else NEWS_WINDOW_DAYS + 1),
-                    published_at__lt=now - width,
-                )
-            )
-            drivers = spike_drivers(window, trailing)
-            scope_name = rule.watchlist or rule.topic or "tất cả"
-            bucket = now.strftime("%Y-%m-%dT%H") if social else timezone.localdate(now).isoformat()
-            stories = "; ".join(s["title"] for s in drivers["top_stories"][:3])
-            alert = _raise(
-                rule,
-                kind=AlertKind.SPIKE,
-                key=f"spike:{rule.pk}:{'social' if social else 'news'}:{bucket}",
-                title=(
-                    f"Tăng đột biến “{scope_name}”: {check['current']} tin "
-                    f"(ngưỡng {check['threshold']:.1f})"
-                ),
-                body=(
-                    f"Chuỗi tin chính: {stories}. Từ khóa nổi bật: "
-                    f"{', '.join(drivers['top_terms'])}."
-                ),
-                items=window,
-                payload={"spike": check, "drivers": drivers, "scope": str(scope_name)},
-            )
+                for story in Story.objects.filter(last_seen_at__gte=now - timedelta(days=1))
+            ]
+        for scope_name, key_scope, items in scopes:
+            alert = _spike_alert(rule, scope_name, key_scope, items.distinct(), now)
             if alert:
                 raised.append(alert)
                 break
     return raised
+
+
+def _spike_alert(rule: AlertRule, scope_name: str, key_scope: str, scope, now) -> Alert | None:
+    for social in (False, True):
+        stream = scope.filter(
+            Q(source__outlet_type__in=SOCIAL_TYPES)
+            if social
+            else ~Q(source__outlet_type__in=SOCIAL_TYPES)
+        )
+        check = spike_check(stream, now=now, social=social, sensitivity=rule.sensitivity)
+        if not check["spike"]:
+            continue
+        width = timedelta(hours=1) if social else timedelta(days=1)
+        window = list(
+            stream.filter(published_at__gte=now - width, published_at__lt=now).select_related(
+                "source"
+            )
+        )
+        trailing = list(
+            stream.filter(
+                published_at__gte=now
+                - width * (SOCIAL_WINDOW_HOURS + 1 if social else NEWS_WINDOW_DAYS + 1),
+                published_at__lt=now - width,
+            )
+        )
+        drivers = spike_drivers(window, trailing)
+        bucket = now.strftime("%Y-%m-%dT%H") if social else timezone.localdate(now).isoformat()
+        stories = "; ".join(s["title"] for s in drivers["top_stories"][:3])
+        alert = _raise(
+            rule,
+            kind=AlertKind.SPIKE,
+            key=f"spike:{rule.pk}:{key_scope}{'social' if social else 'news'}:{bucket}",
+            title=(
+                f"Tăng đột biến “{scope_name}”: {check['current']} tin "
+                f"(ngưỡng {check['threshold']:.1f})"
+            ),
+            body=(
+                f"Chuỗi tin chính: {stories}. Từ khóa nổi bật: {', '.join(drivers['top_terms'])}."
+            ),
+            items=window,
+            payload={"spike": check, "drivers": drivers, "scope": scope_name},
+        )
+        if alert:
+            return alert
+    return None
 
 
 # --- read state (the in-app inbox) ---------------------------------------------------------

@@ -97,6 +97,41 @@ def test_quiet_day_raises_nothing():
     assert spikes_detect(now=NOW) == []
 
 
+def test_unscoped_rule_alerts_on_a_story_spreading_fast():
+    """Ten items a day, every day: the whole stream is flat; but six copies of one story today,
+    never seen before, are a spike of that story."""
+    specs = [
+        {
+            "title": f"Tin thường ngày số {day} mục {n}",
+            "published_at": NOW - timedelta(days=day, hours=3),
+        }
+        for day in range(1, 15)
+        for n in range(10)
+    ]
+    specs += [
+        {"title": f"Tin thường ngày hôm nay mục {n}", "published_at": NOW - timedelta(hours=3)}
+        for n in range(4)
+    ]
+    copies = [
+        {
+            "title": f"Cảng Quy Nhơn đón tàu container lớn nhất từ trước tới nay (bản {n})",
+            "published_at": NOW - timedelta(hours=1, minutes=n),
+        }
+        for n in range(6)
+    ]
+    items = indexed_items(*specs, *copies)
+    items_analyse(item_ids=[i.id for i in items], raise_alerts=False)
+    rule = AlertRuleFactory(kind=AlertKind.SPIKE, sensitivity=3.0)
+    alerts = spikes_detect(now=NOW)
+    assert len(alerts) == 1
+    alert = alerts[0]
+    assert alert.rule == rule
+    assert alert.payload["scope"].startswith("chuỗi tin: Cảng Quy Nhơn")
+    assert alert.payload["spike"]["current"] == 6 and alert.payload["spike"]["mean"] == 0
+    assert {i.title for i in alert.items.all()} == {c["title"] for c in copies}
+    assert spikes_detect(now=NOW + timedelta(minutes=5)) == []  # same story, same day
+
+
 def test_social_spike_uses_hours():
     watchlist = WatchlistFactory()
     social = SourceFactory(outlet_type="social_page")
