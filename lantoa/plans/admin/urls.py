@@ -12,4 +12,5 @@ urlpatterns = [
     path("annual-report/", views.AnnualReportView.as_view(), name="annual_report"),
     path("reminder/", views.ReminderView.as_view(), name="reminder"),
     path("tasks.xlsx", views.tasks_xlsx, name="tasks_xlsx"),
+    path("evidence/<int:pk>/", views.evidence_file, name="evidence_file"),
 ]

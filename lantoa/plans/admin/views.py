@@ -19,7 +19,7 @@ from lantoa.core.roles import user_has_role
 
 from ..constants import ReportState
 from ..importer import PlanImportError, parse_plan
-from ..models import Notification, Plan, ProgressReport
+from ..models import Notification, Plan, ProgressReport, ReportEvidence
 from ..selectors import (
     dissemination_coverage,
     reports_visible_to,
@@ -346,3 +346,12 @@ def tasks_xlsx(request):
     )
     response["Content-Disposition"] = 'attachment; filename="nhiem-vu.xlsx"'
     return response
+
+
+def evidence_file(request, pk: int):
+    """A progress report's evidence file, for whoever may see that report (a unit reporter only
+    their unit's): evidence is never served from MEDIA_URL, which has no permission check."""
+    evidence = get_object_or_404(
+        ReportEvidence.objects.filter(report__in=reports_visible_to(request.user)), pk=pk
+    )
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=str(evidence))

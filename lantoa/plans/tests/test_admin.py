@@ -186,6 +186,31 @@ def test_unit_page_and_review_screen(client, ward):
     assert (report.state, task.state) == (ReportState.ACCEPTED, "completed")
 
 
+def test_evidence_is_downloaded_only_by_those_who_see_the_report(client, ward):
+    task = make_task(ward, lead="ban-xay-dung-dang", coordinating=("mttq",))
+    report = progress_report_submit(
+        task=task,
+        unit=ward["mttq"],
+        user=User.objects.get(username="mttq"),
+        narrative="Biên bản kèm theo.",
+        files=[("bien-ban.pdf", b"%PDF-1.4 bien ban")],
+    )
+    evidence = report.evidence.get()
+    url = reverse("plans_admin:evidence_file", args=[evidence.pk])
+    login(client, "xaydungdang")
+    assert (
+        url in client.get(reverse("plans_admin:report_review", args=[report.pk])).content.decode()
+    )
+    for username in ("mttq", "xaydungdang"):
+        response = login(client, username).get(url)
+        assert response.status_code == 200, username
+        assert b"".join(response.streaming_content) == b"%PDF-1.4 bien ban"
+        assert "attachment" in response["Content-Disposition"]
+    assert login(client, "doanthanhnien").get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code in (302, 403)
+
+
 def test_coverage_view_names_the_organisations_missing(client, ward):
     from lantoa.plans.constants import Audience, SessionForm
     from lantoa.plans.services import dissemination_session_record
