@@ -102,7 +102,7 @@ def case_evidence(request, pk):
             source=data["source"],
             date=data["date"],
             url=data["url"],
-            document=form.document(request.user),
+            upload=data.get("file"),
             excerpt=data["excerpt"],
             is_public=data["is_public"],
         )

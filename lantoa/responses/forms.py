@@ -6,8 +6,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.documents import get_document_model
-from wagtail.models import Collection
 
 from lantoa.core.constants import Role
 from lantoa.core.models import User
@@ -92,18 +90,6 @@ class EvidenceForm(forms.Form):
     is_public = forms.BooleanField(
         label=_("Công khai trên trang làm rõ"), required=False, initial=True
     )
-
-    def document(self, user):
-        """Store the uploaded file as a Wagtail document (so it has a stable public URL)."""
-        upload = self.cleaned_data.get("file")
-        if not upload:
-            return None
-        return get_document_model().objects.create(
-            title=self.cleaned_data["title"],
-            file=upload,
-            collection=Collection.get_first_root_node(),
-            uploaded_by_user=user,
-        )
 
 
 class ChannelForm(forms.Form):

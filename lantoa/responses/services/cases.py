@@ -9,9 +9,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
 
 from lantoa.core.audit import audit
 from lantoa.core.constants import Role
@@ -224,6 +227,26 @@ def case_set_verdict(*, case: Case, user, verdict: str, note: str = "") -> Case:
     return case
 
 
+PRIVATE_EVIDENCE_COLLECTION = "Bằng chứng nội bộ (xử lý thông tin sai)"
+STAFF_ROLES_FOR_EVIDENCE = (Role.LEADER, Role.MONITOR, Role.RAPID_RESPONSE)
+
+
+def evidence_collection(*, public: bool) -> Collection:
+    """Where an evidence document lives: the root collection if public, else a child collection
+    restricted to the office roles that handle cases (created on first use)."""
+    root = Collection.get_first_root_node()
+    if public:
+        return root
+    collection = root.get_children().filter(name=PRIVATE_EVIDENCE_COLLECTION).first()
+    if collection is None:
+        collection = root.add_child(name=PRIVATE_EVIDENCE_COLLECTION)
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=STAFF_ROLES_FOR_EVIDENCE))
+    return collection
+
+
 @transaction.atomic
 def evidence_add(
     *,
@@ -235,10 +258,15 @@ def evidence_add(
     date: date,
     url: str = "",
     document=None,
+    upload=None,
     excerpt: str = "",
     is_public: bool = True,
 ) -> Evidence:
-    """Attach a document, link or agency statement (each with its source and date)."""
+    """Attach a document, link or agency statement (each with its source and date).
+
+    An `upload` (a file) becomes a Wagtail document once the rest is valid: in the root
+    collection when the evidence is public (the clarification page links it), else in the
+    staff-only evidence collection, so its /documents/ URL serves nobody outside the office."""
     if kind not in EvidenceKind.values:
         raise CaseError(_("Loại bằng chứng «%(value)s» không hợp lệ.") % {"value": kind})
     title = clean_text(title, keep_paragraphs=False)
@@ -247,13 +275,20 @@ def evidence_add(
         raise CaseError(_("Bằng chứng cần có tiêu đề và nguồn (cơ quan, đơn vị cung cấp)."))
     if kind == EvidenceKind.LINK and not url:
         raise CaseError(_("Bằng chứng loại đường dẫn cần có địa chỉ URL."))
-    if kind == EvidenceKind.DOCUMENT and not (document or url):
+    if kind == EvidenceKind.DOCUMENT and not (document or upload or url):
         raise CaseError(_("Bằng chứng loại văn bản cần một tài liệu tải lên hoặc đường dẫn."))
     if date > timezone.localdate():
         raise CaseError(_("Ngày của bằng chứng không thể ở tương lai."))
     if case.state not in EDITABLE_STATES and is_public:
         raise CaseTransitionError(
             _("Bản làm rõ đã trình duyệt hoặc công bố: không thêm bằng chứng công khai được nữa.")
+        )
+    if upload is not None:
+        document = get_document_model().objects.create(
+            title=title,
+            file=upload,
+            collection=evidence_collection(public=is_public),
+            uploaded_by_user=user,
         )
     evidence = Evidence.objects.create(
         case=case,

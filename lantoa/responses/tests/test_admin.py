@@ -142,6 +142,34 @@ def test_evidence_form_uploads_a_document(client, setup, monitor):
     assert "URL" in bad.content.decode()
 
 
+def test_internal_evidence_document_is_served_to_case_staff_only(
+    client, setup, monitor, unit_reporter
+):
+    """Evidence not meant for the public goes to a staff-only collection: its /documents/ URL
+    serves the monitor, not a unit reporter or an anonymous visitor; public evidence stays public.
+    """
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    case = open_case(monitor)
+    client.force_login(monitor)
+    url = reverse("wagtailsnippets_responses_case:evidence", args=[case.pk])
+    for title, public in (("Biên bản nội bộ", False), ("Công văn công khai", True)):
+        form = {"kind": "document", "title": title, "source": "UBND phường", "date": "2026-01-05"}
+        form["file"] = SimpleUploadedFile(f"{public}.txt", f"noi dung {public}".encode())
+        if public:
+            form["is_public"] = "on"
+        assert client.post(url, form).status_code == 302
+    internal = case.evidence.get(is_public=False).link
+    public = case.evidence.get(is_public=True).link
+    assert internal.startswith("/documents/") and public.startswith("/documents/")
+    assert b"".join(client.get(internal).streaming_content) == b"noi dung False"
+    client.force_login(unit_reporter)
+    assert client.get(internal).status_code == 302  # to the login page, file not served
+    client.logout()
+    assert client.get(internal).status_code == 302
+    assert b"".join(client.get(public).streaming_content) == b"noi dung True"
+
+
 def test_unit_reporter_cannot_reach_a_case(client, setup, monitor, unit_reporter):
     case = open_case(monitor)
     client.force_login(unit_reporter)
