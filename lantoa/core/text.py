@@ -85,6 +85,13 @@ def syllables(text: str) -> list[str]:
     return _SYLLABLE.findall(nfc(text))
 
 
+def vn_number(value) -> str:
+    """A figure as Vietnamese documents write it: a decimal comma ("96,7"); other values as is."""
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    return str(value)
+
+
 def vn_date(value: date | datetime) -> str:
     """Format a date the way Vietnamese documents do: "ngày 15 tháng 6 năm 2023".
 

@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
+from lantoa.core.text import vn_number
 from lantoa.monitoring.models import Item
 
 from .constants import Tone, TopicKind
@@ -45,7 +46,7 @@ def insights_section(ctx: ReportContext) -> ReportSection:
         paragraphs=[
             f"Trong kỳ, hệ thống thu thập {figures['items']} tin, trong đó "
             f"{figures['watchlist_matches']} lượt tin nhắc đến địa phương theo các danh sách "
-            f"theo dõi; tỷ lệ thông tin tích cực và trung tính đạt {share}% "
+            f"theo dõi; tỷ lệ thông tin tích cực và trung tính đạt {vn_number(share)}% "
             f"({tones[Tone.NEGATIVE]} tin tiêu cực); {sensitive} tin thuộc chủ đề nhạy cảm; "
             f"{alerts} cảnh báo đã được phát ra.",
         ],

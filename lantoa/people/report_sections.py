@@ -3,6 +3,7 @@
 from django.db.models import Count as CountAgg
 
 from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
+from lantoa.core.text import vn_number
 
 from . import selectors
 from .constants import CollaboratorKind, WorkRole
@@ -35,8 +36,8 @@ def people_section(ctx: ReportContext) -> ReportSection:
     paragraphs = [
         f"Toàn phường có {staff_total} cán bộ làm công tác thông tin đối ngoại; trong năm đã tổ "
         f"chức, cử cán bộ tham gia {figures['Lớp tập huấn']} lớp tập huấn, bồi dưỡng với "
-        f"{figures['Lượt người tham gia']} lượt người; {trained} cán bộ ({share}%) đã được tập "
-        f"huấn, {figures['Cán bộ chưa tập huấn']} cán bộ chưa được tập huấn.",
+        f"{figures['Lượt người tham gia']} lượt người; {trained} cán bộ ({vn_number(share)}%) "
+        f"đã được tập huấn, {figures['Cán bộ chưa tập huấn']} cán bộ chưa được tập huấn.",
         "Lực lượng cộng tác viên (có sự đồng ý bằng văn bản hoặc hình thức tương đương): "
         + "; ".join(
             f"{label.lower()} {figures[str(label)]}" for _k, label in CollaboratorKind.choices

@@ -9,6 +9,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from lantoa.core.text import vn_number
+
 FONT = "Times New Roman"
 # Margins in millimetres (Hướng dẫn 36 and Nghị định 30: top/bottom 20–25, left 30–35,
 # right 15–20). Override with settings.LANTOA_DOC_MARGINS = {"top": 20, …}.
@@ -96,7 +98,7 @@ def data_table(document, header: list[str], rows: list[list]):
     for row in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=False):
-            add_run(cell.paragraphs[0], str(value), size=13)
+            add_run(cell.paragraphs[0], vn_number(value), size=13)
     return table
 
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from docx import Document
 from docx.oxml.ns import qn
 
-from lantoa.core.text import nfc
+from lantoa.core.text import nfc, vn_number
 from lantoa.reports import selectors
 from lantoa.reports.report_sections import NO_DATA
 
@@ -188,8 +188,11 @@ def _check_every_section(sections, plan) -> None:
         published_at__lt=datetime.combine(END + timedelta(days=1), time.min, tzinfo=tz),
     )
     assert items == sum(dashboard["monitoring_language"].values()) == published.count() > 0
-    share = re.search(r"tích cực và trung tính đạt ([\d.]+)%", text).group(1)
-    assert float(share) == dashboard["positive_share"]["Tỷ lệ tích cực và trung lập (%)"]
+    share = re.search(r"tích cực và trung tính đạt (\d+,\d)%", text).group(1)
+    assert (
+        float(share.replace(",", "."))
+        == dashboard["positive_share"]["Tỷ lệ tích cực và trung lập (%)"]
+    )
     topics = {name: int(n) for name, n in _table(section, "Chủ đề")}
     by_topic = dict(
         ItemAnalysis.objects.filter(item__in=published, topic__isnull=False)
@@ -232,7 +235,7 @@ def _check_every_section(sections, plan) -> None:
     text = _text(section)
     staff, trainings, attendances, trained, untrained = _int(
         r"có (\d+) cán bộ làm công tác thông tin đối ngoại; trong năm đã tổ chức, cử cán bộ tham "
-        r"gia (\d+) lớp tập huấn, bồi dưỡng với (\d+) lượt người; (\d+) cán bộ \([\d.]+%\) đã "
+        r"gia (\d+) lớp tập huấn, bồi dưỡng với (\d+) lượt người; (\d+) cán bộ \(\d+(?:,\d)?%\) đã "
         r"được tập huấn, (\d+) cán bộ chưa",
         text,
     )
@@ -284,7 +287,7 @@ def _check_every_section(sections, plan) -> None:
         if not values:
             assert cells[(spec.title, "")] == NO_DATA
         for label, value in values.items():
-            assert cells[(spec.title, label)] == str(value)
+            assert cells[(spec.title, label)] == vn_number(value)
 
 
 def test_annual_report_of_the_demo_plan_equals_the_dashboard(demo, tmp_path):

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from lantoa.core.models import User
 from lantoa.core.reporting import ReportContext, collect_sections
+from lantoa.core.text import vn_number
 from lantoa.monitoring.models import Item, Source
 from lantoa.reports import selectors
 from lantoa.reports.report_jobs import annual_report_files
@@ -142,7 +143,7 @@ def test_report_job_files_carry_the_dashboard_figures(demo_all, items, tmp_path)
             assert annex_rows[(figure.title, "")] == "chưa có dữ liệu"
             assert sheet_rows[(figure.key, "")] == "chưa có dữ liệu"
         for label, value in values.items():
-            assert annex_rows[(figure.title, label)] == str(value)
+            assert annex_rows[(figure.title, label)] == vn_number(value)
             assert sheet_rows[(figure.key, label)] == value
     text = "\n".join(p.text for p in document.paragraphs)
     assert f"{dashboard['training']['Lớp tập huấn']} lớp tập huấn" in text
