@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from lantoa.api.types import UtcDatetime
 from lantoa.monitoring.models import Item
 
 from . import selectors
@@ -305,7 +306,7 @@ def item_insights(request, item_id: int):
 
 @router.get("/insights/stories", response={200: list[StoryOut], **ERRORS})
 @_requires("view_story")
-def stories_list(request, since: datetime | None = None, limit: int = 50, offset: int = 0):
+def stories_list(request, since: UtcDatetime | None = None, limit: int = 50, offset: int = 0):
     """Stories (clusters of items across outlets and languages), most recently active first."""
     stories = Story.objects.all()
     if since is not None:

@@ -12,6 +12,7 @@ from typing import Annotated
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
+from lantoa.api.types import UtcDatetime
 from lantoa.core.models import Unit, User
 from lantoa.monitoring.models import Item
 
@@ -32,7 +33,7 @@ class ErrorOut(Schema):
 
 class AppearanceSchema(Schema):
     url: str
-    appeared_at: datetime
+    appeared_at: UtcDatetime
     outlet: str = ""
 
 

@@ -90,6 +90,25 @@ def test_stories_list_and_detail(client, items):
     assert sum(detail["tones"].values()) == 2
 
 
+def test_stories_since_any_offset_or_out_of_range(client, items):
+    """An offset Python accepts but PostgreSQL refuses (found by schemathesis) is converted to
+    UTC; a moment that overflows is a 422, never a 500."""
+    odd = client.get(
+        "/api/insights/stories",
+        {"since": "2000-01-01T00:00:00-17:21"},
+        headers=auth("lanhdao"),
+    )
+    assert odd.status_code == 200 and len(odd.json()) >= 1
+    future = client.get(
+        "/api/insights/stories", {"since": "2062-08-04T16:02:32-17:21"}, headers=auth("lanhdao")
+    )
+    assert (future.status_code, future.json()) == (200, [])
+    overflow = client.get(
+        "/api/insights/stories", {"since": "9999-12-31T23:00:00-05:00"}, headers=auth("lanhdao")
+    )
+    assert overflow.status_code == 422
+
+
 def test_alerts_have_a_read_state_per_user(client, items):
     rule = AlertRule.objects.filter(kind=AlertKind.MATCH).first()
     alerts = [
