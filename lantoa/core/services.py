@@ -95,3 +95,22 @@ def user_ensure(
     if roles:
         user.groups.add(*Group.objects.filter(name__in=[role.value for role in roles]))
     return user
+
+
+def crontab_ensure(*, minute: str, hour: str, day_of_week: str = "*", model=None):
+    """The django-celery-beat crontab for that time of the office's day (settings.TIME_ZONE),
+    shared by every app's scheduled jobs. `model`: the historical CrontabSchedule in a migration.
+    """
+    from django.conf import settings
+
+    if model is None:
+        from django_celery_beat.models import CrontabSchedule as model
+    schedule, _created = model.objects.get_or_create(
+        minute=minute,
+        hour=hour,
+        day_of_week=day_of_week,
+        day_of_month="*",
+        month_of_year="*",
+        timezone=settings.TIME_ZONE,
+    )
+    return schedule

@@ -101,16 +101,13 @@ SCHEDULES = [
 
 def schedules_ensure() -> int:
     """django-celery-beat entries (idempotent: looked up by name)."""
-    from django_celery_beat.models import CrontabSchedule, PeriodicTask
+    from django_celery_beat.models import PeriodicTask
+
+    from lantoa.core.services import crontab_ensure
 
     for name, task, minute, hour in SCHEDULES:
-        schedule, _ = CrontabSchedule.objects.get_or_create(
-            minute=minute,
-            hour=hour,
-            day_of_week="0" if "hằng tuần" in name else "*",
-            day_of_month="*",
-            month_of_year="*",
-            timezone="Asia/Ho_Chi_Minh",
+        schedule = crontab_ensure(
+            minute=minute, hour=hour, day_of_week="0" if "hằng tuần" in name else "*"
         )
         PeriodicTask.objects.update_or_create(
             name=name,

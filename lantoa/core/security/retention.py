@@ -138,18 +138,13 @@ def retention_schedule_ensure() -> None:
 
     An administrator may change its time or disable it in the admin; this keeps their choice.
     """
-    from django_celery_beat.models import CrontabSchedule, PeriodicTask
+    from django_celery_beat.models import PeriodicTask
+
+    from lantoa.core.services import crontab_ensure
 
     if PeriodicTask.objects.filter(name=RETENTION_SCHEDULE_NAME).exists():
         return
-    schedule, _created = CrontabSchedule.objects.get_or_create(
-        minute="30",
-        hour="3",
-        day_of_week="*",
-        day_of_month="*",
-        month_of_year="*",
-        timezone="Asia/Ho_Chi_Minh",
-    )
+    schedule = crontab_ensure(minute="30", hour="3")
     PeriodicTask.objects.create(
         name=RETENTION_SCHEDULE_NAME, task=RETENTION_TASK_NAME, crontab=schedule
     )

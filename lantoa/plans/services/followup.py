@@ -121,19 +121,14 @@ def followup_run(*, as_of: date, send_email: bool = True) -> dict[str, int]:
 
 def followup_schedule_ensure(*, apps=None) -> None:
     """Register the daily job in django-celery-beat (07:00 Asia/Ho_Chi_Minh), idempotently."""
+    from lantoa.core.services import crontab_ensure
+
     if apps is None:
         from django_celery_beat.models import CrontabSchedule, PeriodicTask
     else:
         CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
         PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    schedule, _created = CrontabSchedule.objects.get_or_create(
-        minute="0",
-        hour="7",
-        day_of_week="*",
-        day_of_month="*",
-        month_of_year="*",
-        timezone="Asia/Ho_Chi_Minh",
-    )
+    schedule = crontab_ensure(minute="0", hour="7", model=CrontabSchedule)
     PeriodicTask.objects.update_or_create(
         name=FOLLOWUP_SCHEDULE_NAME,
         defaults={"task": FOLLOWUP_TASK_NAME, "crontab": schedule, "kwargs": json.dumps({})},
