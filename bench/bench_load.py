@@ -35,8 +35,10 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from bench.pgdb import database_ensure
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS_VERSION = 1
+CORPUS_VERSION = 2
 BENCH_USER = "theodoi"  # the demo's monitoring officer (no 2FA requirement for this role)
 SECRET = "lantoa-load-bench-only-not-a-production-secret-0123456789-abcdef"
 WRK_SCRIPT = r"""
@@ -69,7 +71,7 @@ def main(argv: list[str]) -> None:
         print("wrk is missing: `apt-get install wrk` (Debian) enables the load benchmark.")
         return
     started = time.perf_counter()
-    _database_ensure(args.pg_url, args.items)
+    database_ensure(args.pg_url, _marker(args.items))
     env = _server_env(args)
     done = subprocess.run(
         [sys.executable, "-m", "bench.bench_load", "--prepare", "--items", str(args.items)],
@@ -353,29 +355,6 @@ def _print(rows: list[dict], state: dict, args) -> None:
 
 def _marker(items: int) -> str:
     return f"load-corpus:{items}:v{CORPUS_VERSION}"
-
-
-def _database_ensure(url: str, items: int) -> None:
-    """Create the bench database; drop and recreate it when it holds another corpus size."""
-    import psycopg
-
-    parts = urllib.parse.urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as pg:
-        exists = pg.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists:
-            try:
-                with psycopg.connect(url) as bench:
-                    found = bench.execute(
-                        "SELECT 1 FROM monitoring_source WHERE name = %s", [_marker(items)]
-                    ).fetchone()
-            except psycopg.Error:
-                found = None
-            if found:
-                return
-            pg.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-        pg.execute(f'CREATE DATABASE "{name}"')
 
 
 def _prepare(args) -> None:

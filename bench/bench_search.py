@@ -10,13 +10,12 @@ the second half of another, and likewise two summaries, over the feeds' real sou
 year of publication dates. It is built with bulk inserts (COPY on PostgreSQL) and cached: SQLite in
 var/bench/search-N.sqlite3, PostgreSQL in the database lantoa_search_bench (or --pg-url).
 
-"Lantoa" = one search as the admin does it: parse the query, `search_newest(q)` (newest collected
-first, matches counted up to COUNT_BOUND = 1,000, beyond which the admin says "hơn 1.000"), the
-first page of 20 items with their sources. "bare" = plain SQL for the same answer on the index
-table alone, for the text part of the query: count(*) over the matches LIMIT 1,001, and the 20
-highest rowids (ORDER BY rowid DESC LIMIT 20). Queries with `lang:`, `date:` or `source:` compare
-against the bare query of their text part. (`manage.py search --json` and the API still rank and
-count every match: `search_items`.)
+"Lantoa" = one search as the admin and the API do it: parse the query, `search_newest(q)` (newest
+collected first, matches counted up to COUNT_BOUND = 1,000, beyond which the admin says "hơn
+1.000"), the first page of 20 items with their sources. "bare" = hand-written SQL for the same
+answer: the index joined with the items, the query's `lang:`/`date:`/`source:` filters written
+out, count(*) over the matches LIMIT 1,001, and the 20 newest rows with their source
+(`_bare_sql`). (`manage.py search --json` and `/api/items?exact=true` rank and count every match.)
 Each backend runs in its own process (DATABASE_URL differs), which prints JSON back here.
 """
 
@@ -34,8 +33,10 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
+from bench.pgdb import database_ensure
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS_VERSION = 2
+CORPUS_VERSION = 3
 PAGE = 20
 QUERIES = [
     "gia lai",
@@ -59,6 +60,8 @@ def main(argv: list[str]) -> None:
     rows = []
     for backend in args.backends.split(","):
         url = _database_url(backend, args)
+        if backend == "postgres":
+            database_ensure(url, _marker(args.items))
         command = [sys.executable, "-m", "bench.bench_search", "--worker", *_forward(args)]
         env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "lantoa.settings"}
         started = time.perf_counter()
@@ -180,19 +183,9 @@ def _count_items(connection) -> int:
 def _time_query(query: str, repeat: int) -> dict:
     from django.db import connection
 
-    from lantoa.monitoring.search.backends import get_backend, is_positive
-    from lantoa.monitoring.search.query import And, parse_query
     from lantoa.monitoring.search.selectors import COUNT_BOUND, search_newest
 
-    backend = get_backend()
-    root = parse_query(query).root
-    parts = root.children if isinstance(root, And) else (root,)
-    text = [p for p in parts if is_positive(p)]
-    text_node = text[0] if len(text) == 1 else And(tuple(text))
-    count_sql, count_params = backend.count_bounded_sql(text_node, COUNT_BOUND + 1)
-    ids_sql, ids_params = backend.ids_sql(text_node)
-    # The plain SQL for the same answer: matches counted up to the bound, the 20 newest by rowid.
-    top_sql = f"{ids_sql} ORDER BY rowid DESC LIMIT {PAGE}"
+    count_sql, page_sql, params = _bare_sql(query, COUNT_BOUND + 1)
 
     def ours() -> int:
         page = search_newest(query, limit=PAGE)
@@ -201,11 +194,11 @@ def _time_query(query: str, repeat: int) -> dict:
 
     def bare() -> int:
         with connection.cursor() as cursor:
-            cursor.execute(count_sql, count_params)
+            cursor.execute(count_sql, params)
             count = cursor.fetchone()[0]
-            cursor.execute(top_sql, ids_params)
+            cursor.execute(page_sql, params)
             cursor.fetchall()
-        return count
+        return min(count, COUNT_BOUND)
 
     count = ours()  # warm the caches once for both
     bare()
@@ -228,13 +221,62 @@ def _time_query(query: str, repeat: int) -> dict:
     }
 
 
+def _bare_sql(query: str, bound: int) -> tuple[str, str, list]:
+    """Hand-written SQL for the answer `search_newest` gives: the matches counted up to `bound`
+    and the 20 newest with their source. The full-text part is our backend's compiled
+    expression (so both look up the same index terms); the filters are written out here, on the
+    index table's own copies on PostgreSQL, on the items on SQLite (FTS5 keeps none)."""
+    from django.db import connection
+
+    from lantoa.monitoring.search.backends import get_backend
+    from lantoa.monitoring.search.nodes import DateFilter, LanguageFilter, SourceFilter
+    from lantoa.monitoring.search.query import parse_query
+    from lantoa.monitoring.search.selectors import _split
+
+    backend = get_backend()
+    text, rest = _split(parse_query(query).root)
+    if backend.vendor == "sqlite":
+        where, params = ["search_item_fts MATCH %s"], [backend.expression(text)]
+        filtered, newest = "i", "search_item_fts.rowid"  # FTS5 hands out rowids newest last
+    else:
+        condition, params = backend.condition(text)
+        where, filtered, newest = [condition], "search_item_fts", "i.id"
+    adapt = connection.ops.adapt_datetimefield_value
+    for node in rest:
+        if isinstance(node, LanguageFilter):
+            where.append(f"{filtered}.language = %s")
+            params.append(node.language)
+        elif isinstance(node, DateFilter):
+            where.append(f"{filtered}.published_at >= %s AND {filtered}.published_at < %s")
+            params += [adapt(node.start), adapt(node.end)]
+        elif isinstance(node, SourceFilter):
+            where.append(
+                f"{filtered}.source_id IN "
+                "(SELECT id FROM monitoring_source WHERE lower(name) LIKE %s)"
+            )
+            params.append(f"%{node.text.lower()}%")
+        else:
+            raise SystemExit(f"the bench has no bare SQL for {node!r}")
+    condition = " AND ".join(where)
+    item = "JOIN monitoring_item i ON i.id = search_item_fts.rowid"
+    # The index alone counts its matches unless a filter needs the items.
+    counted = f"FROM search_item_fts {item if rest and filtered == 'i' else ''}"
+    count_sql = f"SELECT count(*) FROM (SELECT 1 {counted} WHERE {condition} LIMIT {bound}) m"
+    page_sql = (
+        f"SELECT i.*, s.* FROM search_item_fts {item} "
+        f"JOIN monitoring_source s ON s.id = i.source_id "
+        f"WHERE {condition} ORDER BY {newest} DESC LIMIT {PAGE}"
+    )
+    return count_sql, page_sql, params
+
+
 def _ensure_corpus(n: int) -> str:
     from django.conf import settings
     from django.db import connection, transaction
 
     from lantoa.monitoring.models import Source
 
-    marker = f"bench-corpus:{n}:v{CORPUS_VERSION}"
+    marker = _marker(n)
     if Source.objects.filter(name=marker).exists() and _count_items(connection) == n:
         return "cached"
     headlines_path = Path(settings.DATA_DIR) / "headlines" / "headlines_dev.jsonl"
@@ -253,6 +295,10 @@ def _ensure_corpus(n: int) -> str:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return "built"
+
+
+def _marker(n: int) -> str:
+    return f"bench-corpus:{n}:v{CORPUS_VERSION}"
 
 
 def _clear(connection) -> None:
@@ -361,9 +407,10 @@ def _load_sqlite(connection, rows, batch: int = 20_000) -> None:
 
 def _load_postgres(connection, make_rows) -> None:
     """COPY the items, then their index rows (generating twice costs less than holding 1M)."""
-    from lantoa.monitoring.search.backends import _tsvector
+    from lantoa.monitoring.search.backends import PG_COLUMNS, tsvectors
 
-    indexes = ["title_v", "all_v", "title_fv", "all_fv"]
+    indexes = {name: "gin" for name in ("title_v", "all_v", "title_fv", "all_fv")}
+    indexes |= {"published_at": "btree", "source_id": "btree"}
     now = datetime.now(UTC)
     with connection.cursor() as cursor:
         for column in indexes:
@@ -372,24 +419,15 @@ def _load_postgres(connection, make_rows) -> None:
         with raw.copy(f"COPY monitoring_item ({', '.join(ITEM_COLUMNS)}) FROM STDIN") as copy:
             for item, _forms in make_rows():
                 copy.write_row((*item, now, *_PIPELINE_VALUES, now))
-        with raw.copy(
-            "COPY search_item_fts (rowid, title_v, all_v, title_fv, all_fv) FROM STDIN"
-        ) as copy:
+        with raw.copy(f"COPY search_item_fts ({', '.join(PG_COLUMNS)}) FROM STDIN") as copy:
             for item, (title, body, title_f, body_f) in make_rows():
-                copy.write_row(
-                    (
-                        item[0],
-                        _tsvector(title),
-                        _tsvector(title, "A") + " " + _tsvector(body, "", 1000),
-                        _tsvector(title_f),
-                        _tsvector(title_f, "A") + " " + _tsvector(body_f, "", 1000),
-                    )
-                )
+                forms = {"title": title, "body": body, "title_f": title_f, "body_f": body_f}
+                # item = (id, source_id, url, url_hash, title, summary, text, language, published)
+                copy.write_row((item[0], *tsvectors(forms), item[8], item[7], item[1]))
         cursor.execute("SET maintenance_work_mem = '512MB'")
-        for column in indexes:
-            cursor.execute(
-                f"CREATE INDEX search_item_fts_{column} ON search_item_fts USING gin ({column})"
-            )
+        for column, method in indexes.items():
+            name = f"search_item_fts_{column}"
+            cursor.execute(f"CREATE INDEX {name} ON search_item_fts USING {method} ({column})")
         cursor.execute(
             "SELECT setval(pg_get_serial_sequence('monitoring_item', 'id'), "
             "(SELECT max(id) FROM monitoring_item))"

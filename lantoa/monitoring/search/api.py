@@ -1,6 +1,7 @@
 """REST endpoints for monitored items: search with the query language and read one item."""
 
 from datetime import datetime
+from typing import Literal
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -8,7 +9,13 @@ from ninja import Field, Query, Router, Schema, Status
 
 from lantoa.monitoring.models import Item
 
-from .selectors import QueryError, search_items
+from .selectors import (
+    COUNT_BOUND,
+    RELEVANCE_CANDIDATES,
+    QueryError,
+    search_items,
+    search_newest,
+)
 
 router = Router(tags=["monitoring"])
 
@@ -33,7 +40,14 @@ class ItemDetailOut(ItemOut):
 
 
 class ItemPage(Schema):
-    count: int = Field(..., description="Tổng số tin khớp (không chỉ trang này).")
+    count: int = Field(
+        ...,
+        description="Số tin khớp (không chỉ trang này). Khi `count_capped` là true: đã đếm đến "
+        "giới hạn này và còn nhiều tin khớp hơn.",
+    )
+    count_capped: bool = Field(
+        ..., description="true: có hơn `count` tin khớp (gửi `exact=true` để đếm hết)."
+    )
     results: list[ItemOut]
 
 
@@ -58,10 +72,19 @@ class QueryErrorOut(Schema):
 class ItemSearchParams(Schema):
     q: str = Field(
         "",
-        description='Câu truy vấn kiểu Lucene, ví dụ `"Quy Nhơn" AND lang:vi`. '
-        "Bỏ trống: mọi tin, mới nhất trước.",
+        description='Câu truy vấn kiểu Lucene, ví dụ `"Quy Nhơn" AND lang:vi`. Bỏ trống: mọi tin.',
         max_length=2000,
         pattern=r"^[^\x00]*$",  # PostgreSQL refuses NUL in text: a 422, not a 500
+    )
+    order: Literal["newest", "relevance"] = Field(
+        "newest",
+        description="`newest`: tin mới thu thập trước; `relevance`: phù hợp nhất trước (xếp hạng "
+        f"trong {RELEVANCE_CANDIDATES} tin khớp mới nhất).",
+    )
+    exact: bool = Field(
+        False,
+        description=f"Đếm chính xác mọi tin khớp. Mặc định đếm đến {COUNT_BOUND} rồi dừng "
+        "(`count_capped`), nhanh hơn nhiều với truy vấn rộng.",
     )
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
@@ -74,20 +97,27 @@ class ItemSearchParams(Schema):
     description=(
         "Tìm tin theo ngôn ngữ truy vấn: AND/OR/NOT, ngoặc kép, ngoặc đơn, `title:`, "
         "`source:`, `lang:`, `date:[2026-08-01 TO 2026-08-20]`, dấu * cuối từ (≥ 3 ký tự). "
-        "Gõ có dấu: khớp đúng dấu; gõ không dấu: khớp mọi cách bỏ dấu. Kết quả xếp theo độ "
-        "phù hợp rồi ngày đăng."
+        "Gõ có dấu: khớp đúng dấu; gõ không dấu: khớp mọi cách bỏ dấu. Kết quả xếp theo tin mới "
+        "thu thập trước, hoặc theo độ phù hợp với `order=relevance`."
     ),
 )
 def items_search(request, params: Query[ItemSearchParams]):
     if not _may_read(request):
         return _forbidden()
     try:
-        results = search_items(params.q)
-        count = results.count()
+        page = search_newest(
+            params.q,
+            offset=params.offset,
+            limit=params.limit,
+            order=params.order,
+            count_bound=COUNT_BOUND,
+        )
+        count, capped = page.count, page.count_capped
+        if params.exact and capped:
+            count, capped = search_items(params.q).count(), False
     except QueryError as exc:
         return Status(400, {"detail": exc.message, "position": exc.position})
-    page = results.select_related("source")[params.offset : params.offset + params.limit]
-    return Status(200, {"count": count, "results": list(page)})
+    return Status(200, {"count": count, "count_capped": capped, "results": page.items})
 
 
 @router.get(

@@ -9,7 +9,12 @@ them are letters and digits only, quoted.
 - SQLite: an FTS5 virtual table (tokenizer `unicode61 remove_diacritics 0`, so the exact columns
   keep their marks), ranked with bm25 (titles weigh double).
 - PostgreSQL: a table of tsvector columns built in Python (no text-search parser or dictionary
-  touches them, the 'simple' behaviour), each with a GIN index, ranked with ts_rank.
+  touches them, the 'simple' behaviour), each with a GIN index, ranked with ts_rank. The row also
+  copies the item's publication time, language and source, indexed: a query's `date:`,
+  `source:` and `lang:` filters then narrow the text matches inside this table (a bitmap AND of
+  two indexes) instead of joining every match with its item (`PostgresBackend.newest`).
+
+Rows handed to `insert` are `INDEXED_FIELDS` of Item, in that order.
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ from collections.abc import Iterable, Sequence
 
 from django.db import connection
 
-from .query import And, Not, Or, Term
+from .query import And, DateFilter, LanguageFilter, Not, Or, SourceFilter, Term
 from .tokens import exact_tokens, folded_tokens
+
+INDEXED_FIELDS = ("id", "title", "summary", "text", "published_at", "language", "source_id")
 
 TABLE = "search_item_fts"
 ITEM_TABLE = "monitoring_item"
@@ -61,7 +68,33 @@ def item_forms(title: str, summary: str, text: str) -> dict[str, list[str]]:
     }
 
 
-class SqliteBackend:
+class _Backend:
+    """What both engines share; each subclass compiles `ids_sql` for its own index table."""
+
+    vendor = ""
+
+    def ids_sql(self, node) -> tuple[str, list]:
+        raise NotImplementedError
+
+    def pushdown(self, node) -> tuple[str, list] | None:
+        """The condition on the index row that keeps exactly the items a filter keeps, or None
+        when the index has no copy of the filtered field (then the filter joins the items)."""
+        return None
+
+    def count_sql(self, node) -> tuple[str, list]:
+        sql, params = self.ids_sql(node)
+        return f"SELECT count(*) FROM ({sql}) AS matches", params  # noqa: S608
+
+    def count_bounded_sql(self, node, bound: int, conditions=()) -> tuple[str, list]:
+        """Count the matches (narrowed by pushed-down `conditions`), stopping at `bound`: the
+        index yields them lazily, so a common word costs no more than a rare one."""
+        sql, params = self.ids_sql(node)
+        for condition, condition_params in conditions:
+            sql, params = f"{sql} AND {condition}", [*params, *condition_params]
+        return f"SELECT count(*) FROM ({sql} LIMIT {int(bound)}) AS matches", params  # noqa: S608
+
+
+class SqliteBackend(_Backend):
     vendor = "sqlite"
 
     # --- index ---
@@ -69,9 +102,9 @@ class SqliteBackend:
         marks = ",".join(["%s"] * len(item_ids))
         cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", list(item_ids))  # noqa: S608
 
-    def insert(self, cursor, rows: Iterable[tuple[int, str, str, str]]) -> None:
+    def insert(self, cursor, rows: Iterable[tuple]) -> None:
         values = []
-        for item_id, title, summary, text in rows:
+        for item_id, title, summary, text, *_filters in rows:
             forms = item_forms(title, summary, text)
             values.append(
                 (
@@ -112,19 +145,10 @@ class SqliteBackend:
             expression = f"({expression}) NOT ({excluded})"
         return expression
 
-    def count_sql(self, node) -> tuple[str, list]:
-        sql, params = self.ids_sql(node)
-        return f"SELECT count(*) FROM ({sql}) AS matches", params  # noqa: S608
-
     def ids_sql(self, node) -> tuple[str, list]:
         return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [self.expression(node)]  # noqa: S608
 
-    def count_bounded_sql(self, node, bound: int) -> tuple[str, list]:
-        """Count the matches, stopping at `bound` (FTS5 yields rowids lazily, in order)."""
-        sql, params = self.ids_sql(node)
-        return f"SELECT count(*) FROM ({sql} LIMIT {int(bound)}) AS matches", params  # noqa: S608
-
-    def newest(self, queryset, node):
+    def newest(self, queryset, node, conditions=()):
         """Matches, newest collected first, in the index's own rowid order (= item id): FTS5
         walks its doclists backwards and stops at the LIMIT, no sort of every match."""
         return queryset.extra(  # noqa: S610 - SQL is ours, user text is bound
@@ -164,28 +188,35 @@ def _tsquery_term(term: Term) -> str:
     return " <-> ".join(lexemes) if len(lexemes) > 1 else lexemes[0]
 
 
-class PostgresBackend:
+PG_COLUMNS = (
+    "rowid", "title_v", "all_v", "title_fv", "all_fv", "published_at", "language", "source_id"
+)  # fmt: skip
+
+
+def tsvectors(forms: dict[str, list[str]]) -> tuple[str, str, str, str]:
+    """title_v, all_v, title_fv, all_fv of one item: titles weigh A, body positions after 1000."""
+    return (
+        _tsvector(forms["title"]),
+        _tsvector(forms["title"], "A") + " " + _tsvector(forms["body"], "", 1000),
+        _tsvector(forms["title_f"]),
+        _tsvector(forms["title_f"], "A") + " " + _tsvector(forms["body_f"], "", 1000),
+    )
+
+
+class PostgresBackend(_Backend):
     vendor = "postgresql"
 
     def delete(self, cursor, item_ids: Sequence[int]) -> None:
         cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = ANY(%s)", [list(item_ids)])  # noqa: S608
 
-    def insert(self, cursor, rows: Iterable[tuple[int, str, str, str]]) -> None:
+    def insert(self, cursor, rows: Iterable[tuple]) -> None:
         values = []
-        for item_id, title, summary, text in rows:
-            forms = item_forms(title, summary, text)
-            values.append(
-                (
-                    item_id,
-                    _tsvector(forms["title"]),
-                    _tsvector(forms["title"], "A") + " " + _tsvector(forms["body"], "", 1000),
-                    _tsvector(forms["title_f"]),
-                    _tsvector(forms["title_f"], "A") + " " + _tsvector(forms["body_f"], "", 1000),
-                )
-            )
+        for item_id, title, summary, text, published_at, language, source_id in rows:
+            vectors = tsvectors(item_forms(title, summary, text))
+            values.append((item_id, *vectors, published_at, language.lower(), source_id))
         cursor.executemany(
-            f"INSERT INTO {TABLE} (rowid, title_v, all_v, title_fv, all_fv) "  # noqa: S608
-            "VALUES (%s, %s::tsvector, %s::tsvector, %s::tsvector, %s::tsvector)",
+            f"INSERT INTO {TABLE} ({', '.join(PG_COLUMNS)}) "  # noqa: S608
+            "VALUES (%s, %s::tsvector, %s::tsvector, %s::tsvector, %s::tsvector, %s, %s, %s)",
             values,
         )
 
@@ -229,26 +260,55 @@ class PostgresBackend:
         sql = " + ".join(f"ts_rank({column}, %s::tsquery)" for column in by_column)
         return f"-({sql})", [" | ".join(f"({q})" for q in qs) for qs in by_column.values()]
 
-    def count_sql(self, node) -> tuple[str, list]:
-        sql, params = self.ids_sql(node)
-        return f"SELECT count(*) FROM ({sql}) AS matches", params  # noqa: S608
-
     def ids_sql(self, node) -> tuple[str, list]:
         sql, params = self.condition(node)
         return f"SELECT rowid FROM {TABLE} WHERE {sql}", params  # noqa: S608
 
-    def count_bounded_sql(self, node, bound: int) -> tuple[str, list]:
-        sql, params = self.ids_sql(node)
-        return f"SELECT count(*) FROM ({sql} LIMIT {int(bound)}) AS matches", params  # noqa: S608
-
-    def newest(self, queryset, node):
-        """Matches, newest collected first: the item primary key walked backwards, each row
+    def newest(self, queryset, node, conditions=()):
+        """Matches, newest collected first: the index's primary key walked backwards, each row
         tested against the tsquery, for common words; a GIN bitmap and a top-N sort for rare ones
-        (the planner chooses from the tsvector statistics)."""
+        (the planner chooses from the tsvector statistics).
+
+        `conditions` are the query's filters as `pushdown` wrote them: tested on the index row's
+        own copies, they narrow the matches (a bitmap AND with the GIN index) before any item is
+        joined."""
         condition, params = self.condition(node)
+        where = [f"{TABLE}.rowid = {ITEM_TABLE}.id", condition]
+        for sql, condition_params in conditions:
+            where.append(sql)
+            params = [*params, *condition_params]
         return queryset.extra(  # noqa: S610 - SQL is ours, user text is bound
-            tables=[TABLE], where=[f"{TABLE}.rowid = {ITEM_TABLE}.id", condition], params=params
-        ).order_by("-id")
+            tables=[TABLE],
+            where=where,
+            params=params,
+            select={"fts_rowid": f"{TABLE}.rowid"},
+        ).order_by("-fts_rowid")
+
+    def pushdown(self, node) -> tuple[str, list] | None:
+        """`date:`, `lang:` and `source:` on the index row's copies (exactly the items
+        `selectors._q` keeps); None for anything else."""
+        if isinstance(node, DateFilter):
+            parts, params = [f"{TABLE}.published_at IS NOT NULL"], []
+            if node.start is not None:
+                parts.append(f"{TABLE}.published_at >= %s")
+                params.append(node.start)
+            if node.end is not None:
+                parts.append(f"{TABLE}.published_at < %s")
+                params.append(node.end)
+            return " AND ".join(parts), params
+        if isinstance(node, LanguageFilter):
+            # The copy is lower case: `lang:vi` keeps "vi" and "vi-VN", as on the items.
+            language = node.language.lower()
+            prefix = language.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            return (
+                f"({TABLE}.language = %s OR {TABLE}.language LIKE %s)",
+                [language, f"{prefix}-%"],
+            )
+        if isinstance(node, SourceFilter):
+            from .selectors import _source_ids
+
+            return f"{TABLE}.source_id = ANY(%s)", [_source_ids(node.text)]
+        return None
 
     def ranked(self, queryset, node):
         condition, params = self.condition(node)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
@@ -55,13 +56,22 @@ class SearchPage:
     count_capped: bool
     offset: int
     limit: int
-    # The matches the facets describe: every match when counted exactly, else the newest
-    # `count_bound` (grouping hundreds of thousands of matches per page view is the slow part).
-    facet_scope: QuerySet[Item]
+    # What `facet_scope` is made of, on first use only (an API page has no facets).
+    _matches: QuerySet[Item] = field(repr=False)
+    _newest: QuerySet[Item] = field(repr=False)
 
     @property
     def has_next(self) -> bool:
         return self.count_capped or self.offset + self.limit < self.count
+
+    @cached_property
+    def facet_scope(self) -> QuerySet[Item]:
+        """The matches the facets describe: every match when they were counted exactly, else
+        the newest `count` (grouping hundreds of thousands of matches per page view is the slow
+        part). The newest are fetched once, not once per facet."""
+        if not self.count_capped:
+            return self._matches
+        return Item.objects.filter(id__in=list(self._newest.values_list("id", flat=True)))
 
 
 def search_newest(
@@ -72,39 +82,43 @@ def search_newest(
     order: str = "newest",
     count_bound: int = COUNT_BOUND,
 ) -> SearchPage:
-    """A page of results, newest collected first (item id order), without ranking or counting
-    every match: the index yields matches from the newest back and the database stops at the
-    page. Matches are counted up to `count_bound`; beyond, `count_capped` says "more than".
-    `order="relevance"` ranks (bm25 / ts_rank) the newest `RELEVANCE_CANDIDATES` matches only.
-    Raises QueryError.
+    """A page of results (a blank query: every item), newest collected first (item id order),
+    without ranking or counting every match: the index yields matches from the newest back and
+    the database stops at the page. Matches are counted up to `count_bound`; beyond,
+    `count_capped` says "more than". `order="relevance"` ranks (bm25 / ts_rank) the newest
+    `RELEVANCE_CANDIDATES` matches only. Raises QueryError.
     """
-    parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+    if isinstance(query, str) and not query.strip():
+        parsed, text, rest = query, None, []
+    else:
+        parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+        text, rest = _split(parsed.root)
     backend = get_backend()
-    text, rest = _split(parsed.root)
-    filtered = Item.objects.all()
+    filtered, pushed = Item.objects.all(), []
     for node in rest:
-        filtered = filtered.filter(_q(node, backend))
+        # A filter the index has a copy of is tested there (PostgreSQL), others on the items.
+        condition = backend.pushdown(node) if text is not None else None
+        if condition is None:
+            filtered = filtered.filter(_q(node, backend))
+        else:
+            pushed.append(condition)
     # Counting up to the bound needs no order: the database picks its cheapest way to the
     # first matches (with a filter, walking the newest first could read most of the table).
     if text is None:
         ordered = filtered.order_by("-id")
         count = len(filtered.order_by().values_list("id", flat=True)[: count_bound + 1])
     else:
-        ordered = backend.newest(filtered, text)
-        if rest:
+        ordered = backend.newest(filtered, text, pushed)
+        if len(pushed) < len(rest):  # a filter on the items: join each match with its item
             count = len(ordered.order_by().values_list("id", flat=True)[: count_bound + 1])
-        else:
-            sql, params = backend.count_bounded_sql(text, count_bound + 1)
+        else:  # the index alone knows
+            sql, params = backend.count_bounded_sql(text, count_bound + 1, pushed)
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 count = cursor.fetchone()[0]
     capped = count > count_bound
     count = min(count, count_bound)
-    if capped:
-        newest_ids = list(ordered.values_list("id", flat=True)[:count_bound])
-        facet_scope = Item.objects.filter(id__in=newest_ids)
-    else:
-        facet_scope = search_items(parsed)
+    newest = ordered[:count_bound]
     if order == "relevance" and text is not None:
         candidates = list(ordered.values_list("id", flat=True)[:RELEVANCE_CANDIDATES])
         ordered = backend.ranked(Item.objects.filter(id__in=candidates), text)
@@ -115,7 +129,8 @@ def search_newest(
         count_capped=capped,
         offset=offset,
         limit=limit,
-        facet_scope=facet_scope,
+        _matches=search_items(parsed),
+        _newest=newest,
     )
 
 

@@ -6,7 +6,7 @@ from django.db import connection, transaction
 
 from lantoa.monitoring.models import Item
 
-from .backends import get_backend
+from .backends import INDEXED_FIELDS, get_backend
 
 BATCH_SIZE = 500
 
@@ -22,7 +22,7 @@ def items_index(*, item_ids: list[int]) -> None:
     with connection.cursor() as cursor:
         for start in range(0, len(ids), BATCH_SIZE):
             chunk = ids[start : start + BATCH_SIZE]
-            rows = Item.objects.filter(id__in=chunk).values_list("id", "title", "summary", "text")
+            rows = Item.objects.filter(id__in=chunk).values_list(*INDEXED_FIELDS)
             backend.delete(cursor, chunk)
             backend.insert(cursor, list(rows))
 
@@ -43,7 +43,7 @@ def items_reindex_all(*, batch_size: int = 2000, progress=None) -> int:
             rows = list(
                 Item.objects.filter(id__gt=last_id)
                 .order_by("id")
-                .values_list("id", "title", "summary", "text")[:batch_size]
+                .values_list(*INDEXED_FIELDS)[:batch_size]
             )
             if not rows:
                 break

@@ -14,11 +14,15 @@ SQLITE_CREATE = [
 POSTGRES_CREATE = [
     "CREATE TABLE search_item_fts ("
     "rowid bigint PRIMARY KEY, title_v tsvector NOT NULL, all_v tsvector NOT NULL,"
-    " title_fv tsvector NOT NULL, all_fv tsvector NOT NULL)",
+    " title_fv tsvector NOT NULL, all_fv tsvector NOT NULL,"
+    # Copies of the item's filter fields (0002 adds them where 0001 ran without them).
+    " published_at timestamptz NULL, language varchar(10) NOT NULL DEFAULT '', source_id bigint NULL)",
     "CREATE INDEX search_item_fts_title_v ON search_item_fts USING gin (title_v)",
     "CREATE INDEX search_item_fts_all_v ON search_item_fts USING gin (all_v)",
     "CREATE INDEX search_item_fts_title_fv ON search_item_fts USING gin (title_fv)",
     "CREATE INDEX search_item_fts_all_fv ON search_item_fts USING gin (all_fv)",
+    "CREATE INDEX search_item_fts_published_at ON search_item_fts (published_at)",
+    "CREATE INDEX search_item_fts_source_id ON search_item_fts (source_id)",
 ]
 
 
@@ -30,11 +34,11 @@ def create_index_table(apps, schema_editor):
     for statement in statements:
         schema_editor.execute(statement)
     # Items stored before the search app existed.
-    from lantoa.monitoring.search.backends import get_backend
+    from lantoa.monitoring.search.backends import INDEXED_FIELDS, get_backend
 
     Item = apps.get_model("monitoring", "Item")
     backend = get_backend()
-    rows = Item.objects.order_by("id").values_list("id", "title", "summary", "text")
+    rows = Item.objects.order_by("id").values_list(*INDEXED_FIELDS)
     with schema_editor.connection.cursor() as cursor:
         batch = []
         for row in rows.iterator(chunk_size=2000):

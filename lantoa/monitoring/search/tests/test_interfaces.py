@@ -81,6 +81,45 @@ def test_api_search_pages_and_counts(client, items, token_headers):
     assert not {r["id"] for r in second["results"]} & {r["id"] for r in body["results"]}
 
 
+def test_api_counts_up_to_a_bound_unless_asked_for_the_exact_count(
+    client, items, token_headers, monkeypatch
+):
+    """Beyond the bound the API stops counting and says so (`count_capped`), as the admin does;
+    `exact=true` counts every match."""
+    from lantoa.monitoring.search import api
+
+    monkeypatch.setattr(api, "COUNT_BOUND", 10)
+    capped = client.get("/api/items", {"q": "quy nhon"}, headers=token_headers).json()
+    assert (capped["count"], capped["count_capped"]) == (10, True)
+    ids = [r["id"] for r in capped["results"]]
+    assert ids == sorted(ids, reverse=True) and len(ids) == 20
+    exact = client.get(
+        "/api/items", {"q": "quy nhon", "exact": "true"}, headers=token_headers
+    ).json()
+    assert (exact["count"], exact["count_capped"]) == (PAGE_SIZE + 6, False)
+    few = client.get("/api/items", {"q": "lang:en"}, headers=token_headers).json()
+    assert (few["count"], few["count_capped"]) == (1, False)
+    everything = client.get("/api/items", headers=token_headers).json()
+    assert (everything["count"], everything["count_capped"]) == (10, True)
+
+
+def test_api_orders_newest_first_or_best_first(client, items, token_headers):
+    source = items[0].source
+    best, newer = indexed_items(
+        {"title": "Lễ hội Tây Sơn", "summary": "Lễ hội Tây Sơn năm nay, lễ hội lớn"},
+        {"title": "Tin ngắn", "summary": "Có nhắc đến lễ hội"},
+        source=source,
+    )
+    headers = token_headers
+
+    def first(**params) -> int:
+        return client.get("/api/items", params, headers=headers).json()["results"][0]["id"]
+
+    assert first(q="le hoi") == newer.id
+    assert first(q="le hoi", order="relevance") == best.id
+    assert client.get("/api/items", {"order": "oldest"}, headers=headers).status_code == 422
+
+
 def test_api_invalid_query_is_a_vietnamese_400(client, items, token_headers):
     response = client.get("/api/items", {"q": '"Quy Nhơn'}, headers=token_headers)
     assert response.status_code == 400

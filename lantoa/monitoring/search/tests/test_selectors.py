@@ -212,7 +212,22 @@ def test_newest_first_pages_agree_with_the_full_search():
     # Published long before it was collected, as feeds sometimes do.
     specs.append({"title": "Gia Lai tin cũ đến muộn", "published_at": at("2025-12-01")})
     indexed_items(*specs, source=source)
-    for query in ("gia lai", "gia lai AND NOT ngày", "gia lai date:[2026-02-10 TO 2026-02-20]"):
+    other = [
+        {"title": f"Gia Lai day {day}", "published_at": at(f"2026-02-{day:02d}"), "language": lang}
+        for day in range(5, 25, 3)
+        for lang in ("en", "vi-VN", "EN")
+    ]
+    indexed_items(*other, source=SourceFactory(name="Báo Bình Định"))
+    # The filters (pushed down to the index's copies on PostgreSQL) keep exactly the same items.
+    for query in (
+        "gia lai",
+        "gia lai AND NOT ngày",
+        "gia lai date:[2026-02-10 TO 2026-02-20]",
+        "gia lai lang:en",
+        "gia lai lang:vi date:[2026-02-06 TO *]",
+        "gia lai source:binh AND NOT lang:en",
+        "gia lai AND (lang:en OR source:gia)",
+    ):
         expected = list(search_items(query).order_by("-id").values_list("id", flat=True))
         for bound in (10_000, 3):
             first = search_newest(query, limit=5, count_bound=bound)
