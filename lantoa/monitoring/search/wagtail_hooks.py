@@ -11,9 +11,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lantoa.monitoring.models import Item
+
 from . import views
 from .models import SavedSearch
 from .query import QueryError, parse_query
+from .services import items_index
 
 
 @hooks.register("register_admin_urls")
@@ -22,6 +25,15 @@ def search_admin_urls():
         path("search/items/", views.ItemSearchView.as_view(), name="search_items"),
         path("search/items/export/<str:fmt>/", views.export_view, name="search_items_export"),
     ]
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def item_saved_in_admin(request, instance):
+    """An item added or corrected in the admin is searchable as it now reads. (Deletions need
+    nothing here: a database trigger removes the index row, see migration 0003.)"""
+    if isinstance(instance, Item):
+        items_index(item_ids=[instance.pk])
 
 
 @hooks.register("register_admin_menu_item")

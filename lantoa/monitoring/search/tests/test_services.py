@@ -36,6 +36,40 @@ def test_reindexing_follows_edits_and_deletions():
     assert search_items("ap thap").count() == 0
 
 
+def test_deleting_items_removes_their_index_rows():
+    """A database trigger follows every deletion (one item, a bulk delete, raw SQL), so counts
+    made on the index alone never count deleted items."""
+    from django.db import connection
+
+    from lantoa.monitoring.search.selectors import search_newest
+
+    kept, deleted, bulk, raw = (ItemFactory(title=f"Hội nghị {n}") for n in range(4))
+    items_index(item_ids=[kept.id, deleted.id, bulk.id, raw.id])
+    assert search_newest("hoi nghi").count == 4
+    deleted.delete()
+    Item.objects.filter(id=bulk.id).delete()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM monitoring_item WHERE id = %s", [raw.id])
+    assert set(ItemSearchEntry.objects.values_list("rowid", flat=True)) == {kept.id}
+    assert search_newest("hoi nghi").count == search_items("hoi nghi").count() == 1
+
+
+def test_an_item_corrected_in_the_admin_is_found_by_its_new_title(client, monitor_ward):
+    from lantoa.core.models import User
+
+    item = ItemFactory(title="Lễ hội hoa", summary="", language="vi")
+    items_index(item_ids=[item.id])
+    client.force_login(User.objects.get(username="theodoi"))
+    url = f"/admin/snippets/monitoring/item/edit/{item.id}/"
+    form = client.get(url).context["form"]
+    data = {**form.initial, "title": "Lễ hội cà phê"}
+    data = {k: ("" if v is None else v.pk if hasattr(v, "pk") else v) for k, v in data.items()}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert list(search_items("ca phe")) == [item]
+    assert not search_items("hoa").exists()
+
+
 def test_unindexed_items_are_not_found_until_indexed():
     item = ItemFactory(title="Hội nghị xúc tiến đầu tư")
     assert search_items("xuc tien").count() == 0
