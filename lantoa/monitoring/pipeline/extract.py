@@ -2,11 +2,14 @@
 their text with trafilatura. Links already stored are dropped before any request is made.
 
 Each page is parsed once: the metadata (title, date, lang) is read from the tree that trafilatura
-then extracts from. Raw bodies are compressed on a worker thread while the next page is being
-extracted (zlib releases the GIL) and stored in one bulk insert at the end of the stage.
+then extracts from. Before the parse, the bodies of <script> and <style> elements and HTML
+comments are cut out (`strip_unread`): they are most of a news page's bytes and nothing reads
+them. Raw bodies (whole, as received) are compressed on a worker thread while the next page is
+being extracted (zlib releases the GIL) and stored in one bulk insert at the end of the stage.
 """
 
 import logging
+import re
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -47,6 +50,38 @@ _DATE_META = (
 EXTRACT_OPTIONS = {"fast": True, "include_comments": False}
 
 
+# What `strip_unread` cuts: from an opening <script or <style (a whole tag name) or <!-- to the end
+# of its element or comment, as the HTML tokenizer reads them (their content cannot nest).
+_UNREAD_OPEN = re.compile(rb"<(?:script|style)(?=[\s>/])|<!--", re.I)
+_UNREAD_CLOSE = {
+    b"<script": re.compile(rb"</script\s*>", re.I),
+    b"<style": re.compile(rb"</style\s*>", re.I),
+    b"<!--": re.compile(rb"-->"),
+}
+
+
+def strip_unread(body: bytes) -> bytes:
+    """`body` without script and style elements and comments, which trafilatura drops anyway.
+
+    On ../shared/data/extraction they are 57 % of the bytes: the parse and trafilatura's walk
+    over the tree then take about a tenth less time, and the extracted text is the same on every
+    page (`make bench BENCH_ARGS=monitoring` counts the pages whose text differs). Works on the
+    raw bytes of any ASCII-compatible charset; in UTF-16 nothing matches and nothing is cut. An
+    element left open runs to the end of the page, as in a browser: the rest is kept as it was.
+    """
+    parts, position = [], 0
+    while (opening := _UNREAD_OPEN.search(body, position)) is not None:
+        closing = _UNREAD_CLOSE[opening.group().lower()].search(body, opening.end())
+        if closing is None:
+            break
+        parts.append(body[position : opening.start()])
+        position = closing.end()
+    if not parts:
+        return body
+    parts.append(body[position:])
+    return b"".join(parts)
+
+
 @dataclass
 class PageContent:
     title: str
@@ -72,7 +107,7 @@ def _first(metas: dict[str, str], names: tuple[str, ...]) -> str:
 
 def extract_page(body: bytes | str, *, url: str = "", declared: str = "") -> PageContent:
     """Title, main text, date and lang attribute of an HTML page (one parse, trafilatura text)."""
-    html = body if isinstance(body, str) else decode_html_bytes(body, declared)
+    html = body if isinstance(body, str) else decode_html_bytes(strip_unread(body), declared)
     tree = load_html(html)
     if tree is None:
         return PageContent("", "", None, "")

@@ -1,0 +1,49 @@
+"""Extraction: what is cut out before the parse changes nothing in the extracted text."""
+
+import gzip
+
+import pytest
+import trafilatura
+from django.conf import settings
+
+from lantoa.monitoring.pipeline.extract import EXTRACT_OPTIONS, extract_page, strip_unread
+
+EXTRACTION = settings.DATA_DIR / "extraction" / "html"
+
+
+def test_script_style_and_comments_are_cut_and_the_rest_kept():
+    page = (
+        b"<html><head><STYLE>p{}</style ><script>var s = '</div><p>not text</p>';</SCRIPT >"
+        b"<!-- <p>commented</p> --></head><body><script-widget>kept</script-widget>"
+        b"<p>Quy Nh\xc6\xa1n</p><script type=module>x()</script><p>after</p>"
+        b"<script>never closed <p>tail</p>"
+    )
+    assert strip_unread(page) == (
+        b"<html><head></head><body><script-widget>kept</script-widget>"
+        b"<p>Quy Nh\xc6\xa1n</p><p>after</p><script>never closed <p>tail</p>"
+    )
+    plain = "<html><body><p>Không có gì để cắt</p>".encode()
+    assert strip_unread(plain) is plain
+
+
+def test_a_script_full_of_markup_leaves_the_article_alone():
+    line = "lễ hội Tây Sơn ở Quy Nhơn thu hút du khách."
+    article = "".join(f"<p>Đoạn {n}: {line}</p>" for n in range(8))
+    noisy = "<script>document.write('<div><p>quảng cáo</p></div>');</script>"
+    html = f"<html><head><title>Lễ hội</title>{noisy}</head><body><article>{article}"
+    html += f"{noisy}</article></body></html>"
+    page = extract_page(html.encode())
+    assert "quảng cáo" not in page.text and "Đoạn 7" in page.text
+    assert page.text == trafilatura.extract(html, **EXTRACT_OPTIONS)
+
+
+@pytest.mark.skipif(not EXTRACTION.is_dir(), reason=f"{EXTRACTION} absent (LANTOA_DATA_DIR)")
+def test_every_benchmark_page_extracts_the_same_text_as_bare_trafilatura():
+    paths = sorted(EXTRACTION.glob("*.html.gz"))
+    differ = []
+    for path in paths:
+        body = gzip.decompress(path.read_bytes())
+        expected = trafilatura.extract(body, **EXTRACT_OPTIONS) or ""
+        if extract_page(body).text != expected:
+            differ.append(path.name)
+    assert len(paths) > 100 and differ == []
