@@ -369,6 +369,11 @@ def _prepare(args) -> None:
     from lantoa.monitoring.models import Item, Source
 
     call_command("migrate", verbosity=0)
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # as docs/operations.md recommends for a small server
+        name = connection.settings_dict["NAME"]
+        cursor.execute(f'ALTER DATABASE "{name}" SET max_parallel_workers_per_gather = 0')
     corpus = "cached"
     if not Source.objects.filter(name=_marker(args.items)).exists():
         # The demo first (its search step indexes every item: cheap on an empty database), then
@@ -428,8 +433,6 @@ def _corpus_add(n: int) -> None:
             yield (item[0] + offset, *item[1:]), forms
 
     _load_postgres(connection, rows)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
 
 
 if __name__ == "__main__":

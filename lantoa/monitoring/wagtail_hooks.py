@@ -3,17 +3,21 @@
 from datetime import timedelta
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from lantoa.core.paginators import CachedCountPaginator
 from lantoa.core.panels import Count as PanelCount
 from lantoa.core.panels import CountsPanel
 
@@ -21,6 +25,7 @@ from . import views
 from .constants import FETCH_FAILURES
 from .models import Item, PollRun, Source, Story
 from .selectors import HEALTH_DAYS, items_today_count, sources_failing
+from .urlnorm import url_hash
 
 
 def _minutes(source) -> str:
@@ -35,6 +40,12 @@ class SourceFilterSet(WagtailFilterSet):
     class Meta:
         model = Source
         fields = ["kind", "outlet_type", "language", "country", "is_active", "last_outcome"]
+
+
+class GrowingIndexView(IndexView):
+    """The list of a table that grows with every poll: its total is counted once a minute."""
+
+    paginator_class = CachedCountPaginator
 
 
 class SourceViewSet(SnippetViewSet):
@@ -99,9 +110,13 @@ class ItemFilterSet(WagtailFilterSet):
         field_name="analysis__topic", label=_("Chủ đề"), queryset=lambda request: _topics()
     )
 
+    # A story by its number (links from the insights pages): a list of every story would be a
+    # select of hundreds of thousands of options on a busy install.
+    story = django_filters.NumberFilter(field_name="story_id", label=_("Mã chùm tin"))
+
     class Meta:
         model = Item
-        fields = ["source", "language", "source__kind", "source__outlet_type", "story"]
+        fields = ["source", "language", "source__kind", "source__outlet_type"]
 
     def filter_foreign(self, queryset, name, value):
         if value is None:
@@ -115,8 +130,23 @@ class ItemFilterSet(WagtailFilterSet):
         return foreign if value else queryset.exclude(pk__in=foreign.values("pk"))
 
 
+class ItemAdminForm(WagtailAdminModelForm):
+    """The URL keeps its normalised hash (the pipeline's first dedup tier) in step."""
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        if Item.objects.filter(url_hash=url_hash(url)).exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("Đã có tin với đường dẫn này."))
+        return url
+
+    def save(self, commit=True):
+        self.instance.url_hash = url_hash(self.instance.url)
+        return super().save(commit=commit)
+
+
 class ItemViewSet(SnippetViewSet):
     model = Item
+    index_view_class = GrowingIndexView
     icon = "doc-full"
     menu_label = _("Tin thu thập")
     list_display = ["title", "source", "language", "published_at", "story"]
@@ -133,6 +163,15 @@ class ItemViewSet(SnippetViewSet):
         "author_pseudonym", "summary", "text", "content_sanitised",
     ]  # fmt: skip
     ordering = ["-published_at", "-id"]
+    # What a monitor may enter or correct by hand; the story and the hashes belong to the
+    # pipeline (and a story select would list every story).
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in ("source", "title", "url", "summary", "text", "language", "published_at")
+        ],
+        base_form_class=ItemAdminForm,
+    )
 
     def get_queryset(self, request):
         # The list shows each item's source and story: one query, not one per row.
@@ -147,6 +186,7 @@ class PollRunFilterSet(WagtailFilterSet):
 
 class PollRunViewSet(SnippetViewSet):
     model = PollRun
+    index_view_class = GrowingIndexView
     icon = "history"
     menu_label = _("Lượt thu thập")
     list_display = ["source", "started_at", "outcome", "http_status", "stored", "counts"]
@@ -163,6 +203,7 @@ class PollRunViewSet(SnippetViewSet):
 
 class StoryViewSet(SnippetViewSet):
     model = Story
+    index_view_class = GrowingIndexView
     icon = "link"
     menu_label = _("Chùm tin")
     list_display = ["title", "item_count", "first_seen_at", "updated_at"]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import TruncDate
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -56,9 +57,11 @@ class SearchPage:
     count_capped: bool
     offset: int
     limit: int
-    # What `facet_scope` is made of, on first use only (an API page has no facets).
-    _matches: QuerySet[Item] = field(repr=False)
-    _newest: QuerySet[Item] = field(repr=False)
+    # The newest matches, newest first: `facet_scope` is made of their ids, fetched with the
+    # count (`with_facets`) or on first use (an API page shows no facets).
+    _ordered: QuerySet[Item] = field(repr=False)
+    # (id, source_id, language, published_at) of the newest matches, when fetched with the count.
+    _newest_rows: list[tuple] | None = field(default=None, repr=False)
 
     @property
     def has_next(self) -> bool:
@@ -68,10 +71,19 @@ class SearchPage:
     def facet_scope(self) -> QuerySet[Item]:
         """The matches the facets describe: every match when they were counted exactly, else
         the newest `count` (grouping hundreds of thousands of matches per page view is the slow
-        part). The newest are fetched once, not once per facet."""
-        if not self.count_capped:
-            return self._matches
-        return Item.objects.filter(id__in=list(self._newest.values_list("id", flat=True)))
+        part)."""
+        if self._newest_rows is not None:
+            ids = [row[0] for row in self._newest_rows[: self.count]]
+        else:
+            ids = list(self._ordered.values_list("id", flat=True)[: self.count])
+        return Item.objects.filter(id__in=ids)
+
+    def facets(self, *, days: int = 31) -> dict[str, list[dict]]:
+        """`search_facets` of `facet_scope`; from the rows fetched with the count when there are
+        some (no further query but the source names)."""
+        if self._newest_rows is None:
+            return search_facets(self.facet_scope, days=days)
+        return _facet_counts([row[1:] for row in self._newest_rows[: self.count]], days=days)
 
 
 def search_newest(
@@ -81,15 +93,18 @@ def search_newest(
     limit: int = 20,
     order: str = "newest",
     count_bound: int = COUNT_BOUND,
+    with_facets: bool = False,
 ) -> SearchPage:
     """A page of results (a blank query: every item), newest collected first (item id order),
     without ranking or counting every match: the index yields matches from the newest back and
     the database stops at the page. Matches are counted up to `count_bound`; beyond,
     `count_capped` says "more than". `order="relevance"` ranks (bm25 / ts_rank) the newest
-    `RELEVANCE_CANDIDATES` matches only. Raises QueryError.
+    `RELEVANCE_CANDIDATES` matches only. `with_facets`: the page will show `facet_scope`, so the
+    newest matches are fetched at once and counted from there (one query instead of two).
+    Raises QueryError.
     """
     if isinstance(query, str) and not query.strip():
-        parsed, text, rest = query, None, []
+        text, rest = None, []
     else:
         parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
         text, rest = _split(parsed.root)
@@ -102,35 +117,40 @@ def search_newest(
             filtered = filtered.filter(_q(node, backend))
         else:
             pushed.append(condition)
-    # Counting up to the bound needs no order: the database picks its cheapest way to the
-    # first matches (with a filter, walking the newest first could read most of the table).
-    if text is None:
-        ordered = filtered.order_by("-id")
-        count = len(filtered.order_by().values_list("id", flat=True)[: count_bound + 1])
-    else:
-        ordered = backend.newest(filtered, text, pushed)
-        if len(pushed) < len(rest):  # a filter on the items: join each match with its item
-            count = len(ordered.order_by().values_list("id", flat=True)[: count_bound + 1])
-        else:  # the index alone knows
-            sql, params = backend.count_bounded_sql(text, count_bound + 1, pushed)
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                count = cursor.fetchone()[0]
+    ordered = filtered.order_by("-id") if text is None else backend.newest(filtered, text, pushed)
+    newest_rows = None
+    if with_facets:
+        fields = ("id", *FACET_FIELDS)
+        newest_rows = list(ordered.values_list(*fields)[: count_bound + 1])
+        count = len(newest_rows)
+    elif text is None or len(pushed) < len(rest):
+        # Counting up to the bound needs no order: the database picks its cheapest way to the
+        # first matches (with a filter, walking the newest first could read most of the table).
+        count = len(ordered.order_by().values_list("id", flat=True)[: count_bound + 1])
+    else:  # the index alone knows
+        sql, params = backend.count_bounded_sql(text, count_bound + 1, pushed)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            count = cursor.fetchone()[0]
     capped = count > count_bound
     count = min(count, count_bound)
-    newest = ordered[:count_bound]
     if order == "relevance" and text is not None:
-        candidates = list(ordered.values_list("id", flat=True)[:RELEVANCE_CANDIDATES])
-        ordered = backend.ranked(Item.objects.filter(id__in=candidates), text)
-    items = list(ordered.select_related("source")[offset : offset + limit])
+        candidates = (
+            [row[0] for row in newest_rows[:RELEVANCE_CANDIDATES]]
+            if newest_rows is not None and count_bound >= RELEVANCE_CANDIDATES
+            else list(ordered.values_list("id", flat=True)[:RELEVANCE_CANDIDATES])
+        )
+        page_query = backend.ranked(Item.objects.filter(id__in=candidates), text)
+    else:
+        page_query = ordered
     return SearchPage(
-        items=items,
+        items=list(page_query.select_related("source")[offset : offset + limit]),
         count=count,
         count_capped=capped,
         offset=offset,
         limit=limit,
-        _matches=search_items(parsed),
-        _newest=newest,
+        _ordered=ordered,
+        _newest_rows=newest_rows,
     )
 
 
@@ -247,29 +267,39 @@ def _source_ids(text: str) -> list[int]:
 
 
 def search_facets(queryset: QuerySet[Item], *, days: int = 31) -> dict[str, list[dict]]:
-    """Counts of the results by source, language and publication day (latest `days` days)."""
-    plain = queryset.order_by()
-    by_source = list(
-        plain.values("source_id", "source__name").annotate(count=Count("id")).order_by("-count")
-    )
-    by_language = list(plain.values("language").annotate(count=Count("id")).order_by("-count"))
-    by_day = list(
-        plain.exclude(published_at__isnull=True)
-        .annotate(day=TruncDate("published_at"))
-        .values("day")
-        .annotate(count=Count("id"))
-        .order_by("-day")[:days]
-    )
+    """Counts of the results by source, language and publication day (local time, latest `days`
+    days), for a bounded set such as a page's `facet_scope` (at most `COUNT_BOUND` items): one
+    query reads the few fields, the counting is done here (three GROUP BYs cost more)."""
+    return _facet_counts(queryset.order_by().values_list(*FACET_FIELDS), days=days)
+
+
+FACET_FIELDS = ("source_id", "language", "published_at")
+
+
+def _facet_counts(rows, *, days: int) -> dict[str, list[dict]]:
+    sources: Counter = Counter()
+    languages: Counter = Counter()
+    by_day: Counter = Counter()
+    for source_id, language, published_at in rows:
+        sources[source_id] += 1
+        languages[language] += 1
+        if published_at is not None:
+            by_day[timezone.localtime(published_at).date()] += 1
+    names = dict(Source.objects.filter(id__in=list(sources)).values_list("id", "name"))
+    # Most frequent first; ties by name, so that the order never depends on the rows' order.
     return {
         "source": [
-            {"value": r["source_id"], "label": r["source__name"], "count": r["count"]}
-            for r in by_source
+            {"value": source_id, "label": names.get(source_id, ""), "count": sources[source_id]}
+            for source_id in sorted(sources, key=lambda i: (-sources[i], names.get(i, ""), i))
         ],
         "language": [
-            {"value": r["language"], "label": r["language"] or "?", "count": r["count"]}
-            for r in by_language
+            {"value": language, "label": language or "?", "count": languages[language]}
+            for language in sorted(languages, key=lambda code: (-languages[code], code))
         ],
-        "day": [{"value": r["day"], "label": r["day"], "count": r["count"]} for r in by_day],
+        "day": [
+            {"value": day, "label": day, "count": by_day[day]}
+            for day in sorted(by_day, reverse=True)[:days]
+        ],
     }
 
 

@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .exports import csv_chunks, xlsx_file
 from .models import SavedSearch
 from .query import QueryError
-from .selectors import highlight, parse_query, search_facets, search_items, search_newest
+from .selectors import highlight, parse_query, search_items, search_newest
 
 PAGE_SIZE = 25
 VIEW_ITEM = "monitoring.view_item"
@@ -50,7 +50,9 @@ class ItemSearchView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templat
             number = 1
         try:
             parsed = parse_query(query)
-            page = search_newest(parsed, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+            page = search_newest(
+                parsed, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE, with_facets=True
+            )
         except QueryError as exc:
             context.update(error=exc, error_pad=" " * exc.position)
             return context
@@ -69,7 +71,7 @@ class ItemSearchView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templat
             count_capped=page.count_capped,
             number=number,
             start_index=page.offset + 1,
-            facets=_facet_links(search_facets(page.facet_scope), query),
+            facets=_facet_links(page.facets(), query),
             export_csv=_url("search_items_export", "csv", query),
             export_xlsx=_url("search_items_export", "xlsx", query),
             prev_url=_page_url(query, number - 1) if number > 1 else "",

@@ -230,10 +230,12 @@ def test_newest_first_pages_agree_with_the_full_search():
     ):
         expected = list(search_items(query).order_by("-id").values_list("id", flat=True))
         for bound in (10_000, 3):
-            first = search_newest(query, limit=5, count_bound=bound)
+            first = search_newest(query, limit=5, count_bound=bound, with_facets=bound == 3)
             second = search_newest(query, offset=5, limit=5, count_bound=bound)
             assert [i.id for i in first.items + second.items] == expected[:10], (query, bound)
             scope = sorted(first.facet_scope.values_list("id", flat=True), reverse=True)
+            # Facets from the rows fetched with the count equal those counted from the scope.
+            assert first.facets() == search_facets(first.facet_scope), (query, bound)
             if len(expected) > bound:
                 assert (first.count, first.count_capped) == (bound, True)
                 assert scope == expected[:bound], "facets describe the newest `bound` matches"

@@ -7,6 +7,7 @@ from lantoa.monitoring.models import Item
 from lantoa.monitoring.search.models import ItemSearchEntry
 from lantoa.monitoring.search.selectors import search_items
 from lantoa.monitoring.search.services import items_index, items_reindex_all
+from lantoa.monitoring.urlnorm import url_hash
 
 from .factories import ItemFactory
 
@@ -68,6 +69,13 @@ def test_an_item_corrected_in_the_admin_is_found_by_its_new_title(client, monito
     assert response.status_code == 302, response.context["form"].errors
     assert list(search_items("ca phe")) == [item]
     assert not search_items("hoa").exists()
+    # An item entered by hand gets its URL hash; the same URL twice is refused in Vietnamese.
+    added = {**data, "title": "Nhập tay", "url": "http://127.0.0.1/nhap-tay"}
+    assert client.post("/admin/snippets/monitoring/item/add/", added).status_code == 302
+    new = Item.objects.get(title="Nhập tay")
+    assert new.url_hash == url_hash(new.url) and list(search_items("nhap tay")) == [new]
+    again = client.post("/admin/snippets/monitoring/item/add/", {**added, "title": "Lần hai"})
+    assert "Đã có tin với đường dẫn này." in again.context["form"].errors["url"]
 
 
 def test_unindexed_items_are_not_found_until_indexed():
