@@ -328,7 +328,8 @@ def _print(rows: list[dict], state: dict, args) -> None:
         f"Load, {state['items']:,} items ({state['corpus']}, {state['prepare_seconds']:.0f} s to "
         f"prepare), gunicorn {args.workers} sync workers, wrk {args.duration} s per target, "
         f"{cores} cores, load average {load:.1f} at the end, public page cache "
-        f"{args.public_cache_seconds} s. `{command}`"
+        f"{args.public_cache_seconds} s, PostgreSQL parallel query off and shared_buffers "
+        f"{state['shared_buffers']} (docs/operations.md). `{command}`"
     )
     print(
         "\n| target | conns | requests | req/s | p50 ms | p95 ms | p99 ms | errors "
@@ -374,6 +375,8 @@ def _prepare(args) -> None:
     with connection.cursor() as cursor:  # as docs/operations.md recommends for a small server
         name = connection.settings_dict["NAME"]
         cursor.execute(f'ALTER DATABASE "{name}" SET max_parallel_workers_per_gather = 0')
+        cursor.execute("SHOW shared_buffers")
+        shared_buffers = cursor.fetchone()[0]
     corpus = "cached"
     if not Source.objects.filter(name=_marker(args.items)).exists():
         # The demo first (its search step indexes every item: cheap on an empty database), then
@@ -402,6 +405,7 @@ def _prepare(args) -> None:
         json.dumps(
             {
                 "corpus": corpus,
+                "shared_buffers": shared_buffers,
                 "items": Item.objects.count(),
                 "session": client.cookies["sessionid"].value,
                 "token": key,
