@@ -20,7 +20,17 @@ from .factories import (
 
 pytestmark = pytest.mark.django_db
 
-NOW = timezone.now().replace(minute=30, second=0, microsecond=0)
+
+def _last_half_past_noon():
+    """12:30 local time, today or yesterday, whichever has passed: a spike alert is deduplicated
+    per local day, and tests look up to two hours later on the same day (from late evening,
+    `now + 2 h` would be tomorrow)."""
+    local = timezone.localtime()
+    noon = local.replace(hour=12, minute=30, second=0, microsecond=0)
+    return noon if noon <= local else noon - timedelta(days=1)
+
+
+NOW = _last_half_past_noon()
 BACKGROUND = [1, 0, 2, 1, 1, 0, 1, 2, 1, 0, 1, 1, 2, 1]  # items a day over the trailing 14 days
 
 
