@@ -235,12 +235,12 @@ def _bare_sql(query: str, bound: int) -> tuple[str, str, list]:
 
     backend = get_backend()
     text, rest = _split(parse_query(query).root)
+    condition, params = backend.match(text)
+    where = [condition]
     if backend.vendor == "sqlite":
-        where, params = ["search_item_fts MATCH %s"], [backend.expression(text)]
         filtered, newest = "i", "search_item_fts.rowid"  # FTS5 hands out rowids newest last
     else:
-        condition, params = backend.condition(text)
-        where, filtered, newest = [condition], "search_item_fts", "i.id"
+        filtered, newest = "search_item_fts", "i.id"
     adapt = connection.ops.adapt_datetimefield_value
     for node in rest:
         if isinstance(node, LanguageFilter):

@@ -12,7 +12,7 @@ them are letters and digits only, quoted.
   touches them, the 'simple' behaviour), each with a GIN index, ranked with ts_rank. The row also
   copies the item's publication time, language and source, indexed: a query's `date:`,
   `source:` and `lang:` filters then narrow the text matches inside this table (a bitmap AND of
-  two indexes) instead of joining every match with its item (`PostgresBackend.newest`).
+  two indexes) instead of joining every match with its item (`pushdown`, `newest`).
 
 Rows handed to `insert` are `INDEXED_FIELDS` of Item, in that order.
 """
@@ -69,17 +69,25 @@ def item_forms(title: str, summary: str, text: str) -> dict[str, list[str]]:
 
 
 class _Backend:
-    """What both engines share; each subclass compiles `ids_sql` for its own index table."""
+    """What both engines share; each subclass writes `match` (a positive text node as a condition
+    on its index table) and `rank_sql` (lower is better)."""
 
     vendor = ""
 
-    def ids_sql(self, node) -> tuple[str, list]:
+    def match(self, node) -> tuple[str, list]:
+        raise NotImplementedError
+
+    def rank_sql(self, node) -> tuple[str, list]:
         raise NotImplementedError
 
     def pushdown(self, node) -> tuple[str, list] | None:
         """The condition on the index row that keeps exactly the items a filter keeps, or None
         when the index has no copy of the filtered field (then the filter joins the items)."""
         return None
+
+    def ids_sql(self, node) -> tuple[str, list]:
+        sql, params = self.match(node)
+        return f"SELECT rowid FROM {TABLE} WHERE {sql}", params  # noqa: S608
 
     def count_sql(self, node) -> tuple[str, list]:
         sql, params = self.ids_sql(node)
@@ -92,6 +100,35 @@ class _Backend:
         for condition, condition_params in conditions:
             sql, params = f"{sql} AND {condition}", [*params, *condition_params]
         return f"SELECT count(*) FROM ({sql} LIMIT {int(bound)}) AS matches", params  # noqa: S608
+
+    def newest(self, queryset, node, conditions=()):
+        """Matches, newest collected first, in the index's own rowid order (= item id), so that
+        the database can stop at the page: FTS5 walks its doclists backwards; PostgreSQL walks
+        the index's primary key backwards testing each row for common words, or takes a GIN
+        bitmap and a top-N sort for rare ones (the planner chooses from the statistics).
+
+        `conditions` are the query's filters as `pushdown` wrote them: tested on the index row's
+        own copies, they narrow the matches (on PostgreSQL a bitmap AND with the GIN index)
+        before any item is joined."""
+        sql, params = self.match(node)
+        where = [f"{TABLE}.rowid = {ITEM_TABLE}.id", sql]
+        for condition, condition_params in conditions:
+            where.append(condition)
+            params = [*params, *condition_params]
+        return queryset.extra(  # noqa: S610 - SQL is ours, user text is bound
+            tables=[TABLE], where=where, params=params, select={"fts_rowid": f"{TABLE}.rowid"}
+        ).order_by("-fts_rowid")
+
+    def ranked(self, queryset, node):
+        sql, params = self.match(node)
+        rank, rank_params = self.rank_sql(node)
+        return queryset.extra(  # noqa: S610 - SQL is ours, user text is bound
+            tables=[TABLE],
+            where=[f"{TABLE}.rowid = {ITEM_TABLE}.id", sql],
+            params=params,
+            select={"search_rank": rank},
+            select_params=rank_params,
+        ).order_by("search_rank", "-published_at", "-id")
 
 
 class SqliteBackend(_Backend):
@@ -145,33 +182,11 @@ class SqliteBackend(_Backend):
             expression = f"({expression}) NOT ({excluded})"
         return expression
 
-    def ids_sql(self, node) -> tuple[str, list]:
-        return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [self.expression(node)]  # noqa: S608
+    def match(self, node) -> tuple[str, list]:
+        return f"{TABLE} MATCH %s", [self.expression(node)]
 
-    def newest(self, queryset, node, conditions=()):
-        """Matches, newest collected first, in the index's own rowid order (= item id): FTS5
-        walks its doclists backwards and stops at the LIMIT, no sort of every match."""
-        return queryset.extra(  # noqa: S610 - SQL is ours, user text is bound
-            tables=[TABLE],
-            where=[f"{TABLE}.rowid = {ITEM_TABLE}.id", f"{TABLE} MATCH %s"],
-            params=[self.expression(node)],
-            select={"fts_rowid": f"{TABLE}.rowid"},
-        ).order_by("-fts_rowid")
-
-    def ranked(self, queryset, node):
-        return queryset.extra(  # noqa: S610 - SQL is ours, user text is bound
-            tables=[TABLE],
-            where=[f"{TABLE}.rowid = {ITEM_TABLE}.id", f"{TABLE} MATCH %s"],
-            params=[self.expression(node)],
-            select={"search_rank": f"{TABLE}.rank"},
-        ).order_by("search_rank", "-published_at", "-id")
-
-    def bare_sql(self, node, limit: int) -> tuple[str, list]:
-        """The plain FTS query (benchmark reference): best `limit` rowids and the match count."""
-        return (
-            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT {int(limit)}",  # noqa: S608
-            [self.expression(node)],
-        )
+    def rank_sql(self, node) -> tuple[str, list]:
+        return f"{TABLE}.rank", []  # bm25 with the column weights set in migration 0001
 
 
 def _tsvector(tokens: Sequence[str], weight: str = "", offset: int = 0) -> str:
@@ -227,21 +242,21 @@ class PostgresBackend(_Backend):
         name = "title" if term.field == "title" else "all"
         return f"{TABLE}.{name}_{'v' if term.exact else 'fv'}"
 
-    def condition(self, node) -> tuple[str, list]:
+    def match(self, node) -> tuple[str, list]:
         """A boolean SQL condition on the index row for a positive text node."""
         if isinstance(node, Term):
             return f"{self._column(node)} @@ %s::tsquery", [_tsquery_term(node)]
         if isinstance(node, Not):
-            sql, params = self.condition(node.child)
+            sql, params = self.match(node.child)
             return f"NOT ({sql})", params
-        parts = [self.condition(child) for child in node.children]
+        parts = [self.match(child) for child in node.children]
         joiner = " OR " if isinstance(node, Or) else " AND "
         return (
             joiner.join(f"({sql})" for sql, _ in parts),
             [p for _, params in parts for p in params],
         )
 
-    def rank(self, node) -> tuple[str, list]:
+    def rank_sql(self, node) -> tuple[str, list]:
         """Minus the summed ts_rank of the positive terms, per column (lower is better)."""
         by_column: dict[str, list[str]] = {}
 
@@ -259,30 +274,6 @@ class PostgresBackend(_Backend):
         walk(node, False)
         sql = " + ".join(f"ts_rank({column}, %s::tsquery)" for column in by_column)
         return f"-({sql})", [" | ".join(f"({q})" for q in qs) for qs in by_column.values()]
-
-    def ids_sql(self, node) -> tuple[str, list]:
-        sql, params = self.condition(node)
-        return f"SELECT rowid FROM {TABLE} WHERE {sql}", params  # noqa: S608
-
-    def newest(self, queryset, node, conditions=()):
-        """Matches, newest collected first: the index's primary key walked backwards, each row
-        tested against the tsquery, for common words; a GIN bitmap and a top-N sort for rare ones
-        (the planner chooses from the tsvector statistics).
-
-        `conditions` are the query's filters as `pushdown` wrote them: tested on the index row's
-        own copies, they narrow the matches (a bitmap AND with the GIN index) before any item is
-        joined."""
-        condition, params = self.condition(node)
-        where = [f"{TABLE}.rowid = {ITEM_TABLE}.id", condition]
-        for sql, condition_params in conditions:
-            where.append(sql)
-            params = [*params, *condition_params]
-        return queryset.extra(  # noqa: S610 - SQL is ours, user text is bound
-            tables=[TABLE],
-            where=where,
-            params=params,
-            select={"fts_rowid": f"{TABLE}.rowid"},
-        ).order_by("-fts_rowid")
 
     def pushdown(self, node) -> tuple[str, list] | None:
         """`date:`, `lang:` and `source:` on the index row's copies (exactly the items
@@ -309,26 +300,6 @@ class PostgresBackend(_Backend):
 
             return f"{TABLE}.source_id = ANY(%s)", [_source_ids(node.text)]
         return None
-
-    def ranked(self, queryset, node):
-        condition, params = self.condition(node)
-        rank, rank_params = self.rank(node)
-        return queryset.extra(  # noqa: S610 - SQL is ours, user text is bound
-            tables=[TABLE],
-            where=[f"{TABLE}.rowid = {ITEM_TABLE}.id", condition],
-            params=params,
-            select={"search_rank": rank},
-            select_params=rank_params,
-        ).order_by("search_rank", "-published_at", "-id")
-
-    def bare_sql(self, node, limit: int) -> tuple[str, list]:
-        condition, params = self.condition(node)
-        rank, rank_params = self.rank(node)
-        return (
-            f"SELECT rowid FROM {TABLE} WHERE {condition} "  # noqa: S608
-            f"ORDER BY {rank} LIMIT {int(limit)}",
-            params + rank_params,
-        )
 
 
 def get_backend(using=None):

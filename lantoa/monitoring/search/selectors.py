@@ -46,6 +46,8 @@ __all__ = [
 COUNT_BOUND = 1_000
 # "Most relevant" ranks the newest matches only, at most this many.
 RELEVANCE_CANDIDATES = 1_000
+# What the facets group by.
+FACET_FIELDS = ("source_id", "language", "published_at")
 
 
 @dataclass
@@ -68,22 +70,21 @@ class SearchPage:
         return self.count_capped or self.offset + self.limit < self.count
 
     @cached_property
-    def facet_scope(self) -> QuerySet[Item]:
-        """The matches the facets describe: every match when they were counted exactly, else
-        the newest `count` (grouping hundreds of thousands of matches per page view is the slow
-        part)."""
+    def _facet_rows(self) -> list[tuple]:
+        """(id, *FACET_FIELDS) of the matches the facets describe: every match when they were
+        counted exactly, else the newest `count` (grouping hundreds of thousands of matches per
+        page view is the slow part)."""
         if self._newest_rows is not None:
-            ids = [row[0] for row in self._newest_rows[: self.count]]
-        else:
-            ids = list(self._ordered.values_list("id", flat=True)[: self.count])
-        return Item.objects.filter(id__in=ids)
+            return self._newest_rows[: self.count]
+        return list(self._ordered.values_list("id", *FACET_FIELDS)[: self.count])
+
+    @property
+    def facet_scope(self) -> QuerySet[Item]:
+        return Item.objects.filter(id__in=[row[0] for row in self._facet_rows])
 
     def facets(self, *, days: int = 31) -> dict[str, list[dict]]:
-        """`search_facets` of `facet_scope`; from the rows fetched with the count when there are
-        some (no further query but the source names)."""
-        if self._newest_rows is None:
-            return search_facets(self.facet_scope, days=days)
-        return _facet_counts([row[1:] for row in self._newest_rows[: self.count]], days=days)
+        """`search_facets` of `facet_scope`, counted from rows already fetched."""
+        return _facet_counts([row[1:] for row in self._facet_rows], days=days)
 
 
 def search_newest(
@@ -120,8 +121,7 @@ def search_newest(
     ordered = filtered.order_by("-id") if text is None else backend.newest(filtered, text, pushed)
     newest_rows = None
     if with_facets:
-        fields = ("id", *FACET_FIELDS)
-        newest_rows = list(ordered.values_list(*fields)[: count_bound + 1])
+        newest_rows = list(ordered.values_list("id", *FACET_FIELDS)[: count_bound + 1])
         count = len(newest_rows)
     elif text is None or len(pushed) < len(rest):
         # Counting up to the bound needs no order: the database picks its cheapest way to the
@@ -271,9 +271,6 @@ def search_facets(queryset: QuerySet[Item], *, days: int = 31) -> dict[str, list
     days), for a bounded set such as a page's `facet_scope` (at most `COUNT_BOUND` items): one
     query reads the few fields, the counting is done here (three GROUP BYs cost more)."""
     return _facet_counts(queryset.order_by().values_list(*FACET_FIELDS), days=days)
-
-
-FACET_FIELDS = ("source_id", "language", "published_at")
 
 
 def _facet_counts(rows, *, days: int) -> dict[str, list[dict]]:
