@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 COMMAND = "make bench BENCH_ARGS=monitoring"
 
@@ -45,6 +46,14 @@ def _prf(predicted: str, truth: str) -> tuple[float, float, float]:
     recall = overlap / max(1, sum(t.values()))
     f1 = 2 * precision * recall / max(1e-9, precision + recall)
     return precision, recall, f1
+
+
+def _round_url(url: str, tag: str) -> str:
+    """`url` made unique for one round: `round=tag` added to its query, its fragment dropped
+    (a fragment is not part of the address the pipeline stores)."""
+    parts = urlsplit(url)
+    query = f"{parts.query}&round={tag}" if parts.query else f"round={tag}"
+    return urlunsplit(parts._replace(query=query, fragment=""))
 
 
 def _test_database():
@@ -95,7 +104,7 @@ def bench_pages(data_dir: Path, repeat: int) -> None:
             url=f"https://bench.example/{tag}", kind=SourceKind.PAGE, name=f"bench {tag}"
         )
         # Unique URLs per round so every page is stored, not deduplicated.
-        batch = [(f"{url}?round={tag}", body) for _key, url, body in pages]
+        batch = [(_round_url(url, tag), body) for _key, url, body in pages]
         start = time.perf_counter()
         for offset in range(0, len(batch), 30):
             pages_ingest(source=source, pages=batch[offset : offset + 30])
@@ -133,10 +142,9 @@ def bench_pages(data_dir: Path, repeat: int) -> None:
         rows,
     )
     # Quality against the ground truth (the stored text of the last round).
-    stored = {
-        i.url.rsplit("?round=", 1)[0]: i.text
-        for i in Item.objects.filter(url__endswith=f"?round=db{repeat - 1}")
-    }
+    last = f"db{repeat - 1}"
+    texts = dict(Item.objects.filter(url__endswith=f"round={last}").values_list("url", "text"))
+    stored = {url: texts.get(_round_url(url, last), "") for _key, url, _body in pages}
     scores = {
         "Lantoa (stored text)": [],
         f"bare trafilatura.extract({options})": [],
