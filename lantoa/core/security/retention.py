@@ -10,7 +10,8 @@ Three kinds of rows age out, each with its own period (days; 0 keeps them for go
 
 Deletion goes in batches of `LANTOA_RETENTION_BATCH` rows, each batch its own transaction, so a
 large purge never holds long locks and an interrupted run simply continues next time. Items
-leave the search index in the same transaction as their rows, and story counts are recomputed.
+leave the search index with their rows (a database trigger, search migration 0003), and story
+counts are recomputed.
 Each source that lost rows gets an audit entry with the counts (no content), shown in its history.
 """
 
@@ -67,7 +68,7 @@ def _purge(queryset, *, batch_size: int, on_batch=None) -> Counter:
 
 
 class _ItemsBatch:
-    """Around deleting a batch of items: remember their stories, then unindex and recount."""
+    """Around deleting a batch of items: remember their stories, then recount them."""
 
     def __init__(self):
         self.story_ids: set[int] = set()
@@ -81,9 +82,7 @@ class _ItemsBatch:
 
     def after(self, ids):
         from lantoa.monitoring.models import Story
-        from lantoa.monitoring.search.services import items_index
 
-        items_index(item_ids=ids)  # ids of deleted items leave the index
         for story in Story.objects.filter(id__in=self.story_ids).annotate(n=Count("items")):
             if story.n == 0:
                 story.delete()

@@ -22,6 +22,7 @@ from lantoa.core.security.retention import (
 from lantoa.monitoring import services as monitoring
 from lantoa.monitoring.constants import SourceKind
 from lantoa.monitoring.models import Item, PollRun, RawResponse, Source
+from lantoa.monitoring.search.models import ItemSearchEntry
 from lantoa.monitoring.search.selectors import search_items
 from lantoa.monitoring.tests.conftest import Web
 from lantoa.monitoring.tests.factories import rss
@@ -100,6 +101,8 @@ def test_retention_removes_only_what_is_past_its_period(monitored):
         Item.objects.filter(source=social).order_by("url").values_list("url", flat=True)
     ) == [f"https://social.example/moi/{n}" for n in range(3)]
     assert search_items('"Quy Nhơn biển xanh"').filter(source=social).count() == 3
+    indexed = set(ItemSearchEntry.objects.values_list("rowid", flat=True))
+    assert indexed == set(Item.objects.values_list("id", flat=True)), "an index row outlived"
     assert Item.objects.filter(source=feed).count() == feed_items
     assert not RawResponse.objects.filter(fetched_at__lt=timezone.now() - timedelta(days=30))
     assert RawResponse.objects.count() >= 2  # this week's copies stay

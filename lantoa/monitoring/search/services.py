@@ -1,6 +1,7 @@
 """Writes to the search index. The pipeline's index stage calls `items_index` inside the
 transaction that stores the items, so an item and its index row commit (or roll back) together.
-No signals: whoever changes or deletes items calls `items_index` with their ids."""
+No signals: whoever changes items calls `items_index` with their ids; a deleted item's row is
+removed by a database trigger (migration 0003), whatever deleted it."""
 
 from django.db import connection, transaction
 
