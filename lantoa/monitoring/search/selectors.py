@@ -118,12 +118,27 @@ def search_newest(
             filtered = filtered.filter(_q(node, backend))
         else:
             pushed.append(condition)
-    ordered = filtered.order_by("-id") if text is None else backend.newest(filtered, text, pushed)
+    if text is None:
+        ordered = filtered.order_by("-id")
+    elif len(pushed) < len(rest):
+        ordered = backend.newest(filtered, text, pushed)
+    else:  # the index alone can tell the newest matches: their items are fetched by key
+        ordered = None
+
+    def newest(limit: int) -> QuerySet[Item]:
+        """The newest matches, newest first, of which the caller takes at most `limit`."""
+        if ordered is not None:
+            return ordered
+        sql, params = backend.newest_ids_sql(text, limit, pushed)
+        return Item.objects.filter(id__in=RawSQL(sql, params)).order_by("-id")  # noqa: S611
+
     newest_rows = None
     if with_facets:
-        newest_rows = list(ordered.values_list("id", *FACET_FIELDS)[: count_bound + 1])
+        newest_rows = list(
+            newest(count_bound + 1).values_list("id", *FACET_FIELDS)[: count_bound + 1]
+        )
         count = len(newest_rows)
-    elif text is None or len(pushed) < len(rest):
+    elif ordered is not None:
         # Counting up to the bound needs no order: the database picks its cheapest way to the
         # first matches (with a filter, walking the newest first could read most of the table).
         count = len(ordered.order_by().values_list("id", flat=True)[: count_bound + 1])
@@ -138,18 +153,26 @@ def search_newest(
         candidates = (
             [row[0] for row in newest_rows[:RELEVANCE_CANDIDATES]]
             if newest_rows is not None and count_bound >= RELEVANCE_CANDIDATES
-            else list(ordered.values_list("id", flat=True)[:RELEVANCE_CANDIDATES])
+            else list(
+                newest(RELEVANCE_CANDIDATES).values_list("id", flat=True)[:RELEVANCE_CANDIDATES]
+            )
         )
         page_query = backend.ranked(Item.objects.filter(id__in=candidates), text)
+        items = list(page_query.select_related("source")[offset : offset + limit])
+    elif newest_rows is not None and (offset + limit <= len(newest_rows) or not capped):
+        # The page is among the rows just fetched: its items are loaded by key.
+        page_ids = [row[0] for row in newest_rows[offset : offset + limit]]
+        by_id = Item.objects.select_related("source").in_bulk(page_ids)
+        items = [by_id[item_id] for item_id in page_ids if item_id in by_id]
     else:
-        page_query = ordered
+        items = list(newest(offset + limit).select_related("source")[offset : offset + limit])
     return SearchPage(
-        items=list(page_query.select_related("source")[offset : offset + limit]),
+        items=items,
         count=count,
         count_capped=capped,
         offset=offset,
         limit=limit,
-        _ordered=ordered,
+        _ordered=newest(count_bound),
         _newest_rows=newest_rows,
     )
 

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from lantoa.monitoring.search.selectors import QueryError, highlight, search_facets, search_items
@@ -229,9 +230,11 @@ def test_newest_first_pages_agree_with_the_full_search():
         "gia lai AND (lang:en OR source:gia)",
     ):
         expected = list(search_items(query).order_by("-id").values_list("id", flat=True))
-        for bound in (10_000, 3):
-            first = search_newest(query, limit=5, count_bound=bound, with_facets=bound == 3)
-            second = search_newest(query, offset=5, limit=5, count_bound=bound)
+        for bound, facets in ((10_000, False), (10_000, True), (3, True), (3, False)):
+            # With facets, a page within the rows fetched for them is loaded by key (and page 2
+            # lies beyond them when the bound is 3); without, the page is its own query.
+            first = search_newest(query, limit=5, count_bound=bound, with_facets=facets)
+            second = search_newest(query, offset=5, limit=5, count_bound=bound, with_facets=facets)
             assert [i.id for i in first.items + second.items] == expected[:10], (query, bound)
             scope = sorted(first.facet_scope.values_list("id", flat=True), reverse=True)
             # Facets from the rows fetched with the count equal those counted from the scope.
@@ -266,3 +269,27 @@ def test_newest_first_without_words_and_by_relevance():
     assert relevant.items[0].title == "Quy Nhon Quy Nhon festival"
     with pytest.raises(QueryError):
         search_newest('"quy nhon')
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner statistics")
+def test_a_source_filter_keeping_most_items_is_tested_on_the_matches(monkeypatch):
+    """A `source:` keeping a large share of the index is written out of the source index's reach
+    (its bitmap would cost more than it saves), a small one through it; both keep the same
+    items as the filter on the items does."""
+    from lantoa.monitoring.search import backends
+    from lantoa.monitoring.search.nodes import SourceFilter
+    from lantoa.monitoring.search.selectors import search_newest
+
+    big, small = SourceFactory(name="Báo Lớn"), SourceFactory(name="Báo Nhỏ")
+    indexed_items(*[{"title": f"Gia Lai {n}"} for n in range(30)], source=big)
+    indexed_items(*[{"title": f"Gia Lai nhỏ {n}"} for n in range(2)], source=small)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {backends.TABLE}")
+    monkeypatch.setattr(backends, "_shares", (0.0, {}))  # read the statistics just made
+    backend = backends.get_backend()
+    assert "+ 0" in backend.pushdown(SourceFilter("lớn"))[0]
+    assert "+ 0" not in backend.pushdown(SourceFilter("nhỏ"))[0]
+    for query in ("gia lai source:lớn", "gia lai source:nhỏ", "gia lai source:bao"):
+        expected = list(search_items(query).order_by("-id").values_list("id", flat=True))
+        page = search_newest(query, limit=40, with_facets=True)
+        assert [item.id for item in page.items] == expected and expected, query
