@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from django.db import connection
 
 from .query import And, DateFilter, LanguageFilter, Not, Or, SourceFilter, Term
+from .sources import source_ids
 from .tokens import exact_tokens, folded_tokens
 
 INDEXED_FIELDS = ("id", "title", "summary", "text", "published_at", "language", "source_id")
@@ -305,9 +306,7 @@ class PostgresBackend(_Backend):
                 [language, f"{prefix}-%"],
             )
         if isinstance(node, SourceFilter):
-            from .selectors import _source_ids
-
-            ids = _source_ids(node.text)
+            ids = source_ids(node.text)
             column = f"{TABLE}.source_id"
             if sum(_source_shares().get(i, 0.0) for i in ids) > SOURCE_INDEX_SHARE:
                 # The same test, out of the index's reach: tested on the rows the text selects.

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from lantoa.core.text import fold_lower, has_diacritics, nfc
+from lantoa.core.text import nfc
 from lantoa.monitoring.models import Item, Source
 
 from .backends import get_backend, is_positive
@@ -30,6 +30,7 @@ from .query import (
     Term,
     parse_query,
 )
+from .sources import source_ids
 from .tokens import TOKEN_PATTERN, fold_token
 
 __all__ = [
@@ -258,7 +259,7 @@ def _q(node, backend) -> Q:
     if isinstance(node, Not):
         return ~_q(node.child, backend)
     if isinstance(node, SourceFilter):
-        return Q(source_id__in=_source_ids(node.text))
+        return Q(source_id__in=source_ids(node.text))
     if isinstance(node, LanguageFilter):
         return Q(language__iexact=node.language) | Q(language__istartswith=f"{node.language}-")
     if isinstance(node, DateFilter):
@@ -272,21 +273,6 @@ def _q(node, backend) -> Q:
         sql, params = backend.ids_sql(node)
         return Q(id__in=RawSQL(sql, params))  # noqa: S611 - user text only in params
     raise TypeError(f"Cannot compile {node!r}")  # every node kind is handled above
-
-
-def _source_ids(text: str) -> list[int]:
-    """Sources whose name contains `text` (accent-insensitive when typed without marks), or the
-    source with that id."""
-    if text.isdigit():
-        return [int(text)]
-    exact = has_diacritics(text)
-    wanted = nfc(text).casefold() if exact else fold_lower(text)
-    ids = []
-    for source_id, name in Source.objects.values_list("id", "name"):
-        name = nfc(name).casefold() if exact else fold_lower(name)
-        if wanted in name:
-            ids.append(source_id)
-    return ids
 
 
 def search_facets(queryset: QuerySet[Item], *, days: int = 31) -> dict[str, list[dict]]:
