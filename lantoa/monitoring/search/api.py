@@ -13,6 +13,7 @@ from .selectors import (
     COUNT_BOUND,
     RELEVANCE_CANDIDATES,
     QueryError,
+    parse_query,
     search_items,
     search_newest,
 )
@@ -105,8 +106,9 @@ def items_search(request, params: Query[ItemSearchParams]):
     if not _may_read(request):
         return _forbidden()
     try:
+        query = parse_query(params.q) if params.q.strip() else ""
         page = search_newest(
-            params.q,
+            query,
             offset=params.offset,
             limit=params.limit,
             order=params.order,
@@ -114,7 +116,7 @@ def items_search(request, params: Query[ItemSearchParams]):
         )
         count, capped = page.count, page.count_capped
         if params.exact and capped:
-            count, capped = search_items(params.q).count(), False
+            count, capped = search_items(query).count(), False
     except QueryError as exc:
         return Status(400, {"detail": exc.message, "position": exc.position})
     return Status(200, {"count": count, "count_capped": capped, "results": page.items})
