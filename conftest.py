@@ -85,6 +85,63 @@ def redis_url():
     return url
 
 
+class CeleryWorkers:
+    """Real Celery worker processes for one test: `start(broker_url, queue, **env)` runs one
+    (solo pool) consuming `queue`, its output in `proc.log_path` next to the test's files;
+    `stop(proc)` terminates a process (killed if it lingers). The fixture stops what is left."""
+
+    def __init__(self, tmp_path: Path):
+        self.tmp_path = tmp_path
+        self.started = []
+
+    def start(self, broker_url: str, queue: str, **env):
+        import subprocess
+        import sys
+        import uuid
+
+        log_path = self.tmp_path / f"worker-{uuid.uuid4().hex[:6]}.log"
+        with log_path.open("w") as log:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "celery", "-A", "lantoa", "worker", "--pool=solo",
+                 "--loglevel=INFO", f"--queues={queue}", "--without-heartbeat",
+                 "--without-gossip", "--without-mingle"],
+                cwd=ROOT,
+                env={
+                    **os.environ,
+                    "CELERY_BROKER_URL": broker_url,
+                    "CELERY_RESULT_BACKEND": broker_url,
+                    "LANTOA_CELERY_EAGER": "0",
+                    "LANTOA_VAR_DIR": str(self.tmp_path),
+                    **env,
+                },
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        proc.log_path = log_path
+        self.started.append(proc)
+        return proc
+
+    @staticmethod
+    def stop(proc) -> None:
+        import subprocess
+
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(10)
+
+
+@pytest.fixture
+def celery_workers(tmp_path):
+    workers = CeleryWorkers(tmp_path)
+    yield workers
+    for proc in workers.started:
+        workers.stop(proc)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():

@@ -14,7 +14,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -96,7 +95,8 @@ def _wait_for(predicate, what: str, timeout: float = WAIT, proc=None):
         if value:
             return value
         if proc is not None and proc.poll() is not None:
-            raise AssertionError(f"worker exited ({proc.returncode}) while waiting for {what}")
+            log = proc.log_path.read_text()[-3000:] if hasattr(proc, "log_path") else ""
+            raise AssertionError(f"worker exited ({proc.returncode}) waiting for {what}\n{log}")
         time.sleep(0.2)
     raise AssertionError(f"timed out waiting for {what}")
 
@@ -143,49 +143,16 @@ def _port_open(port: int) -> bool:
     return False
 
 
-def _start_worker(broker_url: str, queue: str, tmp_path: Path, **env) -> subprocess.Popen:
+def _start_worker(workers, broker_url: str, queue: str, **env) -> subprocess.Popen:
     """A real Celery worker (solo pool, acks_late) on the test database."""
-    log = (tmp_path / f"worker-{uuid.uuid4().hex[:6]}.log").open("w")
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "lantoa",
-            "worker",
-            "--pool=solo",
-            "--loglevel=INFO",
-            f"--queues={queue}",
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "DATABASE_URL": _database_url(),
-            "CELERY_BROKER_URL": broker_url,
-            "CELERY_RESULT_BACKEND": broker_url,
-            "LANTOA_CELERY_EAGER": "0",
-            "LANTOA_VAR_DIR": str(tmp_path),
-            "LANTOA_FETCH_ALLOW_PRIVATE": "1",
-            "LANTOA_FETCH_HOST_INTERVAL": "0",
-            **env,
-        },
-        stdout=log,
-        stderr=subprocess.STDOUT,
+    return workers.start(
+        broker_url,
+        queue,
+        DATABASE_URL=_database_url(),
+        LANTOA_FETCH_ALLOW_PRIVATE="1",
+        LANTOA_FETCH_HOST_INTERVAL="0",
+        **env,
     )
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
 
 
 def _client(broker_url: str):
@@ -386,13 +353,13 @@ def test_raw_store_disk_full(web, disk):
 
 
 @pytest.mark.redis
-def test_worker_killed_mid_batch_then_restarted(web, redis_url, tmp_path):
+def test_worker_killed_mid_batch_then_restarted(web, redis_url, celery_workers):
     source, links = _feed_source(web, 40)
     queue = f"faults-{uuid.uuid4().hex[:8]}"
     # A short lease and visibility timeout so the test needs seconds, not the production 15 min.
     env = {"LANTOA_POLL_LEASE_SECONDS": "2", "LANTOA_BROKER_VISIBILITY_TIMEOUT": "8"}
     pg = _pg_connect()
-    first = _start_worker(redis_url, queue, tmp_path, **env)
+    first = _start_worker(celery_workers, redis_url, queue, **env)
     second = None
     try:
         with _search_index_locked() as locker:
@@ -415,7 +382,7 @@ def test_worker_killed_mid_batch_then_restarted(web, redis_url, tmp_path):
         killed_run = PollRun.objects.get(source=source)
         assert killed_run.outcome == FetchOutcome.RUNNING
         # Restart: the unacknowledged task comes back (acks_late) and polls the source again.
-        second = _start_worker(redis_url, queue, tmp_path, **env)
+        second = _start_worker(celery_workers, redis_url, queue, **env)
         _wait_for(
             lambda: PollRun.objects.filter(source=source, outcome=FetchOutcome.OK).exists(),
             "the redelivered poll",
@@ -423,9 +390,9 @@ def test_worker_killed_mid_batch_then_restarted(web, redis_url, tmp_path):
         )
     finally:
         pg.close()
-        _stop(first)
+        celery_workers.stop(first)
         if second is not None:
-            _stop(second)
+            celery_workers.stop(second)
     _assert_stored_once(links)
     killed_run.refresh_from_db()
     assert killed_run.outcome == FetchOutcome.ERROR and killed_run.finished_at is not None
@@ -452,7 +419,7 @@ def _redis_server(port: int, tmp_path: Path) -> subprocess.Popen:
 
 
 @pytest.mark.redis
-def test_broker_unavailable_then_back(web, tmp_path):
+def test_broker_unavailable_then_back(web, tmp_path, celery_workers):
     if not (shutil.which("redis-server") or Path("/usr/bin/redis-server").exists()):
         pytest.skip("redis-server is not installed (apt-get install redis-server)")
     sources = [_feed_source(web, 10, path=f"/feed{n}") for n in range(3)]
@@ -461,7 +428,7 @@ def test_broker_unavailable_then_back(web, tmp_path):
     broker = f"redis://127.0.0.1:{port}/0"
     queue = f"faults-{uuid.uuid4().hex[:8]}"
     redis = _redis_server(port, tmp_path)
-    worker = _start_worker(broker, queue, tmp_path)
+    worker = _start_worker(celery_workers, broker, queue)
     try:
         client = _client(broker)
         client.conf.broker_connection_timeout = 1
@@ -491,8 +458,8 @@ def test_broker_unavailable_then_back(web, tmp_path):
             proc=worker,
         )
     finally:
-        _stop(worker)
-        _stop(redis)
+        celery_workers.stop(worker)
+        celery_workers.stop(redis)
     _assert_stored_once(links)
     for source, _links in sources:
         assert PollRun.objects.get(source=source).counts == {ItemStatus.STORED: 10}
