@@ -121,6 +121,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--duration", type=int, default=15, help="seconds per target")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument(
+        "--warmup", type=int, default=2, help="unmeasured seconds of the same load before each"
+    )
     parser.add_argument("--latency-connections", type=int, default=4)
     parser.add_argument("--throughput-connections", type=int, default=32)
     parser.add_argument(
@@ -276,21 +279,19 @@ def _run_target(wrk: str, base: str, target: dict, master: int, args) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(lua)
     threads = min(2, target["connections"])
-    command = [
-        wrk,
-        f"-t{threads}",
-        f"-c{target['connections']}",
-        f"-d{args.duration}s",
-        "--timeout",
-        "10s",
-        "-s",
-        script.name,
-        base,
-    ]
+
+    def command(seconds: int) -> list[str]:
+        return [wrk, f"-t{threads}", f"-c{target['connections']}", f"-d{seconds}s",
+                "--timeout", "10s", "-s", script.name, base]  # fmt: skip
+
+    if args.warmup:
+        # Unmeasured: every worker serves these pages once (compiles templates, fills caches)
+        # before the clock starts; a cold worker's first page is not what users wait for.
+        subprocess.run(command(args.warmup), capture_output=True, check=False)
     sampler = _MemorySampler(master)
     sampler.start()
     try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = subprocess.run(command(args.duration), capture_output=True, text=True, check=False)
     finally:
         sampler.stop.set()
         sampler.join()
@@ -317,7 +318,7 @@ def _run_target(wrk: str, base: str, target: dict, master: int, args) -> dict:
 def _print(rows: list[dict], state: dict, args) -> None:
     command = (
         f"make bench BENCH_ARGS='load --items {args.items} --duration {args.duration} "
-        f"--public-cache-seconds {args.public_cache_seconds}'"
+        f"--warmup {args.warmup} --public-cache-seconds {args.public_cache_seconds}'"
     )
     cores = os.cpu_count()
     try:
@@ -326,7 +327,8 @@ def _print(rows: list[dict], state: dict, args) -> None:
         load = float("nan")
     print(
         f"Load, {state['items']:,} items ({state['corpus']}, {state['prepare_seconds']:.0f} s to "
-        f"prepare), gunicorn {args.workers} sync workers, wrk {args.duration} s per target, "
+        f"prepare), gunicorn {args.workers} sync workers, wrk {args.duration} s per target "
+        f"after {args.warmup} s unmeasured, "
         f"{cores} cores, load average {load:.1f} at the end, public page cache "
         f"{args.public_cache_seconds} s, PostgreSQL parallel query off and shared_buffers "
         f"{state['shared_buffers']} (docs/operations.md). `{command}`"
