@@ -24,7 +24,7 @@ def _codes(actions, models=_MODELS):
 
 def plans_roles_ensure() -> None:
     """Grant the plans permissions to the role groups (idempotent; run by load_demo and by
-    `manage.py plans_roles` on a production install)."""
+    `manage.py roles_ensure` on a production install)."""
     role_grant_permissions(
         role=Role.LEADER,
         app_label="plans",
