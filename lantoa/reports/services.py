@@ -18,10 +18,31 @@ from .models import Job, JobFile
 logger = logging.getLogger(__name__)
 
 
+# Shown on a job that never reached the queue; the job list's "Chạy lại" sends it again.
+BROKER_DOWN = (
+    "Không gửi được tác vụ vào hàng đợi: máy chủ hàng đợi (Redis) không phản hồi. "
+    "Hãy chạy lại khi hệ thống đã hoạt động trở lại."
+)
+
+
 def _enqueue(job: Job) -> None:
+    """Hand the job to the "reports" queue once the transaction commits. If the broker cannot be
+    reached the job fails with that reason (and can be retried), rather than waiting forever
+    for a message that was never sent."""
+    from kombu.exceptions import OperationalError
+
     from .tasks import job_run_task
 
-    transaction.on_commit(lambda: job_run_task.delay(job.pk))
+    def send() -> None:
+        try:
+            job_run_task.delay(job.pk)
+        except OperationalError:
+            logger.exception("Job %s (%s) could not be queued", job.pk, job.kind)
+            Job.objects.filter(pk=job.pk, state=JobState.QUEUED).update(
+                state=JobState.FAILED, error=BROKER_DOWN, finished_at=timezone.now()
+            )
+
+    transaction.on_commit(send)
 
 
 @transaction.atomic
