@@ -142,6 +142,22 @@ def celery_workers(tmp_path):
         workers.stop(proc)
 
 
+@pytest.fixture
+def broker_down(monkeypatch):
+    """Tasks are sent for real (not run inline) to a Redis address where nothing listens: every
+    send meets a refused connection, as when the broker is down."""
+    from lantoa.celery import app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setitem(app.conf, "task_always_eager", False)
+    monkeypatch.setitem(app.conf, "broker_url", f"redis://127.0.0.1:{port}/0")
+    app._pool = app.amqp._producer_pool = None  # connections are made for that address
+    yield
+    app._pool = app.amqp._producer_pool = None
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():

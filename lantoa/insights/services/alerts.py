@@ -60,6 +60,9 @@ def _throttled(rule: AlertRule, now: datetime) -> bool:
     return rule.alerts.filter(created_at__gte=since).exists()
 
 
+QUEUE_DOWN = "Không gửi được vào hàng đợi: máy chủ hàng đợi (Redis) không phản hồi."
+
+
 def _raise(rule: AlertRule, *, kind, key, title, body, items, payload=None) -> Alert | None:
     """Create the alert unless its key exists; deliver it after the transaction commits."""
     items = list(items)
@@ -95,9 +98,17 @@ def _raise(rule: AlertRule, *, kind, key, title, body, items, payload=None) -> A
 
 
 def _deliver_later(alert_id: int) -> None:
+    """Queue the delivery. With the broker down the alert keeps the reason (it is in the inbox
+    all the same), and the alerts raised with it are still queued or marked in turn."""
+    from kombu.exceptions import OperationalError
+
     from ..tasks import alert_deliver_task
 
-    alert_deliver_task.delay(alert_id)
+    try:
+        alert_deliver_task.delay(alert_id)
+    except OperationalError as exc:
+        logger.warning("alert %s could not be queued for delivery: %s", alert_id, exc)
+        Alert.objects.filter(pk=alert_id).update(delivery_error=QUEUE_DOWN)
 
 
 def _rules(kind: str):

@@ -214,6 +214,25 @@ def test_immediate_match_alerts_once_per_item_with_passage():
     assert list(alert.items.all()) == items
 
 
+def test_alerts_raised_while_the_broker_is_down_keep_the_reason(
+    broker_down, django_capture_on_commit_callbacks
+):
+    from ..services.alerts import QUEUE_DOWN
+
+    WatchlistFactory()
+    AlertRuleFactory(kind=AlertKind.MATCH, frequency=Frequency.IMMEDIATE)
+    items = indexed_items(
+        {"title": "Lễ hội Quy Nhon"}, {"title": "Du khách đến Quy Nhon"}, {"title": "Mưa ở Pleiku"}
+    )
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        items_analyse(item_ids=[i.id for i in items])
+    # Both alerts are in the inbox, each saying why it was not sent (the first failed send did
+    # not stop the second).
+    assert len(callbacks) == 2
+    assert sorted(Alert.objects.values_list("delivery_error", flat=True)) == [QUEUE_DOWN] * 2
+    assert not Alert.objects.filter(delivered_at__isnull=False).exists()
+
+
 def test_negative_tone_on_sensitive_topic_and_first_foreign_mention():
     topic = TopicFactory(name="Tôn giáo", kind=TopicKind.SENSITIVE, query="tôn giáo")
     watchlist = WatchlistFactory()

@@ -64,26 +64,13 @@ def test_failure_keeps_its_reason_and_retry_succeeds(django_capture_on_commit_ca
 
 
 def test_a_job_the_broker_cannot_take_fails_visibly(
-    monkeypatch, django_capture_on_commit_callbacks
+    broker_down, monkeypatch, django_capture_on_commit_callbacks
 ):
     """With the broker down, the job ends failed with the reason (retry sends it again) instead
     of staying "queued" for a message that was never sent, and the request does not fail."""
-    import socket
-
-    from lantoa.celery import app
-
-    with socket.socket() as probe:  # a port nothing listens on: a real refused connection
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    monkeypatch.setitem(app.conf, "task_always_eager", False)
-    monkeypatch.setitem(app.conf, "broker_url", f"redis://127.0.0.1:{port}/0")
-    app._pool = app.amqp._producer_pool = None  # connections are made for this broker
     CALLS["fail"] = False
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            job = services.job_start(kind="tests.flaky")
-    finally:
-        app._pool = app.amqp._producer_pool = None
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.job_start(kind="tests.flaky")
     job.refresh_from_db()
     assert job.state == JobState.FAILED and job.error == services.BROKER_DOWN
     assert job.attempts == 0 and job.finished_at is not None
