@@ -1,11 +1,35 @@
-"""Background jobs of the core app."""
+"""Background jobs of the core app, and sending work to the queue."""
+
+from collections.abc import Callable
 
 from celery import shared_task
+from django.db import transaction
 
 from .text import fold
+
+# Why a piece of work recorded in the database never reached a worker.
+QUEUE_DOWN = "Không gửi được vào hàng đợi: máy chủ hàng đợi (Redis) không phản hồi."
 
 
 @shared_task
 def text_fold(text: str) -> str:
     """Fold Vietnamese text in a worker: the smallest real job, used to prove the broker path."""
     return fold(text)
+
+
+def task_send_on_commit(task, *args, on_refused: Callable[[], None]) -> None:
+    """Send `task(*args)` once the current transaction commits. If the broker cannot be reached,
+    `on_refused()` records that on the work's own row (so it shows, and can be sent again),
+    instead of an exception in the commit hook that would also stop the hooks after it."""
+    from kombu.exceptions import OperationalError
+
+    def send() -> None:
+        try:
+            task.delay(*args)
+        except OperationalError:
+            import logging
+
+            logging.getLogger(__name__).exception("%s%r could not be queued", task.name, args)
+            on_refused()
+
+    transaction.on_commit(send)

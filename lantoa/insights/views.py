@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -23,7 +22,7 @@ from .services import (
     alerts_mark_all_read,
     label_set,
     labels_import,
-    training_job_create,
+    training_job_start,
 )
 from .services.analysis import LabelError
 
@@ -120,14 +119,11 @@ def labels_import_view(request):
 @require_POST
 @permission_required("insights.add_classifiermodel", raise_exception=True)
 def train_view(request):
-    from .tasks import classifier_train_task
-
     task = request.POST.get("task", Task.TONE)
     if task not in Task.values:
         messages.error(request, _("Nhiệm vụ không hợp lệ."))
         return redirect("insights_queue")
-    job = training_job_create(task=task, user=request.user)
-    transaction.on_commit(lambda: classifier_train_task.delay(job.pk))
+    job = training_job_start(task=task, user=request.user)
     return redirect("insights_job", job_id=job.pk)
 
 

@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from lantoa.core.audit import audit
+from lantoa.core.tasks import QUEUE_DOWN, task_send_on_commit
 
 from .constants import JobState
 from .jobs import JobOutput, kinds
@@ -19,30 +20,20 @@ logger = logging.getLogger(__name__)
 
 
 # Shown on a job that never reached the queue; the job list's "Chạy lại" sends it again.
-BROKER_DOWN = (
-    "Không gửi được tác vụ vào hàng đợi: máy chủ hàng đợi (Redis) không phản hồi. "
-    "Hãy chạy lại khi hệ thống đã hoạt động trở lại."
-)
+BROKER_DOWN = f"{QUEUE_DOWN} Hãy chạy lại khi hệ thống đã hoạt động trở lại."
 
 
 def _enqueue(job: Job) -> None:
-    """Hand the job to the "reports" queue once the transaction commits. If the broker cannot be
-    reached the job fails with that reason (and can be retried), rather than waiting forever
-    for a message that was never sent."""
-    from kombu.exceptions import OperationalError
-
+    """Hand the job to the "reports" queue once the transaction commits; if the broker cannot be
+    reached the job fails with that reason rather than waiting for a message never sent."""
     from .tasks import job_run_task
 
-    def send() -> None:
-        try:
-            job_run_task.delay(job.pk)
-        except OperationalError:
-            logger.exception("Job %s (%s) could not be queued", job.pk, job.kind)
-            Job.objects.filter(pk=job.pk, state=JobState.QUEUED).update(
-                state=JobState.FAILED, error=BROKER_DOWN, finished_at=timezone.now()
-            )
+    def refused() -> None:
+        Job.objects.filter(pk=job.pk, state=JobState.QUEUED).update(
+            state=JobState.FAILED, error=BROKER_DOWN, finished_at=timezone.now()
+        )
 
-    transaction.on_commit(send)
+    task_send_on_commit(job_run_task, job.pk, on_refused=refused)
 
 
 @transaction.atomic

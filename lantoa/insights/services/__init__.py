@@ -9,7 +9,7 @@ from .alerts import (
     spikes_detect,
 )
 from .analysis import items_analyse, label_remove, label_set, label_validate, labels_import
-from .learning import classifier_train, training_job_create
+from .learning import classifier_train, training_job_start
 
 __all__ = [
     "alert_deliver",
@@ -24,5 +24,5 @@ __all__ = [
     "label_validate",
     "labels_import",
     "spikes_detect",
-    "training_job_create",
+    "training_job_start",
 ]

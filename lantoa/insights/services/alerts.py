@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from lantoa.core.tasks import QUEUE_DOWN, task_send_on_commit
 from lantoa.core.text import syllables
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item
@@ -60,9 +61,6 @@ def _throttled(rule: AlertRule, now: datetime) -> bool:
     return rule.alerts.filter(created_at__gte=since).exists()
 
 
-QUEUE_DOWN = "Không gửi được vào hàng đợi: máy chủ hàng đợi (Redis) không phản hồi."
-
-
 def _raise(rule: AlertRule, *, kind, key, title, body, items, payload=None) -> Alert | None:
     """Create the alert unless its key exists; deliver it after the transaction commits."""
     items = list(items)
@@ -93,22 +91,20 @@ def _raise(rule: AlertRule, *, kind, key, title, body, items, payload=None) -> A
     except IntegrityError:
         return None
     alert.items.set(items)
-    transaction.on_commit(lambda: _deliver_later(alert.pk))
+    _deliver_later(alert.pk)
     return alert
 
 
 def _deliver_later(alert_id: int) -> None:
-    """Queue the delivery. With the broker down the alert keeps the reason (it is in the inbox
-    all the same), and the alerts raised with it are still queued or marked in turn."""
-    from kombu.exceptions import OperationalError
-
+    """Queue the delivery after the commit. With the broker down the alert keeps the reason
+    (it is in the inbox all the same)."""
     from ..tasks import alert_deliver_task
 
-    try:
-        alert_deliver_task.delay(alert_id)
-    except OperationalError as exc:
-        logger.warning("alert %s could not be queued for delivery: %s", alert_id, exc)
-        Alert.objects.filter(pk=alert_id).update(delivery_error=QUEUE_DOWN)
+    task_send_on_commit(
+        alert_deliver_task,
+        alert_id,
+        on_refused=lambda: Alert.objects.filter(pk=alert_id).update(delivery_error=QUEUE_DOWN),
+    )
 
 
 def _rules(kind: str):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 from lantoa.core.audit import audit
+from lantoa.core.tasks import QUEUE_DOWN, task_send_on_commit
 
 from ..constants import JobStatus, Task
 from ..ml.lexicon import lexicon_tone
@@ -47,10 +48,22 @@ def _set_progress(job: TrainingJob | None, progress: int, message: str = "") -> 
     )
 
 
-def training_job_create(*, task: str, user=None) -> TrainingJob:
+def training_job_start(*, task: str, user=None) -> TrainingJob:
+    """Record a training run and train in the background once the transaction commits; with the
+    broker down the run ends failed with that reason (the progress page shows it)."""
+    from ..tasks import classifier_train_task
+
     if task not in Task.values:
         raise TrainingError(f"Nhiệm vụ “{task}” không có.")
-    return TrainingJob.objects.create(task=task, requested_by=user)
+    job = TrainingJob.objects.create(task=task, requested_by=user)
+    task_send_on_commit(
+        classifier_train_task,
+        job.pk,
+        on_refused=lambda: TrainingJob.objects.filter(pk=job.pk).update(
+            status=JobStatus.FAILED, message=QUEUE_DOWN, finished_at=timezone.now()
+        ),
+    )
+    return job
 
 
 def classifier_train(*, task: str, user=None, job: TrainingJob | None = None) -> ClassifierModel:

@@ -217,7 +217,7 @@ def test_immediate_match_alerts_once_per_item_with_passage():
 def test_alerts_raised_while_the_broker_is_down_keep_the_reason(
     broker_down, django_capture_on_commit_callbacks
 ):
-    from ..services.alerts import QUEUE_DOWN
+    from lantoa.core.tasks import QUEUE_DOWN
 
     WatchlistFactory()
     AlertRuleFactory(kind=AlertKind.MATCH, frequency=Frequency.IMMEDIATE)

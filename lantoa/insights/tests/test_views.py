@@ -108,6 +108,19 @@ def test_queue_label_keys_and_retrain_from_admin(
     assert status["progress"] == 100 and status["model"] == str(model)
 
 
+def test_retraining_asked_while_the_broker_is_down_says_so(
+    monitor_client, broker_down, django_capture_on_commit_callbacks
+):
+    from lantoa.core.tasks import QUEUE_DOWN
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = monitor_client.post(reverse("insights_train"), {"task": "tone"})
+    assert response.status_code == 302
+    status = monitor_client.get(response.url + "?format=json").json()
+    assert status["status"] == "failed" and QUEUE_DOWN in status["message"]
+    assert not ClassifierModel.objects.exists()
+
+
 def test_trends_page_has_forecast_and_local_chartjs(monitor_client):
     now = timezone.now()
     items = indexed_items(
