@@ -1,10 +1,14 @@
-"""Shared test fixtures: the demo ward, a real browser, a real Redis.
+"""Shared test fixtures: the demo ward, a real browser, a real Redis and Celery workers, a broker
+that is down.
 
 Tests that need something this machine lacks skip with a message saying how to enable it.
 """
 
 import os
 import socket
+import subprocess
+import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -95,10 +99,6 @@ class CeleryWorkers:
         self.started = []
 
     def start(self, broker_url: str, queue: str, **env):
-        import subprocess
-        import sys
-        import uuid
-
         log_path = self.tmp_path / f"worker-{uuid.uuid4().hex[:6]}.log"
         with log_path.open("w") as log:
             proc = subprocess.Popen(
@@ -123,8 +123,6 @@ class CeleryWorkers:
 
     @staticmethod
     def stop(proc) -> None:
-        import subprocess
-
         if proc.poll() is None:
             proc.terminate()
             try:

@@ -1,11 +1,14 @@
 """Background jobs of the core app, and sending work to the queue."""
 
+import logging
 from collections.abc import Callable
 
 from celery import shared_task
 from django.db import transaction
 
 from .text import fold
+
+logger = logging.getLogger(__name__)
 
 # Why a piece of work recorded in the database never reached a worker.
 QUEUE_DOWN = "Không gửi được vào hàng đợi: máy chủ hàng đợi (Redis) không phản hồi."
@@ -27,9 +30,7 @@ def task_send_on_commit(task, *args, on_refused: Callable[[], None]) -> None:
         try:
             task.delay(*args)
         except OperationalError:
-            import logging
-
-            logging.getLogger(__name__).exception("%s%r could not be queued", task.name, args)
+            logger.exception("%s%r could not be queued", task.name, args)
             on_refused()
 
     transaction.on_commit(send)
