@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from lantoa.monitoring.models import Item
+from lantoa.monitoring.pipeline.runner import after_commit_run
 
 from . import views
 from .models import SavedSearch
@@ -30,10 +32,13 @@ def search_admin_urls():
 @hooks.register("after_create_snippet")
 @hooks.register("after_edit_snippet")
 def item_saved_in_admin(request, instance):
-    """An item added or corrected in the admin is searchable as it now reads. (Deletions need
-    nothing here: a database trigger removes the index row, see migration 0003.)"""
+    """An item added or corrected in the admin is searchable as it now reads, then analysed as a
+    collected one is (topic, tone, watchlists, stories, alerts; if that fails the item is left
+    for `items_resume`). Deletions need nothing here: a database trigger removes the index row
+    (migration 0003)."""
     if isinstance(instance, Item):
         items_index(item_ids=[instance.pk])
+        transaction.on_commit(lambda: after_commit_run([instance]))
 
 
 @hooks.register("register_admin_menu_item")

@@ -55,8 +55,11 @@ def test_deleting_items_removes_their_index_rows():
     assert search_newest("hoi nghi").count == search_items("hoi nghi").count() == 1
 
 
-def test_an_item_corrected_in_the_admin_is_found_by_its_new_title(client, monitor_ward):
+def test_an_item_corrected_in_the_admin_is_found_by_its_new_title(
+    client, monitor_ward, django_capture_on_commit_callbacks
+):
     from lantoa.core.models import User
+    from lantoa.insights.models import ItemAnalysis
 
     item = ItemFactory(title="Lễ hội hoa", summary="", language="vi")
     items_index(item_ids=[item.id])
@@ -71,9 +74,12 @@ def test_an_item_corrected_in_the_admin_is_found_by_its_new_title(client, monito
     assert not search_items("hoa").exists()
     # An item entered by hand gets its URL hash; the same URL twice is refused in Vietnamese.
     added = {**data, "title": "Nhập tay", "url": "http://127.0.0.1/nhap-tay"}
-    assert client.post("/admin/snippets/monitoring/item/add/", added).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/admin/snippets/monitoring/item/add/", added).status_code == 302
     new = Item.objects.get(title="Nhập tay")
     assert new.url_hash == url_hash(new.url) and list(search_items("nhap tay")) == [new]
+    # …and analysed at once, as a collected item is (not left for the 10-minute resume).
+    assert new.processed_at is not None and ItemAnalysis.objects.filter(item=new).exists()
     again = client.post("/admin/snippets/monitoring/item/add/", {**added, "title": "Lần hai"})
     assert "Đã có tin với đường dẫn này." in again.context["form"].errors["url"]
 
