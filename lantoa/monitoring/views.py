@@ -1,14 +1,20 @@
-"""Admin views no Wagtail component covers: paste a URL, import a file of posts."""
+"""Admin views no Wagtail component covers: paste a URL, import a file of posts, extract a
+source's items again."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lantoa.reports.services import job_start
+
 from .constants import ItemStatus
 from .forms import PostsImportForm, UrlSubmitForm
+from .jobs import REEXTRACT, reextract_candidates
+from .models import Source
 from .services import posts_import, url_submit
 
 
@@ -69,4 +75,33 @@ def posts_import_view(request):
         request,
         "monitoring/form.html",
         {"form": form, "title": _("Nhập tệp bài đăng mạng xã hội"), "multipart": True},
+    )
+
+
+def source_reextract_view(request, source_id: int):
+    """Extract a source's items again from their kept pages, as a background job with progress
+    (after an extractor upgrade, or a site that changed its layout): confirm, then queue."""
+    _require(request, "change_item")
+    source = get_object_or_404(Source, pk=source_id)
+    count = reextract_candidates(source_ids=[source.pk]).count()
+    if request.method == "POST":
+        job = job_start(kind=REEXTRACT, params={"source_ids": [source.pk]}, user=request.user)
+        messages.success(
+            request,
+            _("Đã bắt đầu trích xuất lại %(n)s tin của «%(s)s».") % {"n": count, "s": source},
+        )
+        return redirect(reverse("reports_jobs") + f"?highlight={job.pk}")
+    return TemplateResponse(
+        request,
+        "monitoring/form.html",
+        {
+            "form": forms.Form(),
+            "title": _("Trích xuất lại tin của «%(s)s»") % {"s": source},
+            "intro": _(
+                "%(n)s tin của nguồn này còn bản gốc trang sẽ được trích xuất lại nội dung. Việc "
+                "chạy nền; tiến độ và danh sách tin lỗi ở Số liệu → Tác vụ nền."
+            )
+            % {"n": count},
+            "multipart": False,
+        },
     )

@@ -14,6 +14,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
@@ -224,6 +225,7 @@ class ToolsViewSet(ViewSet):
         return [
             path("submit/", views.url_submit_view, name="submit"),
             path("import/", views.posts_import_view, name="import"),
+            path("reextract/<int:source_id>/", views.source_reextract_view, name="reextract"),
         ]
 
 
@@ -267,3 +269,18 @@ def monitoring_panel(request, panels):
             ],
         )
     )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def source_reextract_button(snippet, user, next_url=None):
+    """In the sources list: extract the source's items again (a background job)."""
+    if not isinstance(snippet, Source) or not user.has_perm("monitoring.change_item"):
+        return []
+    return [
+        ListingButton(
+            _("Trích xuất lại tin"),
+            reverse("monitoring_tools:reextract", args=[snippet.pk]),
+            icon_name="rotate",
+            priority=60,
+        )
+    ]

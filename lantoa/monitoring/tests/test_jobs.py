@@ -56,3 +56,32 @@ def test_reextract_job_reports_progress_and_lists_failures(django_capture_on_com
     (failures,) = job.files.all()
     rows = failures.file.read().decode("utf-8-sig").splitlines()
     assert rows[1] == f"{broken.pk},Tin này không có bản gốc trang để trích xuất lại."
+
+
+def test_sources_list_offers_reextraction_as_a_job(client, demo_ward, demo_password):
+    """From the sources list: confirm with the count, then the job runs in the background; a
+    role that may not correct items is refused."""
+    from django.urls import reverse
+
+    from lantoa.monitoring.services import permissions_grant
+
+    permissions_grant()
+    source = SourceFactory(name="Báo mẫu")
+    for n in range(2):
+        _item(source, n, article(f"Tin {n}", PARA).encode())
+    _item(source, 5, None)  # no raw page kept: not counted
+    url = reverse("monitoring_tools:reextract", args=[source.pk])
+    assert client.login(username="theodoi", password=demo_password)
+    listing = client.get(reverse("wagtailsnippets_monitoring_source:list")).content.decode()
+    assert url in listing and "Trích xuất lại tin" in listing
+    confirm = client.get(url)
+    assert confirm.status_code == 200
+    assert "2 tin của nguồn này" in confirm.content.decode()
+    assert not Job.objects.exists()
+    response = client.post(url)
+    job = Job.objects.get(kind="monitoring.reextract")
+    assert response.status_code == 302 and response.url.endswith(f"?highlight={job.pk}")
+    assert job.params == {"source_ids": [source.pk]}
+    assert client.login(username="mttq", password=demo_password)
+    assert client.post(url).status_code in (302, 403)
+    assert Job.objects.count() == 1
