@@ -99,7 +99,7 @@ def source_reextract_view(request, source_id: int):
             "title": _("Trích xuất lại tin của «%(s)s»") % {"s": source},
             "intro": _(
                 "%(n)s tin của nguồn này còn bản gốc trang sẽ được trích xuất lại nội dung. Việc "
-                "chạy nền; tiến độ và danh sách tin lỗi ở Số liệu → Tác vụ nền."
+                "này chạy nền; tiến độ và danh sách tin lỗi xem ở Số liệu → Tác vụ nền."
             )
             % {"n": count},
             "multipart": False,
