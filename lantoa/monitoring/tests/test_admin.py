@@ -97,8 +97,24 @@ def test_manual_submit_form(staff_client, demo_password, web):
     assert response["Location"] == reverse(
         "wagtailsnippets_monitoring_item:inspect", args=[item.pk]
     )
+    items = Item.objects.count()
     response = client.post(reverse("monitoring_tools:submit"), {"url": "không phải url"})
-    assert "Nhập một URL hợp lệ" in response.content.decode() or response.status_code == 200
+    assert response.status_code == 200
+    assert "Nhập một URL hợp lệ" in response.content.decode()
+    assert Item.objects.count() == items
+
+
+def test_item_list_leads_to_the_pipeline_doors(staff_client, demo_password):
+    submit, upload = reverse("monitoring_tools:submit"), reverse("monitoring_tools:import")
+    client = login(staff_client, "theodoi", demo_password)
+    html = client.get(reverse("wagtailsnippets_monitoring_item:list")).content.decode()
+    assert f'href="{submit}"' in html and f'href="{upload}"' in html
+    assert "Gửi đường dẫn" in html and "Nhập tệp bài đăng" in html
+    # A leader reads the list but adds nothing: no door is shown.
+    client = login(staff_client, "lanhdao", demo_password)
+    response = client.get(reverse("wagtailsnippets_monitoring_item:list"))
+    assert response.status_code == 200
+    assert f'href="{submit}"' not in response.content.decode()
 
 
 def test_import_form_with_mapping(staff_client, demo_password):
