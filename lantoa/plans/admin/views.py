@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -287,7 +288,8 @@ class CoverageView(AdminPage, FormView):
 
 
 class AnnualReportView(AdminPage, FormView):
-    """Build the annual report now and download it (the reports app runs it as a job)."""
+    """Start the annual report job, the same as the dashboard's: the DOCX, its XLSX annex of figures
+    (and a PDF where LibreOffice is installed), built in the background with its progress shown."""
 
     template_name = "plans/admin/simple_form.html"
     page_title = gettext_lazy("Báo cáo kết quả thực hiện kế hoạch (DOCX)")
@@ -301,15 +303,23 @@ class AnnualReportView(AdminPage, FormView):
     def get_initial(self):
         return {"year": timezone.localdate().year, "plan": Plan.objects.first()}
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(submit_label=_("Lập báo cáo"), **kwargs)
+
     def form_valid(self, form):
-        from ..documents import annual_report_build
+        from lantoa.reports.constants import ANNUAL_REPORT
+        from lantoa.reports.services import job_start
 
         plan, year = form.cleaned_data["plan"], form.cleaned_data["year"]
-        out = Path(tempfile.mkdtemp()) / f"bao-cao-{year}.docx"
-        annual_report_build(plan=plan, year=year, out_path=out)
-        return FileResponse(
-            out.open("rb"), as_attachment=True, filename=out.name, content_type=DOCX
+        job = job_start(
+            kind=ANNUAL_REPORT,
+            params={"year": year, "plan": plan.directive.code, "unit": None},
+            user=self.request.user,
         )
+        messages.success(
+            self.request, _("Đã bắt đầu lập báo cáo năm; tệp tải về hiện ở đây khi hoàn thành.")
+        )
+        return redirect(reverse("reports_jobs") + f"?highlight={job.pk}")
 
 
 class ReminderView(AdminPage, FormView):
@@ -326,13 +336,16 @@ class ReminderView(AdminPage, FormView):
         from ..documents import reminder_letter_build
 
         unit = form.cleaned_data["unit"]
-        out = Path(tempfile.mkdtemp()) / f"cong-van-don-doc-{unit.code}.docx"
-        reminder_letter_build(
-            unit=unit, as_of=timezone.localdate(), out_path=out, user=self.request.user
-        )
-        return FileResponse(
-            out.open("rb"), as_attachment=True, filename=out.name, content_type=DOCX
-        )
+        name = f"cong-van-don-doc-{unit.code}.docx"
+        with tempfile.TemporaryDirectory() as folder:  # nothing left behind in /tmp
+            out = Path(folder) / name
+            reminder_letter_build(
+                unit=unit, as_of=timezone.localdate(), out_path=out, user=self.request.user
+            )
+            data = out.read_bytes()
+        response = HttpResponse(data, content_type=DOCX)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
 
 
 def tasks_xlsx(request):

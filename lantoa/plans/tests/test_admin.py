@@ -241,7 +241,37 @@ def test_leader_downloads_documents_reporter_may_not(client, ward):
     response = client.post(reverse("plans_admin:reminder"), {"unit": ward["ubnd"].pk})
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="cong-van-don-doc')
-    assert b"".join(response.streaming_content)[:2] == b"PK"
+    assert response.content[:2] == b"PK"
+
+
+def test_annual_report_screen_starts_the_report_job(
+    client, ward, django_capture_on_commit_callbacks
+):
+    """The plans menu's annual report is the dashboard's job: DOCX and figure annex, in the
+    background, listed with its progress; a unit reporter may not start it."""
+    from pathlib import Path
+
+    from lantoa.plans.services import plan_import_file
+    from lantoa.reports.models import Job
+    from lantoa.reports.services import job_run
+
+    demo = Path(__file__).resolve().parent.parent / "demo_data" / "ke-hoach-demo.txt"
+    plan = plan_import_file(data=demo.read_bytes(), filename=demo.name)
+    url = reverse("plans_admin:annual_report")
+    login(client, "mttq")
+    assert client.post(url, {"plan": plan.pk, "year": 2026}).url == "/admin/"
+    login(client, "lanhdao")
+    assert "Lập báo cáo" in client.get(url).content.decode()
+    assert client.post(url, {"plan": plan.pk, "year": 1999}).status_code == 200
+    assert not Job.objects.exists()
+    with django_capture_on_commit_callbacks():  # queued, not run: the worker's part is below
+        response = client.post(url, {"plan": plan.pk, "year": 2026})
+    job = Job.objects.get()
+    assert response.url == reverse("reports_jobs") + f"?highlight={job.pk}"
+    assert job.params == {"year": 2026, "plan": plan.directive.code, "unit": None}
+    job_run(job_id=job.pk)
+    names = set(job.files.values_list("name", flat=True))
+    assert {"bao-cao-ttdn-2026.docx", "bao-cao-ttdn-2026-phu-luc.xlsx"} <= names
 
 
 def test_dissemination_session_created_through_the_viewset_is_scoped(client, ward):
