@@ -169,6 +169,7 @@ class ItemAdminForm(WagtailAdminModelForm):
 class ItemViewSet(SnippetViewSet):
     model = Item
     index_view_class = ItemIndexView
+    copy_view_enabled = False  # a copy would repeat the item's URL, which is refused
     icon = "doc-full"
     menu_label = _("Tin thu thập")
     list_display = ["title", "source", "language", "published_at", "story"]

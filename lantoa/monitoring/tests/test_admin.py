@@ -110,6 +110,7 @@ def test_item_list_leads_to_the_pipeline_doors(staff_client, demo_password):
     html = client.get(reverse("wagtailsnippets_monitoring_item:list")).content.decode()
     assert f'href="{submit}"' in html and f'href="{upload}"' in html
     assert "Gửi đường dẫn" in html and "Nhập tệp bài đăng" in html
+    assert "/admin/snippets/monitoring/item/copy/" not in html
     # A leader reads the list but adds nothing: no door is shown.
     client = login(staff_client, "lanhdao", demo_password)
     response = client.get(reverse("wagtailsnippets_monitoring_item:list"))
