@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from lantoa.core.models import User
 from lantoa.plans.constants import Bucket, ReportState
+from lantoa.plans.demo import DEMO_FILE
 from lantoa.plans.models import Directive, Plan, ProgressReport, Task
 from lantoa.plans.selectors import bucket_counts
-from lantoa.plans.services import progress_report_submit
+from lantoa.plans.services import plan_import_file, progress_report_submit
 from lantoa.plans.services.access import plans_roles_ensure
 
 from .factories import make_task
@@ -23,6 +24,12 @@ pytestmark = pytest.mark.django_db
 def ward(demo_ward):
     plans_roles_ensure()
     return demo_ward
+
+
+@pytest.fixture
+def demo_plan(ward):
+    """The demo's own plan, imported through the importer as `load_demo` does."""
+    return plan_import_file(data=DEMO_FILE.read_bytes(), filename=DEMO_FILE.name)
 
 
 def login(client, username):
@@ -245,19 +252,14 @@ def test_leader_downloads_documents_reporter_may_not(client, ward):
 
 
 def test_annual_report_screen_starts_the_report_job(
-    client, ward, django_capture_on_commit_callbacks
+    client, demo_plan, django_capture_on_commit_callbacks
 ):
     """The plans menu's annual report is the dashboard's job: DOCX and figure annex, in the
     background, listed with its progress; a unit reporter may not start it."""
-    from pathlib import Path
-
-    from lantoa.plans.services import plan_import_file
     from lantoa.reports.models import Job
     from lantoa.reports.services import job_run
 
-    demo = Path(__file__).resolve().parent.parent / "demo_data" / "ke-hoach-demo.txt"
-    plan = plan_import_file(data=demo.read_bytes(), filename=demo.name)
-    url = reverse("plans_admin:annual_report")
+    plan, url = demo_plan, reverse("plans_admin:annual_report")
     login(client, "mttq")
     assert client.post(url, {"plan": plan.pk, "year": 2026}).url == "/admin/"
     login(client, "lanhdao")
@@ -331,13 +333,8 @@ def test_task_created_in_the_admin_gets_its_periods(client, ward):
     assert ProgressReport.objects.count() == 0
 
 
-def test_plan_list_links_to_the_outline_and_menu_has_the_tools(client, ward):
-    from pathlib import Path
-
-    from lantoa.plans.services import plan_import_file
-
-    demo = Path(__file__).resolve().parent.parent / "demo_data" / "ke-hoach-demo.txt"
-    plan = plan_import_file(data=demo.read_bytes(), filename=demo.name)
+def test_plan_list_links_to_the_outline_and_menu_has_the_tools(client, demo_plan):
+    plan = demo_plan
     login(client, "lanhdao")
     listing = client.get(reverse("wagtailsnippets_plans_plan:list")).content.decode()
     assert reverse("plans_admin:plan_outline", args=[plan.pk]) in listing
