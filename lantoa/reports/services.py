@@ -12,7 +12,7 @@ from django.utils import timezone
 from lantoa.core.audit import audit
 from lantoa.core.tasks import QUEUE_DOWN, task_send_on_commit
 
-from .constants import JobState
+from .constants import ANNUAL_REPORT, JobState
 from .jobs import JobOutput, kinds
 from .models import Job, JobFile
 
@@ -45,6 +45,13 @@ def job_start(*, kind: str, params: dict | None = None, user=None) -> Job:
     audit(job, "reports.job_start", user=user, data={"kind": kind})
     _enqueue(job)
     return job
+
+
+def annual_report_start(*, year: int, plan=None, unit=None, user=None) -> Job:
+    """Queue the annual report (DOCX, XLSX annex, PDF where possible) for a year, one plan or
+    every plan (`plan` None), the ward or one unit. The dashboard and the plans menu start it."""
+    params = {"year": year, "plan": plan.directive.code if plan else "", "unit": unit and unit.pk}
+    return job_start(kind=ANNUAL_REPORT, params=params, user=user)
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from lantoa.core.roles import is_unit_scoped
 
 from . import selectors, services
-from .constants import ANNUAL_REPORT, KPI_EXPORT
+from .constants import KPI_EXPORT
 from .forms import AnnualReportForm, PeriodUnitForm
 from .jobs import kind_label
 
@@ -150,14 +150,8 @@ def annual_report_start(request):
         messages.error(request, _("Thông tin lập báo cáo chưa hợp lệ."))
         return redirect("reports_dashboard")
     unit = _scoped_unit(request.user, form.cleaned_data["unit"])
-    job = services.job_start(
-        kind=ANNUAL_REPORT,
-        params={
-            "year": form.cleaned_data["year"],
-            "plan": plan.directive.code if (plan := form.cleaned_data["plan"]) else "",
-            "unit": unit.pk if unit else None,
-        },
-        user=request.user,
+    job = services.annual_report_start(
+        year=form.cleaned_data["year"], plan=form.cleaned_data["plan"], unit=unit, user=request.user
     )
     messages.success(request, _("Đã bắt đầu lập báo cáo năm."))
     return redirect(reverse("reports_jobs") + f"?highlight={job.pk}")

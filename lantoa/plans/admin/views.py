@@ -307,14 +307,10 @@ class AnnualReportView(AdminPage, FormView):
         return super().get_context_data(submit_label=_("Lập báo cáo"), **kwargs)
 
     def form_valid(self, form):
-        from lantoa.reports.constants import ANNUAL_REPORT
-        from lantoa.reports.services import job_start
+        from lantoa.reports.services import annual_report_start
 
-        plan, year = form.cleaned_data["plan"], form.cleaned_data["year"]
-        job = job_start(
-            kind=ANNUAL_REPORT,
-            params={"year": year, "plan": plan.directive.code, "unit": None},
-            user=self.request.user,
+        job = annual_report_start(
+            year=form.cleaned_data["year"], plan=form.cleaned_data["plan"], user=self.request.user
         )
         messages.success(
             self.request, _("Đã bắt đầu lập báo cáo năm; tệp tải về hiện ở đây khi hoàn thành.")
