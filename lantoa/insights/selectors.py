@@ -32,6 +32,12 @@ def item_document(item: Item) -> str:
     return "\n".join(part for part in (item.title, item.summary, item.text) if part)
 
 
+def training_data(task: str) -> tuple[list[str], list[str]]:
+    """(documents, labels) of every item a person labelled for `task`, in a stable order."""
+    labels = Label.objects.filter(kind=task).select_related("item").order_by("item_id")
+    return [item_document(label.item) for label in labels], [label.value for label in labels]
+
+
 @lru_cache(maxsize=8)
 def _load(model_id: int):
     artefact = ClassifierModel.objects.values_list("artefact", flat=True).get(pk=model_id)

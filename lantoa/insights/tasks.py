@@ -1,30 +1,64 @@
-"""Celery tasks (analyse queue): take ids, call one service."""
+"""Celery tasks (analyse queue): take ids, call one service; retries live here.
+
+Services never import this module (it imports them): they queue work by task name through
+`enqueue.enqueue_on_commit`.
+"""
+
+import logging
 
 from celery import shared_task
 
+from .bulletin import bulletins_send
 from .constants import Frequency
+from .models import TrainingJob
+from .services import (
+    alert_deliver,
+    alert_digests_send,
+    classifier_train,
+    items_analyse,
+    spikes_detect,
+)
+from .services.delivery import DeliveryFailed, DeliveryRefused, alert_delivery_give_up
+from .services.learning import TrainingError
+
+logger = logging.getLogger(__name__)
+
+DELIVERY_RETRIES = 3
+DELIVERY_BACKOFF_SECONDS = 60
+
+
+def delivery_backoff(retries: int) -> int:
+    """Seconds before retry number `retries + 1`: 1, 2, then 4 minutes (a webhook that is down
+    for a moment gets the alert late rather than never)."""
+    return DELIVERY_BACKOFF_SECONDS * 2**retries
 
 
 @shared_task
 def items_analyse_task(item_ids: list[int]) -> int:
-    from .services import items_analyse
-
     return len(items_analyse(item_ids=item_ids))
 
 
-@shared_task(bind=True, max_retries=3, default_retry_delay=60)
-def alert_deliver_task(self, alert_id: int) -> None:
-    from .services import alert_deliver
-
-    alert_deliver(alert_id=alert_id)
+@shared_task(bind=True, max_retries=DELIVERY_RETRIES)
+def alert_deliver_task(self, alert_id: int) -> bool:
+    """Deliver one alert. A failure is retried with backoff; a target the outbound guard refused
+    is not (it never will succeed); after the last retry the alert keeps the final reason."""
+    try:
+        alert_deliver(alert_id=alert_id)
+    except DeliveryRefused:
+        return False  # the reason is on the alert, and a security event was recorded
+    except DeliveryFailed as exc:
+        if self.request.retries < self.max_retries:
+            raise self.retry(exc=exc, countdown=delivery_backoff(self.request.retries)) from exc
+        logger.error(
+            "alert %s not delivered after %s attempts: %s", alert_id, self.request.retries + 1, exc
+        )
+        alert_delivery_give_up(alert_id=alert_id, attempts=self.request.retries + 1, error=str(exc))
+        return False
+    return True
 
 
 @shared_task
 def classifier_train_task(job_id: int) -> int | None:
-    from .models import TrainingJob
-    from .services import classifier_train
-    from .services.learning import TrainingError
-
     job = TrainingJob.objects.get(pk=job_id)
     try:
         return classifier_train(task=job.task, user=job.requested_by, job=job).pk
@@ -34,39 +68,27 @@ def classifier_train_task(job_id: int) -> int | None:
 
 @shared_task
 def spikes_detect_task() -> int:
-    from .services import spikes_detect
-
     return len(spikes_detect())
 
 
 @shared_task
 def digests_hourly_task() -> int:
-    from .services import alert_digests_send
-
     return len(alert_digests_send(frequency=Frequency.HOURLY))
 
 
 @shared_task
 def digests_daily_task() -> int:
-    from .services import alert_digests_send
-
     return len(alert_digests_send(frequency=Frequency.DAILY))
 
 
 @shared_task
 def bulletin_send_task() -> int:
-    from .bulletin import bulletins_send
-
     return bulletins_send()
 
 
 @shared_task
 def classifier_retrain_all_task() -> list[int]:
     """The weekly scheduled retraining: one job per task with enough labels."""
-    from .models import TrainingJob
-    from .services import classifier_train
-    from .services.learning import TrainingError
-
     created = []
     for task in ("tone", "topic"):
         job = TrainingJob.objects.create(task=task)

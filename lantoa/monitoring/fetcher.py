@@ -6,6 +6,10 @@ again, robots.txt, ≥5 s between requests to one host across workers (HostSlot 
 timeouts plus a total deadline (a slow drip cannot hold a worker), a 10 MB cap on the body both as
 sent and once decompressed (our own gzip/deflate decoding with a size limit: a gzip bomb stops at
 the cap). Failures come back as a `FetchResult` with a `FetchOutcome`, never as an exception.
+
+Every other outbound request of the product goes through here too: `post_json` delivers a JSON
+body (alert webhooks, Telegram, Zalo) under the same address guard, redirect re-check and limits;
+`address_refusal` tells a form or schema whether a URL would be refused, before it is saved.
 """
 
 import ipaddress
@@ -116,9 +120,24 @@ def _check_host(url: str) -> None:
         ) from exc
     for info in infos:
         if not address_allowed(info[4][0]):
-            raise FetchError(
-                FetchOutcome.BLOCKED_ADDRESS, f"{parts.hostname} trỏ tới địa chỉ {info[4][0]}"
-            )
+            raise FetchError(FetchOutcome.BLOCKED_ADDRESS, _blocked(parts.hostname, info[4][0]))
+
+
+def _blocked(host: str, address: str) -> str:
+    shown = host if host == address else f"{host} ({address})"
+    return f"Địa chỉ đích nằm trong mạng nội bộ: {shown} bị từ chối"
+
+
+def address_refusal(url: str) -> str:
+    """Why the guard refuses `url` (scheme, or a private/loopback/link-local address), or "".
+
+    For checking a URL when it is saved. A name that does not resolve now is not refused (the
+    office may be offline): every request checks the address again when it is made."""
+    try:
+        _check_host(url)
+    except FetchError as exc:
+        return str(exc) if exc.outcome == FetchOutcome.BLOCKED_ADDRESS else ""
+    return ""
 
 
 def _check_peer(response: httpx.Response) -> None:
@@ -126,7 +145,7 @@ def _check_peer(response: httpx.Response) -> None:
     stream = response.extensions.get("network_stream")
     peer = stream.get_extra_info("server_addr") if stream is not None else None
     if peer and not address_allowed(peer[0]):
-        raise FetchError(FetchOutcome.BLOCKED_ADDRESS, f"Kết nối tới địa chỉ nội bộ {peer[0]}")
+        raise FetchError(FetchOutcome.BLOCKED_ADDRESS, _blocked(peer[0], peer[0]))
 
 
 # --- host spacing -------------------------------------------------------------------------------
@@ -231,7 +250,7 @@ def robots_allowed(client: httpx.Client, url: str) -> bool:
     cached = _robots_cache.get(origin)
     if cached is None or time.monotonic() - cached[0] > _ROBOTS_TTL:
         parser = RobotFileParser()
-        result = _get(client, f"{origin}/robots.txt", {}, check_robots=False)
+        result = _request(client, "GET", f"{origin}/robots.txt", {}, check_robots=False)
         if result.ok:
             parser.parse(result.body.decode("utf-8", "replace").splitlines())
         elif result.status in (401, 403):
@@ -275,10 +294,32 @@ def fetch_url(
     client: httpx.Client, url: str, *, headers: dict[str, str] | None = None
 ) -> FetchResult:
     """GET `url` under every guard; never raises for network or server trouble."""
-    return _get(client, url, headers or {}, check_robots=True)
+    return _request(client, "GET", url, headers or {}, check_robots=True)
 
 
-def _get(client: httpx.Client, url: str, headers: dict[str, str], *, check_robots: bool):
+def post_json(
+    client: httpx.Client, url: str, *, body: bytes, headers: dict[str, str] | None = None
+) -> FetchResult:
+    """POST a JSON `body` (an alert delivery) under the same guards as a GET: the address is
+    checked before every hop and against the peer actually connected to, each redirect is checked
+    again (307/308 repeat the POST, 301/302/303 become a GET without the body, as browsers do),
+    and the answer is read under the size and time limits. Neither robots.txt nor the host
+    spacing apply: the office configured this delivery, it is not crawling. Never raises for
+    network or server trouble; `error` never carries the answer's body."""
+    headers = {"Content-Type": "application/json; charset=utf-8", **(headers or {})}
+    return _request(client, "POST", url, headers, body=body, check_robots=False, polite=False)
+
+
+def _request(
+    client: httpx.Client,
+    method: str,
+    url: str,
+    headers: dict[str, str],
+    *,
+    check_robots: bool,
+    body: bytes | None = None,
+    polite: bool = True,
+):
     deadline = time.monotonic() + total_timeout()
     current = url
     try:
@@ -286,14 +327,18 @@ def _get(client: httpx.Client, url: str, headers: dict[str, str], *, check_robot
             _check_host(current)
             if check_robots and not robots_allowed(client, current):
                 raise FetchError(FetchOutcome.ROBOTS, f"robots.txt cấm {current}")
-            host_wait(urlsplit(current).netloc.lower())
-            with client.stream("GET", current, headers=headers) as response:
+            if polite:
+                host_wait(urlsplit(current).netloc.lower())
+            with client.stream(method, current, headers=headers, content=body) as response:
                 _check_peer(response)
                 if response.status_code in (301, 302, 303, 307, 308):
                     location = response.headers.get("location", "")
                     if not location:
                         raise FetchError(FetchOutcome.HTTP_ERROR, "Chuyển hướng thiếu Location")
                     current = urljoin(current, location)
+                    if method == "POST" and response.status_code in (301, 302, 303):
+                        method, body = "GET", None
+                        headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
                     continue
                 result = FetchResult(
                     url=url,

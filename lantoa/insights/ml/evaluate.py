@@ -3,10 +3,20 @@
 from collections.abc import Sequence
 from typing import Any
 
+from sklearn.model_selection import StratifiedKFold
+
 from .language import detect_language
 from .lexicon import lexicon_tone
 from .metrics import classification_figures
 from .pipelines import build_baseline_pipeline, build_pipeline
+
+MAX_FOLDS = 5
+
+
+def cv_folds(labels: list[str]) -> StratifiedKFold:
+    """The folds every figure of a model version is computed on (fixed seed, reproducible)."""
+    smallest = min(labels.count(value) for value in set(labels))
+    return StratifiedKFold(n_splits=min(MAX_FOLDS, smallest), shuffle=True, random_state=0)
 
 
 def evaluate_classifier(

@@ -1,10 +1,12 @@
 """Alert rules and the alerts they raised."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import AlertKind, Channel, Frequency, WebhookFormat
+from ..webhooks import webhook_target_error
 
 
 class AlertRule(models.Model):
@@ -57,6 +59,13 @@ class AlertRule(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        # The admin form and the API both validate through here: a webhook rule cannot be
+        # saved with a target the delivery guard would refuse.
+        super().clean()
+        if self.channel == Channel.WEBHOOK and (error := webhook_target_error(self.target)):
+            raise ValidationError({"target": error})
 
 
 class Alert(models.Model):

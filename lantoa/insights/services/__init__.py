@@ -1,7 +1,6 @@
 """Insights writes. Entry point for the monitoring pipeline's analyse stage: `items_analyse`."""
 
 from .alerts import (
-    alert_deliver,
     alert_digests_send,
     alert_mark_read,
     alerts_mark_all_read,
@@ -9,10 +8,12 @@ from .alerts import (
     spikes_detect,
 )
 from .analysis import items_analyse, label_remove, label_set, label_validate, labels_import
+from .delivery import alert_deliver, alert_delivery_give_up
 from .learning import classifier_train, training_job_start
 
 __all__ = [
     "alert_deliver",
+    "alert_delivery_give_up",
     "alert_digests_send",
     "alert_mark_read",
     "alerts_mark_all_read",

@@ -1,25 +1,21 @@
-"""Raising, grouping, throttling and delivering alerts.
+"""Raising, grouping and throttling alerts, and their read state (delivery: `delivery.py`).
 
 Every alert carries a `dedup_key`, unique in the table: raising the same alert twice (a retried
 task, two workers) creates one row. Throttling: a rule that alerted within `throttle_minutes`
 stays silent (digests excepted, they are their own throttle).
 """
 
-import json
 import logging
-import urllib.error
-import urllib.request
 from collections import Counter
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from lantoa.core.tasks import QUEUE_DOWN, task_send_on_commit
+from lantoa.core.tasks import QUEUE_DOWN
 from lantoa.core.text import syllables
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item
@@ -28,17 +24,16 @@ from ..constants import (
     NEWS_WINDOW_DAYS,
     SOCIAL_WINDOW_HOURS,
     AlertKind,
-    Channel,
     Frequency,
     Tone,
     TopicKind,
-    WebhookFormat,
 )
-from ..models import Alert, AlertRule, ItemAnalysis, ItemMatch
-from ..selectors import SOCIAL_OUTLET_TYPES, spike_check
+from ..enqueue import enqueue_on_commit
+from ..ml.stories import story_key
+from ..models import Alert, AlertRule, ItemAnalysis, ItemMatch, Story
+from ..selectors import SOCIAL_OUTLET_TYPES, alerts_for_user, spike_check
 
 logger = logging.getLogger(__name__)
-WEBHOOK_TIMEOUT = 10
 SOCIAL_TYPES = SOCIAL_OUTLET_TYPES
 # Short function words that would otherwise top every "what drove it" list.
 _STOPWORDS = frozenset(
@@ -98,10 +93,8 @@ def _raise(rule: AlertRule, *, kind, key, title, body, items, payload=None) -> A
 def _deliver_later(alert_id: int) -> None:
     """Queue the delivery after the commit. With the broker down the alert keeps the reason
     (it is in the inbox all the same)."""
-    from ..tasks import alert_deliver_task
-
-    task_send_on_commit(
-        alert_deliver_task,
+    enqueue_on_commit(
+        "alert_deliver_task",
         alert_id,
         on_refused=lambda: Alert.objects.filter(pk=alert_id).update(delivery_error=QUEUE_DOWN),
     )
@@ -231,8 +224,6 @@ def _scope_items(rule: AlertRule):
 def spike_drivers(items: list[Item], baseline: list[Item], *, top: int = 5) -> dict:
     """What drove a spike: the stories (titles) most repeated and the words over-represented
     in the window compared with the trailing period."""
-    from .analysis import story_key
-
     stories = Counter()
     titles = {}
     for item in items:
@@ -263,8 +254,6 @@ def spikes_detect(*, now: datetime | None = None) -> list[Alert]:
 
     A rule scoped to a watchlist or topic watches that scope; an unscoped rule watches the whole
     stream and, after it, every story seen in the last day (a story spreading fast)."""
-    from ..models import Story
-
     now = now or timezone.now()
     raised = []
     for rule in _rules(AlertKind.SPIKE):
@@ -348,8 +337,6 @@ def alert_mark_read(*, alert: Alert, user, read: bool = True) -> None:
 @transaction.atomic
 def alerts_mark_all_read(*, user, alerts=None) -> int:
     """Mark every alert (or those of `alerts`) read for `user`; returns how many changed."""
-    from ..selectors import alerts_for_user
-
     unread = alerts_for_user(user).filter(is_read=False)
     if alerts is not None:
         unread = unread.filter(pk__in=alerts.values("pk"))
@@ -359,59 +346,3 @@ def alerts_mark_all_read(*, user, alerts=None) -> int:
         ignore_conflicts=True,
     )
     return len(ids)
-
-
-# --- delivery -------------------------------------------------------------------------------
-
-
-def webhook_body(alert: Alert, rule: AlertRule) -> dict:
-    """The JSON posted to a webhook in the rule's format."""
-    text = f"{alert.title}\n{alert.body}".strip()
-    links = "\n".join(i["link"] for i in alert.payload.get("items", [])[:5])
-    if rule.webhook_format == WebhookFormat.TELEGRAM:
-        return {
-            "chat_id": rule.chat_id,
-            "text": f"{text}\n{links}"[:4096],
-            "disable_web_page_preview": True,
-        }
-    if rule.webhook_format == WebhookFormat.ZALO:
-        return {
-            "recipient": {"user_id": rule.chat_id},
-            "message": {"text": f"{text}\n{links}"[:2000]},
-        }
-    return {"alert_id": alert.pk, "created_at": alert.created_at.isoformat(), **alert.payload}
-
-
-def alert_deliver(*, alert_id: int) -> Alert:
-    """Send the alert on its rule's channel; records the time or the error (never raises for a
-    refused webhook: the alert stays in the app and the error is visible)."""
-    alert = Alert.objects.select_related("rule").get(pk=alert_id)
-    if alert.delivered_at:
-        return alert
-    rule = alert.rule
-    error = ""
-    try:
-        if rule.channel == Channel.EMAIL:
-            recipients = [a.strip() for a in rule.target.split(",") if a.strip()]
-            links = "\n".join(i["link"] for i in alert.payload.get("items", []))
-            send_mail(alert.title, f"{alert.body}\n\n{links}", None, recipients)
-        elif rule.channel == Channel.WEBHOOK:
-            body = json.dumps(webhook_body(alert, rule), ensure_ascii=False).encode()
-            request = urllib.request.Request(  # noqa: S310 - URL set by staff, http(s) only
-                rule.target,
-                data=body,
-                headers={"Content-Type": "application/json; charset=utf-8"},
-                method="POST",
-            )
-            if not rule.target.startswith(("http://", "https://")):
-                raise ValueError("URL webhook phải bắt đầu bằng http:// hoặc https://")
-            with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT) as response:  # noqa: S310
-                response.read()
-    except (OSError, ValueError, urllib.error.URLError) as exc:
-        error = str(exc)
-        logger.warning("alert %s delivery failed: %s", alert.pk, exc)
-    Alert.objects.filter(pk=alert.pk).update(
-        delivered_at=None if error else timezone.now(), delivery_error=error
-    )
-    alert.refresh_from_db()
-    return alert

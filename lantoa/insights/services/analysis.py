@@ -1,7 +1,6 @@
 """Analysing items: watchlist matches, topic, tone, uncertainty; staff labels and label import."""
 
 import csv
-import hashlib
 import io
 import json
 import logging
@@ -11,15 +10,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from lantoa.core.audit import audit
-from lantoa.core.text import fold_lower, nfc, syllables
+from lantoa.core.text import fold_lower, nfc
 from lantoa.monitoring.models import Item
 from lantoa.monitoring.search.selectors import QueryError, highlight, search_items
 
 from ..constants import LabelKind, Origin, Task, Tone, TopicMethod
 from ..ml.lexicon import explain
 from ..ml.pipelines import class_probabilities
+from ..ml.stories import story_key
 from ..models import ItemAnalysis, ItemMatch, Label, Story, Topic, Watchlist
 from ..selectors import active_model, item_document
+from .alerts import alerts_raise_for_items
 
 logger = logging.getLogger(__name__)
 PASSAGE_CHARS = 240
@@ -82,8 +83,6 @@ def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int
         analysis.story = _story_for(item)
         analysis.save()
     if raise_alerts:
-        from .alerts import alerts_raise_for_items
-
         alerts_raise_for_items(item_ids=[item.id for item in items], match_ids=new_match_ids)
     return new_match_ids
 
@@ -145,13 +144,6 @@ def _query_topics(scope) -> dict[int, Topic]:
         for item_id in ids:
             found.setdefault(item_id, topic)
     return found
-
-
-def story_key(title: str) -> str:
-    """Items whose folded titles share the first eight syllables are one story (cheap fallback
-    until the monitoring pipeline's MinHash clusters are available)."""
-    words = syllables(fold_lower(nfc(title)))[:8]
-    return hashlib.sha1(" ".join(words).encode()).hexdigest()  # noqa: S324 - not security
 
 
 def _story_for(item: Item) -> Story:

@@ -6,35 +6,23 @@ import joblib
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.model_selection import cross_val_predict
 
 from lantoa.core.audit import audit
-from lantoa.core.tasks import QUEUE_DOWN, task_send_on_commit
+from lantoa.core.tasks import QUEUE_DOWN
 
 from ..constants import JobStatus, Task
+from ..enqueue import enqueue_on_commit
+from ..ml.evaluate import cv_folds
 from ..ml.lexicon import lexicon_tone
 from ..ml.metrics import classification_figures
 from ..ml.pipelines import build_baseline_pipeline, build_pipeline
-from ..models import ClassifierModel, Label, TrainingJob
-from ..selectors import item_document
-
-MAX_FOLDS = 5
+from ..models import ClassifierModel, TrainingJob
+from ..selectors import training_data
 
 
 class TrainingError(ValueError):
     """Not enough labels to train; the message is Vietnamese."""
-
-
-def training_data(task: str) -> tuple[list[str], list[str]]:
-    """(documents, labels) of every item a person labelled for `task`, in a stable order."""
-    labels = Label.objects.filter(kind=task).select_related("item").order_by("item_id")
-    return [item_document(label.item) for label in labels], [label.value for label in labels]
-
-
-def cv_folds(labels: list[str]) -> StratifiedKFold:
-    """The folds every figure of a model version is computed on (fixed seed, reproducible)."""
-    smallest = min(labels.count(value) for value in set(labels))
-    return StratifiedKFold(n_splits=min(MAX_FOLDS, smallest), shuffle=True, random_state=0)
 
 
 def _set_progress(job: TrainingJob | None, progress: int, message: str = "") -> None:
@@ -51,13 +39,11 @@ def _set_progress(job: TrainingJob | None, progress: int, message: str = "") -> 
 def training_job_start(*, task: str, user=None) -> TrainingJob:
     """Record a training run and train in the background once the transaction commits; with the
     broker down the run ends failed with that reason (the progress page shows it)."""
-    from ..tasks import classifier_train_task
-
     if task not in Task.values:
         raise TrainingError(f"Nhiệm vụ “{task}” không có.")
     job = TrainingJob.objects.create(task=task, requested_by=user)
-    task_send_on_commit(
-        classifier_train_task,
+    enqueue_on_commit(
+        "classifier_train_task",
         job.pk,
         on_refused=lambda: TrainingJob.objects.filter(pk=job.pk).update(
             status=JobStatus.FAILED, message=QUEUE_DOWN, finished_at=timezone.now()

@@ -9,7 +9,7 @@ from django.utils import timezone
 from ..constants import AlertKind, Channel, Frequency, Tone, TopicKind, WebhookFormat
 from ..models import Alert
 from ..services import alert_digests_send, items_analyse, label_set, spikes_detect
-from ..services.alerts import webhook_body
+from ..webhooks import webhook_body
 from .factories import (
     AlertRuleFactory,
     SourceFactory,
