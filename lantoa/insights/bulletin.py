@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from lantoa.core.audit import audit
+from lantoa.core.constants import Role
 from lantoa.core.text import vn_date
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item
@@ -144,10 +146,6 @@ def bulletin_docx(bulletin: Bulletin) -> bytes:
 
 
 def bulletin_recipients() -> list[str]:
-    from django.contrib.auth import get_user_model
-
-    from lantoa.core.constants import Role
-
     users = (
         get_user_model()
         .objects.filter(is_active=True, groups__name__in=[Role.LEADER.value, Role.MONITOR.value])

@@ -6,10 +6,15 @@ Idempotent: running it again changes nothing (update_or_create on names).
 import json
 
 from django.db import transaction
+from django_celery_beat.models import PeriodicTask
+
+from lantoa.core.services import crontab_ensure
+from lantoa.monitoring.models import Item
 
 from .constants import AlertKind, Channel, Frequency, TopicKind, TopicMethod
 from .models import AlertRule, Topic, Watchlist
 from .permissions import grant as permissions_grant
+from .services.analysis import items_analyse
 
 WATCHLISTS = [
     (
@@ -101,10 +106,6 @@ SCHEDULES = [
 
 def schedules_ensure() -> int:
     """django-celery-beat entries (idempotent: looked up by name)."""
-    from django_celery_beat.models import PeriodicTask
-
-    from lantoa.core.services import crontab_ensure
-
     for name, task, minute, hour in SCHEDULES:
         schedule = crontab_ensure(
             minute=minute, hour=hour, day_of_week="0" if "hằng tuần" in name else "*"
@@ -173,10 +174,6 @@ def load(*, log) -> None:
 def _analyse_demo_items() -> None:
     """The monitoring demo's items were analysed before the watchlists and topics above existed
     (apps load in dependency order): analyse them again so topics and matches are filled in."""
-    from lantoa.monitoring.models import Item
-
-    from .services.analysis import items_analyse
-
     unmatched = Item.objects.filter(analysis__topic__isnull=True).values_list("id", flat=True)
     if ids := list(unmatched):
         items_analyse(item_ids=ids, raise_alerts=False)

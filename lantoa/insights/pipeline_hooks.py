@@ -3,29 +3,24 @@
 Both are idempotent: the pipeline resumes items after a crash and may call them twice.
 """
 
+from lantoa.monitoring.pipeline import alert, analyse
+
 from .models import ItemMatch
+from .services import alerts_raise_for_items, items_analyse
 
 
 def pipeline_analyse(items) -> None:
     """Stage 9: watchlists, topic, tone, story of freshly stored items."""
-    from .services import items_analyse
-
     items_analyse(item_ids=[item.pk for item in items], raise_alerts=False)
 
 
 def pipeline_alert(items) -> None:
     """Stage 10: immediate alerts for these items (dedup keys make a second call a no-op)."""
-    from .services import alerts_raise_for_items
-
     ids = [item.pk for item in items]
     match_ids = list(ItemMatch.objects.filter(item_id__in=ids).values_list("id", flat=True))
     alerts_raise_for_items(item_ids=ids, match_ids=match_ids)
 
 
 def register() -> None:
-    try:
-        from lantoa.monitoring.pipeline import alert, analyse
-    except ImportError:  # the monitoring pipeline is not installed (yet)
-        return
     analyse.register(pipeline_analyse)
     alert.register(pipeline_alert)

@@ -12,7 +12,7 @@ from django.db.models.functions import TruncDay, TruncHour, TruncMonth, TruncWee
 from django.utils import timezone
 
 from lantoa.monitoring.constants import OutletType
-from lantoa.monitoring.models import Item
+from lantoa.monitoring.models import Item, Source
 
 from .constants import (
     NEWS_WINDOW_DAYS,
@@ -22,7 +22,17 @@ from .constants import (
     LabelKind,
     Tone,
 )
-from .models import Alert, ClassifierModel, ItemAnalysis, Label
+from .models import (
+    Alert,
+    AlertRule,
+    ClassifierModel,
+    ItemAnalysis,
+    ItemMatch,
+    Label,
+    Story,
+    Topic,
+    Watchlist,
+)
 
 SOCIAL_OUTLET_TYPES = (OutletType.SOCIAL_PAGE, OutletType.BLOG)
 
@@ -174,8 +184,6 @@ def story_summary(story) -> dict:
 
 def watchlists_with_counts() -> QuerySet:
     """Watchlists annotated with `match_count`, the number of items each tagged."""
-    from .models import Watchlist
-
     return Watchlist.objects.annotate(match_count=Count("matches"))
 
 
@@ -197,8 +205,6 @@ def spike_summaries(*, now: datetime | None = None) -> list[dict]:
     """The current spike figures of every active watchlist, every topic and every story seen in
     the last 24 hours, news and social: count in the current window, trailing mean, σ and
     threshold (k of the scope's spike rule, else 3). Ordered with the spikes first."""
-    from .models import AlertRule, Story, Topic, Watchlist
-
     now = now or timezone.now()
     k_by_watchlist = dict(
         AlertRule.objects.filter(
@@ -322,8 +328,6 @@ def trends(*, period: str = "week", watchlist=None, periods: int = 12) -> dict:
 
 
 def dashboard_counts() -> dict:
-    from .models import ItemMatch
-
     since = timezone.now() - timedelta(days=7)
     recent = Item.objects.filter(published_at__gte=since)
     share = positive_share(recent)
@@ -343,8 +347,6 @@ def dashboard_counts() -> dict:
 def source_health(*, now=None, days: int = 28, k: float = 3.0) -> list[dict]:
     """Sources whose last 24 hours fall outside mean ± k·σ of their previous `days` days
     (a feed that went silent or floods); quiet sources (mean below 1 a day) are skipped."""
-    from lantoa.monitoring.models import Source
-
     now = now or timezone.now()
     anomalies = []
     for source in Source.objects.filter(is_active=True):
@@ -372,8 +374,6 @@ def source_health(*, now=None, days: int = 28, k: float = 3.0) -> list[dict]:
 def topic_counts(queryset: QuerySet[Item]) -> list[tuple[object, int]]:
     """KPI: items of `queryset` per topic of the taxonomy, as [(Topic, count)] in the taxonomy's
     order, topics without items left out; items with no topic yet are not counted."""
-    from .models import Topic
-
     counts = dict(
         ItemAnalysis.objects.filter(item__in=queryset.order_by().values("id"), topic__isnull=False)
         .values_list("topic")

@@ -1,5 +1,8 @@
 from django import template
 
+from ..constants import Tone
+from ..selectors import story_summary as summarise
+
 register = template.Library()
 
 
@@ -28,9 +31,6 @@ def per_class_rows(model):
 @register.filter
 def story_summary(story):
     """Items of a story in time order, its outlets, languages, tone mix and spread per day."""
-    from ..constants import Tone
-    from ..selectors import story_summary as summarise
-
     summary = summarise(story)
     summary["tones"] = {Tone(tone).label: n for tone, n in summary["tones"].items()}
     return summary

@@ -6,6 +6,7 @@ import logging
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from lantoa.monitoring import fetcher
 
@@ -162,3 +163,58 @@ def test_a_rule_with_a_public_target_or_not_a_webhook_can_be_saved(private_refus
         target="https://203.162.4.190/bot123/sendMessage",
     ).full_clean()
     AlertRule(name="Thư", kind=AlertKind.MATCH, channel=Channel.EMAIL, target="a@b.vn").full_clean()
+
+
+def test_the_admin_form_refuses_a_private_target_with_a_vietnamese_message(
+    admin_client, private_refused
+):
+    form = {
+        "name": "Báo về nhóm trực",
+        "kind": AlertKind.MATCH,
+        "frequency": "immediate",
+        "channel": Channel.WEBHOOK,
+        "target": "http://127.0.0.1:9/hook",
+        "webhook_format": WebhookFormat.JSON,
+        "sensitivity": "3",
+        "throttle_minutes": "60",
+        "is_active": "on",
+    }
+    response = admin_client.post(reverse("insights_alertrule:add"), form)
+    assert response.status_code == 200
+    assert f"{REFUSED}: 127.0.0.1 bị từ chối" in response.content.decode()
+    assert not AlertRule.objects.exists()
+    form["target"] = "https://203.162.4.190/hook"
+    response = admin_client.post(reverse("insights_alertrule:add"), form)
+    assert response.status_code == 302
+    assert AlertRule.objects.get().target == "https://203.162.4.190/hook"
+
+
+def test_services_queue_only_tasks_that_exist():
+    """Services name the task they queue (enqueue.py); a typo would fail only at run time."""
+    import ast
+    from pathlib import Path
+
+    from .. import tasks
+
+    root = Path(tasks.__file__).parent
+    names = []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "enqueue_on_commit":
+                names.append(node.args[0].value)
+    assert set(names) == {"alert_deliver_task", "classifier_train_task"}
+    assert all(callable(getattr(tasks, name, None)) for name in names)
+
+
+def test_insights_services_do_not_import_the_tasks():
+    """Tasks call services; services queue tasks by name (no services ↔ tasks cycle, not even
+    through an import inside a function: grimp reads those too)."""
+    import grimp
+
+    graph = grimp.build_graph("lantoa")
+    services = {"lantoa.insights.services"} | graph.find_descendants("lantoa.insights.services")
+    chains = [
+        graph.find_shortest_chain(importer=module, imported="lantoa.insights.tasks")
+        for module in services
+    ]
+    assert [chain for chain in chains if chain] == []

@@ -14,17 +14,18 @@ from django.views.decorators.http import require_POST
 
 from lantoa.monitoring.models import Item
 
-from .constants import LabelKind, Task, Tone
-from .models import ClassifierModel, ItemMatch, Label, Topic, TrainingJob, Watchlist
-from .selectors import alerts_for_user, labelling_queue, source_health, trends
-from .services import (
+from ..bulletin import bulletin_build, bulletin_docx, bulletin_html
+from ..constants import LabelKind, Task, Tone
+from ..models import ClassifierModel, ItemMatch, Label, Topic, TrainingJob, Watchlist
+from ..selectors import alerts_for_user, labelling_queue, source_health, trends
+from ..services import (
     alert_mark_read,
     alerts_mark_all_read,
     label_set,
     labels_import,
     training_job_start,
 )
-from .services.analysis import LabelError
+from ..services.analysis import LabelError
 
 # Keys of the labelling page: one press labels the item and shows the next.
 TONE_KEYS = {"1": Tone.POSITIVE, "2": Tone.NEUTRAL, "3": Tone.NEGATIVE}
@@ -184,8 +185,6 @@ def trends_view(request):
 
 @permission_required("insights.view_watchlist", raise_exception=True)
 def bulletin_view(request):
-    from .bulletin import bulletin_build, bulletin_docx, bulletin_html
-
     watchlist = Watchlist.objects.filter(pk=request.GET.get("watchlist") or 0).first()
     day = timezone.localdate() - timedelta(days=0 if request.GET.get("today") else 1)
     fmt = request.GET.get("format")

@@ -1,0 +1,19 @@
+"""URLs of the insights admin pages that no ViewSet covers (mounted under /admin/insights/)."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("queue/", views.labelling_queue_view, name="insights_queue"),
+    path("items/<int:item_id>/", views.item_view, name="insights_item"),
+    path("items/<int:item_id>/label/", views.label_view, name="insights_label_set"),
+    path("labels-import/", views.labels_import_view, name="insights_labels_import"),
+    path("train/", views.train_view, name="insights_train"),
+    path("train/<int:job_id>/", views.training_job_view, name="insights_job"),
+    path("trends/", views.trends_view, name="insights_trends"),
+    path("bulletin/", views.bulletin_view, name="insights_bulletin"),
+    path("inbox/", views.alerts_inbox_view, name="insights_inbox"),
+    path("inbox/<int:alert_id>/read/", views.alert_read_view, name="insights_alert_read"),
+    path("inbox/read-all/", views.alerts_read_all_view, name="insights_alerts_read_all"),
+]

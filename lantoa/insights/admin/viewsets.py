@@ -1,0 +1,195 @@
+"""Wagtail ViewSets of insights: watchlists, topics, stories, labels, model versions, alert rules,
+alerts (lists with filters, search, export, inspect), and the views they swap in."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from ..models import Alert, AlertRule, ClassifierModel, ItemMatch, Label, Story, Topic, Watchlist
+from ..services import alert_mark_read, label_remove, label_set
+from .filters import (
+    AlertFilterSet,
+    AlertRuleFilterSet,
+    ClassifierModelFilterSet,
+    ItemMatchFilterSet,
+    LabelFilterSet,
+    TopicFilterSet,
+    WatchlistFilterSet,
+)
+from .forms import AlertRuleForm, LabelForm
+
+
+class WatchlistViewSet(ModelViewSet):
+    model = Watchlist
+    icon = "view"
+    menu_label = _("Danh sách theo dõi")
+    list_display = ["name", "query", "is_active", "created_at"]
+    filterset_class = WatchlistFilterSet
+    list_export = ["name", "query", "aliases", "description", "is_active", "created_at"]
+    export_filename = "danh-sach-theo-doi"
+    search_fields = ["name", "query", "aliases"]
+    form_fields = ["name", "query", "aliases", "description", "is_active"]
+    inspect_view_enabled = True
+
+
+class TopicViewSet(ModelViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Chủ đề")
+    list_display = ["name", "kind", "method", "query", "sort_order"]
+    filterset_class = TopicFilterSet
+    list_export = ["name", "kind", "method", "query", "description", "sort_order"]
+    export_filename = "chu-de"
+    search_fields = ["name", "query", "description"]
+    form_fields = ["name", "kind", "method", "query", "description", "sort_order"]
+    inspect_view_enabled = True
+
+
+class ItemMatchViewSet(ModelViewSet):
+    model = ItemMatch
+    icon = "doc-full"
+    menu_label = _("Tin khớp theo dõi")
+    list_display = ["item", "watchlist", "matched_at"]
+    filterset_class = ItemMatchFilterSet
+    list_export = ["item", "item__url", "watchlist", "passage", "matched_at"]
+    export_filename = "tin-khop"
+    search_fields = ["item__title"]
+    form_fields = ["watchlist"]
+    inspect_view_enabled = True
+    add_to_admin_menu = False
+
+
+class LabelAdminPolicy(ModelPermissionPolicy):
+    """Labels are added on an item (labelling queue, item page) or imported, never from a blank
+    admin form: the listing has no "add" button. Editing and deleting stay, through services."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class LabelEditView(generic.EditView):
+    def save_instance(self):
+        # label_set, not form.save(): the item's tone/topic must follow the person's label.
+        return label_set(
+            item=self.object.item,
+            kind=self.object.kind,
+            value=self.form.cleaned_data["value"],
+            user=self.request.user,
+        )
+
+
+class LabelDeleteView(generic.DeleteView):
+    def delete_action(self):
+        label_remove(label=self.object, user=self.request.user)
+
+
+class LabelViewSet(ModelViewSet):
+    model = Label
+    edit_view_class = LabelEditView
+    delete_view_class = LabelDeleteView
+    icon = "pick"
+    menu_label = _("Nhãn của cán bộ")
+    list_display = ["item", "kind", "value", "user", "created_at"]
+    filterset_class = LabelFilterSet
+    list_export = ["item_id", "item__url", "kind", "value", "user", "created_at"]
+    export_filename = "nhan"
+    search_fields = ["item__title", "value"]
+    inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return LabelForm
+
+
+class ClassifierModelViewSet(ModelViewSet):
+    model = ClassifierModel
+    icon = "cogs"
+    menu_label = _("Phiên bản mô hình")
+    list_display = [
+        "__str__",
+        "macro_f1",
+        "baseline_macro_f1",
+        "n_labels",
+        "beats_baseline",
+        "is_active",
+        "created_at",
+    ]
+    filterset_class = ClassifierModelFilterSet
+    list_export = ["task", "version", "macro_f1", "baseline_macro_f1", "n_labels", "created_at"]
+    export_filename = "mo-hinh"
+    form_fields = ["is_active"]
+    inspect_view_enabled = True
+    inspect_template_name = "insights/model_inspect.html"
+
+
+class StoryViewSet(ModelViewSet):
+    model = Story
+    icon = "list-ul"
+    menu_label = _("Chuỗi tin")
+    list_display = ["title", "first_seen_at", "last_seen_at"]
+    list_export = ["title", "first_seen_at", "last_seen_at"]
+    export_filename = "chuoi-tin"
+    search_fields = ["title"]
+    form_fields = ["title"]
+    inspect_view_enabled = True
+    inspect_template_name = "insights/story_inspect.html"
+
+
+class AlertRuleViewSet(ModelViewSet):
+    model = AlertRule
+    icon = "warning"
+    menu_label = _("Quy tắc cảnh báo")
+    list_display = ["name", "kind", "frequency", "channel", "is_active"]
+    filterset_class = AlertRuleFilterSet
+    list_export = ["name", "kind", "watchlist", "topic", "frequency", "channel", "target"]
+    export_filename = "quy-tac-canh-bao"
+    search_fields = ["name", "target"]
+    inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return AlertRuleForm
+
+
+class AlertInspectView(generic.InspectView):
+    """Opening an alert reads it (for this user only), as in a mail inbox."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        alert_mark_read(alert=self.object, user=request.user)
+        return response
+
+
+class AlertViewSet(ModelViewSet):
+    model = Alert
+    inspect_view_class = AlertInspectView
+    icon = "warning"
+    menu_label = _("Cảnh báo")
+    list_display = ["title", "kind", "rule", "created_at", "delivered_at"]
+    filterset_class = AlertFilterSet
+    list_export = ["title", "kind", "rule", "body", "created_at", "delivered_at", "delivery_error"]
+    export_filename = "canh-bao"
+    search_fields = ["title", "body"]
+    form_fields = ["title"]
+    inspect_view_enabled = True
+    inspect_template_name = "insights/alert_inspect.html"
+
+
+class InsightsGroup(ViewSetGroup):
+    menu_label = _("Phân tích dư luận")
+    menu_icon = "view"
+    menu_order = 220
+    items = (
+        WatchlistViewSet("insights_watchlist", url_prefix="insights/watchlists"),
+        TopicViewSet("insights_topic", url_prefix="insights/topics"),
+        StoryViewSet("insights_story", url_prefix="insights/stories"),
+        LabelViewSet("insights_label", url_prefix="insights/labels"),
+        ClassifierModelViewSet("insights_model", url_prefix="insights/models"),
+        AlertRuleViewSet("insights_alertrule", url_prefix="insights/alert-rules"),
+        AlertViewSet("insights_alert", url_prefix="insights/alerts"),
+    )
