@@ -55,6 +55,8 @@ VALIDATION_MESSAGES = {
     "date_type": "Ngày không hợp lệ (dùng dạng 2026-11-20).",
     "value_error": "Giá trị không hợp lệ.",
     "extra_forbidden": "Trường này không được nhận.",
+    # A schema's own check that already words its message in Vietnamese.
+    "lantoa_message": "{message}",
 }
 
 

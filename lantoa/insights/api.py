@@ -10,17 +10,22 @@ and unit reporters do not. Without it the answer is 403 with a Vietnamese messag
 from datetime import date, datetime
 from functools import wraps
 
+from django.core.exceptions import ValidationError as ModelValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
+from pydantic import ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from lantoa.api.types import UtcDatetime
 from lantoa.monitoring.models import Item
 
 from . import selectors
-from .models import ItemMatch, Story, Watchlist
-from .services import alert_mark_read, alerts_mark_all_read
+from .constants import AlertKind, Channel, Frequency, WebhookFormat
+from .models import AlertRule, ItemMatch, Story, Topic, Watchlist
+from .services import alert_mark_read, alert_rule_create, alerts_mark_all_read
+from .webhooks import webhook_target_error
 
 router = Router(tags=["insights"])
 
@@ -119,6 +124,57 @@ class AlertOut(Schema):
     item_ids: list[int]
     links: list[str]
     payload: dict
+
+
+class AlertRuleOut(Schema):
+    id: int
+    name: str
+    kind: str
+    watchlist_id: int | None
+    topic_id: int | None
+    frequency: str
+    channel: str
+    target: str
+    webhook_format: str
+    chat_id: str
+    sensitivity: float
+    throttle_minutes: int
+    is_active: bool
+
+
+_NUL = "Không được chứa ký tự NUL."
+
+
+class AlertRuleIn(Schema):
+    """A new alert rule. A webhook target must be an http(s) URL outside the office's network
+    (checked here, by the model, and again at every delivery)."""
+
+    name: str = Field(min_length=1, max_length=200)
+    kind: AlertKind
+    watchlist_id: int | None = None
+    topic_id: int | None = None
+    frequency: Frequency = Frequency.IMMEDIATE
+    channel: Channel = Channel.IN_APP
+    target: str = Field("", max_length=500)
+    webhook_format: WebhookFormat = WebhookFormat.JSON
+    chat_id: str = Field("", max_length=100)
+    sensitivity: float = Field(3.0, gt=0)
+    throttle_minutes: int = Field(60, ge=0)
+    is_active: bool = True
+
+    @field_validator("name", "target", "chat_id")
+    @classmethod
+    def _no_nul(cls, value: str) -> str:
+        if "\x00" in value:  # PostgreSQL stores no NUL character
+            raise PydanticCustomError("lantoa_message", "{message}", {"message": _NUL})
+        return value
+
+    @field_validator("target")
+    @classmethod
+    def _webhook_target_allowed(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("channel") == Channel.WEBHOOK and (error := webhook_target_error(value)):
+            raise PydanticCustomError("lantoa_message", "{message}", {"message": error})
+        return value.strip()
 
 
 class ReadIn(Schema):
@@ -347,6 +403,36 @@ def alert_read(request, alert_id: int, payload: ReadIn):
     alert = get_object_or_404(selectors.alerts_for_user(request.user), pk=alert_id)
     alert_mark_read(alert=alert, user=request.user, read=payload.read)
     return _alert_out(get_object_or_404(selectors.alerts_for_user(request.user), pk=alert_id))
+
+
+def _rule_out(rule: AlertRule) -> dict:
+    return {field: getattr(rule, field) for field in AlertRuleOut.model_fields}
+
+
+@router.get("/insights/alert-rules", response={200: list[AlertRuleOut], **ERRORS})
+@_requires("view_alertrule")
+def alert_rules_list(request):
+    """Alert rules: what raises an alert, and on which channel it is delivered."""
+    return [_rule_out(rule) for rule in AlertRule.objects.order_by("name")]
+
+
+@router.post("/insights/alert-rules", response={201: AlertRuleOut, **ERRORS})
+@_requires("add_alertrule")
+def alert_rule_add(request, payload: AlertRuleIn):
+    """Create an alert rule. A webhook target on a private, loopback or link-local address is
+    refused (422 on `target`)."""
+    fields = payload.dict()
+    watchlist_id, topic_id = fields.pop("watchlist_id"), fields.pop("topic_id")
+    try:
+        rule = alert_rule_create(
+            **fields,
+            watchlist=get_object_or_404(Watchlist, pk=watchlist_id) if watchlist_id else None,
+            topic=get_object_or_404(Topic, pk=topic_id) if topic_id else None,
+            user=request.user,
+        )
+    except ModelValidationError as exc:
+        return 400, {"detail": " ".join(exc.messages)}
+    return 201, _rule_out(rule)
 
 
 @router.get("/insights/trends", response={200: TrendsOut, **ERRORS})

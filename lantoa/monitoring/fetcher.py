@@ -109,15 +109,22 @@ def address_allowed(address: str) -> bool:
 
 
 def _check_host(url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FetchError(FetchOutcome.BLOCKED_ADDRESS, f"Địa chỉ không hợp lệ: {url}")
+    invalid = FetchError(FetchOutcome.BLOCKED_ADDRESS, f"Địa chỉ không hợp lệ: {url}")
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP)
+        parts = urlsplit(url)
+        hostname, port = parts.hostname, parts.port
+    except ValueError:  # "http://[::1", a port out of range
+        raise invalid from None
+    if parts.scheme not in ("http", "https") or not hostname:
+        raise invalid
+    try:
+        infos = socket.getaddrinfo(hostname, port or 80, proto=socket.IPPROTO_TCP)
     except socket.gaierror as exc:
         raise FetchError(
             FetchOutcome.NETWORK_ERROR, f"Không phân giải được tên miền: {exc}"
         ) from exc
+    except (UnicodeError, ValueError):  # a label over 63 characters, an embedded NUL
+        raise invalid from None
     for info in infos:
         if not address_allowed(info[4][0]):
             raise FetchError(FetchOutcome.BLOCKED_ADDRESS, _blocked(parts.hostname, info[4][0]))

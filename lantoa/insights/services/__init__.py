@@ -3,6 +3,7 @@
 from .alerts import (
     alert_digests_send,
     alert_mark_read,
+    alert_rule_create,
     alerts_mark_all_read,
     alerts_raise_for_items,
     spikes_detect,
@@ -16,6 +17,7 @@ __all__ = [
     "alert_delivery_give_up",
     "alert_digests_send",
     "alert_mark_read",
+    "alert_rule_create",
     "alerts_mark_all_read",
     "alerts_raise_for_items",
     "classifier_train",

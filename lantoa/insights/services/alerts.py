@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from lantoa.core.audit import audit
 from lantoa.core.tasks import QUEUE_DOWN
 from lantoa.core.text import syllables
 from lantoa.monitoring.constants import OutletType
@@ -24,13 +25,15 @@ from ..constants import (
     NEWS_WINDOW_DAYS,
     SOCIAL_WINDOW_HOURS,
     AlertKind,
+    Channel,
     Frequency,
     Tone,
     TopicKind,
+    WebhookFormat,
 )
 from ..enqueue import enqueue_on_commit
 from ..ml.stories import story_key
-from ..models import Alert, AlertRule, ItemAnalysis, ItemMatch, Story
+from ..models import Alert, AlertRule, ItemAnalysis, ItemMatch, Story, Topic, Watchlist
 from ..selectors import SOCIAL_OUTLET_TYPES, alerts_for_user, spike_check
 
 logger = logging.getLogger(__name__)
@@ -346,3 +349,45 @@ def alerts_mark_all_read(*, user, alerts=None) -> int:
         ignore_conflicts=True,
     )
     return len(ids)
+
+
+# --- rules ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def alert_rule_create(
+    *,
+    name: str,
+    kind: str,
+    channel: str = Channel.IN_APP,
+    target: str = "",
+    watchlist: Watchlist | None = None,
+    topic: Topic | None = None,
+    frequency: str = Frequency.IMMEDIATE,
+    webhook_format: str = WebhookFormat.JSON,
+    chat_id: str = "",
+    sensitivity: float = 3.0,
+    throttle_minutes: int = 60,
+    is_active: bool = True,
+    user=None,
+) -> AlertRule:
+    """Create an alert rule after the model's validation (the admin form's too): a webhook
+    target the outbound guard would refuse raises `ValidationError` and nothing is saved."""
+    rule = AlertRule(
+        name=name,
+        kind=kind,
+        channel=channel,
+        target=target.strip(),
+        watchlist=watchlist,
+        topic=topic,
+        frequency=frequency,
+        webhook_format=webhook_format,
+        chat_id=chat_id,
+        sensitivity=sensitivity,
+        throttle_minutes=throttle_minutes,
+        is_active=is_active,
+    )
+    rule.full_clean()
+    rule.save()
+    audit(rule, "wagtail.create", user=user)
+    return rule

@@ -178,3 +178,44 @@ def test_unit_reporters_are_refused(client, ward, path):
     assert response.status_code == 403
     assert "quyền" in response.json()["detail"]
     assert client.get(path).status_code == 401
+
+
+def test_alert_rules_with_a_private_webhook_target_are_refused_by_the_api(client, ward, settings):
+    settings.LANTOA_FETCH_ALLOW_PRIVATE = False
+    rules_before = AlertRule.objects.count()
+    rule = {
+        "name": "Báo nhóm trực qua Telegram",
+        "kind": "match",
+        "channel": "webhook",
+        "webhook_format": "telegram",
+        "chat_id": "42",
+    }
+    for target in ("http://127.0.0.1:8000/hook", "http://169.254.169.254/", "file:///etc/passwd"):
+        response = client.post(
+            "/api/insights/alert-rules",
+            {**rule, "target": target},
+            content_type="application/json",
+            headers=auth("theodoi"),
+        )
+        assert response.status_code == 422, target
+        [error] = response.json()["detail"]
+        assert error["loc"][-1] == "target"
+        assert "bị từ chối" in error["msg"] or "http://" in error["msg"]
+    assert AlertRule.objects.count() == rules_before
+    created = client.post(
+        "/api/insights/alert-rules",
+        {**rule, "target": "https://203.162.4.190/bot1/sendMessage"},
+        content_type="application/json",
+        headers=auth("theodoi"),
+    )
+    assert created.status_code == 201
+    assert AlertRule.objects.get(pk=created.json()["id"]).chat_id == "42"
+    listed = client.get("/api/insights/alert-rules", headers=auth("theodoi")).json()
+    assert rule["name"] in {r["name"] for r in listed}
+    denied = client.post(
+        "/api/insights/alert-rules",
+        {**rule, "target": "https://203.162.4.190/x"},
+        content_type="application/json",
+        headers=auth("lanhdao"),
+    )
+    assert denied.status_code == 403
