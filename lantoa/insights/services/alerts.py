@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from lantoa.core.audit import audit
 from lantoa.core.tasks import QUEUE_DOWN
-from lantoa.core.text import syllables
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item
 
@@ -32,17 +31,11 @@ from ..constants import (
     WebhookFormat,
 )
 from ..enqueue import enqueue_on_commit
-from ..ml.stories import story_key
 from ..models import Alert, AlertRule, ItemAnalysis, ItemMatch, Story, Topic, Watchlist
-from ..selectors import SOCIAL_OUTLET_TYPES, alerts_for_user, spike_check
+from ..selectors import SOCIAL_OUTLET_TYPES, alerts_for_user, spike_check, spike_drivers
 
 logger = logging.getLogger(__name__)
 SOCIAL_TYPES = SOCIAL_OUTLET_TYPES
-# Short function words that would otherwise top every "what drove it" list.
-_STOPWORDS = frozenset(
-    """và của là có cho các những được trong với đã này một người không tại về từ khi đến để
-    theo ra sẽ như thì lại cũng vào năm ngày the of and to in a is for on""".split()  # noqa: SIM905
-)
 
 
 def _item_url(item: Item) -> str:
@@ -222,32 +215,6 @@ def _scope_items(rule: AlertRule):
     if rule.topic_id:
         return Item.objects.filter(analysis__topic_id=rule.topic_id)
     return Item.objects.all()
-
-
-def spike_drivers(items: list[Item], baseline: list[Item], *, top: int = 5) -> dict:
-    """What drove a spike: the stories (titles) most repeated and the words over-represented
-    in the window compared with the trailing period."""
-    stories = Counter()
-    titles = {}
-    for item in items:
-        key = story_key(item.title)
-        stories[key] += 1
-        titles.setdefault(key, item.title)
-    now_words = Counter(w for i in items for w in {s.casefold() for s in syllables(i.title)})
-    old_words = Counter(w for i in baseline for w in {s.casefold() for s in syllables(i.title)})
-    scale = max(len(baseline), 1)
-    lift = {
-        word: count / len(items) - old_words[word] / scale
-        for word, count in now_words.items()
-        if word not in _STOPWORDS and not word.isdigit() and count >= 2
-    }
-    terms = [w for w, _ in sorted(lift.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
-    return {
-        "top_stories": [
-            {"title": titles[key], "items": count} for key, count in stories.most_common(top)
-        ],
-        "top_terms": terms,
-    }
 
 
 @transaction.atomic
