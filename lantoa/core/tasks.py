@@ -6,6 +6,7 @@ from collections.abc import Callable
 from celery import shared_task
 from django.db import transaction
 
+from .jobs.tasks import job_run_task  # noqa: F401  (the worker finds tasks in <app>.tasks)
 from .text import fold
 
 logger = logging.getLogger(__name__)
