@@ -8,6 +8,8 @@ class InsightsConfig(AppConfig):
     verbose_name = _("Phân tích dư luận")
 
     def ready(self) -> None:
-        from .pipeline_hooks import register
+        # Imported here, not at the top: models are not loaded while app configs are created.
+        from . import filters, pipeline_hooks
 
-        register()
+        pipeline_hooks.register()
+        filters.register()

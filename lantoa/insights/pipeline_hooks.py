@@ -3,6 +3,8 @@
 Both are idempotent: the pipeline resumes items after a crash and may call them twice.
 """
 
+from lantoa.monitoring.pipeline import alert, analyse
+
 from .models import ItemMatch
 
 
@@ -23,9 +25,5 @@ def pipeline_alert(items) -> None:
 
 
 def register() -> None:
-    try:
-        from lantoa.monitoring.pipeline import alert, analyse
-    except ImportError:  # the monitoring pipeline is not installed (yet)
-        return
     analyse.register(pipeline_analyse)
     alert.register(pipeline_alert)
