@@ -37,6 +37,7 @@ test: install vendor lint check pytest
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache  # the layers of STYLE.md ([tool.importlinter] in pyproject.toml)
 
 check: install
 	$(PY) manage.py check

@@ -230,6 +230,7 @@ CELERY_TASK_ROUTES = {
     "lantoa.monitoring.tasks.*": {"queue": "fetch"},
     "lantoa.insights.tasks.*": {"queue": "analyse"},
     "lantoa.reports.tasks.*": {"queue": "reports"},
+    "lantoa.core.jobs.tasks.*": {"queue": "reports"},  # background jobs (lantoa.core.jobs)
 }
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE

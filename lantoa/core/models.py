@@ -66,3 +66,7 @@ class User(AbstractUser):
     def get_full_name(self) -> str:
         """Vietnamese order: family and middle names (last_name) before the given name."""
         return " ".join(part for part in (self.last_name, self.first_name) if part).strip()
+
+
+# Background jobs live in their own module; importing them here registers them with this app.
+from .jobs.models import Job, JobFile  # noqa: E402, F401

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
 
@@ -27,3 +29,21 @@ class CountsPanel(Component):
 
     def get_context_data(self, parent_context=None):
         return {"panel": self}
+
+
+def admin_list_url(app_label: str, model_name: str, **params) -> str:
+    """The admin list of a model (snippet or ModelViewSet) filtered by `params` (empty values
+    left out), or "" when it has none: where a `Count` links to the records it counts."""
+    names = (
+        f"wagtailsnippets_{app_label}_{model_name}:list",
+        f"{app_label}_{model_name}:index",
+        f"{model_name}:index",
+    )
+    for name in names:
+        try:
+            base = reverse(name)
+        except NoReverseMatch:
+            continue
+        query = {key: value for key, value in params.items() if value not in (None, "")}
+        return f"{base}?{urlencode(query)}" if query else base
+    return ""

@@ -2,12 +2,19 @@
 
 Each Lantoa app may provide, beside its models:
 - `demo.py` with `load(*, log)`: adds its part of the demo ward (idempotent);
-- `report_sections.py`: functions decorated with `lantoa.core.reporting.report_section`.
+- `report_sections.py`: functions decorated with `lantoa.core.reporting.report_section`;
+- `jobs.py`: background job kinds (`lantoa.core.jobs.job_kind`);
+- `retention.py`: kinds of row that age out (`lantoa.core.security.retention.retention_rule`).
 They are found here, in the order of settings.LANTOA_APPS.
+
+An app may also add filters to another app's admin list without importing its admin
+(`list_filter_register`), e.g. insights adds "topic" and "foreign" to monitoring's item list.
 """
 
+import copy
 import importlib
 from types import ModuleType
+from typing import Any
 
 from django.conf import settings
 
@@ -23,3 +30,23 @@ def app_modules(submodule: str) -> list[ModuleType]:
             if exc.name != name:
                 raise
     return modules
+
+
+_LIST_FILTERS: dict[str, dict[str, Any]] = {}
+
+
+def list_filter_register(model_label: str, name: str, list_filter: Any) -> None:
+    """Add a django-filter `Filter` named `name` to the admin list of `model_label`
+    ("app_label.model_name"); a `method` must be a callable, not the name of a FilterSet method."""
+    _LIST_FILTERS.setdefault(model_label.lower(), {})[name] = list_filter
+
+
+def list_filters_extend(filterset) -> None:
+    """Give a FilterSet instance (in its __init__) the filters other apps registered for its
+    model, as django-filter's own __init__ does for declared ones."""
+    model = filterset._meta.model
+    for name, list_filter in _LIST_FILTERS.get(model._meta.label_lower, {}).items():
+        bound = copy.deepcopy(list_filter)
+        bound.parent = filterset
+        bound.model = model
+        filterset.filters[name] = bound

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
@@ -101,9 +102,7 @@ def crontab_ensure(*, minute: str, hour: str, day_of_week: str = "*", model=None
     """The django-celery-beat crontab for that time of the office's day (settings.TIME_ZONE),
     shared by every app's scheduled jobs. `model`: the historical CrontabSchedule in a migration.
     """
-    from django.conf import settings
-
-    if model is None:
+    if model is None:  # here, not at the top: core.services is imported while models load
         from django_celery_beat.models import CrontabSchedule as model
     schedule, _created = model.objects.get_or_create(
         minute=minute,

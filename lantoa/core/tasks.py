@@ -5,7 +5,9 @@ from collections.abc import Callable
 
 from celery import shared_task
 from django.db import transaction
+from kombu.exceptions import OperationalError
 
+from .jobs.tasks import job_run_task  # noqa: F401  (the worker finds tasks in <app>.tasks)
 from .text import fold
 
 logger = logging.getLogger(__name__)
@@ -24,7 +26,6 @@ def task_send_on_commit(task, *args, on_refused: Callable[[], None]) -> None:
     """Send `task(*args)` once the current transaction commits. If the broker cannot be reached,
     `on_refused()` records that on the work's own row (so it shows, and can be sent again),
     instead of an exception in the commit hook that would also stop the hooks after it."""
-    from kombu.exceptions import OperationalError
 
     def send() -> None:
         try:

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from datetime import date, datetime
 
+from django.utils import timezone
+
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 # Zero-width and BOM characters that sneak in from Word and web pages.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -99,8 +101,6 @@ def vn_date(value: date | datetime) -> str:
     so that nobody can add a digit afterwards.
     """
     if isinstance(value, datetime):
-        from django.utils import timezone
-
         if timezone.is_aware(value):
             value = timezone.localtime(value)
         value = value.date()

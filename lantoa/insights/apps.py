@@ -8,9 +8,10 @@ class InsightsConfig(AppConfig):
     verbose_name = _("Phân tích dư luận")
 
     def ready(self) -> None:
-        # Django's place for start-up imports: the pipeline stages hook in, and the tasks are
+        # Django's place for start-up imports (models are not loaded while app configs are
+        # created): the pipeline stages and the item-list filters hook in, and the tasks are
         # registered with Celery in every process (services queue them by name: `enqueue.py`).
-        from . import tasks  # noqa: F401
-        from .pipeline_hooks import register
+        from . import filters, pipeline_hooks, tasks  # noqa: F401
 
-        register()
+        pipeline_hooks.register()
+        filters.register()

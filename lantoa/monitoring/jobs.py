@@ -1,9 +1,9 @@
-"""Monitoring's long work as background jobs (lantoa.reports.jobs): bulk re-extraction."""
+"""Monitoring's long work as background jobs (lantoa.core.jobs): bulk re-extraction."""
 
 import csv
 import io
 
-from lantoa.reports.jobs import JobOutput, job_kind
+from lantoa.core.jobs import JobOutput, Progress, job_kind
 
 from .models import Item
 from .services import item_reextract
@@ -20,7 +20,7 @@ def reextract_candidates(*, source_ids: list[int] | None = None):
 
 
 @job_kind(REEXTRACT, label="Trích xuất lại tin")
-def reextract_job(job, progress) -> list[JobOutput]:
+def reextract_job(job, progress: Progress) -> list[JobOutput]:
     """Extract again every item kept with its raw page (all sources or `source_ids`), e.g. after
     an extractor upgrade; a CSV lists each item whose extraction failed, with the reason."""
     ids = list(

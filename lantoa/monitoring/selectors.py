@@ -1,11 +1,14 @@
 """Reads of the monitoring app: source health, counts for the dashboard."""
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from .constants import FETCH_FAILURES
+from lantoa.core import panels
+from lantoa.core.panels import admin_list_url
+
+from .constants import FETCH_FAILURES, OutletType
 from .models import Item, PollRun, Source
 
 HEALTH_DAYS = 7
@@ -54,3 +57,60 @@ def status_totals(source: Source, *, days: int = HEALTH_DAYS) -> dict[str, int]:
         for status, n in (counts or {}).items():
             totals[status] = totals.get(status, 0) + n
     return totals
+
+
+# --- KPI figures (the reports dashboard, the annual report's annex) -----------------------------
+# Items are counted by their publication time; monitoring has no units, so `unit` is ignored.
+
+
+def items_published_in_period(*, start: date, end: date) -> QuerySet[Item]:
+    tz = timezone.get_current_timezone()
+    low = timezone.make_aware(datetime.combine(start, time.min), tz)
+    high = timezone.make_aware(datetime.combine(end, time.max), tz)
+    return Item.objects.filter(published_at__gte=low, published_at__lte=high)
+
+
+def item_list_url(*, start: date, end: date, **params) -> str:
+    """The admin's item list for the items published in the period, narrowed by `params`."""
+    return admin_list_url(
+        "monitoring",
+        "item",
+        published_from=start.isoformat(),
+        published_to=end.isoformat(),
+        **params,
+    )
+
+
+def kpi_items_by_language(*, start: date, end: date, unit=None) -> list[panels.Count]:
+    rows = (
+        items_published_in_period(start=start, end=end)
+        .values("language")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "language")
+    )
+    return [
+        panels.Count(
+            row["language"] or "?",
+            row["n"],
+            item_list_url(start=start, end=end, language=row["language"]),
+        )
+        for row in rows
+    ]
+
+
+def kpi_items_by_outlet_type(*, start: date, end: date, unit=None) -> list[panels.Count]:
+    labels = dict(OutletType.choices)
+    rows = (
+        items_published_in_period(start=start, end=end)
+        .values("source__outlet_type")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    return [
+        panels.Count(
+            str(labels.get(row["source__outlet_type"], row["source__outlet_type"])),
+            row["n"],
+            item_list_url(start=start, end=end, source__outlet_type=row["source__outlet_type"]),
+        )
+        for row in rows
+    ]

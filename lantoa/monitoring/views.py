@@ -9,7 +9,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from lantoa.reports.services import job_start
+from lantoa.core.jobs.services import job_start
+from lantoa.core.jobs.views import job_list_url
 
 from .constants import ItemStatus
 from .forms import PostsImportForm, UrlSubmitForm
@@ -90,7 +91,7 @@ def source_reextract_view(request, source_id: int):
             request,
             _("Đã bắt đầu trích xuất lại %(n)s tin của «%(s)s».") % {"n": count, "s": source},
         )
-        return redirect(reverse("reports_jobs") + f"?highlight={job.pk}")
+        return redirect(job_list_url(job))
     return TemplateResponse(
         request,
         "monitoring/form.html",

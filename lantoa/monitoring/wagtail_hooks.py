@@ -22,6 +22,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from lantoa.core.paginators import CachedCountPaginator
 from lantoa.core.panels import Count as PanelCount
 from lantoa.core.panels import CountsPanel
+from lantoa.core.registry import list_filters_extend
 
 from . import views
 from .constants import FETCH_FAILURES
@@ -112,24 +113,15 @@ class SourceViewSet(SnippetViewSet):
         )
 
 
-def _topics():
-    from lantoa.insights.models import Topic  # insights owns an item's topic
-
-    return Topic.objects.order_by("sort_order", "name")
-
-
 class ItemFilterSet(WagtailFilterSet):
     # The KPI dashboard links its monitoring figures here with these filters, so a click lists
-    # exactly the items counted (publication date in local time, outlet type, topic, foreign).
+    # exactly the items counted (publication date, outlet type; insights adds topic and foreign
+    # through lantoa.core.registry.list_filter_register).
     published_from = django_filters.DateFilter(
         field_name="published_at", lookup_expr="date__gte", label=_("Đăng từ ngày")
     )
     published_to = django_filters.DateFilter(
         field_name="published_at", lookup_expr="date__lte", label=_("Đăng đến ngày")
-    )
-    foreign = django_filters.BooleanFilter(method="filter_foreign", label=_("Thông tin nước ngoài"))
-    analysis__topic = django_filters.ModelChoiceFilter(
-        field_name="analysis__topic", label=_("Chủ đề"), queryset=lambda request: _topics()
     )
 
     # A story by its number (links from the insights pages): a list of every story would be a
@@ -140,16 +132,9 @@ class ItemFilterSet(WagtailFilterSet):
         model = Item
         fields = ["source", "language", "source__kind", "source__outlet_type"]
 
-    def filter_foreign(self, queryset, name, value):
-        if value is None:
-            return queryset
-        try:
-            from lantoa.insights.selectors import foreign_items
-        except ImportError:  # without insights: outlets registered outside Việt Nam
-            foreign = queryset.filter(~Q(source__country="VN"))
-        else:
-            foreign = foreign_items(queryset)
-        return foreign if value else queryset.exclude(pk__in=foreign.values("pk"))
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        list_filters_extend(self)
 
 
 class ItemAdminForm(WagtailAdminModelForm):

@@ -125,3 +125,8 @@ class NotificationKind(models.TextChoices):
 
 DUE_SOON_DAYS = 7
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
+# The job that builds the annual report (DOCX from plans.documents, with the reports app's XLSX
+# annex of dashboard figures and PDF): its handler is registered by lantoa.reports.jobs.
+ANNUAL_REPORT_JOB = "reports.annual_report"

@@ -20,7 +20,9 @@ from django.db.models import (
     When,
 )
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from lantoa.core import panels
 from lantoa.core.constants import UnitKind
 from lantoa.core.models import Unit
 from lantoa.core.roles import scope_to_unit
@@ -232,3 +234,62 @@ def report_figures(tasks: QuerySet, *, start: date, end: date) -> dict[str, int]
         articles=Sum("articles_published"),
     )
     return {key: value or 0 for key, value in totals.items()}
+
+
+# --- KPI figures (the reports dashboard, the annual report's annex) -----------------------------
+
+
+def kpi_tasks_by_status(*, start: date, end: date, unit=None, plan=None) -> list[panels.Count]:
+    """Tasks by status bucket as the plans report section counts them (lead unit, as of the
+    period's end)."""
+    tasks = plan_tasks_in_period(plan, start=start, end=end)
+    if unit is not None:
+        tasks = tasks.filter(lead_unit=unit)
+    counts = bucket_counts(tasks, as_of=min(end, timezone.localdate()))
+    if not any(n for bucket, n in counts.items() if bucket != Bucket.CANCELLED):
+        return []
+    return [
+        panels.Count(
+            str(label),
+            counts[bucket],
+            panels.admin_list_url(
+                "plans",
+                "task",
+                bucket=bucket,
+                lead_unit=unit.pk if unit else "",
+                plan=plan.pk if plan else "",
+            ),
+            tone="warning" if bucket == Bucket.OPEN_OVERDUE and counts[bucket] else "",
+        )
+        for bucket, label in Bucket.choices
+        if bucket != Bucket.CANCELLED
+    ]
+
+
+def kpi_dissemination_coverage(
+    *, start: date, end: date, unit=None, plan=None
+) -> list[panels.Count]:
+    """Dissemination sessions held in the period on the plan's directives (every directive when
+    `plan` is None), by the organising unit when given: the plans report section's own count."""
+    sessions = dissemination_sessions_in_period(plan=plan, start=start, end=end, unit=unit)
+    totals = sessions.aggregate(
+        sessions=Count("pk"),
+        organisations=Count("organisation", distinct=True),
+        invited=Sum("invited"),
+        attended=Sum("attended"),
+    )
+    totals = {key: value or 0 for key, value in totals.items()}
+    if not totals["sessions"]:
+        return []
+    url = panels.admin_list_url(
+        "plans",
+        "disseminationsession",
+        organisation=unit.pk if unit else "",
+        directive=plan.directive_id if plan else "",
+    )
+    return [
+        panels.Count(_("Buổi quán triệt"), totals["sessions"], url),
+        panels.Count(_("Tổ chức đã quán triệt"), totals["organisations"], url),
+        panels.Count(_("Lượt người được mời"), totals["invited"]),
+        panels.Count(_("Lượt người tham dự"), totals["attended"]),
+    ]

@@ -6,9 +6,12 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, ReferenceIndex, Revision
 
-from .constants import SOURCE_LANGUAGE, TRANSLATION_NEEDS_WORK, TranslationStatus
+from lantoa.core import panels
+
+from .constants import SOURCE_LANGUAGE, TRANSLATION_NEEDS_WORK, Channel, TranslationStatus
 from .models import (
     ArticlePage,
     ChannelPost,
@@ -261,3 +264,45 @@ def output_figures(*, start: date, end: date) -> dict:
         "reach": posts.aggregate(total=Sum("reach"))["total"] or 0,
         "interactions": posts.aggregate(total=Sum("interactions"))["total"] or 0,
     }
+
+
+# --- KPI figures (the reports dashboard, the annual report's annex) -----------------------------
+# Promotion has no units, so `unit` is ignored.
+
+
+def kpi_output_by_language(*, start: date, end: date, unit=None) -> list[panels.Count]:
+    names = dict(settings.LANGUAGES)
+    by_language = output_figures(start=start, end=end)["pages_by_language"]
+    return [
+        panels.Count(str(names.get(code, code)), n)
+        for code, n in sorted(by_language.items(), key=lambda kv: -kv[1])
+    ]
+
+
+def kpi_output_by_channel(*, start: date, end: date, unit=None) -> list[panels.Count]:
+    labels = dict(Channel.choices)
+    posts = output_figures(start=start, end=end)["posts_by_channel"]
+    return [
+        panels.Count(
+            str(labels.get(channel, channel)),
+            row["posts"],
+            panels.admin_list_url("promotion", "channelpost", channel=channel),
+        )
+        for channel, row in sorted(posts.items())
+    ]
+
+
+def kpi_output_by_theme(*, start: date, end: date, unit=None) -> list[panels.Count]:
+    themes = output_figures(start=start, end=end)["pages_by_theme"]
+    return [panels.Count(name, n) for name, n in sorted(themes.items())]
+
+
+def kpi_reach(*, start: date, end: date, unit=None) -> list[panels.Count]:
+    figures = output_figures(start=start, end=end)
+    if not (figures["reach"] or figures["interactions"]):
+        return []
+    url = panels.admin_list_url("promotion", "channelpost")
+    return [
+        panels.Count(_("Lượt tiếp cận"), figures["reach"], url),
+        panels.Count(_("Lượt tương tác"), figures["interactions"], url),
+    ]

@@ -1,18 +1,6 @@
-"""Choices for background jobs and report kinds."""
+"""The kinds of background job this app provides (lantoa.core.jobs)."""
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+from lantoa.plans.constants import ANNUAL_REPORT_JOB
 
-
-class JobState(models.TextChoices):
-    QUEUED = "queued", _("Đang chờ")
-    RUNNING = "running", _("Đang chạy")
-    SUCCEEDED = "succeeded", _("Hoàn thành")
-    FAILED = "failed", _("Lỗi")
-
-
-FINISHED_STATES = (JobState.SUCCEEDED, JobState.FAILED)
-
-# Job kinds provided by this app (other apps register their own, see lantoa.reports.jobs).
-ANNUAL_REPORT = "reports.annual_report"
+ANNUAL_REPORT = ANNUAL_REPORT_JOB  # started by lantoa.plans.services.annual_report_start
 KPI_EXPORT = "reports.kpi_export"

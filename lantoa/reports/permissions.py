@@ -1,7 +1,7 @@
 """Role permissions of reports (found by `manage.py roles_ensure`)."""
 
+from .demo import permissions_ensure
+
 
 def grant() -> None:
-    from .demo import permissions_ensure
-
     permissions_ensure()

@@ -1,21 +1,23 @@
-"""Admin views: the KPI dashboard ("Số liệu"), the job list with live progress, downloads."""
+"""Admin views: the KPI dashboard ("Số liệu") and starting its jobs (annual report, export).
+
+The job list itself is core's (lantoa.core.jobs.views); the old addresses redirect there.
+"""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from lantoa.core.jobs.views import job_list_url
 from lantoa.core.roles import is_unit_scoped
+from lantoa.plans.services import annual_report_start as plans_annual_report_start
 
 from . import selectors, services
-from .constants import KPI_EXPORT
 from .forms import AnnualReportForm, PeriodUnitForm
-from .jobs import kind_label
 
 
 def _scoped_unit(user, unit):
@@ -83,66 +85,6 @@ class KpiDashboardView(_AdminPage):
         return context
 
 
-class JobListView(_AdminPage):
-    template_name = "reports/jobs.html"
-    header_icon = "cogs"
-
-    def get_page_title(self):
-        return _("Tác vụ nền")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        jobs = list(selectors.jobs_visible(self.request.user)[:50])
-        for job in jobs:
-            job.label = kind_label(job.kind)
-        context.update(jobs=jobs, highlight=self.request.GET.get("highlight", ""))
-        return context
-
-
-def job_status(request):
-    """JSON for the progress bars: {"jobs": [{id, state, state_label, progress, …}]}."""
-    ids = [int(part) for part in request.GET.get("ids", "").split(",") if part.isdigit()]
-    jobs = selectors.jobs_visible(request.user).filter(pk__in=ids)
-    return JsonResponse(
-        {
-            "jobs": [
-                {
-                    "id": job.pk,
-                    "state": job.state,
-                    "state_label": job.get_state_display(),
-                    "progress": job.progress,
-                    "message": job.messages[-1]["text"] if job.messages else "",
-                    "error": job.error,
-                    "finished": job.is_finished,
-                    "files": [
-                        {"name": f.name, "url": reverse("reports_job_file", args=[job.pk, f.pk])}
-                        for f in job.files.all()
-                    ],
-                }
-                for job in jobs
-            ]
-        }
-    )
-
-
-@require_POST
-def job_retry(request, job_id: int):
-    job = get_object_or_404(selectors.jobs_visible(request.user), pk=job_id)
-    try:
-        services.job_retry(job=job, user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect(reverse("reports_jobs") + f"?highlight={job.pk}")
-
-
-def job_file(request, job_id: int, file_id: int):
-    job = get_object_or_404(selectors.jobs_visible(request.user), pk=job_id)
-    row = job.files.filter(pk=file_id).first()
-    if row is None or not row.file:
-        raise Http404
-    return FileResponse(row.file.open("rb"), as_attachment=True, filename=row.name)
-
-
 @require_POST
 def annual_report_start(request):
     form = AnnualReportForm(request.POST)
@@ -150,11 +92,11 @@ def annual_report_start(request):
         messages.error(request, _("Thông tin lập báo cáo chưa hợp lệ."))
         return redirect("reports_dashboard")
     unit = _scoped_unit(request.user, form.cleaned_data["unit"])
-    job = services.annual_report_start(
+    job = plans_annual_report_start(
         year=form.cleaned_data["year"], plan=form.cleaned_data["plan"], unit=unit, user=request.user
     )
     messages.success(request, _("Đã bắt đầu lập báo cáo năm."))
-    return redirect(reverse("reports_jobs") + f"?highlight={job.pk}")
+    return redirect(job_list_url(job))
 
 
 @require_POST
@@ -164,14 +106,21 @@ def kpi_export_start(request):
         messages.error(request, _("Kỳ số liệu chưa hợp lệ."))
         return redirect("reports_dashboard")
     unit = _scoped_unit(request.user, form.cleaned_data["unit"])
-    job = services.job_start(
-        kind=KPI_EXPORT,
-        params={
-            "start": form.cleaned_data["start"].isoformat(),
-            "end": form.cleaned_data["end"].isoformat(),
-            "unit": unit.pk if unit else None,
-            "plan": plan.pk if (plan := form.cleaned_data.get("plan")) else None,
-        },
+    job = services.kpi_export_start(
+        start=form.cleaned_data["start"],
+        end=form.cleaned_data["end"],
+        unit=unit,
+        plan=form.cleaned_data.get("plan"),
         user=request.user,
     )
-    return redirect(reverse("reports_jobs") + f"?highlight={job.pk}")
+    return redirect(job_list_url(job))
+
+
+class OldJobAddressView(RedirectView):
+    """/admin/reports/jobs/… from before jobs moved to core: bookmarks and old links still work."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, rest: str = "", **kwargs):
+        query = self.request.META.get("QUERY_STRING", "")
+        return reverse("core_jobs") + rest + (f"?{query}" if query else "")

@@ -16,7 +16,9 @@ from datetime import datetime, timedelta
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from lantoa.core import panels
 from lantoa.core.roles import scope_to_unit
 
 from .constants import OPEN_STATES, CaseState
@@ -142,3 +144,38 @@ def case_counts(cases) -> dict[str, int]:
 
 def cases_search(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
     return queryset.filter(Q(claim__icontains=text) | Q(description__icontains=text))
+
+
+# --- KPI figures (the reports dashboard, the annual report's annex) -----------------------------
+
+
+def kpi_case_timeliness(*, start, end, unit=None) -> list[panels.Count]:
+    """Cases detected in the period and how fast clarifications were published."""
+    cases = cases_in_period(start, end)
+    if unit is not None:
+        cases = cases.filter(responsible_unit=unit)
+    figures = timeliness(cases)
+    if not figures.cases:
+        return []
+
+    def hours(value):
+        return round(value, 1) if value is not None else "—"
+
+    share = figures.on_time_share
+    return [
+        panels.Count(
+            _("Vụ việc"),
+            figures.cases,
+            panels.admin_list_url("responses", "case", responsible_unit=unit.pk if unit else ""),
+        ),
+        panels.Count(_("Đã công bố làm rõ"), figures.publish_n),
+        panels.Count(
+            _("Thời gian đến khi công bố – trung vị (giờ)"), hours(figures.publish_median_h)
+        ),
+        panels.Count(_("Thời gian đến khi công bố – 90% (giờ)"), hours(figures.publish_p90_h)),
+        panels.Count(
+            _("Tỷ lệ đúng hạn (%)"),
+            round(100 * share, 1) if share is not None else "—",
+            tone="warning" if share is not None and share < 0.8 else "",
+        ),
+    ]

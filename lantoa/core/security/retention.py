@@ -1,129 +1,144 @@
-"""Retention: monitoring data older than the configured periods is removed, in batches.
+"""Retention: rows older than their configured period are removed, in batches.
 
-Three kinds of rows age out, each with its own period (days; 0 keeps them for good):
-- raw responses (`monitoring.RawResponse`: compressed copies of fetched documents and imported
-  files) after `LANTOA_RETENTION_RAW_DAYS`;
-- poll runs (`monitoring.PollRun`: the per-poll bookkeeping) after `LANTOA_RETENTION_POLLRUN_DAYS`;
-- pseudonymised social posts (items of sources of kind `social_import`) after
-  `LANTOA_RETENTION_SOCIAL_DAYS`. A post that a response case cites is the case's evidence and is
-  kept while the case exists.
+An extension point: each app that keeps data with a shelf life declares, in its own
+`<app>/retention.py` (found automatically, in the order of settings.LANTOA_APPS), one rule per kind
+of row with `@retention_rule(kind=…, label=…, default_days=…, owner=…)` on a function
+`purge(*, cutoff, batch_size) -> Counter` that deletes what is older than `cutoff` and returns the
+rows deleted per owner id. Core knows no app's models. Today monitoring declares raw responses,
+poll runs and pseudonymised social posts (lantoa/monitoring/retention.py).
 
-Deletion goes in batches of `LANTOA_RETENTION_BATCH` rows, each batch its own transaction, so a
-large purge never holds long locks and an interrupted run simply continues next time. Items
-leave the search index with their rows (a database trigger, search migration 0003), and story
-counts are recomputed.
-Each source that lost rows gets an audit entry with the counts (no content), shown in its history.
+The period of each kind is `LANTOA_RETENTION_DAYS[kind]` in days (0 keeps them for good), else the
+rule's default. Deletion goes in batches of `LANTOA_RETENTION_BATCH` rows (`purge_in_batches`),
+each batch its own transaction, so a large purge never holds long locks and an interrupted run
+simply continues next time. Each owner that lost rows (a monitoring source) gets an audit entry
+with the counts (no content), shown in its history.
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Count
+from django.db import models, transaction
 from django.utils import timezone
+from django_celery_beat.models import PeriodicTask
 
 from lantoa.core.audit import audit
+from lantoa.core.registry import app_modules
+from lantoa.core.services import crontab_ensure
 
 AUDIT_ACTION = "lantoa.retention_purge"
-DEFAULT_DAYS = {"raw": 90, "poll_runs": 365, "social_posts": 365}
 DEFAULT_BATCH = 1000
+
+# purge(*, cutoff, batch_size) -> rows deleted per owner id
+Purge = Callable[..., Counter]
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """One kind of row that ages out, and how to remove it."""
+
+    kind: str  # its key in LANTOA_RETENTION_DAYS
+    label: str  # what `manage.py retention` calls it
+    default_days: int
+    owner: type[models.Model]  # whose history records what was removed
+    purge: Purge
+
+
+_RULES: dict[str, RetentionRule] = {}
+
+
+def retention_rule(
+    *, kind: str, label: str, default_days: int, owner: type[models.Model]
+) -> Callable[[Purge], Purge]:
+    """Register the decorated `purge(*, cutoff, batch_size) -> Counter` as the rule for `kind`."""
+
+    def decorator(purge: Purge) -> Purge:
+        _RULES[kind] = RetentionRule(
+            kind=kind, label=label, default_days=default_days, owner=owner, purge=purge
+        )
+        return purge
+
+    return decorator
+
+
+def retention_rules() -> list[RetentionRule]:
+    """Every app's rules, in the order the apps (and each app's rules) are declared."""
+    app_modules("retention")
+    return list(_RULES.values())
 
 
 @dataclass
 class RetentionResult:
-    """What one run removed: totals per kind, and per source id."""
+    """What one run removed: totals per kind, and per owner (model, id)."""
 
     totals: Counter = field(default_factory=Counter)
-    by_source: dict[int, Counter] = field(default_factory=dict)
+    by_owner: dict[tuple[type[models.Model], int], Counter] = field(default_factory=dict)
 
-    def add(self, kind: str, source_counts: Counter) -> None:
-        for source_id, count in source_counts.items():
-            self.by_source.setdefault(source_id, Counter())[kind] += count
-            self.totals[kind] += count
+    def add(self, rule: RetentionRule, owner_counts: Counter) -> None:
+        for owner_id, count in owner_counts.items():
+            self.by_owner.setdefault((rule.owner, owner_id), Counter())[rule.kind] += count
+            self.totals[rule.kind] += count
 
 
 def retention_periods() -> dict[str, int]:
-    """Days each kind is kept (0 = kept for good), from settings."""
+    """Days each kind is kept (0 = kept for good), from settings, else each rule's default."""
     configured = getattr(settings, "LANTOA_RETENTION_DAYS", {}) or {}
-    return {kind: int(configured.get(kind, days)) for kind, days in DEFAULT_DAYS.items()}
+    return {
+        rule.kind: int(configured.get(rule.kind, rule.default_days)) for rule in retention_rules()
+    }
 
 
-def _purge(queryset, *, batch_size: int, on_batch=None) -> Counter:
-    """Delete `queryset` in batches of ids; returns rows deleted per source id."""
+def purge_in_batches(
+    queryset: models.QuerySet, *, batch_size: int, owner_field: str, on_batch=None
+) -> Counter:
+    """Delete `queryset` in batches of ids, each batch its own transaction; returns rows deleted
+    per value of `owner_field`. `on_batch(ids)` runs before a batch's delete and
+    `on_batch.after(ids)` after it (e.g. to recount what pointed at the deleted rows)."""
     counts: Counter = Counter()
     while True:
         with transaction.atomic():
-            rows = list(queryset.values_list("id", "source_id")[:batch_size])
+            rows = list(queryset.values_list("id", owner_field)[:batch_size])
             if not rows:
                 return counts
-            ids = [row_id for row_id, _source in rows]
+            ids = [row_id for row_id, _owner in rows]
             if on_batch is not None:
                 on_batch(ids)
             queryset.model.objects.filter(id__in=ids).delete()
             if on_batch is not None:
                 on_batch.after(ids)
-            counts.update(source_id for _id, source_id in rows)
+            counts.update(owner_id for _id, owner_id in rows)
 
 
-class _ItemsBatch:
-    """Around deleting a batch of items: remember their stories, then recount them."""
-
-    def __init__(self):
-        self.story_ids: set[int] = set()
-
-    def __call__(self, ids):
-        from lantoa.monitoring.models import Item
-
-        self.story_ids = set(
-            Item.objects.filter(id__in=ids, story__isnull=False).values_list("story_id", flat=True)
-        )
-
-    def after(self, ids):
-        from lantoa.monitoring.models import Story
-
-        for story in Story.objects.filter(id__in=self.story_ids).annotate(n=Count("items")):
-            if story.n == 0:
-                story.delete()
-            elif story.n != story.item_count:
-                Story.objects.filter(pk=story.pk).update(item_count=story.n)
-
-
-def retention_run(*, now=None, batch_size: int | None = None) -> RetentionResult:
+def retention_run(*, now: datetime | None = None, batch_size: int | None = None) -> RetentionResult:
     """Remove what is older than the retention periods; returns the counts (also audited).
 
     Not one transaction on purpose: each batch commits on its own (see the module docstring).
     """
-    from lantoa.monitoring.constants import SourceKind
-    from lantoa.monitoring.models import Item, PollRun, RawResponse, Source
-
     now = now or timezone.now()
     batch_size = batch_size or getattr(settings, "LANTOA_RETENTION_BATCH", DEFAULT_BATCH)
     periods = retention_periods()
     result = RetentionResult()
-    if periods["social_posts"]:
-        cutoff = now - timedelta(days=periods["social_posts"])
-        posts = Item.objects.filter(
-            source__kind=SourceKind.SOCIAL_IMPORT, fetched_at__lt=cutoff, cases__isnull=True
-        ).order_by("id")
-        result.add("social_posts", _purge(posts, batch_size=batch_size, on_batch=_ItemsBatch()))
-    if periods["raw"]:
-        cutoff = now - timedelta(days=periods["raw"])
-        raws = RawResponse.objects.filter(fetched_at__lt=cutoff).order_by("id")
-        result.add("raw", _purge(raws, batch_size=batch_size))
-    if periods["poll_runs"]:
-        cutoff = now - timedelta(days=periods["poll_runs"])
-        runs = PollRun.objects.filter(started_at__lt=cutoff, finished_at__isnull=False)
-        result.add("poll_runs", _purge(runs.order_by("id"), batch_size=batch_size))
+    for rule in retention_rules():
+        if periods[rule.kind]:
+            cutoff = now - timedelta(days=periods[rule.kind])
+            result.add(rule, rule.purge(cutoff=cutoff, batch_size=batch_size))
+    owners: dict[type[models.Model], list[int]] = {}
+    for model, owner_id in result.by_owner:
+        owners.setdefault(model, []).append(owner_id)
     with transaction.atomic():
-        for source in Source.objects.filter(pk__in=result.by_source):
-            counts = result.by_source[source.pk]
-            audit(
-                source,
-                AUDIT_ACTION,
-                data={"counts": dict(counts), "periods_days": periods, "at": now.isoformat()},
-            )
+        for model, ids in owners.items():
+            for owner in model.objects.filter(pk__in=ids):
+                audit(
+                    owner,
+                    AUDIT_ACTION,
+                    data={
+                        "counts": dict(result.by_owner[(model, owner.pk)]),
+                        "periods_days": periods,
+                        "at": now.isoformat(),
+                    },
+                )
     return result
 
 
@@ -137,10 +152,6 @@ def retention_schedule_ensure() -> None:
 
     An administrator may change its time or disable it in the admin; this keeps their choice.
     """
-    from django_celery_beat.models import PeriodicTask
-
-    from lantoa.core.services import crontab_ensure
-
     if PeriodicTask.objects.filter(name=RETENTION_SCHEDULE_NAME).exists():
         return
     schedule = crontab_ensure(minute="30", hour="3")

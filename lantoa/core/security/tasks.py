@@ -1,6 +1,8 @@
 from celery import shared_task
 from django.core.management import call_command
 
+from .retention import retention_run
+
 
 @shared_task(name="lantoa.core.security.tasks.backup_nightly")
 def backup_nightly(keep: int = 14) -> None:
@@ -10,7 +12,5 @@ def backup_nightly(keep: int = 14) -> None:
 
 @shared_task(name="lantoa.core.security.tasks.retention_nightly", acks_late=True)
 def retention_nightly() -> dict[str, int]:
-    """Remove monitoring data older than the retention periods (idempotent: a rerun finds less)."""
-    from .retention import retention_run
-
+    """Remove data older than the retention periods (idempotent: a rerun finds less)."""
     return dict(retention_run().totals)

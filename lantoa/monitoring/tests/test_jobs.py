@@ -6,8 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from lantoa.core.jobs.models import Job
 from lantoa.monitoring.models import Item, RawResponse
-from lantoa.reports.models import Job
 
 from .factories import SourceFactory, article
 

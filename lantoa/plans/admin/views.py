@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +15,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from lantoa.core.constants import Role
+from lantoa.core.jobs.views import job_list_url
 from lantoa.core.roles import user_has_role
 
 from ..constants import ReportState
@@ -28,6 +28,7 @@ from ..selectors import (
     tasks_with_buckets,
 )
 from ..services import (
+    annual_report_start,
     directory_from_units,
     plan_import,
     plan_parse_file,
@@ -307,15 +308,13 @@ class AnnualReportView(AdminPage, FormView):
         return super().get_context_data(submit_label=_("Lập báo cáo"), **kwargs)
 
     def form_valid(self, form):
-        from lantoa.reports.services import annual_report_start
-
         job = annual_report_start(
             year=form.cleaned_data["year"], plan=form.cleaned_data["plan"], user=self.request.user
         )
         messages.success(
             self.request, _("Đã bắt đầu lập báo cáo năm; tệp tải về hiện ở đây khi hoàn thành.")
         )
-        return redirect(reverse("reports_jobs") + f"?highlight={job.pk}")
+        return redirect(job_list_url(job))
 
 
 class ReminderView(AdminPage, FormView):

@@ -6,21 +6,19 @@ sections (lantoa.core.reporting): the results under "I. KẾT QUẢ THỰC HIỆ
 (assessment, directions) as II., III., and the annex (the dashboard's figures) after the signature.
 """
 
-from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
+from lantoa.core.jobs import Progress, noop_progress
 from lantoa.core.reporting import Heading, ReportContext, ReportSection, collect_sections
 
 from ..constants import DocSystem
 from .layout import ROMAN, DocumentSpec, body_paragraph, centered, data_table, office_place
 from .party import party_document
 from .state import state_document
-
-Progress = Callable[[int, str], None]
 
 
 def _issuer_suffix(plan) -> str:
@@ -123,7 +121,7 @@ def annual_report_build(
     out_path,
     unit=None,
     sections: list[ReportSection] | None = None,
-    progress: Progress | None = None,
+    progress: Progress = noop_progress,
     number: str = "",
     on=None,
 ) -> Path:
@@ -135,11 +133,10 @@ def annual_report_build(
     editable assessment and directions, the annex of dashboard figures. `progress(percent,
     message)` is called as the work advances (for a background job).
     """
-    report = progress or (lambda percent, message: None)
-    report(5, "Đang tổng hợp số liệu")
+    progress(5, "Đang tổng hợp số liệu")
     if sections is None:
         sections = collect_sections(ReportContext.for_year(year, plan=plan, unit=unit))
-    report(60, "Đang soạn văn bản")
+    progress(60, "Đang soạn văn bản")
     spec = report_spec(plan, year, number=number, on=on)
     results = [s for s in sections if s.part == "results"]
     own_parts = [s for s in sections if s.part == "own"]
@@ -172,5 +169,5 @@ def annual_report_build(
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     document.save(out)
-    report(100, "Đã xong")
+    progress(100, "Đã xong")
     return out

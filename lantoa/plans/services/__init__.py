@@ -1,5 +1,6 @@
 """Writes of the plans app (see each module); everything public is re-exported here."""
 
+from .annual import annual_report_start
 from .followup import followup_run, followup_schedule_ensure
 from .imports import directory_from_units, plan_import, plan_import_file, plan_parse_file
 from .numbering import document_number_allocate, document_symbol, document_symbol_validate
@@ -14,6 +15,7 @@ from .work import (
 )
 
 __all__ = [
+    "annual_report_start",
     "directory_from_units",
     "dissemination_session_record",
     "document_number_allocate",

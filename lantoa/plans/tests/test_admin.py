@@ -256,8 +256,8 @@ def test_annual_report_screen_starts_the_report_job(
 ):
     """The plans menu's annual report is the dashboard's job: DOCX and figure annex, in the
     background, listed with its progress; a unit reporter may not start it."""
-    from lantoa.reports.models import Job
-    from lantoa.reports.services import job_run
+    from lantoa.core.jobs.models import Job
+    from lantoa.core.jobs.runner import job_run
 
     plan, url = demo_plan, reverse("plans_admin:annual_report")
     login(client, "mttq")
@@ -269,7 +269,7 @@ def test_annual_report_screen_starts_the_report_job(
     with django_capture_on_commit_callbacks():  # queued, not run: the worker's part is below
         response = client.post(url, {"plan": plan.pk, "year": 2026})
     job = Job.objects.get()
-    assert response.url == reverse("reports_jobs") + f"?highlight={job.pk}"
+    assert response.url == reverse("core_jobs") + f"?highlight={job.pk}"
     assert job.params == {"year": 2026, "plan": plan.directive.code, "unit": None}
     job_run(job_id=job.pk)
     names = set(job.files.values_list("name", flat=True))

@@ -5,8 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from lantoa.reports import services
-from lantoa.reports.models import Job
+from lantoa.core.jobs import services
+from lantoa.core.jobs.models import Job
+from lantoa.core.jobs.runner import job_run
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,12 +47,12 @@ def test_leader_filters_clicks_a_figure_and_downloads_the_annual_report(
     page.goto("/admin/reports/")
     report_form = page.locator('[data-form="annual-report"]')
     report_form.get_by_role("button", name="Lập báo cáo năm").click()
-    page.wait_for_url("**/admin/reports/jobs/**")
+    page.wait_for_url("**/admin/jobs/**")
     assert len(queued) == 1
     row = page.locator(f'tr[data-job="{queued[0]}"]')
     expect(row.locator('[data-role="state"]')).to_have_text("Đang chờ")
 
-    services.job_run(job_id=queued[0])
+    job_run(job_id=queued[0])
     assert Job.objects.get(pk=queued[0]).state == "succeeded"
 
     expect(row.locator('[data-role="progress"]')).to_have_attribute("value", "100")

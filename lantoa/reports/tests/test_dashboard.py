@@ -13,8 +13,9 @@ from lantoa.core.models import User
 from lantoa.core.reporting import ReportContext, collect_sections
 from lantoa.core.text import vn_number
 from lantoa.monitoring.models import Item, Source
+from lantoa.monitoring.selectors import items_published_in_period
 from lantoa.reports import selectors
-from lantoa.reports.report_jobs import annual_report_files
+from lantoa.reports.jobs import annual_report_files
 
 pytestmark = pytest.mark.django_db
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -163,7 +164,7 @@ def test_topic_counts_equal_an_independent_count(items):
     rows = list(Item.objects.order_by("published_at"))  # the first one is last year's
     for item, topic in zip(rows, [tourism, tourism, investment, tourism, None], strict=True):
         ItemAnalysis.objects.create(item=item, topic=topic)
-    this_year = selectors.monitoring_items(start=date(YEAR, 1, 1), end=date(YEAR, 12, 31))
+    this_year = items_published_in_period(start=date(YEAR, 1, 1), end=date(YEAR, 12, 31))
     # By hand: this year's four items are investment ×1, tourism ×2 and one without a topic.
     expected = [(investment, 1), (tourism, 2)]
     assert topic_counts(this_year) == expected
@@ -184,20 +185,18 @@ def test_job_list_shows_progress_and_failures_and_serves_files(
     assert response.status_code == 302
     jobs_html = client.get(response["Location"]).content.decode()
     assert 'value="100"' in jobs_html and "Hoàn thành" in jobs_html
-    download = re.search(
-        r'href="(/admin/reports/jobs/\d+/files/\d+/)" download>([^<]+\.docx)<', jobs_html
-    )
+    download = re.search(r'href="(/admin/jobs/\d+/files/\d+/)" download>([^<]+\.docx)<', jobs_html)
     file_response = client.get(download.group(1))
     assert file_response.status_code == 200
     assert b"".join(file_response.streaming_content)[:2] == b"PK"
     # A bad year fails visibly with its reason, and another user cannot see the job.
-    from lantoa.reports import services
+    from lantoa.core.jobs.services import job_start
 
     with django_capture_on_commit_callbacks(execute=True):
-        failed = services.job_start(kind="reports.annual_report", params={"year": 1800})
-    status = client.get(reverse("reports_job_status"), {"ids": failed.pk}).json()["jobs"][0]
+        failed = job_start(kind="reports.annual_report", params={"year": 1800})
+    status = client.get(reverse("core_job_status"), {"ids": failed.pk}).json()["jobs"][0]
     assert status["state"] == "failed" and "1800" in status["error"]
-    assert "Chạy lại" in client.get(reverse("reports_jobs")).content.decode()
+    assert "Chạy lại" in client.get(reverse("core_jobs")).content.decode()
     client.force_login(User.objects.get(username="mttq"))
     assert client.get(download.group(1)).status_code == 404
 

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from docx import Document
 
-from lantoa.reports.report_jobs import annual_report_files
+from lantoa.reports.jobs import annual_report_files
 
 pytestmark = pytest.mark.django_db
 SEED = Path(settings.SEED_DIR) / "ke-hoach-78-KH-DU.txt"

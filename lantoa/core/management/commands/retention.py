@@ -1,14 +1,8 @@
-"""`manage.py retention`: remove monitoring data older than the retention periods, now."""
+"""`manage.py retention`: remove data older than the retention periods (every app's rules), now."""
 
 from django.core.management.base import BaseCommand
 
-from lantoa.core.security.retention import retention_periods, retention_run
-
-LABELS = {
-    "raw": "bản lưu thô",
-    "poll_runs": "lượt thu thập",
-    "social_posts": "bài đăng mạng xã hội (đã ẩn danh)",
-}
+from lantoa.core.security.retention import retention_periods, retention_rules, retention_run
 
 
 class Command(BaseCommand):
@@ -23,7 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, batch_size: int | None, **options):
         periods = retention_periods()
         result = retention_run(batch_size=batch_size)
-        for kind, label in LABELS.items():
-            days = periods[kind]
+        for rule in retention_rules():
+            kind, label, days = rule.kind, rule.label, periods[rule.kind]
             kept = f"giữ {days} ngày" if days else "giữ vĩnh viễn"
             self.stdout.write(f"{label} ({kept}): đã xóa {result.totals[kind]}")

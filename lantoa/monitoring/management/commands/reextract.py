@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
+from lantoa.core.jobs.services import job_start
 from lantoa.monitoring.jobs import REEXTRACT, reextract_candidates
-from lantoa.reports.services import job_start
 
 
 class Command(BaseCommand):

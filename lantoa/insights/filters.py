@@ -1,0 +1,38 @@
+"""Filters insights adds to monitoring's item list (lantoa.core.registry.list_filter_register):
+an item's topic and tone are insights' analysis, and "foreign" is insights' rule. The KPI
+dashboard links its figures to the item list with these, so a click lists exactly the items
+counted."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.core.registry import list_filter_register
+
+from .models import Topic
+from .selectors import foreign_items
+
+
+def _topics(request):
+    return Topic.objects.order_by("sort_order", "name")
+
+
+def _foreign(queryset, name, value):
+    if value is None:
+        return queryset
+    foreign = foreign_items(queryset)
+    return foreign if value else queryset.exclude(pk__in=foreign.values("pk"))
+
+
+def register() -> None:
+    list_filter_register(
+        "monitoring.item",
+        "foreign",
+        django_filters.BooleanFilter(method=_foreign, label=_("Thông tin nước ngoài")),
+    )
+    list_filter_register(
+        "monitoring.item",
+        "analysis__topic",
+        django_filters.ModelChoiceFilter(
+            field_name="analysis__topic", label=_("Chủ đề"), queryset=_topics
+        ),
+    )
