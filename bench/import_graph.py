@@ -138,7 +138,7 @@ def app_edges(graph: grimp.ImportGraph) -> Counter:
 def main(argv: list[str]) -> None:
     detail = "--detail" in argv
     sys.path.insert(0, str(ROOT))
-    graph = grimp.build_graph(PACKAGE, cache_dir=None)
+    graph = grimp.build_graph(PACKAGE, cache_dir=None, exclude_type_checking_imports=True)
     cycles = strongly_connected(graph)
     files = _source_files()
     imports = {path: function_level_imports(path) for path in files}
