@@ -16,10 +16,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import formats
+from lantoa.core.text import clean_text
+from lantoa.monitoring.search.services import items_index
+
 from .batch import Batch, Candidate
 from .constants import FetchOutcome, OutletType, SourceKind
 from .fetcher import make_client
+from .formats import social
+from .formats.common import Unparseable, parse_date
 from .models import Item, PollRun, RawResponse, Source
 from .pipeline.extract import extract_page
 from .pipeline.fetch import FETCHED_KINDS
@@ -182,11 +186,11 @@ def posts_import(
         raise ValueError(_("Nguồn này không phải loại tệp bài đăng mạng xã hội."))
     try:
         if mapping is not None:
-            formats.mapping_validate(mapping, formats.columns_of(data, filename))
+            social.mapping_validate(mapping, social.columns_of(data, filename))
             source.column_mapping = mapping
             source.save(update_fields=["column_mapping"])
-        candidates = formats.social_rows(data, filename, source.column_mapping)
-    except formats.Unparseable as exc:  # a broken file: a Vietnamese message, nothing stored
+        candidates = social.social_rows(data, filename, source.column_mapping)
+    except Unparseable as exc:  # a broken file: a Vietnamese message, nothing stored
         raise ValueError(str(exc)) from exc
     run = poll_run_start(source)
     redacted = json.dumps(
@@ -224,7 +228,7 @@ def entries_ingest(*, source: Source, entries: list[dict]) -> PollRun:
             title=e.get("title", ""),
             summary=e.get("summary", ""),
             text=e.get("text", ""),
-            published_at=formats.parse_date(e.get("published")),
+            published_at=parse_date(e.get("published")),
             lang_hint=e.get("language", ""),
         )
         for e in entries
@@ -253,15 +257,9 @@ def item_reextract(*, item_id: int) -> Item:
     page = extract_page(
         item.raw.body, url=item.url, declared=item.raw.headers.get("content-type", "")
     )
-    from lantoa.core.text import clean_text
-
     item.text = clean_text(page.text)
     item.save(update_fields=["text"])
-    from .pipeline.index import indexer
-
-    items_index = indexer()
-    if items_index is not None:
-        items_index(item_ids=[item.pk])
+    items_index(item_ids=[item.pk])
     return item
 
 

@@ -22,10 +22,10 @@ from trafilatura.utils import load_html
 from ..batch import Batch
 from ..constants import FetchOutcome, ItemStatus
 from ..fetcher import FetchResult, fetch_url, make_client
-from ..formats import decode_html_bytes, parse_date
+from ..formats.common import decode_html_bytes, parse_date
 from ..models import Item, RawResponse
 from ..urlnorm import url_hash
-from .fetch import KEPT_HEADERS, RAW_COMPRESSION
+from .raw import RAW_COMPRESSION, raw_headers
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +168,7 @@ def _raws_store(batch: Batch, raws: list[tuple]) -> None:
             poll_run=batch.poll_run,
             url=candidate.url[:2000],
             status_code=result.status,
-            headers={k: v for k, v in result.headers.items() if k in KEPT_HEADERS},
+            headers=raw_headers(result.headers),
             body_compressed=compressed.result(),
             size=len(result.body),
         )

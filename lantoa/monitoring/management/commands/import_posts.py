@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from ...constants import OutletType, SourceKind
-from ...formats import MAPPING_FIELDS
+from ...formats.social import MAPPING_FIELDS
 from ...models import Source
 from ...services import posts_import, source_create
 
