@@ -5,7 +5,7 @@ import zlib
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .constants import FetchOutcome, OutletType, SourceKind
+from .constants import FetchOutcome, LeftOut, OutletType, SourceKind
 
 
 class Source(models.Model):
@@ -92,6 +92,9 @@ class PollRun(models.Model):
     error = models.TextField(_("lỗi"), blank=True)
     # Items quarantined or dropped for a failure: [{"url", "status", "error"}].
     problems = models.JSONField(_("tin có vấn đề"), default=list, blank=True)
+    # Input taken in only in part: {LeftOut value: count} (links left for the next poll, child
+    # sitemaps not read, rows that are not posts, titles cut, ...).
+    left_out = models.JSONField(_("phần bỏ lại"), default=dict, blank=True)
     worker = models.CharField(max_length=100, blank=True)
 
     class Meta:
@@ -101,6 +104,13 @@ class PollRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} · {self.started_at:%Y-%m-%d %H:%M}"
+
+    def left_out_display(self) -> str:
+        """What this poll left out, in words ("" when it took everything in)."""
+        labels = dict(LeftOut.choices)
+        return "; ".join(f"{labels.get(k, k)}: {n}" for k, n in sorted(self.left_out.items()))
+
+    left_out_display.short_description = _("phần bỏ lại")
 
 
 class RawResponse(models.Model):

@@ -189,7 +189,8 @@ def posts_import(
             social.mapping_validate(mapping, social.columns_of(data, filename))
             source.column_mapping = mapping
             source.save(update_fields=["column_mapping"])
-        candidates = social.social_rows(data, filename, source.column_mapping)
+        left_out: dict[str, int] = {}
+        candidates = social.social_rows(data, filename, source.column_mapping, left_out=left_out)
     except Unparseable as exc:  # a broken file: a Vietnamese message, nothing stored
         raise ValueError(str(exc)) from exc
     run = poll_run_start(source)
@@ -214,7 +215,9 @@ def posts_import(
         body_compressed=zlib.compress(redacted, 6),
         size=len(redacted),
     )
-    batch = Batch(source=source, poll_run=run, preloaded=True, candidates=candidates)
+    batch = Batch(
+        source=source, poll_run=run, preloaded=True, candidates=candidates, left_out=left_out
+    )
     batch.document_raw = raw
     return batch_run(batch)
 

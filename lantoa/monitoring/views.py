@@ -25,7 +25,9 @@ def _require(request, codename: str) -> None:
 
 def _summary(run) -> str:
     labels = dict(ItemStatus.choices)
-    return ", ".join(f"{labels.get(k, k)}: {v}" for k, v in sorted(run.counts.items())) or "-"
+    summary = ", ".join(f"{labels.get(k, k)}: {v}" for k, v in sorted(run.counts.items())) or "-"
+    left_out = run.left_out_display()
+    return f"{summary} ({_('bỏ lại')}: {left_out})" if left_out else summary
 
 
 def url_submit_view(request):

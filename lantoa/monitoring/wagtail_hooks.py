@@ -212,15 +212,18 @@ class PollRunViewSet(SnippetViewSet):
     index_view_class = GrowingIndexView
     icon = "history"
     menu_label = _("Lượt thu thập")
-    list_display = ["source", "started_at", "outcome", "http_status", "stored", "counts"]
+    list_display = [
+        "source", "started_at", "outcome", "http_status", "stored", "counts",
+        Column("left_out", label=_("Phần bỏ lại"), accessor="left_out_display"),
+    ]  # fmt: skip
     list_export = ["source", "started_at", "finished_at", "outcome", "http_status", "stored",
-                   "counts", "error", "problems"]  # fmt: skip
+                   "counts", "left_out", "error", "problems"]  # fmt: skip
     export_filename = "luot-thu-thap"
     filterset_class = PollRunFilterSet
     inspect_view_enabled = True
     inspect_view_fields = [
         "source", "started_at", "finished_at", "outcome", "http_status", "full_fetch", "stored",
-        "counts", "problems", "error", "worker",
+        "counts", "left_out_display", "problems", "error", "worker",
     ]  # fmt: skip
 
 

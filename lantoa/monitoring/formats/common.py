@@ -19,8 +19,6 @@ from django.utils.translation import gettext as _
 
 from ..fetcher import FetchResult
 
-# Links of a sitemap or a watched page taken per poll (a feed is taken whole).
-MAX_LINKS = 200
 _ENTITY_DECL = re.compile(rb"<!\s*ENTITY", re.IGNORECASE)
 LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -115,6 +113,12 @@ def parse_date(value) -> datetime | None:
     if result.tzinfo is None:
         result = result.replace(tzinfo=LOCAL_TIME)
     return result
+
+
+def left_out_count(left_out: dict[str, int] | None, kind: str, count: int = 1) -> None:
+    """Count input a reader skipped (a LeftOut value) in the caller's tally, if it keeps one."""
+    if left_out is not None and count:
+        left_out[kind] = left_out.get(kind, 0) + count
 
 
 def synthetic_url(base: str, key: str) -> str:

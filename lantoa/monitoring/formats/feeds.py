@@ -7,11 +7,12 @@ import feedparser
 from django.utils.translation import gettext as _
 
 from ..batch import Candidate
+from ..constants import LeftOut
 from ..fetcher import FetchResult, gunzip_capped
 from .common import (
-    MAX_LINKS,
     Unparseable,
     charset_fixed_headers,
+    left_out_count,
     parse_date,
     struct_to_dt,
     synthetic_url,
@@ -19,11 +20,13 @@ from .common import (
 )
 
 
-def feed_entries(result: FetchResult) -> list[Candidate]:
+def feed_entries(result: FetchResult, *, left_out: dict[str, int] | None = None) -> list[Candidate]:
+    """Every entry of the feed: the document is bounded by the fetcher's size limit, never cut
+    by a count (entries past a cap would be lost to conditional GET)."""
     body = gunzip_capped(result.body)
     stripped = body.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") or "json" in result.content_type:
-        return json_feed_entries(stripped)
+        return json_feed_entries(stripped, left_out=left_out)
     xml_check(body)
     parsed = feedparser.parse(
         body, response_headers=charset_fixed_headers(result), resolve_relative_uris=True
@@ -33,7 +36,7 @@ def feed_entries(result: FetchResult) -> list[Candidate]:
     base = result.final_url or result.url
     feed_lang = parsed.feed.get("language", "") if parsed.get("feed") else ""
     candidates = []
-    for entry in parsed.entries[:MAX_LINKS]:
+    for entry in parsed.entries:
         link = entry.get("link") or ""
         if not link and str(entry.get("id", "")).startswith(("http://", "https://")):
             link = entry["id"]
@@ -59,7 +62,8 @@ def feed_entries(result: FetchResult) -> list[Candidate]:
     return candidates
 
 
-def json_feed_entries(body: bytes) -> list[Candidate]:
+def json_feed_entries(body: bytes, *, left_out: dict[str, int] | None = None) -> list[Candidate]:
+    """Every item of a JSON Feed; items that are not objects are counted in `left_out`."""
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -68,8 +72,9 @@ def json_feed_entries(body: bytes) -> list[Candidate]:
         raise Unparseable(_("JSON Feed thiếu danh sách items"))
     base = data.get("home_page_url") or data.get("feed_url") or ""
     candidates = []
-    for entry in data["items"][:MAX_LINKS]:
+    for entry in data["items"]:
         if not isinstance(entry, dict):
+            left_out_count(left_out, LeftOut.ENTRIES_SKIPPED)
             continue
         link = entry.get("url") or entry.get("external_url") or ""
         if not str(link).startswith(("http://", "https://")):

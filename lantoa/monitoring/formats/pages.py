@@ -7,14 +7,14 @@ import lxml.html
 
 from ..batch import Candidate
 from ..fetcher import FetchResult
-from .common import MAX_LINKS, Unparseable, decode_html_bytes
+from .common import Unparseable, decode_html_bytes
 
 _SKIP_EXT = re.compile(r"\.(jpe?g|png|gif|webp|svg|pdf|zip|mp[34]|docx?|xlsx?|css|js)$", re.I)
 _SKIP_PATH = re.compile(r"/(tag|tags|category|search|login|dang-nhap|lien-he|contact|rss)(/|$)")
 
 
 def page_links(result: FetchResult, page_url: str) -> list[Candidate]:
-    """Links on a watched page that look like articles on the same site."""
+    """Every link on a watched page that looks like an article on the same site."""
     text = decode_html_bytes(result.body, result.content_type)
     if not text.strip():
         return []
@@ -39,4 +39,4 @@ def page_links(result: FetchResult, page_url: str) -> list[Candidate]:
         seen.add(href)
         title = " ".join(anchor.text_content().split())
         candidates.append(Candidate(url=href, title=title, needs_fetch=True))
-    return candidates[:MAX_LINKS]
+    return candidates

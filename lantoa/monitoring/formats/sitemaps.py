@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from ..batch import Candidate
 from ..fetcher import FetchResult, gunzip_capped
-from .common import MAX_LINKS, Unparseable, parse_date, xml_check
+from .common import Unparseable, parse_date, xml_check
 
 
 def _local(tag: str) -> str:
@@ -54,8 +54,10 @@ def sitemap_entries(
 
 
 def newest_links(candidates: list[Candidate]) -> list[Candidate]:
+    """All the links, newest first (the extract stage fetches the newest first and leaves the
+    rest, counted, for the next poll)."""
     candidates.sort(key=lambda c: c.published_at or datetime.min.replace(tzinfo=UTC), reverse=True)
-    return candidates[:MAX_LINKS]
+    return candidates
 
 
 def sitemap_links(result: FetchResult) -> list[Candidate]:

@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from lantoa.core.uploads import open_workbook
 
 from ..batch import Candidate
-from .common import Unparseable, parse_date, synthetic_url
+from ..constants import LeftOut
+from .common import Unparseable, left_out_count, parse_date, synthetic_url
 
 MAPPING_FIELDS = ("text", "title", "url", "author", "published", "language")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -45,8 +46,9 @@ def redact(text: str) -> str:
     return _PHONE.sub(phone, text)
 
 
-def rows_read(data: bytes, filename: str) -> list[dict]:
-    """Rows of a CSV, JSON (list of objects, or JSON Lines) or XLSX file, keys as strings."""
+def rows_read(data: bytes, filename: str, *, left_out: dict[str, int] | None = None) -> list[dict]:
+    """Rows of a CSV, JSON (list of objects, or JSON Lines) or XLSX file, keys as strings. JSON
+    values that are not objects are counted in `left_out`."""
     name = filename.lower()
     try:
         if name.endswith(".xlsx"):
@@ -79,7 +81,9 @@ def rows_read(data: bytes, filename: str) -> list[dict]:
                 rows = json.loads(stripped)
             else:
                 rows = [json.loads(line) for line in stripped.splitlines() if line.strip()]
-            return [r for r in rows if isinstance(r, dict)]
+            objects = [r for r in rows if isinstance(r, dict)]
+            left_out_count(left_out, LeftOut.ENTRIES_SKIPPED, len(rows) - len(objects))
+            return objects
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else "excel"
         return list(csv.DictReader(io.StringIO(text), dialect=dialect))
     except (ValueError, csv.Error, KeyError, OSError) as exc:
@@ -117,8 +121,11 @@ def mapping_validate(mapping: dict, columns: list[str]) -> dict[str, str]:
     return clean
 
 
-def social_rows(data: bytes, filename: str, mapping: dict) -> list[Candidate]:
-    rows = rows_read(data, filename)
+def social_rows(
+    data: bytes, filename: str, mapping: dict, *, left_out: dict[str, int] | None = None
+) -> list[Candidate]:
+    """One candidate per row, author pseudonymised, text redacted."""
+    rows = rows_read(data, filename, left_out=left_out)
     columns = columns_of(data, filename)
     try:
         mapping = mapping_validate(mapping, columns)

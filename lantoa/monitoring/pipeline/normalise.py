@@ -11,7 +11,7 @@ from django.utils import timezone
 from lantoa.core.text import clean_text, fold_lower
 
 from ..batch import Batch
-from ..constants import ItemStatus
+from ..constants import ItemStatus, LeftOut
 
 TITLE_MAX = 300
 # Clock skew allowed before a date counts as "in the future".
@@ -41,7 +41,9 @@ def run(batch: Batch) -> Batch:
         if not candidate.title:
             lead = candidate.summary or candidate.text
             candidate.title = lead[:TITLE_MAX].rsplit(" ", 1)[0] if len(lead) > TITLE_MAX else lead
-        candidate.title = candidate.title[: TITLE_MAX * 2]
+        if len(candidate.title) > TITLE_MAX * 2:
+            candidate.title = candidate.title[: TITLE_MAX * 2]
+            batch.leave(LeftOut.TITLES_CUT)
         if not candidate.title and not candidate.text:
             batch.drop(candidate, ItemStatus.EMPTY, "không có tiêu đề và nội dung")
             return

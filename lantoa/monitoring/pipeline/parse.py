@@ -9,7 +9,7 @@ import logging
 from datetime import UTC, datetime
 
 from ..batch import Batch
-from ..constants import FetchOutcome, SourceKind
+from ..constants import FetchOutcome, LeftOut, SourceKind
 from ..fetcher import fetch_url, make_client
 from ..formats import feeds, pages, sitemaps, social
 from ..formats.common import Unparseable, UnsafeXml
@@ -27,14 +27,17 @@ def run(batch: Batch) -> Batch:
     kind = batch.source.kind
     try:
         if kind == SourceKind.FEED:
-            batch.candidates = feeds.feed_entries(batch.document)
+            batch.candidates = feeds.feed_entries(batch.document, left_out=batch.left_out)
         elif kind == SourceKind.SITEMAP:
             batch.candidates = _sitemap_candidates(batch)
         elif kind == SourceKind.PAGE:
             batch.candidates = pages.page_links(batch.document, batch.source.url)
         elif kind == SourceKind.SOCIAL_IMPORT and batch.upload is not None:
             batch.candidates = social.social_rows(
-                batch.upload, batch.upload_name, batch.source.column_mapping
+                batch.upload,
+                batch.upload_name,
+                batch.source.column_mapping,
+                left_out=batch.left_out,
             )
     except UnsafeXml as exc:
         batch.outcome, batch.error = FetchOutcome.UNSAFE_XML, str(exc)
@@ -53,10 +56,11 @@ def _sitemap_candidates(batch: Batch) -> list:
             break
         oldest = datetime.min.replace(tzinfo=UTC)
         children.sort(key=lambda child: child[1] or oldest, reverse=True)
-        deeper = []
-        for url, _lastmod in children:
+        deeper, skipped = [], []
+        for url, lastmod in children:
             if budget <= 0:
-                break
+                skipped.append((url, lastmod))
+                continue
             if url in seen:
                 continue
             seen.add(url)
@@ -74,7 +78,9 @@ def _sitemap_candidates(batch: Batch) -> list:
             more_links, more_children = sitemaps.sitemap_entries(result)
             links.extend(more_links)
             deeper.extend(more_children)
-        children = deeper
+        children = deeper + skipped
+    # Older child sitemaps past the budget (or deeper than followed) are not read: counted.
+    batch.leave(LeftOut.CHILD_SITEMAPS, len({url for url, _lastmod in children} - seen))
     if failures:
         log.warning("child sitemaps of source %s failed: %s", batch.source.pk, failures)
         batch.error = "; ".join(failures)[:1000]
