@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from .constants import FETCH_FAILURES
 from .models import Item, PollRun, Source
+from .urlnorm import url_hash
 
 HEALTH_DAYS = 7
 
@@ -54,3 +55,8 @@ def status_totals(source: Source, *, days: int = HEALTH_DAYS) -> dict[str, int]:
         for status, n in (counts or {}).items():
             totals[status] = totals.get(status, 0) + n
     return totals
+
+
+def item_url_taken(*, url: str, exclude_id: int | None = None) -> bool:
+    """Whether another item already has this URL (compared as the pipeline does: its hash)."""
+    return Item.objects.filter(url_hash=url_hash(url)).exclude(pk=exclude_id).exists()

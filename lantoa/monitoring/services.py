@@ -4,10 +4,11 @@ Polls are not wrapped in one transaction on purpose: fetching happens outside an
 and the pipeline runner commits the store, the index and the poll's bookkeeping together.
 """
 
+import hashlib
 import json
 import logging
 import zlib
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lantoa.core.audit import audit
 from lantoa.core.text import clean_text
 from lantoa.monitoring.search.services import items_index
 
@@ -27,8 +29,11 @@ from .formats.common import Unparseable, parse_date
 from .models import Item, PollRun, RawResponse, Source
 from .pipeline.extract import extract_page
 from .pipeline.fetch import FETCHED_KINDS
-from .pipeline.runner import batch_run, items_resume, poll_run_start
+from .pipeline.normalise import title_key
+from .pipeline.runner import after_commit_run, batch_run, items_resume, poll_run_start
 from .scheduling import full_fetch_due
+from .selectors import item_url_taken
+from .urlnorm import url_hash
 
 log = logging.getLogger(__name__)
 
@@ -249,6 +254,103 @@ def pages_ingest(*, source: Source, pages: list[tuple[str, bytes]]) -> PollRun:
         source=source, poll_run=poll_run_start(source), preloaded=True, candidates=candidates
     )
     return batch_run(batch)
+
+
+def _item_fill(
+    item: Item,
+    *,
+    source_id: int,
+    title: str,
+    url: str,
+    summary: str,
+    text: str,
+    language: str,
+    published_at: datetime | None,
+) -> None:
+    """Put what a person typed on `item`, as the pipeline would have stored it."""
+    url = url.strip()
+    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+        raise ValueError(_("Đường dẫn phải bắt đầu bằng http:// hoặc https://"))
+    if item_url_taken(url=url, exclude_id=item.pk):
+        raise ValueError(_("Đã có tin với đường dẫn này."))
+    title = clean_text(title, keep_paragraphs=False)
+    if not title:
+        raise ValueError(_("Tin cần có tiêu đề."))
+    item.source = Source.objects.get(pk=source_id)
+    item.url, item.url_hash = url, url_hash(url)
+    item.title, item.summary, item.text = title, clean_text(summary), clean_text(text)
+    item.title_folded = title_key(title)
+    item.title_hash = hashlib.sha1(item.title_folded.encode(), usedforsecurity=False).hexdigest()
+    item.language = language
+    item.published_at = published_at
+
+
+def _item_saved(item: Item, *, action: str, user) -> Item:
+    """Searchable as it now reads, recorded in its history, then analysed as a collected item is
+    (topic, tone, watchlists, stories, alerts) once the transaction commits; if that fails the
+    item is left for `items_resume`."""
+    audit(item, action, user=user)
+    items_index(item_ids=[item.pk])
+    transaction.on_commit(lambda: after_commit_run([item]))
+    return item
+
+
+@transaction.atomic
+def item_create(
+    *,
+    source_id: int,
+    title: str,
+    url: str,
+    summary: str = "",
+    text: str = "",
+    language: str = "",
+    published_at: datetime | None = None,
+    user=None,
+) -> Item:
+    """An item entered by hand in the admin. ValueError (Vietnamese) for a bad or taken URL."""
+    item = Item()
+    _item_fill(
+        item,
+        source_id=source_id,
+        title=title,
+        url=url,
+        summary=summary,
+        text=text,
+        language=language,
+        published_at=published_at,
+    )
+    item.save()
+    return _item_saved(item, action="wagtail.create", user=user)
+
+
+@transaction.atomic
+def item_update(
+    *,
+    item_id: int,
+    source_id: int,
+    title: str,
+    url: str,
+    summary: str = "",
+    text: str = "",
+    language: str = "",
+    published_at: datetime | None = None,
+    user=None,
+) -> Item:
+    """An item corrected in the admin: saved, re-indexed and analysed again at once.
+    ValueError (Vietnamese) for a bad URL or one another item has; nothing is saved then."""
+    item = Item.objects.select_for_update().get(pk=item_id)
+    _item_fill(
+        item,
+        source_id=source_id,
+        title=title,
+        url=url,
+        summary=summary,
+        text=text,
+        language=language,
+        published_at=published_at,
+    )
+    item.save()
+    return _item_saved(item, action="wagtail.edit", user=user)
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
-"""Admin views no Wagtail component covers: paste a URL, import a file of posts, extract a
-source's items again."""
+"""Admin views of monitoring: the Wagtail views the ViewSets use (growing lists, the item editor
+that saves through the services), and the screens no Wagtail component covers: paste a URL, import
+a file of posts, extract a source's items again."""
 
 from django import forms
 from django.contrib import messages
@@ -7,15 +8,67 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from wagtail.admin.widgets import HeaderButton
+from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
 
+from lantoa.core.paginators import CachedCountPaginator
 from lantoa.reports.services import job_start
 
-from .constants import ItemStatus
+from ..constants import ItemStatus
+from ..jobs import REEXTRACT, reextract_candidates
+from ..models import Source
+from ..services import item_create, item_update, posts_import, url_submit
 from .forms import PostsImportForm, UrlSubmitForm
-from .jobs import REEXTRACT, reextract_candidates
-from .models import Source
-from .services import posts_import, url_submit
+
+ITEM_FIELDS = ("source", "title", "url", "summary", "text", "language", "published_at")
+
+
+class GrowingIndexView(IndexView):
+    """The list of a table that grows with every poll: its total is counted once a minute."""
+
+    paginator_class = CachedCountPaginator
+
+
+class ItemIndexView(GrowingIndexView):
+    """Beside "add by hand", the two doors that run the pipeline: a pasted URL, a file of posts."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.request.user.has_perm("monitoring.add_item"):
+            buttons += [
+                HeaderButton(
+                    _("Gửi đường dẫn"), url=reverse("monitoring_tools:submit"), icon_name="link"
+                ),
+                HeaderButton(
+                    _("Nhập tệp bài đăng"),
+                    url=reverse("monitoring_tools:import"),
+                    icon_name="upload",
+                ),
+            ]
+        return buttons
+
+
+def _item_fields(form) -> dict:
+    data = {name: form.cleaned_data[name] for name in ITEM_FIELDS if name != "source"}
+    return {"source_id": form.cleaned_data["source"].pk, **data}
+
+
+class ItemCreateView(CreateView):
+    """An item entered by hand: stored, indexed and analysed by `item_create`."""
+
+    def save_instance(self):
+        return item_create(user=self.request.user, **_item_fields(self.form))
+
+
+class ItemEditView(EditView):
+    """A correction: `item_update` saves, re-indexes and analyses the item again."""
+
+    def save_instance(self):
+        fields = _item_fields(self.form)
+        return item_update(item_id=self.object.pk, user=self.request.user, **fields)
 
 
 def _require(request, codename: str) -> None:
