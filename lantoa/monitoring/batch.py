@@ -26,6 +26,8 @@ class Candidate:
     lang_hint: str = ""
     language: str = ""
     author_pseudonym: str = ""
+    # The URL as received, encrypted, when the stored one had a person's handle replaced.
+    original_url_sealed: str = ""
     # Page and sitemap links (and manual URLs) must be fetched and extracted.
     needs_fetch: bool = False
     # A page body already in hand (benchmarks, re-processing): extracted without fetching.

@@ -171,6 +171,9 @@ class Item(models.Model):
     title_hash = models.CharField(max_length=40, blank=True)
     html = models.TextField(_("HTML gốc (chưa lọc)"), blank=True)
     author_pseudonym = models.CharField(_("tác giả (bí danh)"), max_length=20, blank=True)
+    # A social post's URL as received, encrypted (lantoa.monitoring.privacy.seal) when the stored
+    # `url` had a person's handle replaced; opened only through the audited redirect.
+    original_url_sealed = models.TextField(blank=True, editable=False)
     story = models.ForeignKey(
         Story, on_delete=models.SET_NULL, null=True, blank=True, related_name="items"
     )
@@ -185,6 +188,7 @@ class Item(models.Model):
         verbose_name_plural = _("tin")
         ordering = ["-published_at", "-id"]
         indexes = [models.Index(fields=["source", "title_hash"])]
+        permissions = [("view_original_link", _("Mở đường dẫn gốc của bài đăng mạng xã hội"))]
 
     def __str__(self) -> str:
         return self.title

@@ -4,7 +4,6 @@ Polls are not wrapped in one transaction on purpose: fetching happens outside an
 and the pipeline runner commits the store, the index and the poll's bookkeeping together.
 """
 
-import hashlib
 import json
 import logging
 import zlib
@@ -29,8 +28,9 @@ from .formats.common import Unparseable, parse_date
 from .models import Item, PollRun, RawResponse, Source
 from .pipeline.extract import extract_page
 from .pipeline.fetch import FETCHED_KINDS
-from .pipeline.normalise import title_key
+from .pipeline.normalise import title_digest, title_key
 from .pipeline.runner import after_commit_run, batch_run, items_resume, poll_run_start
+from .privacy import SOCIAL_HOSTS, seal, social_host, text_pseudonymise, unseal, url_pseudonymise
 from .scheduling import full_fetch_due
 from .selectors import item_url_taken
 from .urlnorm import url_hash
@@ -42,6 +42,8 @@ def claim_lease() -> timedelta:
     return timedelta(seconds=int(getattr(settings, "LANTOA_POLL_LEASE_SECONDS", 15 * 60)))
 
 
+# Audit action: a person opened a social post's original (unpseudonymised) link.
+ORIGINAL_OPEN = "monitoring.original_open"
 MANUAL_SOURCE_NAME = "Đường dẫn gửi thủ công"
 WORKER_LOST = (
     "Tiến trình thu thập dừng giữa chừng (bị tắt hoặc mất kết nối cơ sở dữ liệu); "
@@ -271,16 +273,23 @@ def _item_fill(
     url = url.strip()
     if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
         raise ValueError(_("Đường dẫn phải bắt đầu bằng http:// hoặc https://"))
-    if item_url_taken(url=url, exclude_id=item.pk):
-        raise ValueError(_("Đã có tin với đường dẫn này."))
     title = clean_text(title, keep_paragraphs=False)
     if not title:
         raise ValueError(_("Tin cần có tiêu đề."))
     item.source = Source.objects.get(pk=source_id)
+    summary, text = clean_text(summary), clean_text(text)
+    social = item.source.kind == SourceKind.SOCIAL_IMPORT or bool(social_host(url))
+    if social:  # a person's handle typed in is replaced as the pipeline would
+        kept = url_pseudonymise(url)
+        if kept != url:
+            item.original_url_sealed, url = seal(url), kept
+        title, summary, text = (text_pseudonymise(v) for v in (title, summary, text))
+    if item_url_taken(url=url, exclude_id=item.pk):
+        raise ValueError(_("Đã có tin với đường dẫn này."))
     item.url, item.url_hash = url, url_hash(url)
-    item.title, item.summary, item.text = title, clean_text(summary), clean_text(text)
+    item.title, item.summary, item.text = title, summary, text
     item.title_folded = title_key(title)
-    item.title_hash = hashlib.sha1(item.title_folded.encode(), usedforsecurity=False).hexdigest()
+    item.title_hash = title_digest(item.title_folded)
     item.language = language
     item.published_at = published_at
 
@@ -354,6 +363,92 @@ def item_update(
 
 
 @transaction.atomic
+def item_original_open(*, item_id: int, user) -> str:
+    """The URL a social post had before its handles were replaced, for a person allowed to see
+    it; the opening is written to the item's history (who, when; not the URL). ValueError when
+    the item has no sealed original (or the salt has changed since)."""
+    item = Item.objects.get(pk=item_id)
+    url = unseal(item.original_url_sealed)
+    if urlsplit(url).scheme not in ("http", "https"):
+        raise ValueError(_("Tin này không có đường dẫn gốc được lưu kín."))
+    audit(item, ORIGINAL_OPEN, user=user)
+    return url
+
+
+def _social_items():
+    """Items that may hold a person's handle: from social sources, or with a social URL."""
+    on_social_host = Q()
+    for domain in (*SOCIAL_HOSTS, "fb.watch", "youtu.be"):
+        on_social_host |= Q(url__icontains=f"{domain}/")
+    return Item.objects.filter(
+        Q(source__kind=SourceKind.SOCIAL_IMPORT)
+        | Q(source__outlet_type=OutletType.SOCIAL_PAGE)
+        | on_social_host
+    )
+
+
+def _raw_pseudonymise(raw: RawResponse) -> bool:
+    """A kept raw copy without handles: its URL, and each post of an import's redacted JSON."""
+    changed = False
+    url = url_pseudonymise(raw.url)
+    if url != raw.url:
+        raw.url, changed = url, True
+    if raw.url.startswith("file:"):
+        posts = json.loads(raw.body)
+        for post in posts:
+            for key, rewrite in (("url", url_pseudonymise), ("title", text_pseudonymise)):
+                value = post.get(key) or ""
+                post[key] = rewrite(value)
+            post["text"] = text_pseudonymise(post.get("text") or "")
+        body = json.dumps(posts, ensure_ascii=False).encode()
+        if body != raw.body:
+            raw.body_compressed, raw.size, changed = zlib.compress(body, 6), len(body), True
+    if changed:
+        raw.save(update_fields=["url", "body_compressed", "size"])
+    return changed
+
+
+@transaction.atomic
+def items_pseudonymise() -> dict[str, int]:
+    """Rewrite posts stored before handles were pseudonymised (idempotent): the handle in each
+    social post's URL and the @mentions in its text are replaced, the original URL is kept
+    sealed, the search index follows, and the kept raw copies are rewritten too. An item whose
+    new URL another item already has is left as it is and counted as a conflict."""
+    counts = {"items": 0, "raw": 0, "conflicts": 0}
+    changed_ids = []
+    for item in _social_items().select_related("source").iterator(chunk_size=500):
+        url = url_pseudonymise(item.url)
+        texts = [text_pseudonymise(v) for v in (item.title, item.summary, item.text)]
+        if url == item.url and texts == [item.title, item.summary, item.text]:
+            continue
+        new_hash = url_hash(url)
+        if url != item.url:
+            if Item.objects.filter(url_hash=new_hash).exclude(pk=item.pk).exists():
+                counts["conflicts"] += 1
+                continue
+            item.original_url_sealed = item.original_url_sealed or seal(item.url)
+        item.url, item.url_hash = url, new_hash
+        item.title, item.summary, item.text = texts
+        item.title_folded = title_key(item.title)
+        item.title_hash = title_digest(item.title_folded)
+        item.save(
+            update_fields=[
+                "url", "url_hash", "original_url_sealed", "title", "summary", "text",
+                "title_folded", "title_hash",
+            ]
+        )  # fmt: skip
+        changed_ids.append(item.pk)
+    items_index(item_ids=changed_ids)
+    counts["items"] = len(changed_ids)
+    raws = RawResponse.objects.filter(
+        Q(source__kind=SourceKind.SOCIAL_IMPORT) | Q(source__outlet_type=OutletType.SOCIAL_PAGE)
+    )
+    for raw in raws.iterator(chunk_size=100):
+        counts["raw"] += _raw_pseudonymise(raw)
+    return counts
+
+
+@transaction.atomic
 def item_reextract(*, item_id: int) -> Item:
     """Extract an item's text again from its kept raw page (after an extractor upgrade)."""
     item = Item.objects.select_related("raw").get(pk=item_id)
@@ -410,5 +505,10 @@ def permissions_grant() -> None:
         app_label="monitoring",
         codenames=[*view, "add_source", "change_source", "add_item", "change_item"],
     )
-    for role in (Role.LEADER, Role.RAPID_RESPONSE):
-        role_grant_permissions(role=role, app_label="monitoring", codenames=view)
+    role_grant_permissions(role=Role.LEADER, app_label="monitoring", codenames=view)
+    # The team that verifies a post may open its original link (each opening is audited).
+    role_grant_permissions(
+        role=Role.RAPID_RESPONSE,
+        app_label="monitoring",
+        codenames=[*view, "view_original_link"],
+    )

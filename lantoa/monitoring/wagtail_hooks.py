@@ -1,13 +1,26 @@
 """Registers monitoring's admin (lantoa/monitoring/admin/): the snippets group, the tools, the
 dashboard panel and the sources' listing button."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from lantoa.core.audit import register_actions
+
 from .admin.panels import monitoring_panel
 from .admin.viewsets import MonitoringGroup, ToolsViewSet, source_listing_buttons
+from .services import ORIGINAL_OPEN
+
+LOG_ACTIONS = {
+    ORIGINAL_OPEN: (_("Mở đường dẫn gốc"), _("Đã mở đường dẫn gốc của bài đăng")),
+}
 
 register_snippet(MonitoringGroup)
+
+
+@hooks.register("register_log_actions")
+def monitoring_log_actions(actions):
+    register_actions(actions, LOG_ACTIONS)
 
 
 @hooks.register("register_admin_viewset")

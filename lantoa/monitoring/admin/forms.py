@@ -7,6 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from ..constants import SourceKind
 from ..models import Source
+from ..privacy import url_pseudonymise
 from ..selectors import item_url_taken
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -50,6 +51,6 @@ class ItemAdminForm(WagtailAdminModelForm):
 
     def clean_url(self):
         url = self.cleaned_data["url"]
-        if item_url_taken(url=url, exclude_id=self.instance.pk):
+        if item_url_taken(url=url_pseudonymise(url), exclude_id=self.instance.pk):
             raise ValidationError(_("Đã có tin với đường dẫn này."))
         return url

@@ -5,23 +5,25 @@ a file of posts, extract a source's items again."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.admin.widgets import HeaderButton
-from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
+from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, InspectView
 
 from lantoa.core.paginators import CachedCountPaginator
 from lantoa.reports.services import job_start
 
 from ..constants import ItemStatus
 from ..jobs import REEXTRACT, reextract_candidates
-from ..models import Source
-from ..services import item_create, item_update, posts_import, url_submit
+from ..models import Item, Source
+from ..services import item_create, item_original_open, item_update, posts_import, url_submit
 from .forms import PostsImportForm, UrlSubmitForm
 
+ORIGINAL_PERMISSION = "monitoring.view_original_link"
 ITEM_FIELDS = ("source", "title", "url", "summary", "text", "language", "published_at")
 
 
@@ -51,19 +53,57 @@ class ItemIndexView(GrowingIndexView):
         return buttons
 
 
+class ItemInspectView(InspectView):
+    """An item's details; a social post's original link for those allowed to open it."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.object.original_url_sealed and self.request.user.has_perm(ORIGINAL_PERMISSION):
+            buttons.append(
+                HeaderButton(
+                    _("Mở bài gốc (được ghi nhật ký)"),
+                    url=reverse("monitoring_tools:original", args=[self.object.pk]),
+                    icon_name="link-external",
+                )
+            )
+        return buttons
+
+
+def item_original_view(request, item_id: int):
+    """Open a social post at its original address: a permission-checked, audited redirect."""
+    _require(request, "view_original_link")
+    try:
+        url = item_original_open(item_id=item_id, user=request.user)
+    except (Item.DoesNotExist, ValueError) as exc:
+        raise Http404(str(exc)) from exc
+    return HttpResponseRedirect(url)
+
+
+class ItemSaveErrorsMixin:
+    """A service's refusal (ValueError, in Vietnamese) is shown on the form; nothing is saved."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+            return self.form_invalid(form)
+
+
 def _item_fields(form) -> dict:
     data = {name: form.cleaned_data[name] for name in ITEM_FIELDS if name != "source"}
     return {"source_id": form.cleaned_data["source"].pk, **data}
 
 
-class ItemCreateView(CreateView):
+class ItemCreateView(ItemSaveErrorsMixin, CreateView):
     """An item entered by hand: stored, indexed and analysed by `item_create`."""
 
     def save_instance(self):
         return item_create(user=self.request.user, **_item_fields(self.form))
 
 
-class ItemEditView(EditView):
+class ItemEditView(ItemSaveErrorsMixin, EditView):
     """A correction: `item_update` saves, re-indexes and analyses the item again."""
 
     def save_instance(self):

@@ -23,6 +23,8 @@ from .views import (
     ItemCreateView,
     ItemEditView,
     ItemIndexView,
+    ItemInspectView,
+    item_original_view,
     posts_import_view,
     source_reextract_view,
     url_submit_view,
@@ -84,6 +86,7 @@ class ItemViewSet(SnippetViewSet):
     index_view_class = ItemIndexView
     add_view_class = ItemCreateView
     edit_view_class = ItemEditView
+    inspect_view_class = ItemInspectView
     copy_view_enabled = False  # a copy would repeat the item's URL, which is refused
     icon = "doc-full"
     menu_label = _("Tin thu thập")
@@ -157,6 +160,7 @@ class ToolsViewSet(ViewSet):
             path("submit/", url_submit_view, name="submit"),
             path("import/", posts_import_view, name="import"),
             path("reextract/<int:source_id>/", source_reextract_view, name="reextract"),
+            path("original/<int:item_id>/", item_original_view, name="original"),
         ]
 
 

@@ -1,17 +1,14 @@
 """Files of public social-media posts (CSV, JSON, JSON Lines, XLSX) mapped column by column.
 
-Authors are pseudonymised and phone numbers and e-mail addresses redacted here, before anything
-is stored.
+Here, before anything is stored: authors are pseudonymised, and so are the handles in post URLs
+and the @mentions in the text (`lantoa.monitoring.privacy`); phone numbers and e-mail addresses
+are redacted.
 """
 
 import csv
-import hashlib
-import hmac
 import io
 import json
-import re
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -19,31 +16,10 @@ from lantoa.core.uploads import open_workbook
 
 from ..batch import Candidate
 from ..constants import LeftOut
+from ..privacy import pseudonymise, redact, seal, text_pseudonymise, url_pseudonymise
 from .common import Unparseable, left_out_count, parse_date, synthetic_url
 
 MAPPING_FIELDS = ("text", "title", "url", "author", "published", "language")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w])(\+?\d[\d .()-]{7,}\d)(?![\w])")
-
-
-def pseudonymise(handle: str) -> str:
-    """A salted, keyed hash of an author handle: stable per office, not reversible."""
-    if not handle:
-        return ""
-    key = str(settings.LANTOA_PSEUDONYM_SALT).encode()
-    digest = hmac.new(key, handle.strip().casefold().encode(), hashlib.sha256).hexdigest()
-    return f"tg-{digest[:12]}"
-
-
-def redact(text: str) -> str:
-    """Replace e-mail addresses and phone numbers before anything is stored."""
-    text = _EMAIL.sub("[email đã ẩn]", text)
-
-    def phone(match: re.Match) -> str:
-        digits = re.sub(r"\D", "", match.group(1))
-        return "[số điện thoại đã ẩn]" if 9 <= len(digits) <= 15 else match.group(0)
-
-    return _PHONE.sub(phone, text)
 
 
 def rows_read(data: bytes, filename: str, *, left_out: dict[str, int] | None = None) -> list[dict]:
@@ -138,15 +114,17 @@ def social_rows(
             column = mapping.get(field)
             return "" if not column else str(row.get(column, "") or "").strip()
 
-        text = redact(value("text"))
+        text = text_pseudonymise(redact(value("text")))
         author = pseudonymise(value("author"))
         url = value("url")
         if not url.startswith(("http://", "https://")):
             url = synthetic_url("", f"{author}|{value('published')}|{text}")
+        kept_url = url_pseudonymise(url)
         candidates.append(
             Candidate(
-                url=url,
-                title=redact(value("title")),
+                url=kept_url,
+                original_url_sealed=seal(url) if kept_url != url else "",
+                title=text_pseudonymise(redact(value("title"))),
                 text=text,
                 published_at=parse_date(value("published")),
                 lang_hint=value("language"),

@@ -24,6 +24,7 @@ from ..constants import FetchOutcome, ItemStatus, LeftOut
 from ..fetcher import FetchResult, fetch_url, make_client
 from ..formats.common import decode_html_bytes, parse_date
 from ..models import Item, RawResponse
+from ..privacy import url_pseudonymise
 from ..urlnorm import url_hash
 from .raw import RAW_COMPRESSION, raw_headers
 
@@ -172,7 +173,7 @@ def _raws_store(batch: Batch, raws: list[tuple]) -> None:
         RawResponse(
             source=batch.source,
             poll_run=batch.poll_run,
-            url=candidate.url[:2000],
+            url=url_pseudonymise(candidate.url)[:2000],
             status_code=result.status,
             headers=raw_headers(result.headers),
             body_compressed=compressed.result(),

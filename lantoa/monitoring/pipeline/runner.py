@@ -16,6 +16,7 @@ from django.utils import timezone
 from ..batch import Batch
 from ..constants import OUTCOME_ADVICE, FetchOutcome, ItemStatus, LeftOut
 from ..models import Item, PollRun, RawResponse, Source
+from ..privacy import url_pseudonymise
 from ..scheduling import next_after_failure, next_after_success
 from . import AFTER_COMMIT, STAGES, TRANSACTIONAL
 from .fetch import FETCHED_KINDS
@@ -101,7 +102,7 @@ def items_resume(*, limit: int = 500, older_than_seconds: int = 60) -> int:
 
 def _problems(batch: Batch) -> list[dict]:
     problems = [
-        {"url": c.url, "status": c.status, "error": c.error[:500]}
+        {"url": url_pseudonymise(c.url), "status": c.status, "error": c.error[:500]}
         for c in batch.dropped
         if c.status in PROBLEM_STATUSES
     ]

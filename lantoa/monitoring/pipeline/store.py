@@ -36,6 +36,7 @@ def run(batch: Batch) -> Batch:
             title_folded=c.title_folded,
             title_hash=c.title_hash,
             author_pseudonym=c.author_pseudonym,
+            original_url_sealed=c.original_url_sealed,
             raw=c.raw or batch.document_raw,
             poll_run=batch.poll_run,
             minhash=c.minhash,

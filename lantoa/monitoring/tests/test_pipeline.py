@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from lantoa.monitoring import services
 from lantoa.monitoring.constants import FetchOutcome, ItemStatus, SourceKind
-from lantoa.monitoring.formats.social import pseudonymise, redact
 from lantoa.monitoring.models import Item, PollRun, Source, Story
 from lantoa.monitoring.pipeline import STAGE_NAMES, alert, analyse, index
 from lantoa.monitoring.pipeline.runner import items_resume
+from lantoa.monitoring.privacy import pseudonymise, redact
 from lantoa.monitoring.urlnorm import url_hash, url_normalise
 
 from .factories import SourceFactory, article, rss
