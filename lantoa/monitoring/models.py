@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .constants import FetchOutcome, LeftOut, OutletType, SourceKind
+from .html import sanitise
 
 
 class Source(models.Model):
@@ -195,8 +196,6 @@ class Item(models.Model):
 
     def content_sanitised(self):
         """The item's HTML as received, cleaned by nh3 (safe to show in the admin)."""
-        from .html import sanitise
-
         return sanitise(self.html) if self.html else ""
 
     content_sanitised.short_description = _("nội dung gốc (đã lọc an toàn)")

@@ -15,8 +15,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 from lantoa.core.audit import audit
+from lantoa.core.constants import Role
+from lantoa.core.services import role_grant_permissions
 from lantoa.core.text import clean_text
 from lantoa.monitoring.search.services import items_index
 
@@ -466,8 +469,6 @@ def item_reextract(*, item_id: int) -> Item:
 @transaction.atomic
 def schedule_ensure() -> None:
     """The beat schedule of monitoring (idempotent): due sources every minute, resume every 10."""
-    from django_celery_beat.models import IntervalSchedule, PeriodicTask
-
     every_minute, _c = IntervalSchedule.objects.get_or_create(
         every=1, period=IntervalSchedule.MINUTES
     )
@@ -496,9 +497,6 @@ def schedule_ensure() -> None:
 
 def permissions_grant() -> None:
     """Model permissions of monitoring for the office's roles (idempotent)."""
-    from lantoa.core.constants import Role
-    from lantoa.core.services import role_grant_permissions
-
     view = ["view_source", "view_item", "view_story", "view_pollrun"]
     role_grant_permissions(
         role=Role.MONITOR,
