@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from lantoa.monitoring import demo
@@ -158,3 +159,12 @@ def test_a_title_too_long_is_cut_and_counted():
     )
     assert run.stored == 1 and run.left_out == {LeftOut.TITLES_CUT: 1}
     assert len(Item.objects.get().title) == 600
+
+
+def test_the_import_command_says_what_it_left_out(tmp_path):
+    posts = tmp_path / "bai.json"
+    posts.write_text(json.dumps([{"body": "Quy Nhơn đón khách"}, 7]), encoding="utf-8")
+    out = io.StringIO()
+    call_command("import_posts", str(posts), "--mapping", "text=body", stdout=out)
+    assert "mới=1" in out.getvalue()
+    assert "bỏ lại: Mục không đọc được (không phải một bài): 1" in out.getvalue()

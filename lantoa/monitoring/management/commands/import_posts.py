@@ -63,3 +63,5 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         counts = ", ".join(f"{k}={v}" for k, v in sorted(run.counts.items()))
         self.stdout.write(f"nguồn {source.pk}: {run.outcome}, mới={run.stored} ({counts})")
+        if run.left_out:
+            self.stdout.write(f"bỏ lại: {run.left_out_display()}")
