@@ -176,7 +176,6 @@ def bench_headlines(data_dir: Path, repeat: int) -> None:
 
     from lantoa.monitoring.models import Item, Source
     from lantoa.monitoring.pipeline import hooks
-    from lantoa.monitoring.pipeline.index import indexer
     from lantoa.monitoring.pipeline.language import identifier
     from lantoa.monitoring.services import entries_ingest, source_create
     from lantoa.monitoring.urlnorm import url_hash
@@ -186,7 +185,6 @@ def bench_headlines(data_dir: Path, repeat: int) -> None:
         print(f"\n(b) skipped: {path} absent")
         return
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    indexed = "yes" if indexer() is not None else "no (search app not merged)"
     identifier()  # the language model loads once per worker, not per poll
     registered = (list(hooks.analysers.callbacks), list(hooks.alerters.callbacks))
     bare_times, bare_cpu, counts = [], [], Counter()
@@ -270,7 +268,7 @@ def bench_headlines(data_dir: Path, repeat: int) -> None:
              f"{n / min(ours_cpu[with_hooks]):.0f}", f"{best / bare:.1f}"]
         )  # fmt: skip
     _table(
-        f"(b) feed-entry ingest, {n} headlines, best of {repeat}; index stage: {indexed} "
+        f"(b) feed-entry ingest, {n} headlines, best of {repeat}, search index included "
         "(target ≥ 1000 items/s). Round 1 stores new stories; later rounds are near-copies of "
         "round 1 (every item joins a story): the worst round is shown too. Items per CPU-second "
         "(this process, SQLite included) is the figure a shared machine's load does not skew.",

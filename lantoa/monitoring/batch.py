@@ -26,6 +26,8 @@ class Candidate:
     lang_hint: str = ""
     language: str = ""
     author_pseudonym: str = ""
+    # The URL as received, encrypted, when the stored one had a person's handle replaced.
+    original_url_sealed: str = ""
     # Page and sitemap links (and manual URLs) must be fetched and extracted.
     needs_fetch: bool = False
     # A page body already in hand (benchmarks, re-processing): extracted without fetching.
@@ -59,8 +61,8 @@ class Batch:
     # Candidates given by the caller (manual URL, demo, benchmark): fetch and parse pass.
     preloaded: bool = False
     outcome: str = ""
-    # Links over the per-poll limit, left for the next poll.
-    deferred: int = 0
+    # What was taken in only in part ({LeftOut value: count}), recorded on the PollRun.
+    left_out: dict[str, int] = field(default_factory=dict)
     error: str = ""
     candidates: list[Candidate] = field(default_factory=list)
     dropped: list[Candidate] = field(default_factory=list)
@@ -73,6 +75,11 @@ class Batch:
         candidate.status = status
         candidate.error = reason
         self.dropped.append(candidate)
+
+    def leave(self, kind: str, count: int = 1) -> None:
+        """Count `count` pieces of input left out (a LeftOut value): shown on the poll run."""
+        if count:
+            self.left_out[kind] = self.left_out.get(kind, 0) + count
 
     def apply(self, function) -> None:
         """Call `function(candidate)` for each live candidate; one that raises is quarantined

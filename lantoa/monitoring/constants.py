@@ -33,6 +33,18 @@ class ItemStatus(models.TextChoices):
     QUARANTINED = "quarantined", _("Cách ly do lỗi xử lý")
 
 
+class LeftOut(models.TextChoices):
+    """What a poll or import took in only in part, counted on its PollRun: nothing is left out
+    silently."""
+
+    ENTRIES_SKIPPED = "entries_skipped", _("Mục không đọc được (không phải một bài)")
+    LINKS_DEFERRED = "links_deferred", _("Liên kết để lượt sau (vượt số trang tải mỗi lượt)")
+    CHILD_SITEMAPS = "child_sitemaps", _("Sơ đồ trang con cũ hơn không được đọc")
+    TITLES_CUT = "titles_cut", _("Tiêu đề quá dài bị cắt bớt")
+    URLS_CUT = "urls_cut", _("Đường dẫn quá dài bị cắt bớt")
+    PROBLEMS_UNLISTED = "problems_unlisted", _("Tin có vấn đề không liệt kê hết")
+
+
 class FetchOutcome(models.TextChoices):
     """How fetching a source's document (feed, sitemap, page, file) ended in one poll."""
 

@@ -5,7 +5,8 @@ import zlib
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .constants import FetchOutcome, OutletType, SourceKind
+from .constants import FetchOutcome, LeftOut, OutletType, SourceKind
+from .html import sanitise
 
 
 class Source(models.Model):
@@ -92,6 +93,9 @@ class PollRun(models.Model):
     error = models.TextField(_("lỗi"), blank=True)
     # Items quarantined or dropped for a failure: [{"url", "status", "error"}].
     problems = models.JSONField(_("tin có vấn đề"), default=list, blank=True)
+    # Input taken in only in part: {LeftOut value: count} (links left for the next poll, child
+    # sitemaps not read, rows that are not posts, titles cut, ...).
+    left_out = models.JSONField(_("phần bỏ lại"), default=dict, blank=True)
     worker = models.CharField(max_length=100, blank=True)
 
     class Meta:
@@ -101,6 +105,13 @@ class PollRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} · {self.started_at:%Y-%m-%d %H:%M}"
+
+    def left_out_display(self) -> str:
+        """What this poll left out, in words ("" when it took everything in)."""
+        labels = dict(LeftOut.choices)
+        return "; ".join(f"{labels.get(k, k)}: {n}" for k, n in sorted(self.left_out.items()))
+
+    left_out_display.short_description = _("phần bỏ lại")
 
 
 class RawResponse(models.Model):
@@ -161,6 +172,9 @@ class Item(models.Model):
     title_hash = models.CharField(max_length=40, blank=True)
     html = models.TextField(_("HTML gốc (chưa lọc)"), blank=True)
     author_pseudonym = models.CharField(_("tác giả (bí danh)"), max_length=20, blank=True)
+    # A social post's URL as received, encrypted (lantoa.monitoring.privacy.seal) when the stored
+    # `url` had a person's handle replaced; opened only through the audited redirect.
+    original_url_sealed = models.TextField(blank=True, editable=False)
     story = models.ForeignKey(
         Story, on_delete=models.SET_NULL, null=True, blank=True, related_name="items"
     )
@@ -175,14 +189,13 @@ class Item(models.Model):
         verbose_name_plural = _("tin")
         ordering = ["-published_at", "-id"]
         indexes = [models.Index(fields=["source", "title_hash"])]
+        permissions = [("view_original_link", _("Mở đường dẫn gốc của bài đăng mạng xã hội"))]
 
     def __str__(self) -> str:
         return self.title
 
     def content_sanitised(self):
         """The item's HTML as received, cleaned by nh3 (safe to show in the admin)."""
-        from .html import sanitise
-
         return sanitise(self.html) if self.html else ""
 
     content_sanitised.short_description = _("nội dung gốc (đã lọc an toàn)")

@@ -1,7 +1,7 @@
 """Role permissions of monitoring (found by `manage.py roles_ensure`)."""
 
+from .services import permissions_grant
+
 
 def grant() -> None:
-    from .services import permissions_grant
-
     permissions_grant()

@@ -10,6 +10,7 @@ from lantoa.core.panels import admin_list_url
 
 from .constants import FETCH_FAILURES, OutletType
 from .models import Item, PollRun, Source
+from .urlnorm import url_hash
 
 HEALTH_DAYS = 7
 
@@ -114,3 +115,8 @@ def kpi_items_by_outlet_type(*, start: date, end: date, unit=None) -> list[panel
         )
         for row in rows
     ]
+
+
+def item_url_taken(*, url: str, exclude_id: int | None = None) -> bool:
+    """Whether another item already has this URL (compared as the pipeline does: its hash)."""
+    return Item.objects.filter(url_hash=url_hash(url)).exclude(pk=exclude_id).exists()

@@ -7,7 +7,7 @@ and the pipeline runner commits the store, the index and the poll's bookkeeping 
 import json
 import logging
 import zlib
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -15,16 +15,28 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
-from . import formats
+from lantoa.core.audit import audit
+from lantoa.core.constants import Role
+from lantoa.core.services import role_grant_permissions
+from lantoa.core.text import clean_text
+from lantoa.monitoring.search.services import items_index
+
 from .batch import Batch, Candidate
 from .constants import FetchOutcome, OutletType, SourceKind
 from .fetcher import make_client
+from .formats import social
+from .formats.common import Unparseable, parse_date
 from .models import Item, PollRun, RawResponse, Source
 from .pipeline.extract import extract_page
 from .pipeline.fetch import FETCHED_KINDS
-from .pipeline.runner import batch_run, items_resume, poll_run_start
+from .pipeline.normalise import title_digest, title_key
+from .pipeline.runner import after_commit_run, batch_run, items_resume, poll_run_start
+from .privacy import SOCIAL_HOSTS, seal, social_host, text_pseudonymise, unseal, url_pseudonymise
 from .scheduling import full_fetch_due
+from .selectors import item_url_taken
+from .urlnorm import url_hash
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +45,8 @@ def claim_lease() -> timedelta:
     return timedelta(seconds=int(getattr(settings, "LANTOA_POLL_LEASE_SECONDS", 15 * 60)))
 
 
+# Audit action: a person opened a social post's original (unpseudonymised) link.
+ORIGINAL_OPEN = "monitoring.original_open"
 MANUAL_SOURCE_NAME = "Đường dẫn gửi thủ công"
 WORKER_LOST = (
     "Tiến trình thu thập dừng giữa chừng (bị tắt hoặc mất kết nối cơ sở dữ liệu); "
@@ -182,11 +196,12 @@ def posts_import(
         raise ValueError(_("Nguồn này không phải loại tệp bài đăng mạng xã hội."))
     try:
         if mapping is not None:
-            formats.mapping_validate(mapping, formats.columns_of(data, filename))
+            social.mapping_validate(mapping, social.columns_of(data, filename))
             source.column_mapping = mapping
             source.save(update_fields=["column_mapping"])
-        candidates = formats.social_rows(data, filename, source.column_mapping)
-    except formats.Unparseable as exc:  # a broken file: a Vietnamese message, nothing stored
+        left_out: dict[str, int] = {}
+        candidates = social.social_rows(data, filename, source.column_mapping, left_out=left_out)
+    except Unparseable as exc:  # a broken file: a Vietnamese message, nothing stored
         raise ValueError(str(exc)) from exc
     run = poll_run_start(source)
     redacted = json.dumps(
@@ -210,7 +225,9 @@ def posts_import(
         body_compressed=zlib.compress(redacted, 6),
         size=len(redacted),
     )
-    batch = Batch(source=source, poll_run=run, preloaded=True, candidates=candidates)
+    batch = Batch(
+        source=source, poll_run=run, preloaded=True, candidates=candidates, left_out=left_out
+    )
     batch.document_raw = raw
     return batch_run(batch)
 
@@ -224,7 +241,7 @@ def entries_ingest(*, source: Source, entries: list[dict]) -> PollRun:
             title=e.get("title", ""),
             summary=e.get("summary", ""),
             text=e.get("text", ""),
-            published_at=formats.parse_date(e.get("published")),
+            published_at=parse_date(e.get("published")),
             lang_hint=e.get("language", ""),
         )
         for e in entries
@@ -244,6 +261,196 @@ def pages_ingest(*, source: Source, pages: list[tuple[str, bytes]]) -> PollRun:
     return batch_run(batch)
 
 
+def _item_fill(
+    item: Item,
+    *,
+    source_id: int,
+    title: str,
+    url: str,
+    summary: str,
+    text: str,
+    language: str,
+    published_at: datetime | None,
+) -> None:
+    """Put what a person typed on `item`, as the pipeline would have stored it."""
+    url = url.strip()
+    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+        raise ValueError(_("Đường dẫn phải bắt đầu bằng http:// hoặc https://"))
+    title = clean_text(title, keep_paragraphs=False)
+    if not title:
+        raise ValueError(_("Tin cần có tiêu đề."))
+    item.source = Source.objects.get(pk=source_id)
+    summary, text = clean_text(summary), clean_text(text)
+    social = item.source.kind == SourceKind.SOCIAL_IMPORT or bool(social_host(url))
+    if social:  # a person's handle typed in is replaced as the pipeline would
+        kept = url_pseudonymise(url)
+        if kept != url:
+            item.original_url_sealed, url = seal(url), kept
+        title, summary, text = (text_pseudonymise(v) for v in (title, summary, text))
+    if item_url_taken(url=url, exclude_id=item.pk):
+        raise ValueError(_("Đã có tin với đường dẫn này."))
+    item.url, item.url_hash = url, url_hash(url)
+    item.title, item.summary, item.text = title, summary, text
+    item.title_folded = title_key(title)
+    item.title_hash = title_digest(item.title_folded)
+    item.language = language
+    item.published_at = published_at
+
+
+def _item_saved(item: Item, *, action: str, user) -> Item:
+    """Searchable as it now reads, recorded in its history, then analysed as a collected item is
+    (topic, tone, watchlists, stories, alerts) once the transaction commits; if that fails the
+    item is left for `items_resume`."""
+    audit(item, action, user=user)
+    items_index(item_ids=[item.pk])
+    transaction.on_commit(lambda: after_commit_run([item]))
+    return item
+
+
+@transaction.atomic
+def item_create(
+    *,
+    source_id: int,
+    title: str,
+    url: str,
+    summary: str = "",
+    text: str = "",
+    language: str = "",
+    published_at: datetime | None = None,
+    user=None,
+) -> Item:
+    """An item entered by hand in the admin. ValueError (Vietnamese) for a bad or taken URL."""
+    item = Item()
+    _item_fill(
+        item,
+        source_id=source_id,
+        title=title,
+        url=url,
+        summary=summary,
+        text=text,
+        language=language,
+        published_at=published_at,
+    )
+    item.save()
+    return _item_saved(item, action="wagtail.create", user=user)
+
+
+@transaction.atomic
+def item_update(
+    *,
+    item_id: int,
+    source_id: int,
+    title: str,
+    url: str,
+    summary: str = "",
+    text: str = "",
+    language: str = "",
+    published_at: datetime | None = None,
+    user=None,
+) -> Item:
+    """An item corrected in the admin: saved, re-indexed and analysed again at once.
+    ValueError (Vietnamese) for a bad URL or one another item has; nothing is saved then."""
+    item = Item.objects.select_for_update().get(pk=item_id)
+    _item_fill(
+        item,
+        source_id=source_id,
+        title=title,
+        url=url,
+        summary=summary,
+        text=text,
+        language=language,
+        published_at=published_at,
+    )
+    item.save()
+    return _item_saved(item, action="wagtail.edit", user=user)
+
+
+@transaction.atomic
+def item_original_open(*, item_id: int, user) -> str:
+    """The URL a social post had before its handles were replaced, for a person allowed to see
+    it; the opening is written to the item's history (who, when; not the URL). ValueError when
+    the item has no sealed original (or the salt has changed since)."""
+    item = Item.objects.get(pk=item_id)
+    url = unseal(item.original_url_sealed)
+    if urlsplit(url).scheme not in ("http", "https"):
+        raise ValueError(_("Tin này không có đường dẫn gốc được lưu kín."))
+    audit(item, ORIGINAL_OPEN, user=user)
+    return url
+
+
+def _social_items():
+    """Items that may hold a person's handle: from social sources, or with a social URL."""
+    on_social_host = Q()
+    for domain in (*SOCIAL_HOSTS, "fb.watch", "youtu.be"):
+        on_social_host |= Q(url__icontains=f"{domain}/")
+    return Item.objects.filter(
+        Q(source__kind=SourceKind.SOCIAL_IMPORT)
+        | Q(source__outlet_type=OutletType.SOCIAL_PAGE)
+        | on_social_host
+    )
+
+
+def _raw_pseudonymise(raw: RawResponse) -> bool:
+    """A kept raw copy without handles: its URL, and each post of an import's redacted JSON."""
+    changed = False
+    url = url_pseudonymise(raw.url)
+    if url != raw.url:
+        raw.url, changed = url, True
+    if raw.url.startswith("file:"):
+        posts = json.loads(raw.body)
+        for post in posts:
+            for key, rewrite in (("url", url_pseudonymise), ("title", text_pseudonymise)):
+                value = post.get(key) or ""
+                post[key] = rewrite(value)
+            post["text"] = text_pseudonymise(post.get("text") or "")
+        body = json.dumps(posts, ensure_ascii=False).encode()
+        if body != raw.body:
+            raw.body_compressed, raw.size, changed = zlib.compress(body, 6), len(body), True
+    if changed:
+        raw.save(update_fields=["url", "body_compressed", "size"])
+    return changed
+
+
+@transaction.atomic
+def items_pseudonymise() -> dict[str, int]:
+    """Rewrite posts stored before handles were pseudonymised (idempotent): the handle in each
+    social post's URL and the @mentions in its text are replaced, the original URL is kept
+    sealed, the search index follows, and the kept raw copies are rewritten too. An item whose
+    new URL another item already has is left as it is and counted as a conflict."""
+    counts = {"items": 0, "raw": 0, "conflicts": 0}
+    changed_ids = []
+    for item in _social_items().select_related("source").iterator(chunk_size=500):
+        url = url_pseudonymise(item.url)
+        texts = [text_pseudonymise(v) for v in (item.title, item.summary, item.text)]
+        if url == item.url and texts == [item.title, item.summary, item.text]:
+            continue
+        new_hash = url_hash(url)
+        if url != item.url:
+            if Item.objects.filter(url_hash=new_hash).exclude(pk=item.pk).exists():
+                counts["conflicts"] += 1
+                continue
+            item.original_url_sealed = item.original_url_sealed or seal(item.url)
+        item.url, item.url_hash = url, new_hash
+        item.title, item.summary, item.text = texts
+        item.title_folded = title_key(item.title)
+        item.title_hash = title_digest(item.title_folded)
+        item.save(
+            update_fields=[
+                "url", "url_hash", "original_url_sealed", "title", "summary", "text",
+                "title_folded", "title_hash",
+            ]
+        )  # fmt: skip
+        changed_ids.append(item.pk)
+    items_index(item_ids=changed_ids)
+    counts["items"] = len(changed_ids)
+    raws = RawResponse.objects.filter(
+        Q(source__kind=SourceKind.SOCIAL_IMPORT) | Q(source__outlet_type=OutletType.SOCIAL_PAGE)
+    )
+    for raw in raws.iterator(chunk_size=100):
+        counts["raw"] += _raw_pseudonymise(raw)
+    return counts
+
+
 @transaction.atomic
 def item_reextract(*, item_id: int) -> Item:
     """Extract an item's text again from its kept raw page (after an extractor upgrade)."""
@@ -253,23 +460,15 @@ def item_reextract(*, item_id: int) -> Item:
     page = extract_page(
         item.raw.body, url=item.url, declared=item.raw.headers.get("content-type", "")
     )
-    from lantoa.core.text import clean_text
-
     item.text = clean_text(page.text)
     item.save(update_fields=["text"])
-    from .pipeline.index import indexer
-
-    items_index = indexer()
-    if items_index is not None:
-        items_index(item_ids=[item.pk])
+    items_index(item_ids=[item.pk])
     return item
 
 
 @transaction.atomic
 def schedule_ensure() -> None:
     """The beat schedule of monitoring (idempotent): due sources every minute, resume every 10."""
-    from django_celery_beat.models import IntervalSchedule, PeriodicTask
-
     every_minute, _c = IntervalSchedule.objects.get_or_create(
         every=1, period=IntervalSchedule.MINUTES
     )
@@ -298,14 +497,16 @@ def schedule_ensure() -> None:
 
 def permissions_grant() -> None:
     """Model permissions of monitoring for the office's roles (idempotent)."""
-    from lantoa.core.constants import Role
-    from lantoa.core.services import role_grant_permissions
-
     view = ["view_source", "view_item", "view_story", "view_pollrun"]
     role_grant_permissions(
         role=Role.MONITOR,
         app_label="monitoring",
         codenames=[*view, "add_source", "change_source", "add_item", "change_item"],
     )
-    for role in (Role.LEADER, Role.RAPID_RESPONSE):
-        role_grant_permissions(role=role, app_label="monitoring", codenames=view)
+    role_grant_permissions(role=Role.LEADER, app_label="monitoring", codenames=view)
+    # The team that verifies a post may open its original link (each opening is audited).
+    role_grant_permissions(
+        role=Role.RAPID_RESPONSE,
+        app_label="monitoring",
+        codenames=[*view, "view_original_link"],
+    )

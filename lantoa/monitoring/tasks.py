@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from . import services
+from .pipeline.runner import items_resume
 
 
 @shared_task(acks_late=True)
@@ -24,6 +25,4 @@ def url_submit_task(url: str, source_id: int | None = None) -> int:
 
 @shared_task(acks_late=True)
 def items_resume_task() -> int:
-    from .pipeline.runner import items_resume
-
     return items_resume()

@@ -20,15 +20,17 @@ from django.conf import settings
 from trafilatura.utils import load_html
 
 from ..batch import Batch
-from ..constants import FetchOutcome, ItemStatus
+from ..constants import FetchOutcome, ItemStatus, LeftOut
 from ..fetcher import FetchResult, fetch_url, make_client
-from ..formats import decode_html_bytes, parse_date
+from ..formats.common import decode_html_bytes, parse_date
 from ..models import Item, RawResponse
+from ..privacy import url_pseudonymise
 from ..urlnorm import url_hash
-from .fetch import KEPT_HEADERS, RAW_COMPRESSION
+from .raw import RAW_COMPRESSION, raw_headers
 
 log = logging.getLogger(__name__)
 
+KNOWN_CHUNK = 500
 _BLOCKING = (FetchOutcome.ROBOTS, FetchOutcome.BLOCKED_ADDRESS)
 _DATE_META = (
     "article:published_time",
@@ -129,11 +131,7 @@ def run(batch: Batch) -> Batch:
         return batch
     for candidate in to_fetch:
         candidate.url_hash = url_hash(candidate.url)
-    known = set(
-        Item.objects.filter(url_hash__in=[c.url_hash for c in to_fetch]).values_list(
-            "url_hash", flat=True
-        )
-    )
+    known = _known_hashes([c.url_hash for c in to_fetch])
     limit = int(getattr(settings, "LANTOA_FETCH_NEW_LINKS_MAX", 30))
     fetched = 0
     raws: list[tuple] = []
@@ -145,7 +143,7 @@ def run(batch: Batch) -> Batch:
             if candidate.page_body is None and fetched >= limit:
                 # Left for the next poll (which will be a full fetch): no final status yet.
                 candidate.status = "deferred"
-                batch.deferred += 1
+                batch.leave(LeftOut.LINKS_DEFERRED)
                 continue
             fetched += candidate.page_body is None
             known.add(candidate.url_hash)
@@ -160,15 +158,24 @@ def run(batch: Batch) -> Batch:
     return batch
 
 
+def _known_hashes(hashes: list[str]) -> set[str]:
+    """The hashes already stored, asked in chunks (a sitemap may list tens of thousands)."""
+    known: set[str] = set()
+    for start in range(0, len(hashes), KNOWN_CHUNK):
+        chunk = hashes[start : start + KNOWN_CHUNK]
+        known.update(Item.objects.filter(url_hash__in=chunk).values_list("url_hash", flat=True))
+    return known
+
+
 def _raws_store(batch: Batch, raws: list[tuple]) -> None:
     """Keep every fetched page (also those whose extraction failed) in one insert."""
     rows = [
         RawResponse(
             source=batch.source,
             poll_run=batch.poll_run,
-            url=candidate.url[:2000],
+            url=url_pseudonymise(candidate.url)[:2000],
             status_code=result.status,
-            headers={k: v for k, v in result.headers.items() if k in KEPT_HEADERS},
+            headers=raw_headers(result.headers),
             body_compressed=compressed.result(),
             size=len(result.body),
         )

@@ -3,31 +3,12 @@
 File imports and manual submissions bring their own content and pass through untouched.
 """
 
-import zlib
-
 from ..batch import Batch
 from ..constants import FetchOutcome, SourceKind
 from ..fetcher import fetch_url, make_client
-from ..models import RawResponse
+from .raw import raw_save
 
 FETCHED_KINDS = (SourceKind.FEED, SourceKind.SITEMAP, SourceKind.PAGE)
-RAW_COMPRESSION = 3
-
-
-def raw_save(*, batch: Batch, url: str, status: int | None, headers: dict, body: bytes):
-    """Keep a fetched body, zlib-compressed, for later re-extraction."""
-    return RawResponse.objects.create(
-        source=batch.source,
-        poll_run=batch.poll_run,
-        url=url[:2000],
-        status_code=status,
-        headers={k: v for k, v in headers.items() if k in KEPT_HEADERS},
-        body_compressed=zlib.compress(body, RAW_COMPRESSION),
-        size=len(body),
-    )
-
-
-KEPT_HEADERS = ("content-type", "etag", "last-modified", "date", "content-language")
 
 
 def run(batch: Batch) -> Batch:

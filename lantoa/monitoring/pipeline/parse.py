@@ -8,11 +8,12 @@ SITEMAP_CHILDREN_MAX of them and SITEMAP_DEPTH_MAX levels deep, each kept as a r
 import logging
 from datetime import UTC, datetime
 
-from .. import formats as sources
 from ..batch import Batch
-from ..constants import FetchOutcome, SourceKind
+from ..constants import FetchOutcome, LeftOut, SourceKind
 from ..fetcher import fetch_url, make_client
-from .fetch import raw_save
+from ..formats import feeds, pages, sitemaps, social
+from ..formats.common import Unparseable, UnsafeXml
+from .raw import raw_save
 
 log = logging.getLogger(__name__)
 
@@ -26,24 +27,27 @@ def run(batch: Batch) -> Batch:
     kind = batch.source.kind
     try:
         if kind == SourceKind.FEED:
-            batch.candidates = sources.feed_entries(batch.document)
+            batch.candidates = feeds.feed_entries(batch.document, left_out=batch.left_out)
         elif kind == SourceKind.SITEMAP:
             batch.candidates = _sitemap_candidates(batch)
         elif kind == SourceKind.PAGE:
-            batch.candidates = sources.page_links(batch.document, batch.source.url)
+            batch.candidates = pages.page_links(batch.document, batch.source.url)
         elif kind == SourceKind.SOCIAL_IMPORT and batch.upload is not None:
-            batch.candidates = sources.social_rows(
-                batch.upload, batch.upload_name, batch.source.column_mapping
+            batch.candidates = social.social_rows(
+                batch.upload,
+                batch.upload_name,
+                batch.source.column_mapping,
+                left_out=batch.left_out,
             )
-    except sources.UnsafeXml as exc:
+    except UnsafeXml as exc:
         batch.outcome, batch.error = FetchOutcome.UNSAFE_XML, str(exc)
-    except sources.Unparseable as exc:
+    except Unparseable as exc:
         batch.outcome, batch.error = FetchOutcome.PARSE_ERROR, str(exc)
     return batch
 
 
 def _sitemap_candidates(batch: Batch) -> list:
-    links, children = sources.sitemap_entries(batch.document)
+    links, children = sitemaps.sitemap_entries(batch.document)
     seen = {batch.source.url}
     budget = SITEMAP_CHILDREN_MAX
     failures = []
@@ -52,10 +56,11 @@ def _sitemap_candidates(batch: Batch) -> list:
             break
         oldest = datetime.min.replace(tzinfo=UTC)
         children.sort(key=lambda child: child[1] or oldest, reverse=True)
-        deeper = []
-        for url, _lastmod in children:
+        deeper, skipped = [], []
+        for url, lastmod in children:
             if budget <= 0:
-                break
+                skipped.append((url, lastmod))
+                continue
             if url in seen:
                 continue
             seen.add(url)
@@ -70,11 +75,13 @@ def _sitemap_candidates(batch: Batch) -> list:
                 batch=batch, url=url, status=result.status, headers=result.headers, body=result.body
             )
             # An unsafe or broken child refuses the poll like an unsafe or broken index would.
-            more_links, more_children = sources.sitemap_entries(result)
+            more_links, more_children = sitemaps.sitemap_entries(result)
             links.extend(more_links)
             deeper.extend(more_children)
-        children = deeper
+        children = deeper + skipped
+    # Older child sitemaps past the budget (or deeper than followed) are not read: counted.
+    batch.leave(LeftOut.CHILD_SITEMAPS, len({url for url, _lastmod in children} - seen))
     if failures:
         log.warning("child sitemaps of source %s failed: %s", batch.source.pk, failures)
         batch.error = "; ".join(failures)[:1000]
-    return sources.newest_links(links)
+    return sitemaps.newest_links(links)

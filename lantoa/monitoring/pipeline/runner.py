@@ -14,8 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..batch import Batch
-from ..constants import OUTCOME_ADVICE, FetchOutcome, ItemStatus
+from ..constants import OUTCOME_ADVICE, FetchOutcome, ItemStatus, LeftOut
 from ..models import Item, PollRun, RawResponse, Source
+from ..privacy import url_pseudonymise
 from ..scheduling import next_after_failure, next_after_success
 from . import AFTER_COMMIT, STAGES, TRANSACTIONAL
 from .fetch import FETCHED_KINDS
@@ -27,6 +28,8 @@ _BEFORE = tuple(
     s for s in STAGES if s.__name__.rsplit(".", 1)[1] not in (*TRANSACTIONAL, *AFTER_COMMIT)
 )
 PROBLEM_STATUSES = (ItemStatus.FETCH_FAILED, ItemStatus.BLOCKED, ItemStatus.QUARANTINED)
+# Problem items listed one by one on a PollRun (every one is counted in `counts`).
+PROBLEMS_LISTED = 200
 SUCCESS_OUTCOMES = (FetchOutcome.OK, FetchOutcome.NOT_MODIFIED)
 
 
@@ -98,11 +101,13 @@ def items_resume(*, limit: int = 500, older_than_seconds: int = 60) -> int:
 
 
 def _problems(batch: Batch) -> list[dict]:
-    return [
-        {"url": c.url, "status": c.status, "error": c.error[:500]}
+    problems = [
+        {"url": url_pseudonymise(c.url), "status": c.status, "error": c.error[:500]}
         for c in batch.dropped
         if c.status in PROBLEM_STATUSES
-    ][:200]
+    ]
+    batch.leave(LeftOut.PROBLEMS_UNLISTED, max(0, len(problems) - PROBLEMS_LISTED))
+    return problems[:PROBLEMS_LISTED]
 
 
 def _finish(batch: Batch) -> None:
@@ -114,6 +119,7 @@ def _finish(batch: Batch) -> None:
     run.counts = batch.counts()
     run.stored = len(batch.stored)
     run.problems = _problems(batch)
+    run.left_out = dict(batch.left_out)
     if batch.error and not run.error:
         run.error = batch.error
     run.save()
@@ -127,12 +133,14 @@ def _finish(batch: Batch) -> None:
         source.last_error = ""
         if scheduled:
             document = batch.document
-            if run.outcome == FetchOutcome.OK and document is not None and not batch.deferred:
+            deferred = batch.left_out.get(LeftOut.LINKS_DEFERRED)
+            if run.outcome == FetchOutcome.OK and document is not None and not deferred:
                 source.etag = document.headers.get("etag", "")[:500]
                 source.last_modified = document.headers.get("last-modified", "")[:100]
             source.polls_since_full = 0 if batch.full_fetch else source.polls_since_full + 1
             source.next_fetch_at = next_after_success(source, run.stored, now)
-            if batch.deferred:
+            if deferred:
+                # The links left for later come with the whole document on the next poll.
                 source.etag = source.last_modified = ""
     else:
         source.consecutive_failures += 1

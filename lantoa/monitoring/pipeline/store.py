@@ -10,8 +10,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from ..batch import Batch
-from ..constants import ItemStatus
+from ..constants import ItemStatus, LeftOut
 from ..models import Item, Story
+
+URL_MAX = Item._meta.get_field("url").max_length
 
 
 def run(batch: Batch) -> Batch:
@@ -19,10 +21,11 @@ def run(batch: Batch) -> Batch:
         return batch
     now = timezone.now()
     story_of = _stories_prepare(batch)
+    batch.leave(LeftOut.URLS_CUT, sum(len(c.url) > URL_MAX for c in batch.candidates))
     rows = [
         Item(
             source=batch.source,
-            url=c.url[:2000],
+            url=c.url[:URL_MAX],
             url_hash=c.url_hash,
             title=c.title,
             summary=c.summary,
@@ -33,6 +36,7 @@ def run(batch: Batch) -> Batch:
             title_folded=c.title_folded,
             title_hash=c.title_hash,
             author_pseudonym=c.author_pseudonym,
+            original_url_sealed=c.original_url_sealed,
             raw=c.raw or batch.document_raw,
             poll_run=batch.poll_run,
             minhash=c.minhash,

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -239,8 +239,6 @@ class SearchQuerySet(QuerySet):
             or self.query.combinator
         ):
             return super().count()
-        from django.db import connections
-
         with connections[self.db].cursor() as cursor:
             cursor.execute(fast[0], fast[1])
             return cursor.fetchone()[0]

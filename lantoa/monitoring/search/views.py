@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db.models import Q
 from django.http import FileResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -105,8 +106,6 @@ def _facet_links(facets: dict, query: str) -> dict:
 
 
 def saved_searches_for(user):
-    from django.db.models import Q
-
     return SavedSearch.objects.filter(Q(owner=user) | Q(is_shared=True)).order_by("name")[:50]
 
 

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,13 +11,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from lantoa.monitoring.models import Item
-from lantoa.monitoring.pipeline.runner import after_commit_run
-
 from . import views
 from .models import SavedSearch
 from .query import QueryError, parse_query
-from .services import items_index
 
 
 @hooks.register("register_admin_urls")
@@ -27,18 +22,6 @@ def search_admin_urls():
         path("search/items/", views.ItemSearchView.as_view(), name="search_items"),
         path("search/items/export/<str:fmt>/", views.export_view, name="search_items_export"),
     ]
-
-
-@hooks.register("after_create_snippet")
-@hooks.register("after_edit_snippet")
-def item_saved_in_admin(request, instance):
-    """An item added or corrected in the admin is searchable as it now reads, then analysed as a
-    collected one is (topic, tone, watchlists, stories, alerts; if that fails the item is left
-    for `items_resume`). Deletions need nothing here: a database trigger removes the index row
-    (migration 0003)."""
-    if isinstance(instance, Item):
-        items_index(item_ids=[instance.pk])
-        transaction.on_commit(lambda: after_commit_run([instance]))
 
 
 @hooks.register("register_admin_menu_item")

@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from lantoa.monitoring import services
 from lantoa.monitoring.constants import FetchOutcome, ItemStatus, SourceKind
-from lantoa.monitoring.formats import pseudonymise, redact
 from lantoa.monitoring.models import Item, PollRun, Source, Story
 from lantoa.monitoring.pipeline import STAGE_NAMES, alert, analyse, index
 from lantoa.monitoring.pipeline.runner import items_resume
+from lantoa.monitoring.privacy import pseudonymise, redact
 from lantoa.monitoring.urlnorm import url_hash, url_normalise
 
 from .factories import SourceFactory, article, rss
@@ -414,7 +414,7 @@ def test_every_candidate_counted_exactly_once(web):
 
 def test_index_stage_calls_search_service(monkeypatch):
     seen = []
-    monkeypatch.setattr(index, "indexer", lambda: lambda *, item_ids: seen.extend(item_ids))
+    monkeypatch.setattr(index, "items_index", lambda *, item_ids: seen.extend(item_ids))
     services.entries_ingest(source=SourceFactory(), entries=_entries("Một", "Hai"))
     assert sorted(seen) == sorted(Item.objects.values_list("pk", flat=True))
 

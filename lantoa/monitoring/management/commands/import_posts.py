@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from ...constants import OutletType, SourceKind
-from ...formats import MAPPING_FIELDS
+from ...formats.social import MAPPING_FIELDS
 from ...models import Source
 from ...services import posts_import, source_create
 
@@ -63,3 +63,5 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         counts = ", ".join(f"{k}={v}" for k, v in sorted(run.counts.items()))
         self.stdout.write(f"nguồn {source.pk}: {run.outcome}, mới={run.stored} ({counts})")
+        if run.left_out:
+            self.stdout.write(f"bỏ lại: {run.left_out_display()}")

@@ -41,5 +41,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{run.source_id}\t{run.source.name}\t{run.outcome}\tmới={run.stored}\t{counts}"
             )
+            if run.left_out:
+                self.stdout.write(f"\tbỏ lại: {run.left_out_display()}")
             if run.error:
                 self.stderr.write(f"  lỗi: {run.error.strip().splitlines()[-1]}")

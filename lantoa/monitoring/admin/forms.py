@@ -1,8 +1,14 @@
-from django import forms
-from django.utils.translation import gettext_lazy as _
+"""Forms of the monitoring admin: the item editor's, a pasted URL, a file of posts."""
 
-from .constants import SourceKind
-from .models import Source
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from ..constants import SourceKind
+from ..models import Source
+from ..privacy import url_pseudonymise
+from ..selectors import item_url_taken
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -37,3 +43,14 @@ class PostsImportForm(forms.Form):
     def mapping(self) -> dict[str, str]:
         fields = ("text", "title", "url", "author", "published", "language")
         return {f: self.cleaned_data[f].strip() for f in fields if self.cleaned_data.get(f)}
+
+
+class ItemAdminForm(WagtailAdminModelForm):
+    """Refuses a URL another item already has (the pipeline's first dedup tier); saving goes
+    through `item_create` / `item_update` (the views), not through this form."""
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        if item_url_taken(url=url_pseudonymise(url), exclude_id=self.instance.pk):
+            raise ValidationError(_("Đã có tin với đường dẫn này."))
+        return url

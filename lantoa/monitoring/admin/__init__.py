@@ -1,0 +1,1 @@
+"""Wagtail admin of the monitoring app: ViewSets, filters, views, forms, dashboard panel."""
