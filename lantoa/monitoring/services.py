@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 
 def claim_lease() -> timedelta:
-    return timedelta(seconds=int(getattr(settings, "LANTOA_POLL_LEASE_SECONDS", 15 * 60)))
+    return timedelta(seconds=settings.LANTOA_POLL_LEASE_SECONDS)
 
 
 MANUAL_SOURCE_NAME = "Đường dẫn gửi thủ công"

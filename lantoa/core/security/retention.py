@@ -28,7 +28,6 @@ from lantoa.core.audit import audit
 
 AUDIT_ACTION = "lantoa.retention_purge"
 DEFAULT_DAYS = {"raw": 90, "poll_runs": 365, "social_posts": 365}
-DEFAULT_BATCH = 1000
 
 
 @dataclass
@@ -46,7 +45,7 @@ class RetentionResult:
 
 def retention_periods() -> dict[str, int]:
     """Days each kind is kept (0 = kept for good), from settings."""
-    configured = getattr(settings, "LANTOA_RETENTION_DAYS", {}) or {}
+    configured = settings.LANTOA_RETENTION_DAYS
     return {kind: int(configured.get(kind, days)) for kind, days in DEFAULT_DAYS.items()}
 
 
@@ -99,7 +98,7 @@ def retention_run(*, now=None, batch_size: int | None = None) -> RetentionResult
     from lantoa.monitoring.models import Item, PollRun, RawResponse, Source
 
     now = now or timezone.now()
-    batch_size = batch_size or getattr(settings, "LANTOA_RETENTION_BATCH", DEFAULT_BATCH)
+    batch_size = batch_size or settings.LANTOA_RETENTION_BATCH
     periods = retention_periods()
     result = RetentionResult()
     if periods["social_posts"]:

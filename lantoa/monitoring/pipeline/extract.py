@@ -134,7 +134,7 @@ def run(batch: Batch) -> Batch:
             "url_hash", flat=True
         )
     )
-    limit = int(getattr(settings, "LANTOA_FETCH_NEW_LINKS_MAX", 30))
+    limit = settings.LANTOA_FETCH_NEW_LINKS_MAX
     fetched = 0
     raws: list[tuple] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="raw-zlib") as compressor:
