@@ -8,14 +8,13 @@ and unit reporters do not. Without it the answer is 403 with a Vietnamese messag
 """
 
 from datetime import date, datetime
-from functools import wraps
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from lantoa.api.types import UtcDatetime
+from lantoa.core.api import ERRORS, UtcDatetime, requires_perm
 from lantoa.monitoring.models import Item
 
 from . import selectors
@@ -23,10 +22,6 @@ from .models import ItemMatch, Story, Watchlist
 from .services import alert_mark_read, alerts_mark_all_read
 
 router = Router(tags=["insights"])
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class WatchlistOut(Schema):
@@ -154,22 +149,9 @@ class TrendsOut(Schema):
     kpi_positive_share: list[float | None]
 
 
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
-
-
 def _requires(codename: str):
     """403 with a Vietnamese message unless the user has `insights.<codename>`."""
-
-    def decorate(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not request.user.has_perm(f"insights.{codename}"):
-                return 403, {"detail": _("Bạn không có quyền xem phân tích dư luận này.")}
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorate
+    return requires_perm(f"insights.{codename}", _("Bạn không có quyền xem phân tích dư luận này."))
 
 
 def _page(queryset, limit: int, offset: int):
