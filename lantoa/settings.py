@@ -248,15 +248,66 @@ EMAIL_HOST = env.str("DJANGO_EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=25)
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="lantoa@localhost")
 
-# --- Lantoa -------------------------------------------------------------------------------------
-LANTOA_OFFICE_NAME = env.str("LANTOA_OFFICE_NAME", default="Đảng ủy phường Quy Nhơn")
-LANTOA_FETCH_ALLOW_PRIVATE = env.bool("LANTOA_FETCH_ALLOW_PRIVATE", default=False)
-LANTOA_FETCH_HOST_INTERVAL = env.float("LANTOA_FETCH_HOST_INTERVAL", default=5.0)
-# How long a worker holds a source it polls; a worker killed mid-poll frees it when this runs out.
-# How stale a cached public page may get at most (publishing invalidates at once); 0 = off.
+# --- Lantoa ----------------------------------------------------------------------------------
+# Every LANTOA_* setting is declared here with its default, grouped by the app that reads it; code
+# reads `settings.LANTOA_X` directly. docs/operations.md lists each with its environment variable.
+
+# core: the office. Place and province are written once here; names built from them follow.
+LANTOA_OFFICE_PLACE = env.str("LANTOA_OFFICE_PLACE", default="Quy Nhơn")  # ward or commune
+LANTOA_PROVINCE = env.str("LANTOA_PROVINCE", default="Gia Lai")  # its province
+# The office that signs documents and clarifications (issuing body of its reports).
+LANTOA_OFFICE_NAME = env.str("LANTOA_OFFICE_NAME", default=f"Đảng ủy phường {LANTOA_OFFICE_PLACE}")
+# The Party body above the office: first line of a Party document's header.
+LANTOA_PARTY_PARENT_BODY = env.str(
+    "LANTOA_PARTY_PARENT_BODY", default=f"Đảng bộ tỉnh {LANTOA_PROVINCE}"
+)
+# core.public_cache: how stale a cached public page may get at most (publishing invalidates at
+# once); 0 = off.
 LANTOA_PUBLIC_CACHE_SECONDS = env.int("LANTOA_PUBLIC_CACHE_SECONDS", default=60)
+# core.uploads: limits on an uploaded Office file (a ZIP) before it is opened: total inflated
+# bytes, inflated/compressed ratio, number of members (zip bombs).
+LANTOA_UPLOAD_MAX_UNCOMPRESSED = env.int(
+    "LANTOA_UPLOAD_MAX_UNCOMPRESSED", default=200 * 1024 * 1024
+)
+LANTOA_UPLOAD_MAX_RATIO = env.int("LANTOA_UPLOAD_MAX_RATIO", default=100)
+LANTOA_UPLOAD_MAX_MEMBERS = env.int("LANTOA_UPLOAD_MAX_MEMBERS", default=5_000)
+
+# plans: DOCX page margins in mm, any of top/bottom/left/right (e.g. `left=35,top=25`); the rest
+# keep Hướng dẫn 36's 20/20/30/15 (plans/documents/layout.py).
+LANTOA_DOC_MARGINS = env.dict("LANTOA_DOC_MARGINS", cast={"value": float}, default={})
+
+# monitoring: polite fetching.
+LANTOA_FETCH_ALLOW_PRIVATE = env.bool("LANTOA_FETCH_ALLOW_PRIVATE", default=False)  # tests, demos
+LANTOA_FETCH_HOST_INTERVAL = env.float("LANTOA_FETCH_HOST_INTERVAL", default=5.0)  # s per host
+LANTOA_FETCH_CONNECT_TIMEOUT = env.float("LANTOA_FETCH_CONNECT_TIMEOUT", default=5.0)  # seconds
+LANTOA_FETCH_READ_TIMEOUT = env.float("LANTOA_FETCH_READ_TIMEOUT", default=10.0)  # s per read
+LANTOA_FETCH_TOTAL_TIMEOUT = env.float("LANTOA_FETCH_TOTAL_TIMEOUT", default=30.0)  # s per fetch
+LANTOA_FETCH_FULL_EVERY = env.int("LANTOA_FETCH_FULL_EVERY", default=10)  # a full GET every N polls
+LANTOA_FETCH_NEW_LINKS_MAX = env.int("LANTOA_FETCH_NEW_LINKS_MAX", default=30)  # pages per poll
+# How long a worker holds a source it polls; a worker killed mid-poll frees it when this runs out.
 LANTOA_POLL_LEASE_SECONDS = env.int("LANTOA_POLL_LEASE_SECONDS", default=15 * 60)
+# Salt of the pseudonyms that replace social-media authors' handles.
 LANTOA_PSEUDONYM_SALT = env.str("LANTOA_PSEUDONYM_SALT", default=SECRET_KEY)
+
+# responses: hours allowed from detection to publication per severity, and the share of that time
+# after which the responsible person is warned.
+try:
+    LANTOA_SLA_HOURS = {
+        "critical": env.float("LANTOA_SLA_CRITICAL_HOURS", default=24),
+        "high": env.float("LANTOA_SLA_HIGH_HOURS", default=48),
+        "medium": env.float("LANTOA_SLA_MEDIUM_HOURS", default=72),
+        "low": env.float("LANTOA_SLA_LOW_HOURS", default=7 * 24),
+    }
+    LANTOA_SLA_ALERT_RATIO = env.float("LANTOA_SLA_ALERT_RATIO", default=0.75)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"LANTOA_SLA_* must be numbers ({exc}).") from exc
+for _severity, _hours in LANTOA_SLA_HOURS.items():
+    if _hours <= 0:
+        raise ImproperlyConfigured(
+            f"LANTOA_SLA_{_severity.upper()}_HOURS must be a positive number of hours."
+        )
+if not 0 < LANTOA_SLA_ALERT_RATIO < 1:
+    raise ImproperlyConfigured("LANTOA_SLA_ALERT_RATIO must lie between 0 and 1.")
 
 # --- Security -----------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -284,6 +335,12 @@ LOGGING = {
 }
 
 # --- Hardening (lantoa.core.security; see docs/operations-security.md) ---------------------------
+# The LANTOA_* settings of core.security are in this group too.
+# Content-Security-Policy per area, overriding the defaults in core/security/headers.py:
+# {"public": "…", "admin": "…", "uploads": "…"} (settings.py only: policies hold commas).
+LANTOA_CSP: dict[str, str] = {}
+# A folder of raw files the backup takes along when present (raw responses live in the database).
+LANTOA_RAW_DIR = Path(env.str("LANTOA_RAW_DIR", default=str(VAR_DIR / "raw")))
 # Wagtail's login form leaves the password label untranslated; ours labels every field.
 WAGTAILADMIN_USER_LOGIN_FORM = "lantoa.core.security.forms.LoginForm"
 INSTALLED_APPS += ["lantoa.core.security", "axes", "django_otp", "django_otp.plugins.otp_totp"]

@@ -1,6 +1,8 @@
 """The REST API at /api/ (OpenAPI docs at /api/docs).
 
-Apps contribute routers from `<app>/api.py` (a module-level `router`)."""
+Apps contribute routers from `<app>/api.py` (a module-level `router`), built on what
+`lantoa.core.api` shares (ErrorOut, require_perm, paging bounds, field types): this package only
+assembles them, and no app imports it."""
 
 from django.http import Http404
 from django.utils.translation import gettext as _

@@ -31,7 +31,7 @@ HIT_HEADER = "X-Lantoa-Cache"
 
 
 def timeout() -> int:
-    return int(getattr(settings, "LANTOA_PUBLIC_CACHE_SECONDS", 60))
+    return settings.LANTOA_PUBLIC_CACHE_SECONDS
 
 
 def generation() -> int:

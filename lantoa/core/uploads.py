@@ -20,16 +20,13 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 OFFICE_ARCHIVES = {".docx", ".xlsx", ".xlsm", ".pptx", ".odt", ".ods", ".odp"}
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_RATIO = 100
-MAX_MEMBERS = 5_000
 
 
 def _limits() -> tuple[int, int, int]:
     return (
-        getattr(settings, "LANTOA_UPLOAD_MAX_UNCOMPRESSED", MAX_UNCOMPRESSED),
-        getattr(settings, "LANTOA_UPLOAD_MAX_RATIO", MAX_RATIO),
-        getattr(settings, "LANTOA_UPLOAD_MAX_MEMBERS", MAX_MEMBERS),
+        settings.LANTOA_UPLOAD_MAX_UNCOMPRESSED,
+        settings.LANTOA_UPLOAD_MAX_RATIO,
+        settings.LANTOA_UPLOAD_MAX_MEMBERS,
     )
 
 

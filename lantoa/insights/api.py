@@ -8,7 +8,6 @@ and unit reporters do not. Without it the answer is 403 with a Vietnamese messag
 """
 
 from datetime import date, datetime
-from functools import wraps
 
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.shortcuts import get_object_or_404
@@ -18,7 +17,7 @@ from ninja.errors import HttpError
 from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from lantoa.api.types import UtcDatetime
+from lantoa.core.api import ERRORS, UtcDatetime, requires_perm
 from lantoa.monitoring.models import Item
 
 from . import selectors
@@ -28,10 +27,6 @@ from .services import alert_mark_read, alert_rule_create, alerts_mark_all_read
 from .webhooks import webhook_target_error
 
 router = Router(tags=["insights"])
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class WatchlistOut(Schema):
@@ -210,22 +205,9 @@ class TrendsOut(Schema):
     kpi_positive_share: list[float | None]
 
 
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
-
-
 def _requires(codename: str):
     """403 with a Vietnamese message unless the user has `insights.<codename>`."""
-
-    def decorate(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not request.user.has_perm(f"insights.{codename}"):
-                return 403, {"detail": _("Bạn không có quyền xem phân tích dư luận này.")}
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorate
+    return requires_perm(f"insights.{codename}", _("Bạn không có quyền xem phân tích dư luận này."))
 
 
 def _page(queryset, limit: int, offset: int):

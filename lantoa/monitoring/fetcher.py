@@ -45,16 +45,12 @@ _ROBOTS_TTL = 3600.0
 _robots_cache: dict[str, tuple[float, RobotFileParser | None]] = {}
 
 
-def _setting(name: str, default):
-    return getattr(settings, name, default)
-
-
 def host_interval() -> float:
-    return float(_setting("LANTOA_FETCH_HOST_INTERVAL", 5.0))
+    return float(settings.LANTOA_FETCH_HOST_INTERVAL)
 
 
 def total_timeout() -> float:
-    return float(_setting("LANTOA_FETCH_TOTAL_TIMEOUT", 30.0))
+    return float(settings.LANTOA_FETCH_TOTAL_TIMEOUT)
 
 
 @dataclass
@@ -91,7 +87,7 @@ class FetchError(Exception):
 
 def address_allowed(address: str) -> bool:
     """False for private, loopback, link-local, metadata and other non-public addresses."""
-    if _setting("LANTOA_FETCH_ALLOW_PRIVATE", False):
+    if settings.LANTOA_FETCH_ALLOW_PRIVATE:
         return True
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
@@ -284,8 +280,8 @@ def robots_cache_clear() -> None:
 
 def make_client() -> httpx.Client:
     timeout = httpx.Timeout(
-        connect=float(_setting("LANTOA_FETCH_CONNECT_TIMEOUT", 5.0)),
-        read=float(_setting("LANTOA_FETCH_READ_TIMEOUT", 10.0)),
+        connect=float(settings.LANTOA_FETCH_CONNECT_TIMEOUT),
+        read=float(settings.LANTOA_FETCH_READ_TIMEOUT),
         write=10.0,
         pool=5.0,
     )

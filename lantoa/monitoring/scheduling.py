@@ -26,7 +26,7 @@ def _jitter(seconds: float) -> timedelta:
 
 def full_fetch_due(source: Source) -> bool:
     """Conditional GET most of the time, a full fetch every N polls (validators can lie)."""
-    every = int(getattr(settings, "LANTOA_FETCH_FULL_EVERY", 10))
+    every = settings.LANTOA_FETCH_FULL_EVERY
     return source.polls_since_full + 1 >= every or not (source.etag or source.last_modified)
 
 

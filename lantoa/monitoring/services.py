@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 
 def claim_lease() -> timedelta:
-    return timedelta(seconds=int(getattr(settings, "LANTOA_POLL_LEASE_SECONDS", 15 * 60)))
+    return timedelta(seconds=settings.LANTOA_POLL_LEASE_SECONDS)
 
 
 # Audit action: a person opened a social post's original (unpseudonymised) link.

@@ -19,7 +19,10 @@ def promotion_section(ctx: ReportContext) -> ReportSection:
     posts_total = sum(row["posts"] for row in by_channel.values())
     section = ReportSection(
         key="promotion",
-        title="Tuyên truyền, quảng bá hình ảnh Quy Nhơn - Gia Lai",
+        title=(
+            "Tuyên truyền, quảng bá hình ảnh "
+            f"{settings.LANTOA_OFFICE_PLACE} - {settings.LANTOA_PROVINCE}"
+        ),
         order=500,
         paragraphs=[
             f"Năm {ctx.year}, cổng thông tin đăng mới {pages_total} trang bằng "

@@ -48,6 +48,10 @@ def image_object(request, image, *, alt: str, credit: str = "") -> dict:
     return data
 
 
+def _destination() -> str:
+    return f"{settings.LANTOA_OFFICE_PLACE}, {settings.LANTOA_PROVINCE}, Việt Nam"
+
+
 def _organisation() -> dict:
     return {"@type": "GovernmentOrganization", "name": settings.LANTOA_OFFICE_NAME}
 
@@ -125,7 +129,7 @@ def page_schema(page, request) -> dict:
             **base,
             "@type": "WebSite",
             "publisher": _organisation(),
-            "about": {"@type": "TouristDestination", "name": "Quy Nhơn, Gia Lai, Việt Nam"},
+            "about": {"@type": "TouristDestination", "name": _destination()},
         }
     return {**base, "@type": "WebPage"}
 

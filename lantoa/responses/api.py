@@ -12,7 +12,8 @@ from typing import Annotated
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from lantoa.api.types import UtcDatetime
+from lantoa.core.api import ERRORS as CORE_ERRORS
+from lantoa.core.api import NO_NUL, ErrorOut, UtcDatetime, require_perm
 from lantoa.core.models import Unit, User
 from lantoa.monitoring.models import Item
 
@@ -25,10 +26,6 @@ from .services.errors import CaseNotFound
 router = Router(tags=["responses"])
 
 EXTRA_ACTIONS = ("set_verdict",)
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class AppearanceSchema(Schema):
@@ -93,8 +90,6 @@ class CaseDetailOut(CaseOut):
     events: list[EventOut]
 
 
-# PostgreSQL refuses text containing NUL (a 500 found by schemathesis): such input is a 422.
-NO_NUL = r"^[^\x00]*$"
 # A database id: larger numbers overflow the SQL integer (a 500 found by schemathesis).
 ItemId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
@@ -187,11 +182,6 @@ def _refusing(view):
     return wrapper
 
 
-def _require(request, codename: str, message: str):
-    if not request.user.has_perm(f"responses.{codename}"):
-        raise services.CasePermissionError(message)
-
-
 def _case(request, case_id: int) -> Case:
     case = selectors.cases_visible_to(request.user).filter(pk=case_id).first()
     if case is None:
@@ -199,7 +189,7 @@ def _case(request, case_id: int) -> Case:
     return case
 
 
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+ERRORS = {**CORE_ERRORS, 409: ErrorOut}
 
 
 @router.get("/cases", response={200: list[CaseOut]})
@@ -237,7 +227,7 @@ def cases_list(
 @_refusing
 def cases_create(request, payload: CaseIn):
     """Open a case from monitored items (`item_ids`), appearance URLs or a description."""
-    _require(request, "add_case", _("Bạn không có quyền mở vụ việc."))
+    require_perm(request, "responses.add_case", _("Bạn không có quyền mở vụ việc."))
     items = list(Item.objects.filter(pk__in=payload.item_ids).select_related("source"))
     if len(items) != len(set(payload.item_ids)):
         raise CaseError(_("Có mã tin không tồn tại trong danh sách tin theo dõi."))
@@ -280,7 +270,7 @@ def cases_detail(request, case_id: int):
 @_refusing
 def cases_add_evidence(request, case_id: int, payload: EvidenceSchema):
     """Attach a link or an agency statement (documents are uploaded in the admin)."""
-    _require(request, "change_case", _("Bạn không có quyền sửa vụ việc."))
+    require_perm(request, "responses.change_case", _("Bạn không có quyền sửa vụ việc."))
     case = _case(request, case_id)
     services.evidence_add(case=case, user=request.user, **payload.dict())
     return 201, _case_detail(case, request)
@@ -290,7 +280,7 @@ def cases_add_evidence(request, case_id: int, payload: EvidenceSchema):
 @_refusing
 def cases_add_channel(request, case_id: int, payload: ChannelSchema):
     """Record a response channel (press conference, own site, correction request, statement)."""
-    _require(request, "change_case", _("Bạn không có quyền sửa vụ việc."))
+    require_perm(request, "responses.change_case", _("Bạn không có quyền sửa vụ việc."))
     case = _case(request, case_id)
     services.channel_add(case=case, user=request.user, **payload.dict())
     return 201, _case_detail(case, request)
@@ -302,7 +292,7 @@ def cases_act(request, case_id: int, action: str, payload: ActionIn):
     """Move the case: `start_verification`, `draft`, `submit_for_approval`, `return_to_drafting`,
     `approve` (leaders), `publish`, `close`, `mark_not_applicable` (note), `pause` (note),
     `correct` (note, optional verdict), or `set_verdict` (verdict; before submission only)."""
-    _require(request, "act_on_case", _("Bạn không có quyền xử lý vụ việc."))
+    require_perm(request, "responses.act_on_case", _("Bạn không có quyền xử lý vụ việc."))
     case = _case(request, case_id)
     if action == "set_verdict":
         if not payload.verdict:

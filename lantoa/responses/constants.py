@@ -161,15 +161,8 @@ class Severity(models.TextChoices):
     LOW = "low", _("Thấp")
 
 
-# Hours allowed from detection to publication; override with LANTOA_SLA_<SEVERITY>_HOURS.
-DEFAULT_SLA_HOURS = {
-    Severity.CRITICAL: 24,
-    Severity.HIGH: 48,
-    Severity.MEDIUM: 72,
-    Severity.LOW: 7 * 24,
-}
-# Alert when this share of the allowed time has passed (LANTOA_SLA_ALERT_RATIO).
-DEFAULT_SLA_ALERT_RATIO = 0.75
+# Hours allowed per severity and the alert threshold: settings.LANTOA_SLA_HOURS and
+# LANTOA_SLA_ALERT_RATIO (responses/conf.py).
 
 
 class OpenedFrom(models.TextChoices):

@@ -46,7 +46,7 @@ class BackupResult:
 
 
 def raw_dir() -> Path:
-    return Path(getattr(settings, "LANTOA_RAW_DIR", Path(settings.VAR_DIR) / "raw"))
+    return Path(settings.LANTOA_RAW_DIR)
 
 
 def folders() -> dict[str, Path]:

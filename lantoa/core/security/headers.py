@@ -28,7 +28,7 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 
 def policy_for(path: str) -> str:
     policies = {"admin": ADMIN, "public": STRICT, "uploads": UPLOADS}
-    policies.update(getattr(settings, "LANTOA_CSP", {}))
+    policies.update(settings.LANTOA_CSP)
     if path.startswith("/admin/"):
         return policies["admin"]
     if path.startswith((settings.MEDIA_URL, "/documents/")):

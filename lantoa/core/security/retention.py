@@ -29,7 +29,6 @@ from lantoa.core.registry import app_modules
 from lantoa.core.services import crontab_ensure
 
 AUDIT_ACTION = "lantoa.retention_purge"
-DEFAULT_BATCH = 1000
 
 # purge(*, cutoff, batch_size) -> rows deleted per owner id
 Purge = Callable[..., Counter]
@@ -84,7 +83,7 @@ class RetentionResult:
 
 def retention_periods() -> dict[str, int]:
     """Days each kind is kept (0 = kept for good), from settings, else each rule's default."""
-    configured = getattr(settings, "LANTOA_RETENTION_DAYS", {}) or {}
+    configured = settings.LANTOA_RETENTION_DAYS
     return {
         rule.kind: int(configured.get(rule.kind, rule.default_days)) for rule in retention_rules()
     }
@@ -117,7 +116,7 @@ def retention_run(*, now: datetime | None = None, batch_size: int | None = None)
     Not one transaction on purpose: each batch commits on its own (see the module docstring).
     """
     now = now or timezone.now()
-    batch_size = batch_size or getattr(settings, "LANTOA_RETENTION_BATCH", DEFAULT_BATCH)
+    batch_size = batch_size or settings.LANTOA_RETENTION_BATCH
     periods = retention_periods()
     result = RetentionResult()
     for rule in retention_rules():

@@ -132,7 +132,7 @@ def run(batch: Batch) -> Batch:
     for candidate in to_fetch:
         candidate.url_hash = url_hash(candidate.url)
     known = _known_hashes([c.url_hash for c in to_fetch])
-    limit = int(getattr(settings, "LANTOA_FETCH_NEW_LINKS_MAX", 30))
+    limit = settings.LANTOA_FETCH_NEW_LINKS_MAX
     fetched = 0
     raws: list[tuple] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="raw-zlib") as compressor:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
+from lantoa.core.api import MAX_OFFSET, NO_NUL, ErrorOut, require_perm
 from lantoa.monitoring.models import Item
 
 from .selectors import (
@@ -21,7 +22,6 @@ from .selectors import (
 router = Router(tags=["monitoring"])
 
 MAX_LIMIT = 200
-MAX_OFFSET = 1_000_000  # beyond a 64-bit SQL integer the database refuses (found by schemathesis)
 
 
 class ItemOut(Schema):
@@ -52,17 +52,9 @@ class ItemPage(Schema):
     results: list[ItemOut]
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
-def _forbidden() -> Status:
-    return Status(403, {"detail": _("Bạn không có quyền xem tin đã thu thập.")})
-
-
-def _may_read(request) -> bool:
+def _require_read(request) -> None:
     """Monitored items are for the roles that follow the media, as in the admin item list."""
-    return request.user.has_perm("monitoring.view_item")
+    require_perm(request, "monitoring.view_item", _("Bạn không có quyền xem tin đã thu thập."))
 
 
 class QueryErrorOut(Schema):
@@ -75,7 +67,7 @@ class ItemSearchParams(Schema):
         "",
         description='Câu truy vấn kiểu Lucene, ví dụ `"Quy Nhơn" AND lang:vi`. Bỏ trống: mọi tin.',
         max_length=2000,
-        pattern=r"^[^\x00]*$",  # PostgreSQL refuses NUL in text: a 422, not a 500
+        pattern=NO_NUL,  # PostgreSQL refuses NUL in text: a 422, not a 500
     )
     order: Literal["newest", "relevance"] = Field(
         "newest",
@@ -103,8 +95,7 @@ class ItemSearchParams(Schema):
     ),
 )
 def items_search(request, params: Query[ItemSearchParams]):
-    if not _may_read(request):
-        return _forbidden()
+    _require_read(request)
     try:
         query = parse_query(params.q) if params.q.strip() else ""
         page = search_newest(
@@ -129,6 +120,5 @@ def items_search(request, params: Query[ItemSearchParams]):
     description="Toàn bộ một tin đã thu thập (kể cả nội dung).",
 )
 def item_detail(request, id: int):
-    if not _may_read(request):
-        return _forbidden()
+    _require_read(request)
     return get_object_or_404(Item.objects.select_related("source"), pk=id)

@@ -31,8 +31,8 @@ def _issuer_suffix(plan) -> str:
 def _office_spec(year: int, *, number: str, on) -> DocumentSpec:
     """A report on the year's work under every plan: the ward Party committee's own header."""
     return DocumentSpec(
-        parent_body=getattr(settings, "LANTOA_PARTY_PARENT_BODY", "Đảng bộ tỉnh Gia Lai"),
-        issuing_body=getattr(settings, "LANTOA_OFFICE_NAME", ""),
+        parent_body=settings.LANTOA_PARTY_PARENT_BODY,
+        issuing_body=settings.LANTOA_OFFICE_NAME,
         number=number,
         symbol="BC/ĐU",
         place=office_place(),
@@ -54,10 +54,9 @@ def report_spec(plan, year: int, *, number: str = "", on=None) -> DocumentSpec:
     suffix = _issuer_suffix(plan)
     superior = next((r for r in plan.recipient_list() if "b/c" in r), "")
     return DocumentSpec(
-        parent_body=plan.parent_body
-        or (getattr(settings, "LANTOA_PARTY_PARENT_BODY", "Đảng bộ tỉnh Gia Lai") if party else ""),
+        parent_body=plan.parent_body or (settings.LANTOA_PARTY_PARENT_BODY if party else ""),
         # A Party plan's header names the Party committee; a state plan keeps its own header.
-        issuing_body=(getattr(settings, "LANTOA_OFFICE_NAME", "") or plan.issuing_body)
+        issuing_body=(settings.LANTOA_OFFICE_NAME or plan.issuing_body)
         if party
         else plan.issuing_body,
         number=number,

@@ -13,17 +13,17 @@ from lantoa.core.text import vn_number
 
 FONT = "Times New Roman"
 # Margins in millimetres (Hướng dẫn 36 and Nghị định 30: top/bottom 20–25, left 30–35,
-# right 15–20). Override with settings.LANTOA_DOC_MARGINS = {"top": 20, …}.
+# right 15–20). settings.LANTOA_DOC_MARGINS overrides any of them.
 DEFAULT_MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 BODY_PT = 14
 
 
 def margins_mm() -> dict[str, float]:
-    return {**DEFAULT_MARGINS_MM, **getattr(settings, "LANTOA_DOC_MARGINS", {})}
+    return {**DEFAULT_MARGINS_MM, **settings.LANTOA_DOC_MARGINS}
 
 
 def office_place() -> str:
-    return getattr(settings, "LANTOA_OFFICE_PLACE", "Quy Nhơn")
+    return settings.LANTOA_OFFICE_PLACE
 
 
 def new_document() -> Document:

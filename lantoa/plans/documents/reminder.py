@@ -23,7 +23,7 @@ def reminder_letter_build(*, unit, as_of, out_path, user=None, number: str = "")
     )
     reply_by = as_of + timedelta(days=7)
     spec = DocumentSpec(
-        parent_body=getattr(settings, "LANTOA_PARTY_PARENT_BODY", "Đảng bộ tỉnh Gia Lai"),
+        parent_body=settings.LANTOA_PARTY_PARENT_BODY,
         issuing_body=settings.LANTOA_OFFICE_NAME,
         number=number,
         symbol="CV/ĐU",

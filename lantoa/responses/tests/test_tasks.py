@@ -41,7 +41,7 @@ def test_alert_then_escalation_once_each(demo_ward, monitor, leader, settings):
     assert not fresh.alerts.exists()
 
 
-def test_alert_ratio_from_the_environment(demo_ward, monitor, monkeypatch):
-    monkeypatch.setenv("LANTOA_SLA_ALERT_RATIO", "0.1")
+def test_alert_ratio_from_settings(demo_ward, monitor, settings):
+    settings.LANTOA_SLA_ALERT_RATIO = 0.1
     open_case(monitor, severity=Severity.CRITICAL, detected_at=timezone.now() - timedelta(hours=3))
     assert tasks.cases_check_deadlines.apply().get()["alerted"] == 1
