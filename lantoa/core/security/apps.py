@@ -5,7 +5,8 @@ from django.db.models.signals import post_migrate
 class SecurityConfig(AppConfig):
     """Hardening: login lock-out, two-factor authentication, security headers.
 
-    An app of its own so Wagtail finds its hooks and templates; it has no models.
+    An app of its own so Wagtail finds its hooks and templates; its one model is the security
+    event (events.py).
     """
 
     name = "lantoa.core.security"
@@ -20,6 +21,25 @@ class SecurityConfig(AppConfig):
         post_migrate.connect(_grant_permissions, sender=apps.get_app_config("axes"))
         post_migrate.connect(_schedule_retention, sender=apps.get_app_config("django_celery_beat"))
         _neutralise_wagtail_csv_exports()
+        from axes.signals import user_locked_out
+
+        from .middleware import record_wagtail_refusals
+
+        record_wagtail_refusals()
+
+        user_locked_out.connect(_record_lockout, dispatch_uid="lantoa_security_lockout")
+
+
+def _record_lockout(sender, request=None, username=None, ip_address=None, **kwargs):
+    # axes' only hook for the moment a lock starts; the event service does the writing.
+    from .events import SecurityEventKind, security_event_record
+
+    security_event_record(
+        kind=SecurityEventKind.LOCKOUT,
+        message=f"Khóa đăng nhập tài khoản «{username or '?'}» sau nhiều lần sai mật khẩu.",
+        request=request,
+        target=username or "",
+    )
 
 
 def _grant_permissions(sender, **kwargs):

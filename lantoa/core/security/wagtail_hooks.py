@@ -4,6 +4,7 @@ from wagtail import hooks
 from lantoa.core.audit import register_actions
 
 from . import two_factor
+from .event_views import SecurityEventViewSet
 from .lockouts import AccessAttemptViewSet
 
 
@@ -21,6 +22,11 @@ def lockouts_viewset():
     return AccessAttemptViewSet("security_lockouts")
 
 
+@hooks.register("register_admin_viewset")
+def security_events_viewset():
+    return SecurityEventViewSet("security_events")
+
+
 @hooks.register("register_log_actions")
 def security_actions(actions):
     register_actions(
@@ -31,6 +37,7 @@ def security_actions(actions):
                 "Gỡ thiết bị xác thực hai lớp",
                 "Đã gỡ thiết bị xác thực hai lớp",
             ),
+            "lantoa.security_event": ("Sự kiện bảo mật", "Đã ghi nhận một sự kiện bảo mật"),
             "lantoa.retention_purge": (
                 "Xóa dữ liệu quá hạn lưu giữ",
                 "Đã xóa dữ liệu theo dõi quá hạn lưu giữ",
