@@ -13,6 +13,7 @@ target host or the page, and the account only when one is logged in.
 import logging
 
 from django.db import transaction
+from wagtail.log_actions import get_active_log_context
 
 from lantoa.core.audit import audit
 
@@ -32,13 +33,16 @@ def security_event_record(
     """Record one security event (a row, a site-history entry and a warning in the log).
 
     `kind` is a `SecurityEventKind` value; `request` gives the client address, the path and,
-    when `user` is not given, the logged-in user.
+    when `user` is not given, the logged-in user (else the user of the Wagtail admin view that is
+    running, if any).
     """
     if kind not in SecurityEventKind.values:
         raise ValueError(f"unknown security event kind {kind!r}")
     if user is None and request is not None:
         candidate = getattr(request, "user", None)
         user = candidate if getattr(candidate, "is_authenticated", False) else None
+    if user is None:  # a form field has no request, but the Wagtail admin view knows its user
+        user = get_active_log_context().user
     address = client_address(request) if request is not None else ""
     event = SecurityEvent.objects.create(
         kind=kind,
