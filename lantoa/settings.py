@@ -256,6 +256,9 @@ LANTOA_FETCH_HOST_INTERVAL = env.float("LANTOA_FETCH_HOST_INTERVAL", default=5.0
 LANTOA_PUBLIC_CACHE_SECONDS = env.int("LANTOA_PUBLIC_CACHE_SECONDS", default=60)
 LANTOA_POLL_LEASE_SECONDS = env.int("LANTOA_POLL_LEASE_SECONDS", default=15 * 60)
 LANTOA_PSEUDONYM_SALT = env.str("LANTOA_PSEUDONYM_SALT", default=SECRET_KEY)
+# Separation of duties: whoever submitted a progress report does not accept it. A one-person unit
+# (nobody else to review) may turn it off.
+LANTOA_SEPARATION_OF_DUTIES = env.bool("LANTOA_SEPARATION_OF_DUTIES", default=True)
 
 # --- Security -----------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -339,3 +342,6 @@ LANTOA_RETENTION_DAYS = {
     "social_posts": env.int("LANTOA_RETENTION_SOCIAL_DAYS", default=365),
 }
 LANTOA_RETENTION_BATCH = env.int("LANTOA_RETENTION_BATCH", default=1000)
+# Backups (lantoa.core.security.backups) are mode 0600; with a key they are also encrypted
+# (AES-256-GCM). Keep the key outside the machine too: without it no backup can be restored.
+LANTOA_BACKUP_KEY = env.str("LANTOA_BACKUP_KEY", default="")
