@@ -20,6 +20,7 @@ class SecurityConfig(AppConfig):
         # the sender is axes): the lock-out list is a leader's tool from day one.
         post_migrate.connect(_grant_permissions, sender=apps.get_app_config("axes"))
         post_migrate.connect(_schedule_retention, sender=apps.get_app_config("django_celery_beat"))
+        post_migrate.connect(_schedule_orphans, sender=apps.get_app_config("django_celery_beat"))
         _neutralise_wagtail_csv_exports()
         from axes.signals import user_locked_out
 
@@ -52,6 +53,12 @@ def _schedule_retention(sender, **kwargs):
     from .retention import retention_schedule_ensure
 
     retention_schedule_ensure()
+
+
+def _schedule_orphans(sender, **kwargs):
+    from lantoa.core.files import orphans_schedule_ensure
+
+    orphans_schedule_ensure()
 
 
 def _neutralise_wagtail_csv_exports():
