@@ -315,6 +315,8 @@ AXES_CLIENT_IP_CALLABLE = "lantoa.core.security.proxy.client_address"
 AXES_VERBOSE = False
 # Two-factor (TOTP) for leaders and superusers; off under DEBUG so `make run`'s demo login works.
 LANTOA_REQUIRE_2FA = env.bool("LANTOA_REQUIRE_2FA", default=not DEBUG)
+# Leaders and administrators enrol with a single-use code an administrator issues, valid this long.
+LANTOA_2FA_ENROLMENT_HOURS = env.int("LANTOA_2FA_ENROLMENT_HOURS", default=24)
 OTP_TOTP_ISSUER = "Lantoa"
 SESSION_COOKIE_HTTPONLY = True
 MIDDLEWARE.insert(1, "lantoa.core.security.headers.SecurityHeadersMiddleware")

@@ -1,4 +1,5 @@
-"""Security events (see `events.py`): the one model of the security app."""
+"""Models of the security app: security events (see `events.py`) and two-factor enrolment
+codes (see `services.enrolment_code_issue`)."""
 
 from django.conf import settings
 from django.db import models
@@ -39,3 +40,39 @@ class SecurityEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.message[:80]}"
+
+
+class EnrolmentCode(models.Model):
+    """A single-use code an administrator issues so that a leader can enrol a second factor.
+
+    The password alone must not be enough to bind an authenticator to a leader's account (whoever
+    stole the password would bind theirs). Only a SHA-256 digest of the code is stored; the code
+    itself is shown once, to the administrator who issued it.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người dùng"),
+        on_delete=models.CASCADE,
+        related_name="enrolment_codes",
+    )
+    digest = models.CharField(_("mã (băm)"), max_length=64, unique=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người cấp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("cấp lúc"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("hết hạn lúc"))
+    used_at = models.DateTimeField(_("dùng lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mã đăng ký xác thực hai lớp")
+        verbose_name_plural = _("mã đăng ký xác thực hai lớp")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.created_at:%Y-%m-%d %H:%M})"
