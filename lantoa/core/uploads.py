@@ -227,8 +227,8 @@ def _check_binary(file, head: bytes, kind: str) -> None:
     if detected == kind:
         return
     if detected == "zip" and kind in OFFICE_MARKERS:
+        position = file.tell()
         try:
-            position = file.tell()
             with zipfile.ZipFile(file) as archive:
                 if OFFICE_MARKERS[kind] in archive.namelist():
                     return
