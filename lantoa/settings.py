@@ -288,6 +288,9 @@ LANTOA_FETCH_NEW_LINKS_MAX = env.int("LANTOA_FETCH_NEW_LINKS_MAX", default=30)  
 LANTOA_POLL_LEASE_SECONDS = env.int("LANTOA_POLL_LEASE_SECONDS", default=15 * 60)
 # Salt of the pseudonyms that replace social-media authors' handles.
 LANTOA_PSEUDONYM_SALT = env.str("LANTOA_PSEUDONYM_SALT", default=SECRET_KEY)
+# Separation of duties: whoever submitted a progress report does not accept it. A one-person unit
+# (nobody else to review) may turn it off.
+LANTOA_SEPARATION_OF_DUTIES = env.bool("LANTOA_SEPARATION_OF_DUTIES", default=True)
 
 # responses: hours allowed from detection to publication per severity, and the share of that time
 # after which the responsible person is warned.
@@ -313,9 +316,12 @@ if not 0 < LANTOA_SLA_ALERT_RATIO < 1:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+# Reverse proxies in front of Lantoa (0: none). Only then are X-Forwarded-Proto and
+# X-Forwarded-For believed: a client can send either header itself (lantoa.core.security.proxy).
+LANTOA_PROXY_COUNT = env.int("LANTOA_PROXY_COUNT", default=0)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if LANTOA_PROXY_COUNT else None
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -348,6 +354,7 @@ _AUTH_MIDDLEWARE = MIDDLEWARE.index("django.contrib.auth.middleware.Authenticati
 MIDDLEWARE[_AUTH_MIDDLEWARE + 1 : _AUTH_MIDDLEWARE + 1] = [
     "django_otp.middleware.OTPMiddleware",
     "lantoa.core.security.two_factor.TwoFactorMiddleware",
+    "lantoa.core.security.middleware.PermissionRefusalMiddleware",
 ]
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # axes wants to be last
 AUTHENTICATION_BACKENDS = [
@@ -362,10 +369,12 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("LANTOA_LOGIN_LOCKOUT_MINUTES", de
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "lantoa.core.security.lockouts.lockout_response"
-AXES_IPWARE_PROXY_COUNT = env.int("LANTOA_PROXY_COUNT", default=0) or None
+AXES_CLIENT_IP_CALLABLE = "lantoa.core.security.proxy.client_address"
 AXES_VERBOSE = False
 # Two-factor (TOTP) for leaders and superusers; off under DEBUG so `make run`'s demo login works.
 LANTOA_REQUIRE_2FA = env.bool("LANTOA_REQUIRE_2FA", default=not DEBUG)
+# Leaders and administrators enrol with a single-use code an administrator issues, valid this long.
+LANTOA_2FA_ENROLMENT_HOURS = env.int("LANTOA_2FA_ENROLMENT_HOURS", default=24)
 OTP_TOTP_ISSUER = "Lantoa"
 SESSION_COOKIE_HTTPONLY = True
 MIDDLEWARE.insert(1, "lantoa.core.security.headers.SecurityHeadersMiddleware")
@@ -373,8 +382,10 @@ MIDDLEWARE.insert(1, "lantoa.core.security.headers.SecurityHeadersMiddleware")
 LANTOA_API_RATES = {
     "token": env.str("LANTOA_API_RATE_TOKEN", default="600/min"),
     "anon": env.str("LANTOA_API_RATE_ANON", default="60/min"),
+    # Failed authentications (wrong or unknown token) per client address: then 429.
+    "auth_failures": env.str("LANTOA_API_RATE_AUTH_FAILURES", default="20/min"),
 }
-NINJA_NUM_PROXIES = env.int("LANTOA_PROXY_COUNT", default=0)  # never trust X-Forwarded-For blindly
+NINJA_NUM_PROXIES = LANTOA_PROXY_COUNT  # never trust X-Forwarded-For blindly
 CACHES = {"default": env.cache_url("LANTOA_CACHE_URL", default="locmemcache://")}
 # Uploads: documents are served through Wagtail's view (privacy checks, safe headers), never
 # straight from MEDIA_ROOT, which lives under var/ outside any web root; Office files are checked
@@ -391,3 +402,6 @@ LANTOA_RETENTION_DAYS = {
     "social_posts": env.int("LANTOA_RETENTION_SOCIAL_DAYS", default=365),
 }
 LANTOA_RETENTION_BATCH = env.int("LANTOA_RETENTION_BATCH", default=1000)
+# Backups (lantoa.core.security.backups) are mode 0600; with a key they are also encrypted
+# (AES-256-GCM). Keep the key outside the machine too: without it no backup can be restored.
+LANTOA_BACKUP_KEY = env.str("LANTOA_BACKUP_KEY", default="")

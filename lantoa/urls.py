@@ -28,6 +28,11 @@ for module in app_modules("urls"):
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only Wagtail images (the public site's pictures and their renditions), as the production
+    # proxy serves them. Every other uploaded file (progress-report evidence, documents, job
+    # results) goes through a view that checks permissions, also under `make run`.
+    urlpatterns += static(
+        f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images"
+    )
 
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

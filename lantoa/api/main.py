@@ -10,7 +10,7 @@ from ninja import NinjaAPI, Router, Schema
 from ninja.errors import AuthenticationError, ValidationError
 
 from lantoa.core.registry import app_modules
-from lantoa.core.security.throttling import api_throttles
+from lantoa.core.security.throttling import api_throttles, auth_failure_count
 
 from .auth import API_AUTH
 
@@ -102,6 +102,7 @@ api = LantoaAPI(
 
 @api.exception_handler(AuthenticationError)
 def unauthorised(request, exc):
+    auth_failure_count(request)
     return api.create_response(
         request, {"detail": _("Cần đăng nhập hoặc khóa API hợp lệ.")}, status=401
     )

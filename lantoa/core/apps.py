@@ -13,9 +13,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(ensure_wagtail_roots, sender=apps.get_app_config("wagtailcore"))
+        from .files import file_cleanup_connect
         from .public_cache import signals_connect
 
         signals_connect()
+        file_cleanup_connect()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

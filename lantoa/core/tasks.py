@@ -35,3 +35,20 @@ def task_send_on_commit(task, *args, on_refused: Callable[[], None]) -> None:
             on_refused()
 
     transaction.on_commit(send)
+
+
+@shared_task(name="lantoa.core.tasks.orphan_files_report_task")
+def orphan_files_report_task() -> dict:
+    """Find files under MEDIA_ROOT that no record names and log them (nothing is removed)."""
+    from .files import orphan_files_find
+
+    report = orphan_files_find()
+    if report.paths:
+        logger.warning(
+            "%d orphan files (%d bytes) under MEDIA_ROOT, e.g. %s; remove them with "
+            "`manage.py orphan_files --delete`",
+            len(report.paths),
+            report.bytes,
+            ", ".join(report.paths[:10]),
+        )
+    return {"files": len(report.paths), "bytes": report.bytes, "paths": report.paths[:100]}

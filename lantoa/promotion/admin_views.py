@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.uploads import CSV_IMPORT, PolicyFileField
+
 from .constants import Channel, TranslationStatus
 from .ical import plan_calendar
 from .selectors import month_grid, plan_items_between, translation_overview
@@ -131,7 +133,8 @@ class ReachImportForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Ngôn ngữ mặc định"), choices=settings.LANGUAGES, initial=settings.LANGUAGE_CODE
     )
-    file = forms.FileField(
+    file = PolicyFileField(
+        policy=CSV_IMPORT,
         label=_("Tệp CSV"),
         help_text=_(
             "Cột bắt buộc: url, posted_at, reach; không bắt buộc: title, interactions, language."

@@ -9,6 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from lantoa.core.constants import Role
 from lantoa.core.models import User
+from lantoa.core.uploads import DOCUMENT, PolicyFileField
 from lantoa.monitoring.models import Item
 
 from .constants import CLAIM_RECOMMENDED_LENGTH, EDITABLE_STATES, EvidenceKind
@@ -83,7 +84,7 @@ class EvidenceForm(forms.Form):
     url = forms.URLField(
         label=_("Đường dẫn"), required=False, max_length=2000, assume_scheme="https"
     )
-    file = forms.FileField(label=_("Tệp tài liệu"), required=False)
+    file = PolicyFileField(label=_("Tệp tài liệu"), required=False, policy=DOCUMENT)
     excerpt = forms.CharField(
         label=_("Trích dẫn"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

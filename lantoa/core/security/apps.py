@@ -5,7 +5,8 @@ from django.db.models.signals import post_migrate
 class SecurityConfig(AppConfig):
     """Hardening: login lock-out, two-factor authentication, security headers.
 
-    An app of its own so Wagtail finds its hooks and templates; it has no models.
+    An app of its own so Wagtail finds its hooks and templates; its one model is the security
+    event (events.py).
     """
 
     name = "lantoa.core.security"
@@ -19,7 +20,27 @@ class SecurityConfig(AppConfig):
         # the sender is axes): the lock-out list is a leader's tool from day one.
         post_migrate.connect(_grant_permissions, sender=apps.get_app_config("axes"))
         post_migrate.connect(_schedule_retention, sender=apps.get_app_config("django_celery_beat"))
+        post_migrate.connect(_schedule_orphans, sender=apps.get_app_config("django_celery_beat"))
         _neutralise_wagtail_csv_exports()
+        from axes.signals import user_locked_out
+
+        from .middleware import record_wagtail_refusals
+
+        record_wagtail_refusals()
+
+        user_locked_out.connect(_record_lockout, dispatch_uid="lantoa_security_lockout")
+
+
+def _record_lockout(sender, request=None, username=None, ip_address=None, **kwargs):
+    # axes' only hook for the moment a lock starts; the event service does the writing.
+    from .events import SecurityEventKind, security_event_record
+
+    security_event_record(
+        kind=SecurityEventKind.LOCKOUT,
+        message=f"Khóa đăng nhập tài khoản «{username or '?'}» sau nhiều lần sai mật khẩu.",
+        request=request,
+        target=username or "",
+    )
 
 
 def _grant_permissions(sender, **kwargs):
@@ -32,6 +53,12 @@ def _schedule_retention(sender, **kwargs):
     from .retention import retention_schedule_ensure
 
     retention_schedule_ensure()
+
+
+def _schedule_orphans(sender, **kwargs):
+    from lantoa.core.files import orphans_schedule_ensure
+
+    orphans_schedule_ensure()
 
 
 def _neutralise_wagtail_csv_exports():

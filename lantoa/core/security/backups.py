@@ -9,6 +9,12 @@ The archive (`lantoa-YYYYMMDD-HHMMSS.tar.gz`) holds
 `restore` checks every file against the manifest before touching anything, replaces the database
 and folders, then recounts and re-checksums every table: the restore fails loudly unless the data
 is identical to what was backed up.
+
+Archives are written readable by their owner only (mode 0600, in a 0700 folder): they hold every
+password hash and personal record. With `LANTOA_BACKUP_KEY` set, the archive is also encrypted
+(`lantoa-….tar.gz.enc`, AES-256-GCM, see `backup_crypto`); restore decrypts and authenticates the
+whole file into a private temporary folder before it checks the manifest, so a wrong key or a
+modified byte is refused before anything is touched.
 """
 
 import datetime as dt
@@ -28,8 +34,11 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from .backup_crypto import DecryptionError, decrypt_file, encrypt_file, is_encrypted
+
 MANIFEST = "manifest.json"
 FORMAT_VERSION = 1
+ENCRYPTED_SUFFIX = ".enc"
 
 
 class BackupError(Exception):
@@ -194,10 +203,27 @@ def load_database(source: Path) -> None:
 # --- archive -----------------------------------------------------------------------------------
 
 
-def backup_create(*, output_dir: Path, now: dt.datetime | None = None) -> BackupResult:
-    """Write one archive with the database, media, raw store and manifest; return its path."""
+def backup_key() -> str:
+    """The encryption secret from the environment (LANTOA_BACKUP_KEY), "" when not set."""
+    return getattr(settings, "LANTOA_BACKUP_KEY", "") or ""
+
+
+def _private_file(path: Path):
+    """Open `path` for writing with mode 0600 from the first byte (never world-readable)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.chmod(path, 0o600)  # an existing file keeps its old mode through O_CREAT
+    return os.fdopen(descriptor, "wb")
+
+
+def backup_create(
+    *, output_dir: Path, now: dt.datetime | None = None, key: str | None = None
+) -> BackupResult:
+    """Write one archive with the database, media, raw store and manifest; return its path.
+
+    `key` (default: LANTOA_BACKUP_KEY) encrypts it; the file is mode 0600 either way."""
     now = now or dt.datetime.now(dt.UTC)
-    output_dir.mkdir(parents=True, exist_ok=True)
+    key = backup_key() if key is None else key
+    output_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     name = f"lantoa-{now:%Y%m%d-%H%M%S}"
     with tempfile.TemporaryDirectory(prefix="lantoa-backup-") as temp:
         work = Path(temp)
@@ -215,14 +241,18 @@ def backup_create(*, output_dir: Path, now: dt.datetime | None = None) -> Backup
             "files": files,
         }
         (work / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
-        archive = output_dir / f"{name}.tar.gz"
-        partial = archive.with_suffix(".partial")
-        with tarfile.open(partial, "w:gz") as tar:
+        archive = output_dir / f"{name}.tar.gz{ENCRYPTED_SUFFIX if key else ''}"
+        partial = output_dir / f"{name}.partial"
+        plain = work / "archive.tar.gz" if key else partial
+        with _private_file(plain) as handle, tarfile.open(fileobj=handle, mode="w:gz") as tar:
             tar.add(work / MANIFEST, arcname=MANIFEST)
             tar.add(database, arcname=database.name)
             for prefix, root in folders().items():
                 if root.is_dir():
                     tar.add(root, arcname=prefix)
+        if key:
+            with _private_file(partial) as handle:
+                encrypt_file(plain, handle, secret=key)
         partial.rename(archive)  # never leave a half-written archive under the final name
     return BackupResult(path=archive, manifest=manifest)
 
@@ -255,14 +285,48 @@ def _replace_folder(source: Path, target: Path) -> None:
         target.mkdir(parents=True, exist_ok=True)
 
 
-def backup_restore(*, archive: Path) -> dict:
-    """Replace the database, media and raw store with the archive's; verify; return manifest."""
+def _decrypted(archive: Path, work: Path, key: str | None) -> Path:
+    """The plain archive: `archive` itself, or its decrypted and authenticated copy in `work`."""
+    try:
+        encrypted = is_encrypted(archive)
+    except OSError as exc:
+        raise BackupError(f"Không đọc được tệp sao lưu {archive.name}: {exc}") from exc
+    if not encrypted:
+        return archive
+    key = backup_key() if key is None else key
+    if not key:
+        raise BackupError(
+            f"Tệp sao lưu {archive.name} đã được mã hóa: cần đặt LANTOA_BACKUP_KEY (khóa đã dùng "
+            "khi sao lưu) để khôi phục."
+        )
+    plain = work / "archive.tar.gz"
+    try:
+        with _private_file(plain) as handle:
+            decrypt_file(archive, handle, secret=key)
+    except DecryptionError as exc:
+        plain.unlink(missing_ok=True)
+        raise BackupError(
+            f"Không giải mã được {archive.name}: sai khóa LANTOA_BACKUP_KEY hoặc tệp đã bị sửa "
+            "đổi. Không có gì bị thay đổi."
+        ) from exc
+    return plain
+
+
+def backup_restore(*, archive: Path, key: str | None = None) -> dict:
+    """Replace the database, media and raw store with the archive's; verify; return manifest.
+
+    An encrypted archive is decrypted with `key` (default: LANTOA_BACKUP_KEY) and authenticated
+    before anything else; then every file is checked against the manifest; only then is the
+    current data replaced."""
     with tempfile.TemporaryDirectory(prefix="lantoa-restore-") as temp:
         work = Path(temp)
-        manifest = _extract(archive, work)  # everything verified before anything is touched
-        load_database(work / manifest["database"])
+        plain = _decrypted(archive, work, key)
+        extracted = work / "extracted"
+        extracted.mkdir()
+        manifest = _extract(plain, extracted)  # everything verified before anything is touched
+        load_database(extracted / manifest["database"])
         for prefix, root in folders().items():
-            _replace_folder(work / prefix, root)
+            _replace_folder(extracted / prefix, root)
     restored = table_fingerprints()
     differing = sorted(
         table

@@ -1,12 +1,10 @@
 """Admin forms hardened: login labels translatable, document uploads checked."""
 
-from pathlib import Path
-
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.documents.forms import BaseDocumentForm
 
-from lantoa.core.uploads import OFFICE_ARCHIVES, check_office_archive
+from lantoa.core.uploads import DOCUMENT, upload_check
 
 
 class LoginForm(WagtailLoginForm):
@@ -19,10 +17,11 @@ class LoginForm(WagtailLoginForm):
 
 
 class DocumentForm(BaseDocumentForm):
-    """Wagtail's document form, refusing zip bombs disguised as Office files."""
+    """Wagtail's document form with the product's upload policy: type checked on the content,
+    size, and zip bombs disguised as Office files refused."""
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
-        if file and Path(file.name).suffix.lower() in OFFICE_ARCHIVES:
-            check_office_archive(file)
+        if file and hasattr(file, "content_type"):  # a new upload, not the stored file
+            upload_check(file, policy=DOCUMENT)
         return file

@@ -3,6 +3,10 @@
 Leaders and superusers must enrol and verify an authenticator app before using the admin when
 `LANTOA_REQUIRE_2FA` is on (the default in production, off under DEBUG so the demo login works).
 Anyone else may enrol; once enrolled, they verify at every login too.
+
+A leader or administrator enrols only with a single-use enrolment code an administrator issued
+(`services.enrolment_code_issue`, a button in the user list or `manage.py enrolment_code`): the
+password alone does not let anyone bind their own authenticator to such an account.
 """
 
 import base64
@@ -25,7 +29,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from lantoa.core.constants import Role
 from lantoa.core.roles import user_has_role
 
-from .services import totp_device_confirm, totp_device_start
+from .events import SecurityEventKind, security_event_record
+from .services import (
+    enrolment_code_issue,
+    enrolment_code_redeem,
+    totp_device_confirm,
+    totp_device_start,
+)
+
+ENROLMENT_SESSION_KEY = "lantoa_2fa_enrolment_user"
 
 
 def requires_two_factor(user) -> bool:
@@ -119,8 +131,53 @@ def _qr_svg(url: str) -> str:
     return image.to_string(encoding="unicode")
 
 
+class EnrolmentCodeForm(forms.Form):
+    enrolment_code = forms.CharField(
+        label=_("Mã đăng ký do quản trị viên cấp"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autofocus": ""}),
+    )
+
+
+def needs_enrolment_code(request) -> bool:
+    """Leaders and administrators show an enrolment code before they see an authenticator key."""
+    return requires_two_factor(request.user) and (
+        request.session.get(ENROLMENT_SESSION_KEY) != request.user.pk
+    )
+
+
+def _enrolment_code_step(request):
+    form = EnrolmentCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if enrolment_code_redeem(user=request.user, code=form.cleaned_data["enrolment_code"]):
+            request.session[ENROLMENT_SESSION_KEY] = request.user.pk
+            query = urlencode({"next": _next_url(request)})
+            return redirect(f"{reverse('lantoa_2fa_setup')}?{query}")
+        security_event_record(
+            kind=SecurityEventKind.ENROLMENT_REFUSED,
+            message="Mã đăng ký xác thực hai lớp sai, đã dùng hoặc hết hạn.",
+            request=request,
+            target=request.user.get_username(),
+        )
+        form.add_error(
+            "enrolment_code",
+            _("Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Hãy xin quản trị viên cấp mã mới."),
+        )
+    return TemplateResponse(
+        request,
+        "security/two_factor_enrolment_code.html",
+        {"form": form, "next": _next_url(request)},
+    )
+
+
 def setup_view(request):
-    """Enrol an authenticator app: scan the QR code (or type the key), confirm with a code."""
+    """Enrol an authenticator app: scan the QR code (or type the key), confirm with a code.
+
+    A leader or administrator first gives an enrolment code (see `needs_enrolment_code`)."""
+    if user_has_device(request.user, confirmed=True):
+        return redirect("lantoa_2fa_verify")
+    if needs_enrolment_code(request):
+        return _enrolment_code_step(request)
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None or request.method == "GET":
         if user_has_device(request.user, confirmed=True):
@@ -129,6 +186,7 @@ def setup_view(request):
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if totp_device_confirm(request=request, device=device, token=form.cleaned_data["token"]):
+            request.session.pop(ENROLMENT_SESSION_KEY, None)
             return HttpResponseRedirect(_next_url(request))
         form.add_error("token", WRONG_CODE)
     secret = base64.b32encode(device.bin_key).decode()
@@ -166,6 +224,27 @@ def may_remove_devices(request_user, target) -> bool:
     if target.is_superuser:
         return bool(request_user.is_superuser)
     return bool(request_user.is_superuser) or user_has_role(request_user, Role.LEADER)
+
+
+def enrolment_code_view(request, user_id: int):
+    """An administrator issues a user's enrolment code; it is shown on this page, once."""
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import get_object_or_404
+
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    target = get_object_or_404(get_user_model(), pk=user_id)
+    code = None
+    if request.method == "POST":
+        code = enrolment_code_issue(user=target, issued_by=request.user)
+    response = TemplateResponse(
+        request,
+        "security/two_factor_enrolment_issue.html",
+        {"target": target, "code": code, "hours": settings.LANTOA_2FA_ENROLMENT_HOURS},
+    )
+    response["Cache-Control"] = "no-store"  # the code must not stay in a cache
+    return response
 
 
 def reset_view(request, user_id: int):

@@ -109,3 +109,66 @@ def test_nightly_task_writes_an_archive(demo_ward, stores, settings, tmp_path):
     settings.VAR_DIR = tmp_path / "var"
     backup_nightly.apply(kwargs={"keep": 3}).get()  # in-process, whatever the eager setting
     assert len(list((tmp_path / "var" / "backups").glob("lantoa-*.tar.gz"))) == 1
+
+
+# --- file mode and encryption ------------------------------------------------------------------
+
+KEY = "khoa-sao-luu-thu-nghiem-rat-dai-0123456789abcdef"
+
+
+def test_archives_are_readable_by_their_owner_only(demo_ward, stores, tmp_path, settings):
+    settings.LANTOA_BACKUP_KEY = ""
+    run("backup", "--output", str(tmp_path / "backups"))
+    archive = next((tmp_path / "backups").glob("lantoa-*.tar.gz"))
+    assert archive.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "backups").stat().st_mode & 0o077 == 0
+
+
+def test_an_encrypted_backup_restores_with_its_key(demo_ward, stores, tmp_path, settings):
+    media, _raw = stores
+    settings.LANTOA_BACKUP_KEY = KEY
+    before = table_fingerprints()
+    run("backup", "--output", str(tmp_path / "backups"))
+    archive = next((tmp_path / "backups").glob("lantoa-*.tar.gz.enc"))
+    assert archive.stat().st_mode & 0o777 == 0o600
+    content = archive.read_bytes()
+    assert b"manifest.json" not in content and b"\x1f\x8b" not in content[:64]
+    with pytest.raises(tarfile.TarError):
+        tarfile.open(archive).close()
+    Unit.objects.filter(code="mttq").update(name="Đã bị sửa")
+    (media / "documents" / "ke-hoach-78.txt").write_text("hỏng", encoding="utf-8")
+    assert "khớp" in run("restore", str(archive), "--yes")
+    assert table_fingerprints() == before
+    assert (media / "documents" / "ke-hoach-78.txt").read_text(encoding="utf-8").startswith("Kế")
+
+
+def _damaged(archive: Path, tmp_path: Path, how: str) -> Path:
+    data = bytearray(archive.read_bytes())
+    if how == "flip":
+        data[len(data) // 2] ^= 0x01
+    elif how == "truncate":
+        data = data[: len(data) - 40]
+    target = tmp_path / f"{how}.tar.gz.enc"
+    target.write_bytes(bytes(data))
+    return target
+
+
+@pytest.mark.parametrize("how", ["wrong_key", "no_key", "flip", "truncate"])
+def test_a_wrong_key_or_a_damaged_encrypted_archive_changes_nothing(
+    demo_ward, stores, tmp_path, settings, how
+):
+    media, _raw = stores
+    settings.LANTOA_BACKUP_KEY = KEY
+    run("backup", "--output", str(tmp_path / "backups"))
+    archive = next((tmp_path / "backups").glob("lantoa-*.tar.gz.enc"))
+    if how in ("flip", "truncate"):
+        archive = _damaged(archive, tmp_path, how)
+    settings.LANTOA_BACKUP_KEY = {"wrong_key": KEY + "x", "no_key": ""}.get(how, KEY)
+    Unit.objects.create(code="sau-sao-luu", name="Tạo sau sao lưu", kind="other")
+    (media / "documents" / "moi.txt").write_text("mới", encoding="utf-8")
+    before = table_fingerprints()
+    expected = "cần đặt LANTOA_BACKUP_KEY" if how == "no_key" else "sai khóa"
+    with pytest.raises(CommandError, match=expected):
+        run("restore", str(archive), "--yes")
+    assert table_fingerprints() == before
+    assert (media / "documents" / "moi.txt").exists()

@@ -13,6 +13,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 
 from lantoa.core.models import User
+from lantoa.core.security.models import EnrolmentCode, SecurityEvent
+from lantoa.core.security.services import enrolment_code_issue
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +117,16 @@ def test_leader_must_enrol_then_verify_before_using_the_admin(
     # The API, through the same session, is closed too.
     assert client.get("/api/me").status_code == 403
 
-    setup = client.get(response["Location"])
+    # The password alone shows no authenticator key: an administrator's enrolment code first.
+    asked = client.get(response["Location"])
+    assert "data-enrolment-code" in asked.content.decode() and "<svg" not in asked.content.decode()
+    code = enrolment_code_issue(
+        user=User.objects.get(username="lanhdao"), issued_by=User.objects.get(username="admin")
+    )
+    entered = client.post(reverse("lantoa_2fa_setup"), {"enrolment_code": code, "next": "/admin/"})
+    assert entered.status_code == 302
+
+    setup = client.get(entered["Location"])
     assert setup.status_code == 200
     body = setup.content.decode()
     assert "<svg" in body and "Thiết lập xác thực hai lớp" in body
@@ -141,6 +152,65 @@ def test_leader_must_enrol_then_verify_before_using_the_admin(
     good = client.post(reverse("lantoa_2fa_verify"), {"token": code_for(device, steps_ahead=1)})
     assert good.status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_a_leader_with_only_the_password_cannot_enrol_an_authenticator(demo_ward, settings):
+    settings.LANTOA_REQUIRE_2FA = True
+    leader = client_for(User.objects.get(username="lanhdao"))
+    page = leader.get(reverse("lantoa_2fa_setup")).content.decode()
+    assert "data-enrolment-code" in page and 'data-testid="secret"' not in page
+    assert not TOTPDevice.objects.filter(user__username="lanhdao").exists()
+    # Guessing a code is refused and recorded; no device, no key.
+    wrong = leader.post(reverse("lantoa_2fa_setup"), {"enrolment_code": "AAAA-BBBB-CCCC"})
+    assert "không đúng" in wrong.content.decode()
+    assert not TOTPDevice.objects.filter(user__username="lanhdao").exists()
+    assert SecurityEvent.objects.get().kind == "enrolment_refused"
+    # Posting an authenticator code straight away does not skip the step either.
+    leader.post(reverse("lantoa_2fa_setup"), {"token": "123456"})
+    assert not TOTPDevice.objects.filter(user__username="lanhdao").exists()
+
+
+def test_enrolment_codes_are_single_use_expiring_hashed_and_issued_by_administrators(
+    demo_ward, settings
+):
+    from django.core.exceptions import PermissionDenied
+    from django.utils import timezone
+
+    from lantoa.core.security.services import enrolment_code_redeem
+
+    leader_user = User.objects.get(username="lanhdao")
+    admin = User.objects.get(username="admin")
+    with pytest.raises(PermissionDenied):
+        enrolment_code_issue(user=leader_user, issued_by=User.objects.get(username="xaydungdang"))
+    code = enrolment_code_issue(user=leader_user, issued_by=admin)
+    stored = EnrolmentCode.objects.get()
+    assert code.replace("-", "") not in stored.digest and len(stored.digest) == 64
+    assert not enrolment_code_redeem(user=User.objects.get(username="ubnd"), code=code)
+    assert enrolment_code_redeem(user=leader_user, code=code.lower())
+    assert not enrolment_code_redeem(user=leader_user, code=code)  # single use
+    expired = enrolment_code_issue(user=leader_user, issued_by=admin)
+    EnrolmentCode.objects.filter(used_at__isnull=True).update(expires_at=timezone.now())
+    assert not enrolment_code_redeem(user=leader_user, code=expired)
+    first = enrolment_code_issue(user=leader_user, issued_by=admin)
+    enrolment_code_issue(user=leader_user, issued_by=admin)
+    assert not enrolment_code_redeem(user=leader_user, code=first)  # replaced by the new one
+
+
+def test_an_administrator_issues_a_code_shown_once_in_the_admin(demo_ward, settings):
+    settings.LANTOA_REQUIRE_2FA = False
+    leader_user = User.objects.get(username="lanhdao")
+    url = reverse("lantoa_2fa_enrolment_code", args=[leader_user.pk])
+    admin = client_for(User.objects.get(username="admin"))
+    users_page = admin.get(reverse("wagtailusers_users:index")).content.decode()
+    assert url in users_page
+    issued = admin.post(url)
+    assert "no-store" in issued["Cache-Control"]
+    code = issued.content.decode().split("data-enrolment-code")[1].split(">")[1].split("<")[0]
+    assert len(code) == 14 and EnrolmentCode.objects.filter(user=leader_user).count() == 1
+    assert code not in admin.get(url).content.decode()  # never shown again
+    other_leader = client_for(User.objects.get(username="xaydungdang"))
+    assert other_leader.post(url).status_code in (302, 403)
+    assert EnrolmentCode.objects.filter(user=leader_user).count() == 1
 
 
 def test_superuser_needs_two_factor_but_other_staff_do_not(demo_ward, settings):

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lantoa.core.uploads import LABELS_IMPORT, upload_check
 from lantoa.monitoring.models import Item
 
 from ..bulletin import bulletin_build, bulletin_docx, bulletin_html
@@ -105,7 +107,10 @@ def labels_import_view(request):
     if request.method == "POST" and request.FILES.get("file"):
         upload = request.FILES["file"]
         try:
+            upload_check(upload, policy=LABELS_IMPORT, request=request)
             content = upload.read().decode("utf-8-sig")
+        except ValidationError as refusal:
+            errors = refusal.messages
         except UnicodeDecodeError:
             errors = [_("Tệp phải là văn bản UTF-8 (CSV hoặc JSONL).")]
         else:

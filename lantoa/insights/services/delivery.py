@@ -18,6 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lantoa.core.security.events import security_event_record
+from lantoa.core.security.models import SecurityEventKind
 from lantoa.monitoring.constants import FetchOutcome
 from lantoa.monitoring.fetcher import make_client, post_json
 
@@ -34,12 +36,6 @@ class DeliveryFailed(Exception):
 
 class DeliveryRefused(DeliveryFailed):
     """The outbound guard refused the target: it will never succeed, so it is not retried."""
-
-
-def _outbound_refused(*, message: str, target: str) -> None:
-    """Record a refused outbound request as a security event."""
-    # wired to core.security.events at merge: security_event_record(kind="outbound_refused", …)
-    logger.warning("outbound_refused: %s (target %s)", message, target)
 
 
 def _shown(url: str) -> str:
@@ -60,7 +56,11 @@ def _send_webhook(alert: Alert) -> None:
     with make_client() as client:
         result = post_json(client, rule.target.strip(), body=body)
     if result.outcome == FetchOutcome.BLOCKED_ADDRESS:
-        _outbound_refused(message=result.error, target=_shown(rule.target))
+        security_event_record(
+            kind=SecurityEventKind.OUTBOUND_REFUSED,
+            message=result.error,
+            target=_shown(rule.target),
+        )
         raise DeliveryRefused(result.error)
     if not result.ok:
         # The outcome and its short reason ("HTTP 500", a timeout), never the answer's body.

@@ -5,12 +5,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from lantoa.core.uploads import POSTS_IMPORT, PolicyFileField
+
 from ..constants import SourceKind
 from ..models import Source
 from ..privacy import url_pseudonymise
 from ..selectors import item_url_taken
-
-MAX_UPLOAD = 20 * 1024 * 1024
 
 
 class UrlSubmitForm(forms.Form):
@@ -22,7 +22,7 @@ class PostsImportForm(forms.Form):
         label=_("Nguồn (loại tệp bài đăng)"),
         queryset=Source.objects.filter(kind=SourceKind.SOCIAL_IMPORT),
     )
-    file = forms.FileField(label=_("Tệp CSV, JSON hoặc XLSX"))
+    file = PolicyFileField(label=_("Tệp CSV, JSON hoặc XLSX"), policy=POSTS_IMPORT)
     text = forms.CharField(label=_("Cột nội dung (bắt buộc)"), max_length=200)
     title = forms.CharField(label=_("Cột tiêu đề"), max_length=200, required=False)
     url = forms.CharField(label=_("Cột đường dẫn"), max_length=200, required=False)
@@ -31,14 +31,6 @@ class PostsImportForm(forms.Form):
     )
     published = forms.CharField(label=_("Cột thời điểm đăng"), max_length=200, required=False)
     language = forms.CharField(label=_("Cột ngôn ngữ"), max_length=200, required=False)
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("Tệp vượt quá 20 MB."))
-        if not upload.name.lower().endswith((".csv", ".json", ".jsonl", ".xlsx")):
-            raise forms.ValidationError(_("Chỉ nhận tệp .csv, .json, .jsonl hoặc .xlsx."))
-        return upload
 
     def mapping(self) -> dict[str, str]:
         fields = ("text", "title", "url", "author", "published", "language")

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.models import Unit
+from lantoa.core.uploads import EVIDENCE, PLAN_SOURCE, PolicyFileField
 
 from ..constants import TaskState
 from ..models import Directive, Plan, Task, TaskPeriod
@@ -17,7 +18,9 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultipleFileField(forms.FileField):
+class MultipleFileField(PolicyFileField):
+    """Several files, each checked against the field's upload policy."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)
@@ -30,7 +33,7 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportUploadForm(forms.Form):
-    file = forms.FileField(label=_("Tệp kế hoạch (.docx hoặc .txt)"))
+    file = PolicyFileField(label=_("Tệp kế hoạch (.docx hoặc .txt)"), policy=PLAN_SOURCE)
 
 
 class ImportReviewForm(forms.Form):
@@ -72,7 +75,7 @@ class ReportSubmitForm(forms.Form):
     reports_completion = forms.BooleanField(
         label=_("Nhiệm vụ (hoặc kỳ này) đã hoàn thành"), required=False
     )
-    evidence = MultipleFileField(label=_("Tệp minh chứng"), required=False)
+    evidence = MultipleFileField(label=_("Tệp minh chứng"), required=False, policy=EVIDENCE)
 
     def __init__(self, *args, unit: Unit | None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -36,7 +36,7 @@ from ..services import (
     progress_report_review,
     progress_report_submit,
 )
-from ..services.work import can_review
+from ..services.work import can_review, may_accept
 from .forms import (
     AnnualReportForm,
     CoverageForm,
@@ -249,6 +249,8 @@ class ReportReviewView(AdminPage, FormView):
             can_review(self.request.user, self.report)
             and self.report.state == ReportState.SUBMITTED
         )
+        # The submitter may return their own report but never accept it (separation of duties).
+        context["can_accept"] = context["can_review"] and may_accept(self.request.user, self.report)
         return context
 
     def form_valid(self, form):
@@ -262,6 +264,9 @@ class ReportReviewView(AdminPage, FormView):
             )
         except ValidationError as exc:
             form.add_error("note", exc.messages[0])
+            return self.form_invalid(form)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
             return self.form_invalid(form)
         messages.success(
             self.request, _("Đã chấp nhận báo cáo.") if accept else _("Đã trả lại báo cáo.")

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.uploads import RandomName
+
 from ..constants import Audience, DeadlineKind, ReportState, SessionForm, TaskState
 
 
@@ -173,7 +175,8 @@ class ReportEvidence(models.Model):
     report = models.ForeignKey(
         ProgressReport, verbose_name=_("báo cáo"), on_delete=models.CASCADE, related_name="evidence"
     )
-    file = models.FileField(_("tệp minh chứng"), upload_to="plans/evidence/%Y/%m/")
+    # Stored under a random name; `title` keeps the name it was uploaded with.
+    file = models.FileField(_("tệp minh chứng"), upload_to=RandomName("plans/evidence"))
     title = models.CharField(_("mô tả"), max_length=255, blank=True)
 
     class Meta:

@@ -4,6 +4,7 @@ import calendar
 from collections.abc import Iterable
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -14,6 +15,7 @@ from lantoa.core.audit import audit
 from lantoa.core.constants import Role
 from lantoa.core.models import Unit
 from lantoa.core.roles import user_has_role
+from lantoa.core.uploads import EVIDENCE, upload_check
 
 from ..constants import DeadlineKind, NotificationKind, ReportState, TaskState
 from ..importer.assignments import split_assignment
@@ -233,6 +235,9 @@ def progress_report_submit(
     submitted_on = submitted_on or timezone.localdate()
     if period is not None and period.task_id != task.pk:
         raise ValidationError(_("Kỳ báo cáo không thuộc nhiệm vụ này."))
+    files = list(files)
+    for name, content in files:  # every file checked before anything is written
+        upload_check(content, policy=EVIDENCE, name=name)
     report = ProgressReport.objects.create(
         task=task,
         period=period or _default_period(task, submitted_on),
@@ -266,6 +271,16 @@ def can_review(user, report: ProgressReport) -> bool:
     return user.unit_id is not None and user.unit_id == report.task.lead_unit_id
 
 
+def may_accept(user, report: ProgressReport) -> bool:
+    """Separation of duties: whoever submitted a report does not accept it, unless the office
+    turned it off (`LANTOA_SEPARATION_OF_DUTIES = False`, for one-person units)."""
+    if not can_review(user, report):
+        return False
+    if getattr(settings, "LANTOA_SEPARATION_OF_DUTIES", True):
+        return report.submitted_by_id is None or report.submitted_by_id != user.pk
+    return True
+
+
 @transaction.atomic
 def progress_report_review(
     *, report: ProgressReport, user, accept: bool, note: str = "", on: date | None = None
@@ -276,6 +291,13 @@ def progress_report_review(
         raise PermissionDenied(_("Chỉ đơn vị chủ trì nhiệm vụ mới xem xét được báo cáo này."))
     if report.state != ReportState.SUBMITTED:
         raise ValidationError(_("Báo cáo này đã được xem xét."))
+    if accept and not may_accept(user, report):
+        raise PermissionDenied(
+            _(
+                "Người gửi báo cáo không tự chấp nhận báo cáo của mình: cần một người khác của "
+                "đơn vị chủ trì hoặc lãnh đạo xem xét."
+            )
+        )
     if not accept and not note.strip():
         raise ValidationError(_("Cần ghi lý do trả lại báo cáo."))
     task = report.task

@@ -341,3 +341,46 @@ def test_plan_list_links_to_the_outline_and_menu_has_the_tools(client, demo_plan
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     for name in ("my_unit", "plan_import", "coverage", "annual_report", "reminder", "tasks_xlsx"):
         assert reverse(f"plans_admin:{name}") in home
+
+
+def test_the_review_screen_does_not_offer_accept_to_the_submitter(client, ward):
+    task = make_task(ward, lead="ubnd", title="Việc của UBND")
+    report = progress_report_submit(
+        task=task,
+        unit=ward["ubnd"],
+        user=User.objects.get(username="ubnd"),
+        narrative="Đã làm.",
+        reports_completion=True,
+    )
+    review_url = reverse("plans_admin:report_review", args=[report.pk])
+    page = login(client, "ubnd").get(review_url).content.decode()
+    assert 'name="accept"' not in page and "data-no-accept" in page and 'name="return"' in page
+    response = client.post(review_url, {"accept": "1"})
+    assert "không tự chấp nhận" in response.content.decode()
+    report.refresh_from_db()
+    assert report.state == ReportState.SUBMITTED
+    assert 'name="accept"' in login(client, "lanhdao").get(review_url).content.decode()
+
+
+def test_the_report_form_refuses_an_executable_and_records_it(client, ward):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lantoa.core.security.models import SecurityEvent
+
+    task = make_task(ward, lead="ubnd", coordinating=("mttq",), due_date=date(2099, 1, 1))
+    login(client, "mttq")
+    response = client.post(
+        reverse("plans_admin:report_submit"),
+        {
+            "task": task.pk,
+            "narrative": "Kèm minh chứng.",
+            "sessions_held": 0,
+            "attendees": 0,
+            "articles_published": 0,
+            "evidence": [SimpleUploadedFile("bien-ban.pdf", b"MZ\x90\x00" + b"\x00" * 100)],
+        },
+    )
+    assert response.status_code == 200 and "không phải .pdf" in response.content.decode()
+    assert not ProgressReport.objects.exists()
+    event = SecurityEvent.objects.get()
+    assert (event.kind, event.user.username) == ("upload_refused", "mttq")

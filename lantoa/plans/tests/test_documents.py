@@ -71,7 +71,9 @@ def seed_plan_with_work(demo_ward, seed_path):
             attendees=70,
             articles_published=5,
         )
-        progress_report_review(report=report, user=reviewer, accept=True)
+        progress_report_review(
+            report=report, user=User.objects.get(username="lanhdao"), accept=True
+        )
     task_create(
         title="Nhiệm vụ bổ sung",
         lead_unit=units["van-hoa-xa-hoi"],

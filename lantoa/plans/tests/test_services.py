@@ -18,7 +18,7 @@ from lantoa.plans.constants import (
     SessionForm,
     TaskState,
 )
-from lantoa.plans.models import DocumentNumber, Notification, ReportEvidence
+from lantoa.plans.models import DocumentNumber, Notification, ProgressReport, ReportEvidence
 from lantoa.plans.selectors import bucket_counts, dissemination_coverage, task_bucket
 from lantoa.plans.services import (
     dissemination_session_record,
@@ -112,7 +112,7 @@ def test_buckets_as_government_reports_count_them(demo_ward):
             reports_completion=True,
             submitted_on=on,
         )
-        progress_report_review(report=report, user=reviewer, accept=True)
+        progress_report_review(report=report, user=user("lanhdao"), accept=True)
     as_of = date(2026, 5, 1)
     assert task_bucket(within, as_of=as_of) == Bucket.OPEN_WITHIN
     assert task_bucket(overdue, as_of=as_of) == Bucket.OPEN_OVERDUE
@@ -151,7 +151,7 @@ def test_recurring_task_is_overdue_while_a_past_period_is_open(demo_ward):
         reports_completion=True,
         submitted_on=date(2026, 3, 30),
     )
-    progress_report_review(report=report, user=reporter, accept=True)
+    progress_report_review(report=report, user=user("lanhdao"), accept=True)
     task.refresh_from_db()
     assert task.state == TaskState.IN_PROGRESS
     assert task_bucket(task, as_of=date(2026, 4, 5)) == Bucket.OPEN_WITHIN
@@ -165,7 +165,7 @@ def test_recurring_task_is_overdue_while_a_past_period_is_open(demo_ward):
         reports_completion=True,
         submitted_on=date(2026, 7, 3),
     )
-    progress_report_review(report=report, user=reporter, accept=True)
+    progress_report_review(report=report, user=user("lanhdao"), accept=True)
     task.refresh_from_db()
     assert (task.state, task.completed_on) == (TaskState.COMPLETED, date(2026, 7, 3))
     assert task_bucket(task) == Bucket.COMPLETED_LATE
@@ -347,3 +347,86 @@ def test_daily_job_and_its_beat_schedule(demo_ward):
     make_task(demo_ward, due_date=date(2026, 4, 1))
     result = followup_daily.apply(args=["2026-05-01"]).get()
     assert result[NotificationKind.OVERDUE] == 1
+
+
+def test_the_submitter_cannot_accept_their_own_report(demo_ward, settings):
+    task = make_task(demo_ward, lead="ubnd")
+    submitter = user("ubnd")  # a reporter of the lead unit: a reviewer of the task's reports
+    report = progress_report_submit(
+        task=task,
+        unit=demo_ward["ubnd"],
+        user=submitter,
+        narrative="Xong.",
+        reports_completion=True,
+    )
+    with pytest.raises(PermissionDenied, match="không tự chấp nhận"):
+        progress_report_review(report=report, user=submitter, accept=True)
+    report.refresh_from_db()
+    assert report.state == ReportState.SUBMITTED
+    # Returning one's own report (to correct it) stays possible; someone else accepts.
+    progress_report_review(report=report, user=submitter, accept=False, note="Gửi nhầm.")
+    again = progress_report_submit(
+        task=task,
+        unit=demo_ward["ubnd"],
+        user=submitter,
+        narrative="Xong.",
+        reports_completion=True,
+    )
+    progress_report_review(report=again, user=user("lanhdao"), accept=True)
+    assert ProgressReport.objects.get(pk=again.pk).state == ReportState.ACCEPTED
+
+
+def test_a_one_person_unit_may_turn_separation_of_duties_off(demo_ward, settings):
+    settings.LANTOA_SEPARATION_OF_DUTIES = False
+    task = make_task(demo_ward, lead="ubnd")
+    submitter = user("ubnd")
+    report = progress_report_submit(
+        task=task,
+        unit=demo_ward["ubnd"],
+        user=submitter,
+        narrative="Xong.",
+        reports_completion=True,
+    )
+    progress_report_review(report=report, user=submitter, accept=True)
+    report.refresh_from_db()
+    assert report.state == ReportState.ACCEPTED
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("bien-ban.exe", b"MZ\x90\x00" + b"\x00" * 100),
+        ("bien-ban.html", b"<html><script>alert(1)</script></html>"),
+        ("anh.svg", b"<svg onload=alert(1)>"),
+        ("bien-ban.pdf", b"MZ\x90\x00" + b"\x00" * 100),
+        ("bien-ban.pdf", b"%PDF-1.4" + b" " * (30 * 1024 * 1024)),
+    ],
+)
+def test_evidence_of_a_wrong_type_or_size_is_refused_and_nothing_is_saved(
+    demo_ward, settings, name, content
+):
+    task = make_task(demo_ward, lead="ubnd", coordinating=("mttq",))
+    with pytest.raises(ValidationError):
+        progress_report_submit(
+            task=task,
+            unit=demo_ward["mttq"],
+            user=user("mttq"),
+            narrative="Kèm minh chứng.",
+            files=[("bien-ban-that.pdf", b"%PDF-1.4 that"), (name, content)],
+        )
+    assert not ProgressReport.objects.exists() and not ReportEvidence.objects.exists()
+    assert not [path for path in settings.MEDIA_ROOT.rglob("*") if path.is_file()]
+
+
+def test_evidence_is_stored_under_a_random_name(demo_ward):
+    task = make_task(demo_ward, lead="ubnd", coordinating=("mttq",))
+    report = progress_report_submit(
+        task=task,
+        unit=demo_ward["mttq"],
+        user=user("mttq"),
+        narrative="Kèm biên bản.",
+        files=[("Biên bản hội nghị Nguyễn Văn A.pdf", b"%PDF-1.4 bien ban")],
+    )
+    evidence = report.evidence.get()
+    assert "Nguy" not in evidence.file.name and evidence.file.name.endswith(".pdf")
+    assert str(evidence) == "Biên bản hội nghị Nguyễn Văn A.pdf"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from lantoa.core.audit import audit
 from lantoa.core.constants import Role
 from lantoa.core.roles import user_has_role
 from lantoa.core.text import clean_text
+from lantoa.core.uploads import DOCUMENT, upload_check
 
 from ..conf import sla_delta
 from ..constants import (
@@ -284,6 +286,10 @@ def evidence_add(
             _("Bản làm rõ đã trình duyệt hoặc công bố: không thêm bằng chứng công khai được nữa.")
         )
     if upload is not None:
+        try:
+            upload_check(upload, policy=DOCUMENT)
+        except ValidationError as refusal:
+            raise CaseError(" ".join(refusal.messages)) from refusal
         document = get_document_model().objects.create(
             title=title,
             file=upload,

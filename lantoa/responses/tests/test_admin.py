@@ -224,3 +224,28 @@ def test_dashboard_panel_counts(client, setup, monitor, leader):
     assert 'data-panel="responses"' in html
     for label, value in (("Vụ việc đang mở", 2), ("Đến hạn trong 24 giờ", 1), ("Đã quá hạn", 1)):
         assert f'data-count="{label}">{value}<' in html
+
+
+def test_evidence_form_refuses_an_executable_and_records_the_refusal(client, setup, monitor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lantoa.core.security.models import SecurityEvent
+
+    case = open_case(monitor)
+    client.force_login(monitor)
+    url = reverse("wagtailsnippets_responses_case:evidence", args=[case.pk])
+    response = client.post(
+        url,
+        {
+            "kind": "document",
+            "title": "Công văn số 12/UBND",
+            "source": "UBND phường",
+            "date": "2026-01-05",
+            "file": SimpleUploadedFile("cong-van.exe", b"MZ\x90\x00" + b"\x00" * 100),
+            "is_public": "on",
+        },
+    )
+    assert response.status_code == 200 and "Không nhận loại tệp .exe" in response.content.decode()
+    assert not case.evidence.exists()
+    event = SecurityEvent.objects.get()
+    assert (event.kind, event.user) == ("upload_refused", monitor)

@@ -253,3 +253,26 @@ def test_evidence_and_channels_validate_input(site, monitor):
     )
     assert channel.get_kind_display() == "Đề nghị cơ quan báo chí đăng cải chính"
     assert not case.evidence.exists()
+
+
+def test_evidence_upload_whose_content_is_not_its_type_is_refused_and_nothing_saved(site, monitor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents import get_document_model
+
+    case = open_case(monitor)
+    for name, content in (
+        ("cong-van.pdf", b"MZ\x90\x00" + b"\x00" * 100),  # a program renamed to .pdf
+        ("cong-van.txt", b"<html><script>alert(1)</script></html>"),
+        ("anh.svg", b"<svg onload=alert(1)>"),
+    ):
+        with pytest.raises(CaseError):
+            services.evidence_add(
+                case=case,
+                user=monitor,
+                kind="document",
+                title="Công văn",
+                source="UBND phường",
+                date=timezone.localdate(),
+                upload=SimpleUploadedFile(name, content),
+            )
+    assert not case.evidence.exists() and not get_document_model().objects.exists()

@@ -11,7 +11,8 @@ from lantoa.core.security.backups import BackupError, backup_create
 class Command(BaseCommand):
     help = (
         "Sao lưu cơ sở dữ liệu, tệp tải lên (media) và kho dữ liệu thô vào một tệp .tar.gz "
-        "có manifest (số dòng và tổng kiểm tra từng bảng, từng tệp)."
+        "có manifest (số dòng và tổng kiểm tra từng bảng, từng tệp); chỉ chủ sở hữu đọc được "
+        "(0600), mã hóa nếu có LANTOA_BACKUP_KEY (.tar.gz.enc)."
     )
 
     def add_arguments(self, parser):
@@ -42,7 +43,9 @@ class Command(BaseCommand):
             )
         )
         if keep > 0:
-            archives = sorted(output_dir.glob("lantoa-*.tar.gz"))
+            archives = sorted(
+                [*output_dir.glob("lantoa-*.tar.gz"), *output_dir.glob("lantoa-*.tar.gz.enc")]
+            )
             for old in archives[:-keep]:
                 old.unlink()
                 self.stdout.write(f"Đã xóa bản sao lưu cũ {old.name}")

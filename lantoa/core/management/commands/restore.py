@@ -14,7 +14,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("archive", help="Tệp lantoa-YYYYMMDD-HHMMSS.tar.gz")
+        parser.add_argument(
+            "archive",
+            help="Tệp lantoa-YYYYMMDD-HHMMSS.tar.gz (hoặc .tar.gz.enc, giải mã bằng "
+            "LANTOA_BACKUP_KEY)",
+        )
         parser.add_argument(
             "--yes", action="store_true", help="Không hỏi lại (dữ liệu hiện tại sẽ bị thay thế)."
         )
