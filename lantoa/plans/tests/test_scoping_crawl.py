@@ -19,14 +19,12 @@ from django.apps import apps
 from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
-from wagtail.admin.viewsets import viewsets
 
 from lantoa.core.constants import Role
 from lantoa.core.models import User
-from lantoa.core.roles import scope_to_unit
-from lantoa.core.viewsets import UnitScopedViewSetMixin
+from lantoa.core.roles import UNIT_SCOPED_MODELS, scope_to_unit
 from lantoa.plans import demo as plans_demo
-from lantoa.plans.models import ProgressReport, ReportEvidence
+from lantoa.plans.models import ProgressReport
 from lantoa.plans.services import (
     dissemination_session_record,
     followup_run,
@@ -57,10 +55,6 @@ ARGUMENT_MODELS = {
     "revision_id": "wagtailcore.Revision",
     "workflow_pk": "wagtailcore.Workflow",
 }
-# Records that belong to a unit through another record, and have no ViewSet of their own.
-DEPENDENT_UNIT_PATHS = {
-    ReportEvidence: ("report__unit", "report__task__lead_unit"),
-}
 # Patterns that cannot be crawled, with the reason.
 NOT_CRAWLED = {"wagtailadmin_logout": "ends the session the crawl runs in"}
 MIN_CRAWLED_PATTERNS = 150
@@ -77,14 +71,10 @@ def admin_patterns(patterns=None, prefix="", namespace=""):
 
 
 def unit_scoped_models() -> dict:
+    """Every model whose rows belong to units (their ViewSets register them; see core.roles)."""
     import lantoa.urls  # noqa: F401 (registers every app's ViewSets)
 
-    scoped = {
-        viewset.model: tuple(viewset.unit_paths)
-        for viewset in viewsets.viewsets
-        if isinstance(viewset, UnitScopedViewSetMixin)
-    }
-    return {**scoped, **DEPENDENT_UNIT_PATHS}
+    return dict(UNIT_SCOPED_MODELS)
 
 
 def model_of(name: str, pattern: URLPattern):
