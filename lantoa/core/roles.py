@@ -20,7 +20,9 @@ from .constants import ROLES_SEEING_ALL_UNITS, Role
 # model → ORM paths from it to its Unit(s)
 UNIT_SCOPED_MODELS: dict[type, tuple[str, ...]] = {}
 
-OUTSIDE_UNIT_MESSAGE = _("Chỉ chọn được bản ghi của đơn vị mình; bản ghi này không thuộc đơn vị.")
+OUTSIDE_UNIT_MESSAGE = _(
+    "Chỉ chọn được bản ghi của đơn vị mình: bản ghi này không thuộc đơn vị của anh/chị."
+)
 
 
 def user_roles(user) -> set[str]:
