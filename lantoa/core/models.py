@@ -3,8 +3,11 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import ModelLogEntry
+from wagtail.models.audit_log import ModelLogEntryManager
 
 from .constants import UnitKind
+from .roles import log_entries_visible_to
 
 
 class Unit(models.Model):
@@ -66,6 +69,25 @@ class User(AbstractUser):
     def get_full_name(self) -> str:
         """Vietnamese order: family and middle names (last_name) before the given name."""
         return " ".join(part for part in (self.last_name, self.first_name) if part).strip()
+
+
+class UnitScopedLogEntryManager(ModelLogEntryManager):
+    def viewable_by_user(self, user):
+        return log_entries_visible_to(super().viewable_by_user(user), user)
+
+
+class UnitScopedLogEntry(ModelLogEntry):
+    """Wagtail's log entry of a (non-page) record, read through the unit scoping: the site history
+    (and its user and action filters) leaves out what a unit reporter may not see of another unit.
+    A proxy of Wagtail's table, registered for every model in core's `register_log_actions` hook,
+    so existing entries stay where they are."""
+
+    objects = UnitScopedLogEntryManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("nhật ký thao tác")
+        verbose_name_plural = _("nhật ký thao tác")
 
 
 # Background jobs live in their own module; importing them here registers them with this app.

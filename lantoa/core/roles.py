@@ -3,11 +3,26 @@
 A unit reporter sees and edits only what belongs to their own unit. Leaders, monitors, editors and
 rapid-response members see every unit. Apps scope their querysets with `scope_to_unit`, their admin
 views with `lantoa.core.viewsets.UnitScopedViewSetMixin`, and their API with the same function.
+
+Models whose rows belong to units are registered here (`unit_scoped_register`; the ViewSet mixin
+registers its model), so that what is shared by every app — chooser lists, form choices, the site
+history — is scoped for every such model without knowing it.
 """
 
-from django.db.models import Q, QuerySet
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
 
 from .constants import ROLES_SEEING_ALL_UNITS, Role
+
+# model → ORM paths from it to its Unit(s)
+UNIT_SCOPED_MODELS: dict[type, tuple[str, ...]] = {}
+
+OUTSIDE_UNIT_MESSAGE = _(
+    "Chỉ chọn được bản ghi của đơn vị mình: bản ghi này không thuộc đơn vị của anh/chị."
+)
 
 
 def user_roles(user) -> set[str]:
@@ -46,3 +61,55 @@ def scope_to_unit(queryset: QuerySet, user, *unit_paths: str) -> QuerySet:
     for path in unit_paths or ("unit",):
         condition |= Q(**{f"{path}": unit_id})
     return queryset.filter(condition).distinct()
+
+
+def unit_scoped_register(model, *unit_paths: str) -> None:
+    """Declare that `model`'s rows belong to the units reached through `unit_paths`."""
+    UNIT_SCOPED_MODELS[model] = tuple(unit_paths) or ("unit",)
+
+
+def scope_to_unit_by_model(queryset: QuerySet, user) -> QuerySet:
+    """`scope_to_unit` with the unit paths registered for the queryset's model; a model that does
+    not belong to units is returned whole."""
+    paths = UNIT_SCOPED_MODELS.get(queryset.model)
+    return queryset if paths is None else scope_to_unit(queryset, user, *paths)
+
+
+def scope_form_choices(form, user, *, unit_fields: tuple[str, ...] = ()) -> None:
+    """Limit every choice of a unit-scoped record in `form` to the user's unit, and the fields
+    named in `unit_fields` (the record's own unit) to the user's unit itself.
+
+    A POSTed id outside the choices is refused with a Vietnamese message, so nothing is saved.
+    """
+    if not is_unit_scoped(user):
+        return
+    unit_model = apps.get_model("core", "Unit")
+    for name, field in form.fields.items():
+        queryset = getattr(field, "queryset", None)
+        if queryset is None:
+            continue
+        if queryset.model in UNIT_SCOPED_MODELS:
+            field.queryset = scope_to_unit_by_model(queryset, user)
+        elif name in unit_fields and queryset.model is unit_model:
+            field.queryset = queryset.filter(pk=getattr(user, "unit_id", None))
+        else:
+            continue
+        field.error_messages["invalid_choice"] = OUTSIDE_UNIT_MESSAGE
+        field.error_messages["invalid_pk_value"] = OUTSIDE_UNIT_MESSAGE
+
+
+def log_entries_visible_to(entries: QuerySet, user) -> QuerySet:
+    """Audit log entries without those about another unit's records (deleted records included:
+    their entries still carry the record's title)."""
+    if not is_unit_scoped(user):
+        return entries
+    hidden = Q()
+    for model, paths in UNIT_SCOPED_MODELS.items():
+        visible_ids = (
+            scope_to_unit(model._default_manager.all(), user, *paths)
+            .annotate(visible_id=Cast("pk", output_field=CharField()))
+            .values("visible_id")
+        )
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        hidden |= Q(content_type=content_type) & ~Q(object_id__in=visible_ids)
+    return entries.exclude(hidden) if hidden else entries

@@ -1,14 +1,16 @@
 """Admin view helpers: unit scoping for Wagtail ViewSets.
 
 Declare `unit_paths` on a ViewSet that mixes in UnitScopedViewSetMixin: its list shows only the
-user's unit's rows, and every view that loads one object (edit, inspect, delete, history, …) answers
-404 for another unit's object, so a unit reporter cannot reach it by typing a URL.
+user's unit's rows; every view that loads one object (edit, inspect, delete, history, …) answers
+404 for another unit's object, so a unit reporter cannot reach it by typing a URL; its chooser
+(the modal that picks one for a form field elsewhere) lists and returns only the unit's rows; and
+its add and edit forms offer only the unit's records (of any unit-scoped model) as choices.
 """
 
 from django.http import Http404
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .roles import scope_to_unit
+from .roles import scope_form_choices, scope_to_unit, unit_scoped_register
 
 _OBJECT_VIEW_ATTRS = (
     "edit_view_class",
@@ -46,6 +48,60 @@ def scoped_object_view(view_class, unit_paths: tuple[str, ...]):
     return UnitScopedObjectView
 
 
+def scoped_form_view(view_class, unit_paths: tuple[str, ...]):
+    """Subclass an add or edit view so that its form's record choices lie within the user's unit,
+    and the record's own unit (a direct field among `unit_paths`) can only be the user's."""
+
+    class UnitScopedFormView(view_class):
+        def get_form(self, *args, **kwargs):
+            form = super().get_form(*args, **kwargs)
+            scope_form_choices(form, self.request.user, unit_fields=unit_paths)
+            return form
+
+    UnitScopedFormView.__name__ = f"UnitScoped{view_class.__name__}"
+    return UnitScopedFormView
+
+
+class UnitScopedChooserViewMixin:
+    """Mixed into a chooser's views: the list, a chosen object and chosen objects are limited to
+    the user's unit (another unit's id answers 404 or is left out)."""
+
+    unit_paths: tuple[str, ...] = ()
+
+    def _scoped(self, queryset):
+        return scope_to_unit(queryset, self.request.user, *self.unit_paths)
+
+    def get_object_list(self):
+        return self._scoped(super().get_object_list())
+
+    def get_object(self, pk):
+        return self._scoped(self.model_class._default_manager.all()).get(pk=pk)
+
+    def get_objects(self, pks):
+        return self._scoped(self.model_class._default_manager.filter(pk__in=pks))
+
+
+_CHOOSER_VIEW_ATTRS = (
+    "choose_view_class",
+    "choose_results_view_class",
+    "chosen_view_class",
+    "chosen_multiple_view_class",
+)
+
+
+def scoped_chooser_viewset(chooser_viewset_class, unit_paths: tuple[str, ...]):
+    """Subclass a ChooserViewSet so that each of its views is scoped to the user's unit."""
+    views = {}
+    for attr in _CHOOSER_VIEW_ATTRS:
+        view_class = getattr(chooser_viewset_class, attr)
+        views[attr] = type(
+            f"UnitScoped{view_class.__name__}",
+            (UnitScopedChooserViewMixin, view_class),
+            {"unit_paths": unit_paths},
+        )
+    return type(f"UnitScoped{chooser_viewset_class.__name__}", (chooser_viewset_class,), views)
+
+
 class UnitScopedViewSetMixin:
     """Mix into a Wagtail SnippetViewSet or ModelViewSet; set `unit_paths`."""
 
@@ -53,12 +109,20 @@ class UnitScopedViewSetMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        unit_scoped_register(self.model, *self.unit_paths)
         for attr in _OBJECT_VIEW_ATTRS:
             if isinstance(getattr(type(self), attr, None), property):
                 continue  # computed by the ViewSet from other view classes
             view_class = getattr(self, attr, None)
             if view_class is not None:
                 setattr(self, attr, scoped_object_view(view_class, self.unit_paths))
+        for attr in ("add_view_class", "edit_view_class"):
+            view_class = getattr(self, attr, None)
+            if view_class is not None:
+                setattr(self, attr, scoped_form_view(view_class, self.unit_paths))
+        chooser = getattr(self, "chooser_viewset_class", None)
+        if chooser is not None:
+            self.chooser_viewset_class = scoped_chooser_viewset(chooser, self.unit_paths)
 
     def get_queryset(self, request):
         base = super().get_queryset(request)

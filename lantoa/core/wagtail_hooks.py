@@ -1,3 +1,4 @@
+from django.db import models
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
@@ -5,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.models import ModelLogEntry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -12,7 +14,7 @@ from .audit import register_actions
 from .jobs import urls as job_urls
 from .jobs.constants import JobState
 from .jobs.selectors import jobs_visible
-from .models import Unit
+from .models import Unit, UnitScopedLogEntry
 from .panels import Count, CountsPanel
 from .selectors import units_active, users_active
 
@@ -39,6 +41,16 @@ class UnitViewSet(SnippetViewSet):
 
 
 register_snippet(UnitViewSet)
+
+
+@hooks.register("register_log_actions", order=1)  # after Wagtail's own registration
+def unit_scoped_log_entries(actions):
+    """Records' log entries are read through UnitScopedLogEntry instead of Wagtail's
+    ModelLogEntry (the same table): the site history hides another unit's records from a unit
+    reporter. Wagtail's model leaves the set the site history reads, or each entry would show
+    twice."""
+    actions.register_model(models.Model, UnitScopedLogEntry)
+    actions.log_entry_models.discard(ModelLogEntry)
 
 
 @hooks.register("insert_global_admin_css")

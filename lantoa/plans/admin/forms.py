@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.models import Unit
+from lantoa.core.roles import OUTSIDE_UNIT_MESSAGE
 from lantoa.core.uploads import EVIDENCE, PLAN_SOURCE, PolicyFileField
 
 from ..constants import TaskState
@@ -86,6 +87,15 @@ class ReportSubmitForm(forms.Form):
         )
         self.fields["task"].queryset = tasks
         self.fields["period"].queryset = TaskPeriod.objects.filter(task__in=tasks)
+        for name in ("task", "period"):
+            self.fields[name].error_messages["invalid_choice"] = OUTSIDE_UNIT_MESSAGE
+
+    def clean(self):
+        data = super().clean()
+        task, period = data.get("task"), data.get("period")
+        if task is not None and period is not None and period.task_id != task.pk:
+            self.add_error("period", _("Kỳ báo cáo này không thuộc nhiệm vụ đã chọn."))
+        return data
 
 
 class ReviewForm(forms.Form):

@@ -16,15 +16,17 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from lantoa.core.constants import Role
 from lantoa.core.jobs.views import job_list_url
-from lantoa.core.roles import user_has_role
+from lantoa.core.roles import is_unit_scoped, user_has_role
 
 from ..constants import ReportState
 from ..importer import PlanImportError, parse_plan
 from ..models import Notification, Plan, ProgressReport, ReportEvidence
 from ..selectors import (
     dissemination_coverage,
+    plan_outline,
     reports_visible_to,
     tasks_of_unit,
+    tasks_visible_to,
     tasks_with_buckets,
 )
 from ..services import (
@@ -45,6 +47,14 @@ from .forms import (
     ReminderForm,
     ReportSubmitForm,
     ReviewForm,
+)
+from .tables import (
+    assignments_table,
+    coverage_table,
+    plan_tasks_table,
+    reports_to_review_table,
+    sent_reports_table,
+    unit_tasks_table,
 )
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -147,22 +157,29 @@ class PlanImportView(AdminPage, FormView):
 
 
 class PlanOutlineView(PlansPage):
+    """A plan's text, its assignments, and its tasks: a unit reporter sees the whole plan (it is
+    the ward's document) but only the tasks their unit leads or coordinates."""
+
     template_name = "plans/admin/outline.html"
     page_title = gettext_lazy("Cấu trúc kế hoạch")
 
     def get_context_data(self, **kwargs):
-        from ..selectors import plan_outline
-
         context = super().get_context_data(**kwargs)
         plan = get_object_or_404(Plan.objects.select_related("directive"), pk=kwargs["pk"])
+        tasks = tasks_visible_to(self.request.user).filter(plan=plan)
         context.update(
             plan=plan,
             chain=plan.directive.chain(),
             outline=plan_outline(plan),
-            assignments=plan.assignments.select_related("section", "lead_unit").prefetch_related(
-                "coordinating_units"
+            assignments_table=assignments_table(
+                plan.assignments.select_related("section", "lead_unit").prefetch_related(
+                    "coordinating_units"
+                )
             ),
-            tasks=tasks_with_buckets(plan.tasks.select_related("lead_unit")),
+            tasks_table=plan_tasks_table(
+                tasks_with_buckets(tasks.select_related("lead_unit")).order_by("pk")
+            ),
+            scoped=is_unit_scoped(self.request.user),
         )
         return context
 
@@ -181,13 +198,15 @@ class MyUnitView(PlansPage):
         if unit is None:
             return context
         tasks = tasks_with_buckets(tasks_of_unit(unit).select_related("lead_unit"))
-        context["tasks"] = tasks.order_by("open_due", "pk")
-        context["reports"] = ProgressReport.objects.filter(unit=unit).select_related(
-            "task", "period"
-        )[:20]
-        context["to_review"] = ProgressReport.objects.filter(
-            task__lead_unit=unit, state=ReportState.SUBMITTED
-        ).select_related("task", "unit")
+        context["tasks_table"] = unit_tasks_table(tasks.order_by("open_due", "pk"), unit)
+        context["reports_table"] = sent_reports_table(
+            ProgressReport.objects.filter(unit=unit).select_related("task", "period")[:20]
+        )
+        context["to_review_table"] = reports_to_review_table(
+            ProgressReport.objects.filter(
+                task__lead_unit=unit, state=ReportState.SUBMITTED
+            ).select_related("task", "unit")
+        )
         context["notifications"] = Notification.objects.filter(unit=unit)[:20]
         return context
 
@@ -275,6 +294,8 @@ class ReportReviewView(AdminPage, FormView):
 
 
 class CoverageView(AdminPage, FormView):
+    """Which organisations have disseminated a directive; a unit reporter sees their own row."""
+
     template_name = "plans/admin/coverage.html"
     page_title = gettext_lazy("Tình hình quán triệt, tuyên truyền")
     header_icon = "group"
@@ -285,9 +306,11 @@ class CoverageView(AdminPage, FormView):
         context = self.get_context_data(form=form)
         if form.is_valid():
             rows = dissemination_coverage(form.cleaned_data["directive"])
+            if is_unit_scoped(request.user):
+                rows = [row for row in rows if row.unit.pk == request.user.unit_id]
             context.update(
                 directive=form.cleaned_data["directive"],
-                rows=rows,
+                coverage_table=coverage_table(rows),
                 missing=[row for row in rows if not row.covered],
             )
         return self.render_to_response(context)
@@ -351,7 +374,6 @@ class ReminderView(AdminPage, FormView):
 def tasks_xlsx(request):
     """Every task the user may see, with its status bucket, as XLSX."""
     from ..exports import tasks_workbook
-    from ..selectors import tasks_visible_to
 
     content = tasks_workbook(tasks_visible_to(request.user), as_of=timezone.localdate())
     response = HttpResponse(

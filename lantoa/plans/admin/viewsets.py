@@ -9,8 +9,6 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from lantoa.core.models import Unit
-from lantoa.core.roles import is_unit_scoped
 from lantoa.core.viewsets import UnitScopedSnippetViewSet
 
 from ..constants import Bucket
@@ -237,12 +235,8 @@ class SessionFilterSet(WagtailFilterSet):
 
 
 class SessionCreateView(CreateView):
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        user = self.request.user
-        if is_unit_scoped(user):
-            form.fields["organisation"].queryset = Unit.objects.filter(pk=user.unit_id)
-        return form
+    """A unit reporter records only their own organisation's sessions, on their unit's tasks:
+    the ViewSet's unit scoping limits both choices (UnitScopedViewSetMixin)."""
 
     def save_instance(self):
         data = self.form.cleaned_data
