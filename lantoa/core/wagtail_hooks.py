@@ -1,44 +1,21 @@
+"""Registers core's admin (lantoa/core/admin/, lantoa/core/jobs/): units, the site history's
+unit scoping, the jobs list, the home page panels, the admin stylesheet."""
+
 from django.db import models
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.models import ModelLogEntry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin.panels import jobs_panel, organisation_panel
+from .admin.viewsets import UnitViewSet
 from .audit import register_actions
 from .jobs import urls as job_urls
-from .jobs.constants import JobState
-from .jobs.selectors import jobs_visible
-from .models import Unit, UnitScopedLogEntry
-from .panels import Count, CountsPanel
-from .selectors import units_active, users_active
-
-
-class UnitFilterSet(WagtailFilterSet):
-    class Meta:
-        model = Unit
-        fields = ["kind", "parent", "is_active"]
-
-
-class UnitViewSet(SnippetViewSet):
-    model = Unit
-    icon = "group"
-    menu_label = _("Đơn vị")
-    menu_order = 900
-    add_to_admin_menu = True
-    list_display = ["name", "short_name", "kind", "parent", "is_active"]
-    list_export = ["code", "name", "short_name", "kind", "parent", "email", "is_active"]
-    export_filename = "don-vi"
-    search_fields = ["name", "short_name", "code", "aliases"]
-    filterset_class = UnitFilterSet
-    inspect_view_enabled = True
-    ordering = ["sort_order", "name"]
-
+from .models import UnitScopedLogEntry
 
 register_snippet(UnitViewSet)
 
@@ -59,20 +36,8 @@ def admin_css():
 
 
 @hooks.register("construct_homepage_panels")
-def organisation_panel(request, panels):
-    panels.append(
-        CountsPanel(
-            name="core",
-            heading=_("Tổ chức"),
-            order=900,
-            counts=[
-                Count(
-                    _("Đơn vị"), units_active().count(), reverse("wagtailsnippets_core_unit:list")
-                ),
-                Count(_("Người dùng"), users_active().count(), reverse("wagtailusers_users:index")),
-            ],
-        )
-    )
+def organisation_homepage_panel(request, panels):
+    panels.append(organisation_panel(request))
 
 
 @hooks.register("register_admin_urls")
@@ -102,22 +67,5 @@ def job_log_actions(actions):
 
 
 @hooks.register("construct_homepage_panels")
-def jobs_panel(request, panels):
-    jobs = jobs_visible(request.user)
-    url = reverse("core_jobs")
-    failed = jobs.filter(state=JobState.FAILED).count()
-    panels.append(
-        CountsPanel(
-            name="jobs",
-            heading=_("Tác vụ nền"),
-            order=950,
-            counts=[
-                Count(
-                    _("Đang chạy, đang chờ"),
-                    jobs.filter(state__in=[JobState.QUEUED, JobState.RUNNING]).count(),
-                    url,
-                ),
-                Count(_("Lỗi"), failed, url, tone="warning" if failed else ""),
-            ],
-        )
-    )
+def jobs_homepage_panel(request, panels):
+    panels.append(jobs_panel(request))

@@ -16,7 +16,7 @@ from lantoa.core.jobs.views import job_list_url
 from lantoa.core.roles import is_unit_scoped
 from lantoa.plans.services import annual_report_start as plans_annual_report_start
 
-from . import selectors, services
+from .. import selectors, services
 from .forms import AnnualReportForm, PeriodUnitForm
 
 
