@@ -20,7 +20,7 @@ from django.utils import timezone
 from lantoa.core.roles import scope_to_unit
 
 from .constants import OPEN_STATES, CaseState
-from .models import Case, CaseEvent
+from .models import Case, CaseEvent, DeadlineNotice
 
 
 def cases_visible_to(user) -> QuerySet[Case]:
@@ -38,6 +38,11 @@ def cases_overdue(now: datetime | None = None) -> QuerySet[Case]:
 def cases_due_within(hours: float = 24, now: datetime | None = None) -> QuerySet[Case]:
     now = now or timezone.now()
     return cases_open().filter(due_at__gte=now, due_at__lt=now + timedelta(hours=hours))
+
+
+def deadline_notices_unread(user, *, limit: int = 5) -> list[DeadlineNotice]:
+    """The person's newest unread deadline notices (the dashboard shows a few)."""
+    return list(DeadlineNotice.objects.filter(recipient=user, read_at__isnull=True)[:limit])
 
 
 def case_timeline(case: Case) -> QuerySet[CaseEvent]:

@@ -14,7 +14,6 @@ from lantoa.core.panels import Count, CountsPanel
 
 from . import selectors
 from .constants import CaseState, EventKind
-from .models import Alert
 from .viewsets import CaseViewSet
 
 
@@ -104,20 +103,19 @@ def cases_panel(request, panels):
             ],
         )
     )
-    alerts = Alert.objects.filter(recipient=request.user, read_at__isnull=True)[:5]
-    if alerts:
-        panels.append(AlertsPanel(alerts=list(alerts)))
+    if notices := selectors.deadline_notices_unread(request.user):
+        panels.append(DeadlineNoticesPanel(notices=notices))
 
 
-class AlertsPanel(Component):
-    """The signed-in person's unread deadline alerts (the in-app half of the notifications)."""
+class DeadlineNoticesPanel(Component):
+    """The signed-in person's unread deadline notices (the in-app half of the notifications)."""
 
-    name = "responses_alerts"
+    name = "responses_deadline_notices"
     order = 290
-    template_name = "responses/admin/alerts_panel.html"
+    template_name = "responses/admin/deadline_notices_panel.html"
 
-    def __init__(self, *, alerts):
-        self.alerts = alerts
+    def __init__(self, *, notices):
+        self.notices = notices
 
     def get_context_data(self, parent_context=None):
-        return {"alerts": self.alerts}
+        return {"notices": self.notices}
