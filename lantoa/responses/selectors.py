@@ -20,7 +20,7 @@ from django.utils import timezone
 from lantoa.core.roles import scope_to_unit
 
 from .constants import OPEN_STATES, CaseState
-from .models import Case, CaseEvent, DeadlineNotice
+from .models import Case, CaseEvent, ClarificationPage, DeadlineNotice
 
 
 def cases_visible_to(user) -> QuerySet[Case]:
@@ -38,6 +38,13 @@ def cases_overdue(now: datetime | None = None) -> QuerySet[Case]:
 def cases_due_within(hours: float = 24, now: datetime | None = None) -> QuerySet[Case]:
     now = now or timezone.now()
     return cases_open().filter(due_at__gte=now, due_at__lt=now + timedelta(hours=hours))
+
+
+def case_for_page(page) -> Case | None:
+    """The case a clarification page was drafted for (None for any other page)."""
+    if not isinstance(page, ClarificationPage):
+        return None
+    return Case.objects.filter(clarification_id=page.pk).first()
 
 
 def deadline_notices_unread(user, *, limit: int = 5) -> list[DeadlineNotice]:

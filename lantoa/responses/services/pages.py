@@ -1,8 +1,9 @@
 """Writes on the public clarification pages and their Wagtail workflow.
 
 These helpers do page work only; the case transitions that call them live in `cases.py`.
-Wagtail signals (see `signals.py`) call the case services when staff act in the page editor,
-and every helper here is idempotent, so a service and a signal never do the same step twice.
+When staff act in the page editor, Wagtail's signals call the `case_follow_*` services
+(`clarifications.py`); every helper here is idempotent, so a service and a signal never do the
+same step twice.
 """
 
 from django.contrib.auth.models import Group, Permission
