@@ -9,7 +9,7 @@ from django.db import transaction
 
 from .constants import AlertKind, Channel, Frequency, TopicKind, TopicMethod
 from .models import AlertRule, Topic, Watchlist
-from .permissions import grant as permissions_grant
+from .permissions import permissions_grant
 
 WATCHLISTS = [
     (

@@ -294,18 +294,3 @@ def schedule_ensure() -> None:
             "enabled": True,
         },
     )
-
-
-def permissions_grant() -> None:
-    """Model permissions of monitoring for the office's roles (idempotent)."""
-    from lantoa.core.constants import Role
-    from lantoa.core.services import role_grant_permissions
-
-    view = ["view_source", "view_item", "view_story", "view_pollrun"]
-    role_grant_permissions(
-        role=Role.MONITOR,
-        app_label="monitoring",
-        codenames=[*view, "add_source", "change_source", "add_item", "change_item"],
-    )
-    for role in (Role.LEADER, Role.RAPID_RESPONSE):
-        role_grant_permissions(role=role, app_label="monitoring", codenames=view)
