@@ -16,10 +16,11 @@ from datetime import datetime, timedelta
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lantoa.core.roles import scope_to_unit
 
-from .constants import OPEN_STATES, CaseState
+from .constants import OPEN_STATES, CaseState, Verdict
 from .models import Case, CaseEvent, ClarificationPage, DeadlineNotice
 
 
@@ -45,6 +46,33 @@ def case_for_page(page) -> Case | None:
     if not isinstance(page, ClarificationPage):
         return None
     return Case.objects.filter(clarification_id=page.pk).first()
+
+
+# Once a clarification is approved or published it changes only through a recorded correction.
+LOCKED_STATES = (
+    CaseState.APPROVED,
+    CaseState.PUBLISHED,
+    CaseState.PAUSED,
+    CaseState.CLOSED,
+    CaseState.NOT_APPLICABLE,
+)
+
+
+def clarification_edit_refusal(*, case: Case, submitting: bool, publishing: bool) -> str | None:
+    """Why Wagtail's page editor may not save this clarification page (None when it may).
+
+    A clarification goes public only through the leader workflow; once approved or published it
+    changes only through a recorded correction in the case."""
+    if case.state in LOCKED_STATES:
+        return _(
+            "Bản làm rõ này đã được duyệt hoặc công bố (vụ việc: %(state)s). Không sửa trực "
+            "tiếp được: hãy tạm dừng và đính chính trong vụ việc."
+        ) % {"state": case.get_state_display()}
+    if submitting and case.state == CaseState.DRAFTING and case.verdict == Verdict.UNDETERMINED:
+        return _("Hãy ghi kết luận xác minh trong vụ việc trước khi trình lãnh đạo duyệt.")
+    if publishing:
+        return _("Chưa thể công bố: bản làm rõ phải được lãnh đạo duyệt qua quy trình duyệt.")
+    return None
 
 
 def deadline_notices_unread(user, *, limit: int = 5) -> list[DeadlineNotice]:

@@ -20,6 +20,7 @@ from wagtail.models import (
 
 from lantoa.core.constants import Role
 from lantoa.core.services import roles_ensure
+from lantoa.promotion.models import HomePage
 
 from ..models import ClarificationIndexPage, ClarificationPage
 from .errors import CaseError
@@ -38,8 +39,6 @@ PAGE_PERMISSIONS = {
 def clarification_index_ensure() -> ClarificationIndexPage:
     """The "Làm rõ thông tin" index below the Vietnamese home page, with its leader workflow and
     page permissions (idempotent)."""
-    from lantoa.promotion.models import HomePage
-
     locale = Locale.objects.filter(language_code=SOURCE_LANGUAGE).first()
     home = HomePage.objects.filter(locale=locale).first() if locale else None
     if home is None:
