@@ -1,4 +1,4 @@
-"""Upgrading keeps the data: the deadline notices of `responses.Alert` survive its rename."""
+"""Upgrades keep the data: notices survive the rename of `responses.Alert`, beat entries theirs."""
 
 import pytest
 from django.db import connection
@@ -9,6 +9,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("responses", "0002_deadline_schedule")]
 AFTER = [("responses", "0003_rename_alert_to_deadlinenotice")]
+LATEST = [("responses", "0004_deadline_check_task_name")]
 
 
 def _migrate(targets):
@@ -46,4 +47,27 @@ def test_renaming_alert_to_deadline_notice_keeps_every_notice_and_its_permission
 
     _migrate(BEFORE)  # and back down, as a rollback would
     assert old.get_model("responses", "Alert").objects.filter(message="Sắp đến hạn làm rõ").exists()
-    _migrate(AFTER)
+    _migrate(LATEST)
+
+
+def test_the_beat_entry_follows_the_renamed_deadline_task_both_ways():
+    old = _migrate(AFTER)
+    # The entry as 0002 made it on an installed system (a flush by an earlier test removes it).
+    every, _ = old.get_model("django_celery_beat", "IntervalSchedule").objects.get_or_create(
+        every=15, period="minutes"
+    )
+    PeriodicTask = old.get_model("django_celery_beat", "PeriodicTask")
+    PeriodicTask.objects.filter(name__startswith="Làm rõ thông tin").delete()
+    entry = PeriodicTask.objects.create(
+        name="Làm rõ thông tin: cảnh báo hạn xử lý",
+        task="lantoa.responses.tasks.cases_check_deadlines",
+        interval=every,
+    )
+    new = _migrate(LATEST)
+    entry = new.get_model("django_celery_beat", "PeriodicTask").objects.get(pk=entry.pk)
+    assert entry.task == "lantoa.responses.tasks.cases_check_deadlines_task"
+    assert entry.name == "Làm rõ thông tin: thông báo hạn xử lý" and entry.interval_id == every.pk
+    old = _migrate(AFTER)
+    entry = old.get_model("django_celery_beat", "PeriodicTask").objects.get(pk=entry.pk)
+    assert entry.task == "lantoa.responses.tasks.cases_check_deadlines"
+    _migrate(LATEST)
