@@ -21,9 +21,9 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from lantoa.core.constants import UnitKind
+from lantoa.core.constants import Role, UnitKind
 from lantoa.core.models import Unit
-from lantoa.core.roles import scope_to_unit
+from lantoa.core.roles import scope_to_unit, user_has_role
 
 from .constants import Bucket, ReportState, TaskState
 from .models import Directive, DisseminationSession, Plan, ProgressReport, Task, TaskPeriod
@@ -232,3 +232,10 @@ def report_figures(tasks: QuerySet, *, start: date, end: date) -> dict[str, int]
         articles=Sum("articles_published"),
     )
     return {key: value or 0 for key, value in totals.items()}
+
+
+def can_review(user, report: ProgressReport) -> bool:
+    """The lead unit reviews its task's reports; leaders and administrators may too."""
+    if getattr(user, "is_superuser", False) or user_has_role(user, Role.LEADER):
+        return True
+    return user.unit_id is not None and user.unit_id == report.task.lead_unit_id

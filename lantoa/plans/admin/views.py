@@ -22,6 +22,7 @@ from ..constants import ReportState
 from ..importer import PlanImportError, parse_plan
 from ..models import Notification, Plan, ProgressReport, ReportEvidence
 from ..selectors import (
+    can_review,
     dissemination_coverage,
     reports_visible_to,
     tasks_of_unit,
@@ -35,7 +36,6 @@ from ..services import (
     progress_report_review,
     progress_report_submit,
 )
-from ..services.work import can_review
 from .forms import (
     AnnualReportForm,
     CoverageForm,

@@ -11,9 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.core.audit import audit
-from lantoa.core.constants import Role
 from lantoa.core.models import Unit
-from lantoa.core.roles import user_has_role
 
 from ..constants import DeadlineKind, NotificationKind, ReportState, TaskState
 from ..importer.assignments import split_assignment
@@ -28,6 +26,7 @@ from ..models import (
     Task,
     TaskPeriod,
 )
+from ..selectors import can_review
 from .imports import directory_from_units
 
 _MAX_TITLE = 255
@@ -257,13 +256,6 @@ def progress_report_submit(
     task.save(update_fields=["state"])
     audit(report, "plans.report_submit", user=user, data={"task": task.pk, "unit": unit.code})
     return report
-
-
-def can_review(user, report: ProgressReport) -> bool:
-    """The lead unit reviews its task's reports; leaders and administrators may too."""
-    if getattr(user, "is_superuser", False) or user_has_role(user, Role.LEADER):
-        return True
-    return user.unit_id is not None and user.unit_id == report.task.lead_unit_id
 
 
 @transaction.atomic
