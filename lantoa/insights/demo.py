@@ -13,7 +13,7 @@ from lantoa.monitoring.models import Item
 
 from .constants import AlertKind, Channel, Frequency, TopicKind, TopicMethod
 from .models import AlertRule, Topic, Watchlist
-from .permissions import grant as permissions_grant
+from .permissions import permissions_grant
 from .services.analysis import items_analyse
 
 WATCHLISTS = [

@@ -1,5 +1,7 @@
 """Role permissions of insights (found by `manage.py roles_ensure` and the demo loader)."""
 
+from django.db import transaction
+
 from lantoa.core.constants import Role
 from lantoa.core.services import role_grant_permissions
 
@@ -24,7 +26,8 @@ LEADER_PERMISSIONS = [
 ]
 
 
-def grant() -> None:
+@transaction.atomic
+def permissions_grant() -> None:
     for role in (Role.MONITOR, Role.RAPID_RESPONSE):
         role_grant_permissions(role=role, app_label="insights", codenames=MONITOR_PERMISSIONS)
     role_grant_permissions(role=Role.LEADER, app_label="insights", codenames=LEADER_PERMISSIONS)

@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from .constants import OutletType, SourceKind
 from .models import Item, Source
-from .services import entries_ingest, permissions_grant, schedule_ensure, source_create
+from .permissions import permissions_grant
+from .services import entries_ingest, schedule_ensure, source_create
 from .urlnorm import url_hash
 
 D, F, G, S = (

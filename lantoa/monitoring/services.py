@@ -18,8 +18,6 @@ from django.utils.translation import gettext as _
 from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 from lantoa.core.audit import audit
-from lantoa.core.constants import Role
-from lantoa.core.services import role_grant_permissions
 from lantoa.core.text import clean_text
 from lantoa.monitoring.search.services import items_index
 
@@ -492,21 +490,4 @@ def schedule_ensure() -> None:
             "queue": "fetch",
             "enabled": True,
         },
-    )
-
-
-def permissions_grant() -> None:
-    """Model permissions of monitoring for the office's roles (idempotent)."""
-    view = ["view_source", "view_item", "view_story", "view_pollrun"]
-    role_grant_permissions(
-        role=Role.MONITOR,
-        app_label="monitoring",
-        codenames=[*view, "add_source", "change_source", "add_item", "change_item"],
-    )
-    role_grant_permissions(role=Role.LEADER, app_label="monitoring", codenames=view)
-    # The team that verifies a post may open its original link (each opening is audited).
-    role_grant_permissions(
-        role=Role.RAPID_RESPONSE,
-        app_label="monitoring",
-        codenames=[*view, "view_original_link"],
     )

@@ -7,9 +7,9 @@ from datetime import date
 
 from django.db import transaction
 
-from lantoa.core.constants import Role
 from lantoa.core.models import Unit, User
-from lantoa.core.services import role_grant_permissions
+from lantoa.promotion.constants import CampaignKind
+from lantoa.promotion.models import Campaign
 
 from .constants import CollaboratorKind, ConsentMethod, ContactChannel, TeamRole, WorkRole
 from .models import (
@@ -19,11 +19,12 @@ from .models import (
     TeamMembership,
     Training,
 )
+from .permissions import permissions_grant
 from .services import (
     collaborator_create,
     participation_record,
     roster_assign,
-    training_record_attendance,
+    training_attendance_record,
 )
 
 DEMO_CAMPAIGN = "Tuần lễ quảng bá du lịch biển Quy Nhơn"
@@ -31,9 +32,6 @@ DEMO_CAMPAIGN = "Tuần lễ quảng bá du lịch biển Quy Nhơn"
 
 def _demo_campaign(year: int):
     """The editorial-calendar campaign the demo collaborators took part in (invented)."""
-    from lantoa.promotion.constants import CampaignKind
-    from lantoa.promotion.models import Campaign
-
     campaign, _created = Campaign.objects.get_or_create(
         name=DEMO_CAMPAIGN,
         defaults={
@@ -45,17 +43,6 @@ def _demo_campaign(year: int):
     )
     return campaign
 
-
-_MODELS = [
-    "staffmember",
-    "training",
-    "trainingattendance",
-    "rapidresponseteam",
-    "teammembership",
-    "oncallshift",
-    "collaborator",
-    "collaboratorparticipation",
-]
 
 # (username or None, full name, unit code, work role, languages, phone)
 STAFF = [
@@ -100,33 +87,9 @@ COLLABORATORS = [
 ]
 
 
-def permissions_ensure() -> None:
-    """Who may do what with people records (idempotent)."""
-    every = [f"{verb}_{model}" for model in _MODELS for verb in ("view",)]
-    role_grant_permissions(role=Role.LEADER, app_label="people", codenames=every)
-    role_grant_permissions(
-        role=Role.RAPID_RESPONSE,
-        app_label="people",
-        codenames=[
-            f"{verb}_{m}"
-            for m in ("rapidresponseteam", "teammembership", "oncallshift")
-            for verb in ("view", "change", "add")
-        ],
-    )
-    role_grant_permissions(
-        role=Role.UNIT_REPORTER,
-        app_label="people",
-        codenames=[
-            f"{verb}_{m}"
-            for m in ("staffmember", "training", "trainingattendance")
-            for verb in ("view", "add", "change")
-        ],
-    )
-
-
 @transaction.atomic
 def load(*, log) -> None:
-    permissions_ensure()
+    permissions_grant()
     year = date.today().year
     units = {unit.code: unit for unit in Unit.objects.all()}
     staff = {}
@@ -185,7 +148,7 @@ def load(*, log) -> None:
                 "location": "Hội trường Đảng ủy phường",
             },
         )
-        training_record_attendance(training=training, staff=[staff[name] for name in names])
+        training_attendance_record(training=training, staff=[staff[name] for name in names])
 
     team, _ = RapidResponseTeam.objects.update_or_create(
         name="Tổ phản ứng nhanh phường Quy Nhơn",

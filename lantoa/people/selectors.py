@@ -9,6 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from lantoa.core.panels import Count
+from lantoa.core.roles import user_has_role
 from lantoa.core.selectors import unit_descendant_ids
 
 from .constants import CollaboratorKind
@@ -75,8 +76,6 @@ def on_call(*, day: date, team=None) -> QuerySet[OnCallShift]:
 def on_call_user(*, day: date, role: str | None = None):
     """The Lantoa account of the person on call in the ISO week of `day` (primary shifts first),
     optionally only someone holding `role`; None when nobody with an account is on the roster."""
-    from lantoa.core.roles import user_has_role
-
     for shift in on_call(day=day).filter(staff__user__isnull=False, staff__user__is_active=True):
         user = shift.staff.user
         if role is None or user_has_role(user, role):

@@ -24,7 +24,7 @@ from .models import (
 
 
 @transaction.atomic
-def training_record_attendance(
+def training_attendance_record(
     *, training: Training, staff: list[StaffMember], user=None
 ) -> list[TrainingAttendance]:
     """Mark `staff` as having attended `training` (idempotent)."""

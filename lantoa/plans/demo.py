@@ -13,6 +13,7 @@ from lantoa.core.models import Unit, User
 
 from .constants import Audience, DocType, SessionForm
 from .models import Plan
+from .permissions import permissions_grant
 from .services import (
     dissemination_session_record,
     document_number_allocate,
@@ -23,7 +24,6 @@ from .services import (
     progress_report_submit,
     task_create,
 )
-from .services.access import plans_roles_ensure
 
 DEMO_FILE = Path(__file__).parent / "demo_data" / "ke-hoach-demo.txt"
 DEMO_CODE = "15-KH/ĐU"
@@ -198,7 +198,7 @@ def _populate_seed(plan: Plan) -> None:
 
 
 def load(*, log) -> None:
-    plans_roles_ensure()
+    permissions_grant()
     followup_schedule_ensure()
     plan = _import(DEMO_FILE, DEMO_CODE, log)
     if not plan.tasks.exists():

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db.models import (
     Case,
     CharField,
@@ -23,9 +24,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.core import panels
-from lantoa.core.constants import UnitKind
+from lantoa.core.constants import Role, UnitKind
 from lantoa.core.models import Unit
-from lantoa.core.roles import scope_to_unit
+from lantoa.core.roles import scope_to_unit, user_has_role
 
 from .constants import Bucket, ReportState, TaskState
 from .models import Directive, DisseminationSession, Plan, ProgressReport, Task, TaskPeriod
@@ -293,3 +294,20 @@ def kpi_dissemination_coverage(
         panels.Count(_("Lượt người được mời"), totals["invited"]),
         panels.Count(_("Lượt người tham dự"), totals["attended"]),
     ]
+
+
+def can_review(user, report: ProgressReport) -> bool:
+    """The lead unit reviews its task's reports; leaders and administrators may too."""
+    if getattr(user, "is_superuser", False) or user_has_role(user, Role.LEADER):
+        return True
+    return user.unit_id is not None and user.unit_id == report.task.lead_unit_id
+
+
+def may_accept(user, report: ProgressReport) -> bool:
+    """Separation of duties: whoever submitted a report does not accept it, unless the office
+    turned it off (`LANTOA_SEPARATION_OF_DUTIES = False`, for one-person units)."""
+    if not can_review(user, report):
+        return False
+    if settings.LANTOA_SEPARATION_OF_DUTIES:
+        return report.submitted_by_id is None or report.submitted_by_id != user.pk
+    return True

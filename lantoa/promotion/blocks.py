@@ -2,8 +2,10 @@
 
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -36,9 +38,6 @@ class VideoBlock(blocks.StructBlock):
     thumbnail_alt = blocks.CharBlock(label=_("mô tả ảnh đại diện (alt)"), required=False)
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks.struct_block import StructBlockValidationError
-
         value = super().clean(value)
         if value.get("thumbnail") and not value.get("thumbnail_alt"):
             raise StructBlockValidationError(

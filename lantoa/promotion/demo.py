@@ -7,17 +7,16 @@ duplicated when `load_demo` runs again. Pictures are drawn here with Pillow.
 import io
 from datetime import datetime, timedelta
 
-from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images.models import Image
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import Collection, Page
 from wagtail.rich_text import RichText
+from wagtail_localize.models import Translation
 
-from lantoa.core.constants import Role
-from lantoa.core.services import role_grant_permissions
+from lantoa.core.models import User
 
 from . import demo_content as C
 from .constants import CampaignKind, Channel, Licence, PlanState, ReachSource
@@ -30,9 +29,11 @@ from .models import (
     GalleryPage,
     HomePage,
     NewsIndexPage,
+    Theme,
     ThemeIndexPage,
     ThemePage,
 )
+from .permissions import permissions_grant
 from .services import (
     asset_register_image,
     channel_post_record,
@@ -290,8 +291,6 @@ def pages_ensure(home: HomePage, images, themes) -> list[tuple[Page, _Strings]]:
 
 def translations_ensure(built) -> int:
     """Translate every demo page into English through wagtail-localize (once)."""
-    from wagtail_localize.models import Translation
-
     count = 0
     for page, strings in built:
         if Translation.objects.filter(
@@ -303,49 +302,7 @@ def translations_ensure(built) -> int:
     return count
 
 
-def permissions_ensure(home: HomePage | None) -> None:
-    """Editors may add, edit, publish and translate pages of every language, use the library and
-    keep the editorial calendar. Without a home page yet, the page part waits for one."""
-    editors = Group.objects.get(name=Role.EDITOR.value)
-    page_perms = Permission.objects.filter(
-        content_type__app_label="wagtailcore",
-        codename__in=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-    )
-    for locale_home in home.get_translations(inclusive=True) if home else []:
-        for permission in page_perms:
-            GroupPagePermission.objects.get_or_create(
-                group=editors, page=locale_home, permission=permission
-            )
-    collection = Collection.get_first_root_node()
-    for app_label, codenames in (
-        ("wagtailimages", ["add_image", "change_image", "choose_image"]),
-        ("wagtaildocs", ["add_document", "change_document", "choose_document"]),
-    ):
-        for permission in Permission.objects.filter(
-            content_type__app_label=app_label, codename__in=codenames
-        ):
-            GroupCollectionPermission.objects.get_or_create(
-                group=editors, collection=collection, permission=permission
-            )
-    role_grant_permissions(
-        role=Role.EDITOR, app_label="wagtail_localize", codenames=["submit_translation"]
-    )
-    model_perms = []
-    for model in ("contentplanitem", "campaign", "channelpost", "mediaasset"):
-        model_perms += [f"{action}_{model}" for action in ("add", "change", "view")]
-    role_grant_permissions(
-        role=Role.EDITOR, app_label="promotion", codenames=[*model_perms, "view_theme"]
-    )
-    role_grant_permissions(
-        role=Role.LEADER,
-        app_label="promotion",
-        codenames=["view_contentplanitem", "view_campaign", "view_channelpost", "view_mediaasset"],
-    )
-
-
 def calendar_ensure(built) -> None:
-    from lantoa.core.models import User
-
     editor = User.objects.filter(username="bientap").first()
     pages = {page.slug: page for page, _ in built}
     today = timezone.localdate()
@@ -456,8 +413,6 @@ def calendar_ensure(built) -> None:
             None,
         ),
     ]
-    from .models import Theme
-
     themes = {theme.code: theme for theme in Theme.objects.all()}
     for title, campaign, channel, language, theme, state, planned, page in items:
         ContentPlanItem.objects.get_or_create(
@@ -494,7 +449,7 @@ def load(*, log) -> None:
     images = images_ensure(themes)
     built = pages_ensure(home, images, themes)
     translated = translations_ensure(built)
-    permissions_ensure(home)
+    permissions_grant()
     calendar_ensure(built)
     scheduler_ensure()
     log(

@@ -4,6 +4,9 @@ import json
 
 from django.conf import settings
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+from .models import ArticlePage, EventPage, GalleryPage, HomePage, ThemePage
 
 OG_LOCALES = {
     "vi": "vi_VN",
@@ -19,8 +22,6 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 def absolute(request, url: str) -> str:
     if url.startswith(("http://", "https://")):
         return url
-    from wagtail.models import Site
-
     site = (Site.find_for_request(request) if request is not None else None) or Site.objects.filter(
         is_default_site=True
     ).first()
@@ -59,8 +60,6 @@ def _organisation() -> dict:
 def page_schema(page, request) -> dict:
     """The schema.org object describing `page` (NewsArticle, Event, TouristDestination/Place,
     ImageGallery, WebSite or WebPage)."""
-    from .models import ArticlePage, EventPage, GalleryPage, HomePage, ThemePage
-
     language = page.locale.language_code
     url = page.get_full_url(request)
     description = getattr(page, "description", "") or page.search_description

@@ -8,6 +8,7 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, ReferenceIndex, Revision
+from wagtail_localize.models import Translation
 
 from lantoa.core import panels
 
@@ -16,40 +17,15 @@ from .models import (
     ArticlePage,
     ChannelPost,
     ContentPlanItem,
-    EventIndexPage,
     EventPage,
     GalleryPage,
     MediaAsset,
-    NewsIndexPage,
-    ThemeIndexPage,
 )
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 # --- public site -------------------------------------------------------------------------------
-def home_sections(*, home) -> dict:
-    """What the home page lists: latest news, upcoming events, themes and galleries of its
-    language."""
-    now = timezone.now()
-    first = {
-        model: model.objects.live().public().child_of(home).first()
-        for model in (NewsIndexPage, EventIndexPage, ThemeIndexPage)
-    }
-    news = first[NewsIndexPage]
-    events = first[EventIndexPage]
-    themes = first[ThemeIndexPage]
-    return {
-        "news_index": news,
-        "latest_news": news.articles()[:3] if news else [],
-        "events_index": events,
-        "upcoming_events": events.events().filter(end__gte=now)[:3] if events else [],
-        "themes_index": themes,
-        "themes": themes.get_children().live().public().specific() if themes else [],
-        "galleries": GalleryPage.objects.live().public().descendant_of(home).specific()[:2],
-    }
-
-
 @dataclass(frozen=True)
 class Alternate:
     language: str
@@ -129,8 +105,6 @@ def translation_status(*, source: Page, locale: Locale) -> TranslationCell:
     Out of date: the source was published after wagtail-localize last read it (or, for a copy not
     managed by wagtail-localize, after the copy was last published).
     """
-    from wagtail_localize.models import Translation
-
     code = locale.language_code
     target = source.get_translation_or_none(locale)
     if target is None:

@@ -2,18 +2,11 @@
 
 from celery import shared_task
 
-from .selectors import pages_scheduled_due
+from .services import pages_publish_scheduled
 
 
-@shared_task(name="lantoa.promotion.tasks.publish_scheduled_pages")
-def publish_scheduled_pages() -> int:
-    """Publish pages whose go-live time has come and unpublish expired ones, with Wagtail's own
-    `publish_scheduled` command (run every minute by Celery beat; see scheduler_ensure).
-
-    Returns how many scheduled revisions were due when the job started.
-    """
-    from django.core.management import call_command
-
-    due = pages_scheduled_due().count()
-    call_command("publish_scheduled", verbosity=0)
-    return due
+@shared_task(name="lantoa.promotion.tasks.pages_publish_scheduled_task")
+def pages_publish_scheduled_task() -> int:
+    """Every minute (Celery beat; see `scheduler_ensure`): publish the pages whose go-live time has
+    come. Returns how many scheduled revisions were due."""
+    return pages_publish_scheduled()

@@ -2,28 +2,14 @@
 
 from django.utils import timezone
 
-from lantoa.core.constants import Role
-from lantoa.core.services import role_grant_permissions
-
 from .models import AnnualReportNarrative
+from .permissions import permissions_grant
 
 DEMO_PLAN = ""  # the narrative of every plan (the demo plan and the seed plan 78-KH/ĐU)
 
 
-def permissions_ensure() -> None:
-    role_grant_permissions(
-        role=Role.LEADER,
-        app_label="reports",
-        codenames=[
-            "view_annualreportnarrative",
-            "add_annualreportnarrative",
-            "change_annualreportnarrative",
-        ],
-    )
-
-
 def load(*, log) -> None:
-    permissions_ensure()
+    permissions_grant()
     year = timezone.localdate().year
     AnnualReportNarrative.objects.get_or_create(
         plan_number=DEMO_PLAN,

@@ -1,7 +1,20 @@
 """Role permissions of responses (found by `manage.py roles_ensure`)."""
 
+from django.db import transaction
 
-def grant() -> None:
-    from .services import responses_setup
+from lantoa.core.constants import Role
+from lantoa.core.services import role_grant_permissions
 
-    responses_setup(with_site=False)
+ROLE_PERMISSIONS = {
+    Role.RAPID_RESPONSE: ["add_case", "change_case", "view_case", "act_on_case"],
+    Role.MONITOR: ["add_case", "view_case"],
+    Role.LEADER: ["change_case", "view_case", "act_on_case"],
+    Role.EDITOR: ["view_case"],
+}
+
+
+@transaction.atomic
+def permissions_grant() -> None:
+    """Grant each role its case permissions (idempotent)."""
+    for role, codenames in ROLE_PERMISSIONS.items():
+        role_grant_permissions(role=role, app_label="responses", codenames=codenames)

@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from lantoa.core import panels
 from lantoa.core.roles import scope_to_unit
 
-from .constants import OPEN_STATES, CaseState
-from .models import Case, CaseEvent
+from .constants import OPEN_STATES, CaseState, Verdict
+from .models import Case, CaseEvent, ClarificationPage, DeadlineNotice
 
 
 def cases_visible_to(user) -> QuerySet[Case]:
@@ -40,6 +40,45 @@ def cases_overdue(now: datetime | None = None) -> QuerySet[Case]:
 def cases_due_within(hours: float = 24, now: datetime | None = None) -> QuerySet[Case]:
     now = now or timezone.now()
     return cases_open().filter(due_at__gte=now, due_at__lt=now + timedelta(hours=hours))
+
+
+def case_for_page(page) -> Case | None:
+    """The case a clarification page was drafted for (None for any other page)."""
+    if not isinstance(page, ClarificationPage):
+        return None
+    return Case.objects.filter(clarification_id=page.pk).first()
+
+
+# Once a clarification is approved or published it changes only through a recorded correction.
+LOCKED_STATES = (
+    CaseState.APPROVED,
+    CaseState.PUBLISHED,
+    CaseState.PAUSED,
+    CaseState.CLOSED,
+    CaseState.NOT_APPLICABLE,
+)
+
+
+def clarification_edit_refusal(*, case: Case, submitting: bool, publishing: bool) -> str | None:
+    """Why Wagtail's page editor may not save this clarification page (None when it may).
+
+    A clarification goes public only through the leader workflow; once approved or published it
+    changes only through a recorded correction in the case."""
+    if case.state in LOCKED_STATES:
+        return _(
+            "Bản làm rõ này đã được duyệt hoặc công bố (vụ việc: %(state)s). Không sửa trực "
+            "tiếp được: hãy tạm dừng và đính chính trong vụ việc."
+        ) % {"state": case.get_state_display()}
+    if submitting and case.state == CaseState.DRAFTING and case.verdict == Verdict.UNDETERMINED:
+        return _("Hãy ghi kết luận xác minh trong vụ việc trước khi trình lãnh đạo duyệt.")
+    if publishing:
+        return _("Chưa thể công bố: bản làm rõ phải được lãnh đạo duyệt qua quy trình duyệt.")
+    return None
+
+
+def deadline_notices_unread(user, *, limit: int = 5) -> list[DeadlineNotice]:
+    """The person's newest unread deadline notices (the dashboard shows a few)."""
+    return list(DeadlineNotice.objects.filter(recipient=user, read_at__isnull=True)[:limit])
 
 
 def case_timeline(case: Case) -> QuerySet[CaseEvent]:

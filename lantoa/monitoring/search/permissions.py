@@ -1,11 +1,19 @@
 """Role permissions of saved searches (found by `manage.py roles_ensure`)."""
 
+from django.db import transaction
+
 from lantoa.core.constants import Role
 from lantoa.core.services import role_grant_permissions
 
-from .demo import SAVED_SEARCH_PERMISSIONS
+SAVED_SEARCH_PERMISSIONS = [
+    "add_savedsearch",
+    "change_savedsearch",
+    "delete_savedsearch",
+    "view_savedsearch",
+]
 
 
-def grant() -> None:
+@transaction.atomic
+def permissions_grant() -> None:
     for role in (Role.LEADER, Role.MONITOR, Role.RAPID_RESPONSE, Role.EDITOR):
         role_grant_permissions(role=role, app_label="search", codenames=SAVED_SEARCH_PERMISSIONS)

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from lantoa.monitoring import services
 from lantoa.monitoring.models import Source
+from lantoa.monitoring.permissions import permissions_grant
 
 from .factories import rss
 
@@ -23,7 +24,7 @@ def test_monitor_adds_a_source_sees_health_searches_and_exports(demo_ward, admin
         headers={"Content-Type": "application/rss+xml"},
     )
     web.add("/hong", "boom", status=500)
-    services.permissions_grant()  # as load_demo does: monitors may add and change sources
+    permissions_grant()  # as load_demo does: monitors may add and change sources
     page = admin_login("theodoi")
 
     # Add two sources through the admin form.

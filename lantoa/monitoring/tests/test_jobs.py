@@ -63,7 +63,7 @@ def test_sources_list_offers_reextraction_as_a_job(client, demo_ward, demo_passw
     role that may not correct items is refused."""
     from django.urls import reverse
 
-    from lantoa.monitoring.services import permissions_grant
+    from lantoa.monitoring.permissions import permissions_grant
 
     permissions_grant()
     source = SourceFactory(name="Báo mẫu")

@@ -22,7 +22,9 @@ from ..constants import ReportState
 from ..importer import PlanImportError, parse_plan
 from ..models import Notification, Plan, ProgressReport, ReportEvidence
 from ..selectors import (
+    can_review,
     dissemination_coverage,
+    may_accept,
     plan_outline,
     reports_visible_to,
     tasks_of_unit,
@@ -38,7 +40,6 @@ from ..services import (
     progress_report_review,
     progress_report_submit,
 )
-from ..services.work import can_review, may_accept
 from .forms import (
     AnnualReportForm,
     CoverageForm,

@@ -4,7 +4,6 @@ import calendar
 from collections.abc import Iterable
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -12,9 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.core.audit import audit
-from lantoa.core.constants import Role
 from lantoa.core.models import Unit
-from lantoa.core.roles import user_has_role
 from lantoa.core.uploads import EVIDENCE, upload_check
 
 from ..constants import DeadlineKind, NotificationKind, ReportState, TaskState
@@ -30,6 +27,7 @@ from ..models import (
     Task,
     TaskPeriod,
 )
+from ..selectors import can_review, may_accept
 from .imports import directory_from_units
 
 _MAX_TITLE = 255
@@ -262,23 +260,6 @@ def progress_report_submit(
     task.save(update_fields=["state"])
     audit(report, "plans.report_submit", user=user, data={"task": task.pk, "unit": unit.code})
     return report
-
-
-def can_review(user, report: ProgressReport) -> bool:
-    """The lead unit reviews its task's reports; leaders and administrators may too."""
-    if getattr(user, "is_superuser", False) or user_has_role(user, Role.LEADER):
-        return True
-    return user.unit_id is not None and user.unit_id == report.task.lead_unit_id
-
-
-def may_accept(user, report: ProgressReport) -> bool:
-    """Separation of duties: whoever submitted a report does not accept it, unless the office
-    turned it off (`LANTOA_SEPARATION_OF_DUTIES = False`, for one-person units)."""
-    if not can_review(user, report):
-        return False
-    if getattr(settings, "LANTOA_SEPARATION_OF_DUTIES", True):
-        return report.submitted_by_id is None or report.submitted_by_id != user.pk
-    return True
 
 
 @transaction.atomic

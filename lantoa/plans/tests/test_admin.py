@@ -11,9 +11,9 @@ from lantoa.core.models import User
 from lantoa.plans.constants import Bucket, ReportState
 from lantoa.plans.demo import DEMO_FILE
 from lantoa.plans.models import Directive, Plan, ProgressReport, Task
+from lantoa.plans.permissions import permissions_grant
 from lantoa.plans.selectors import bucket_counts
 from lantoa.plans.services import plan_import_file, progress_report_submit
-from lantoa.plans.services.access import plans_roles_ensure
 
 from .factories import make_task
 
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def ward(demo_ward):
-    plans_roles_ensure()
+    permissions_grant()
     return demo_ward
 
 

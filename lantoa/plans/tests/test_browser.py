@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from lantoa.plans.constants import Bucket, ReportState
 from lantoa.plans.models import ProgressReport
+from lantoa.plans.permissions import permissions_grant
 from lantoa.plans.selectors import task_bucket
-from lantoa.plans.services.access import plans_roles_ensure
 
 from .factories import make_task
 
@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_report_submitted_accepted_and_bucket_changes(demo_ward, admin_login, page):
-    plans_roles_ensure()
+    permissions_grant()
     today = timezone.localdate()
     task = make_task(
         demo_ward,

@@ -13,7 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from lantoa.core.models import User
 from lantoa.core.roles import OUTSIDE_UNIT_MESSAGE, UNIT_SCOPED_MODELS, scope_to_unit_by_model
 from lantoa.plans.models import DisseminationSession, ProgressReport, TaskPeriod
-from lantoa.plans.services.access import plans_roles_ensure
+from lantoa.plans.permissions import permissions_grant
 
 from .factories import DirectiveFactory, make_task
 
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def ward(demo_ward):
     """Tasks of the reporter's unit (mttq), of another unit (Hội Nông dân), and a shared one."""
-    plans_roles_ensure()
+    permissions_grant()
     own = make_task(demo_ward, lead="mttq", title="Quán triệt tại các khu dân cư")
     other = make_task(demo_ward, lead="hoi-nong-dan", title="Mô hình nông dân tuyên truyền")
     shared = make_task(

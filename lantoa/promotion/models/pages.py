@@ -70,11 +70,31 @@ class HomePage(PublicPageMixin, Page):
     class Meta:
         verbose_name = _("trang chủ")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import home_sections
+    def sections(self) -> dict:
+        """What the home page lists: latest news, upcoming events, themes and galleries of its
+        language (the index pages below it list their own children the same way)."""
+        first = {
+            model: model.objects.live().public().child_of(self).first()
+            for model in (NewsIndexPage, EventIndexPage, ThemeIndexPage)
+        }
+        news = first[NewsIndexPage]
+        events = first[EventIndexPage]
+        themes = first[ThemeIndexPage]
+        return {
+            "news_index": news,
+            "latest_news": news.articles()[:3] if news else [],
+            "events_index": events,
+            "upcoming_events": events.events().filter(end__gte=timezone.now())[:3]
+            if events
+            else [],
+            "themes_index": themes,
+            "themes": themes.get_children().live().public().specific() if themes else [],
+            "galleries": GalleryPage.objects.live().public().descendant_of(self).specific()[:2],
+        }
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_sections(home=self))
+        context.update(self.sections())
         return context
 
 

@@ -4,6 +4,7 @@ from .calendar import (
     CsvImportResult,
     channel_post_record,
     channel_posts_import_csv,
+    pages_publish_scheduled,
     plan_item_move,
     scheduler_ensure,
 )
@@ -17,6 +18,7 @@ __all__ = [
     "channel_post_record",
     "channel_posts_import_csv",
     "page_translate",
+    "pages_publish_scheduled",
     "plan_item_move",
     "scheduler_ensure",
     "site_ensure",

@@ -7,16 +7,19 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 from ..constants import PLAN_STATE_ORDER, Channel, PlanState, ReachSource
 from ..models import ChannelPost, ContentPlanItem
+from ..selectors import pages_scheduled_due
 
-PUBLISH_SCHEDULED_TASK = "lantoa.promotion.tasks.publish_scheduled_pages"
+PUBLISH_SCHEDULED_TASK = "lantoa.promotion.tasks.pages_publish_scheduled_task"
 SCHEDULER_NAME = "Quảng bá: đăng các trang đã hẹn giờ"
 
 
@@ -172,13 +175,26 @@ def channel_posts_import_csv(
 
 @transaction.atomic
 def scheduler_ensure(*, every_seconds: int = 60):
-    """Create the Celery beat entry that publishes scheduled pages (idempotent)."""
-    from django_celery_beat.models import IntervalSchedule, PeriodicTask
-
+    """Create the Celery beat entry that publishes scheduled pages (idempotent; an entry staff
+    rescheduled keeps its interval)."""
     schedule, _ = IntervalSchedule.objects.get_or_create(
         every=every_seconds, period=IntervalSchedule.SECONDS
     )
     task, _ = PeriodicTask.objects.get_or_create(
         name=SCHEDULER_NAME, defaults={"task": PUBLISH_SCHEDULED_TASK, "interval": schedule}
     )
+    if task.task != PUBLISH_SCHEDULED_TASK:  # an entry made before the task was renamed
+        task.task = PUBLISH_SCHEDULED_TASK
+        task.save(update_fields=["task"])
     return task
+
+
+def pages_publish_scheduled() -> int:
+    """Publish pages whose go-live time has come and unpublish expired ones, with Wagtail's own
+    `publish_scheduled` command; returns how many scheduled revisions were due when it started.
+
+    Not one transaction: the command publishes page by page, so one page that fails does not
+    hold back the others."""
+    due = pages_scheduled_due().count()
+    call_command("publish_scheduled", verbosity=0)
+    return due

@@ -3,17 +3,17 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from wagtail.models import Locale
 
+from ..models import EventIndexPage, HomePage, NewsIndexPage
 from ..schema import OG_LOCALES, absolute, cover_rendition, json_ld, page_schema
+from ..selectors import page_alternates
+from ..ui_text import ui_text
 
 register = template.Library()
 
 
 def _locale_home(page=None):
-    from wagtail.models import Locale
-
-    from ..models import HomePage
-
     if page is not None and getattr(page, "locale_id", None):
         locale = page.locale
     else:
@@ -27,8 +27,6 @@ def _locale_home(page=None):
 @register.inclusion_tag("promotion/tags/head.html", takes_context=True)
 def public_head(context, page=None):
     """hreflang alternates (with x-default), Open Graph, JSON-LD for a Wagtail page."""
-    from ..selectors import page_alternates
-
     request = context.get("request")
     if page is None or not hasattr(page, "get_translations"):
         return {"page": None}
@@ -58,8 +56,6 @@ def public_head(context, page=None):
 @register.inclusion_tag("promotion/tags/header.html", takes_context=True)
 def public_header(context, page=None):
     """Site name, main navigation and the language switcher of the page's language."""
-    from ..selectors import page_alternates
-
     request = context.get("request")
     home = _locale_home(page if hasattr(page, "locale_id") else None)
     sections = home.get_children().live().public().in_menu().specific() if home else []
@@ -79,8 +75,6 @@ def public_header(context, page=None):
 
 @register.inclusion_tag("promotion/tags/footer.html", takes_context=True)
 def public_footer(context, page=None):
-    from ..models import EventIndexPage, NewsIndexPage
-
     home = _locale_home(page if hasattr(page, "locale_id") else None)
     news = NewsIndexPage.objects.live().child_of(home).first() if home else None
     events = EventIndexPage.objects.live().child_of(home).first() if home else None
@@ -102,8 +96,6 @@ def language_name(code: str) -> str:
 @register.simple_tag(takes_context=True)
 def ui(context, key: str) -> str:
     """An interface word in the language of the page being shown."""
-    from ..ui_text import ui_text
-
     page = context.get("page")
     language = (
         page.locale.language_code if hasattr(page, "locale_id") else translation.get_language()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from lantoa.promotion.models import ArticlePage, NewsIndexPage
-from lantoa.promotion.tasks import publish_scheduled_pages
+from lantoa.promotion.tasks import pages_publish_scheduled_task
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -66,11 +66,11 @@ def test_editor_article_translated_scheduled_and_published_by_the_job(
     expect(page.locator(".messages")).to_be_visible()
 
     # 3. The scheduler job: nothing before the go-live time, both languages after it.
-    publish_scheduled_pages.apply()
+    pages_publish_scheduled_task.apply()
     article.refresh_from_db()
     assert not article.live
     with mock.patch("django.utils.timezone.now", return_value=go_live + timedelta(minutes=1)):
-        publish_scheduled_pages.apply()
+        pages_publish_scheduled_task.apply()
     article.refresh_from_db()
     english.refresh_from_db()
     assert article.live

@@ -6,14 +6,21 @@ from unittest import mock
 
 import pytest
 from django.utils import timezone
+from django_celery_beat.models import PeriodicTask
 from wagtail.models import Locale
 
+from lantoa.celery import app
 from lantoa.promotion.constants import Channel, TranslationStatus
 from lantoa.promotion.ical import escape_text, fold
 from lantoa.promotion.models import ArticlePage, ChannelPost, NewsIndexPage
 from lantoa.promotion.selectors import translation_status
-from lantoa.promotion.services import channel_posts_import_csv, page_translate, site_ensure
-from lantoa.promotion.tasks import publish_scheduled_pages
+from lantoa.promotion.services import (
+    channel_posts_import_csv,
+    page_translate,
+    scheduler_ensure,
+    site_ensure,
+)
+from lantoa.promotion.tasks import pages_publish_scheduled_task
 
 from .htmlcheck import check_page
 
@@ -53,14 +60,14 @@ def test_scheduled_article_and_its_translation_go_live_when_the_job_runs(news, c
     english.go_live_at = go_live
     revision = english.save_revision()
     revision.publish()
-    assert publish_scheduled_pages.apply().result == 0
+    assert pages_publish_scheduled_task.apply().result == 0
     article.refresh_from_db()
     english.refresh_from_db()
     assert not article.live and not english.live
 
     later = go_live + timedelta(minutes=1)
     with mock.patch("django.utils.timezone.now", return_value=later):
-        assert publish_scheduled_pages.apply().result == 2
+        assert pages_publish_scheduled_task.apply().result == 2
     article.refresh_from_db()
     english.refresh_from_db()
     assert article.live and english.live
@@ -104,3 +111,13 @@ def test_ical_text_escaping_and_folding():
     folded = fold(line)
     assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == line
+
+
+def test_the_scheduler_entry_points_at_the_registered_task_even_after_a_rename():
+    entry = scheduler_ensure()
+    PeriodicTask.objects.filter(pk=entry.pk).update(
+        task="lantoa.promotion.tasks.publish_scheduled_pages"  # the name before the rename
+    )
+    entry = scheduler_ensure()
+    assert entry.task in app.tasks
+    assert PeriodicTask.objects.filter(name=entry.name).count() == 1

@@ -1,19 +1,18 @@
 """Cases of inaccurate information and the clarification pages published for them."""
 
 from .cases import (
-    Alert,
     Appearance,
     Case,
     CaseEvent,
     CaseTopic,
     Correction,
+    DeadlineNotice,
     Evidence,
     ResponseChannel,
 )
 from .pages import ClarificationIndexPage, ClarificationPage
 
 __all__ = [
-    "Alert",
     "Appearance",
     "Case",
     "CaseEvent",
@@ -21,6 +20,7 @@ __all__ = [
     "ClarificationIndexPage",
     "ClarificationPage",
     "Correction",
+    "DeadlineNotice",
     "Evidence",
     "ResponseChannel",
 ]

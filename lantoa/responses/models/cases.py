@@ -278,21 +278,24 @@ class Correction(models.Model):
         return self.note[:80]
 
 
-class Alert(models.Model):
-    """An in-app notice to one person about a case's deadline (also sent by e-mail)."""
+class DeadlineNotice(models.Model):
+    """An in-app notice to one person that a case's deadline is near or passed (also e-mailed).
+
+    Not an Alert: `insights.Alert` is about media; this one is about a case's timeliness.
+    """
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="response_alerts"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deadline_notices"
     )
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="alerts")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadline_notices")
     kind = models.CharField(_("loại"), max_length=30, choices=EventKind.choices)
     message = models.TextField(_("nội dung"))
     created_at = models.DateTimeField(_("thời điểm"), default=timezone.now)
     read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("cảnh báo hạn xử lý")
-        verbose_name_plural = _("cảnh báo hạn xử lý")
+        verbose_name = _("thông báo hạn xử lý")
+        verbose_name_plural = _("thông báo hạn xử lý")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:

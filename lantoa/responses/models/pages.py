@@ -1,5 +1,6 @@
 """The public "Làm rõ thông tin" section: an index below the home page and one page per case."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
@@ -9,7 +10,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from ..constants import EDITABLE_STATES, Verdict
+from ..constants import EDITABLE_STATES, VERDICT_LABELS, Verdict
+from ..feeds import clarification_feed
+from ..structured_data import clarification_json_ld
 
 
 class ClarificationIndexPage(RoutablePageMixin, Page):
@@ -48,8 +51,6 @@ class ClarificationIndexPage(RoutablePageMixin, Page):
 
 
 def atom_response(index: "ClarificationIndexPage", request) -> HttpResponse:
-    from ..feeds import clarification_feed
-
     feed = clarification_feed(index, request)
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     feed.write(response, "utf-8")
@@ -112,8 +113,6 @@ class ClarificationPage(Page):
             )
 
     def verdict_label(self) -> str:
-        from ..constants import VERDICT_LABELS
-
         labels = VERDICT_LABELS.get(self.verdict, {})
         return labels.get(self.locale.language_code) or labels.get("vi", self.verdict)
 
@@ -127,10 +126,6 @@ class ClarificationPage(Page):
         return self.case.corrections.all() if self.case_id else []
 
     def get_context(self, request, *args, **kwargs):
-        from django.conf import settings
-
-        from ..structured_data import clarification_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         context["office_name"] = settings.LANTOA_OFFICE_NAME
         context["json_ld"] = clarification_json_ld(self, request)

@@ -22,7 +22,13 @@ from .cases import (
     channel_add,
     evidence_add,
 )
-from .clarifications import clarification_create_from_case
+from .clarifications import (
+    case_follow_page_publication,
+    case_follow_page_unpublication,
+    case_follow_workflow_return,
+    case_follow_workflow_submission,
+    clarification_create_from_case,
+)
 from .errors import CaseError, CasePermissionError, CaseTransitionError
 from .pages import clarification_index_ensure, clarification_workflow_ensure
 from .setup import responses_setup
@@ -41,6 +47,10 @@ __all__ = [
     "case_close",
     "case_correct",
     "case_draft",
+    "case_follow_page_publication",
+    "case_follow_page_unpublication",
+    "case_follow_workflow_return",
+    "case_follow_workflow_submission",
     "case_mark_not_applicable",
     "case_open",
     "case_pause",

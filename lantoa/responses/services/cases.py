@@ -22,6 +22,7 @@ from lantoa.core.constants import Role
 from lantoa.core.roles import user_has_role
 from lantoa.core.text import clean_text
 from lantoa.core.uploads import DOCUMENT, upload_check
+from lantoa.people.selectors import on_call_user
 
 from ..conf import sla_delta
 from ..constants import (
@@ -110,8 +111,6 @@ def case_open(
     now = timezone.now()
     detected_at = detected_at or now
     if responsible_user is None:
-        from lantoa.people.selectors import on_call_user
-
         responsible_user = on_call_user(
             day=timezone.localdate(detected_at), role=Role.RAPID_RESPONSE
         )

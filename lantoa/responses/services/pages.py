@@ -1,8 +1,9 @@
 """Writes on the public clarification pages and their Wagtail workflow.
 
 These helpers do page work only; the case transitions that call them live in `cases.py`.
-Wagtail signals (see `signals.py`) call the case services when staff act in the page editor,
-and every helper here is idempotent, so a service and a signal never do the same step twice.
+When staff act in the page editor, Wagtail's signals call the `case_follow_*` services
+(`clarifications.py`); every helper here is idempotent, so a service and a signal never do the
+same step twice.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -19,6 +20,7 @@ from wagtail.models import (
 
 from lantoa.core.constants import Role
 from lantoa.core.services import roles_ensure
+from lantoa.promotion.models import HomePage
 
 from ..models import ClarificationIndexPage, ClarificationPage
 from .errors import CaseError
@@ -37,8 +39,6 @@ PAGE_PERMISSIONS = {
 def clarification_index_ensure() -> ClarificationIndexPage:
     """The "Làm rõ thông tin" index below the Vietnamese home page, with its leader workflow and
     page permissions (idempotent)."""
-    from lantoa.promotion.models import HomePage
-
     locale = Locale.objects.filter(language_code=SOURCE_LANGUAGE).first()
     home = HomePage.objects.filter(locale=locale).first() if locale else None
     if home is None:

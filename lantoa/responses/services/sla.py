@@ -1,4 +1,6 @@
-"""Deadline watch: warn the responsible person before the SLA runs out, tell the leaders after."""
+"""Deadline watch: warn the responsible person before the SLA runs out, tell the leaders after.
+
+Each warning or escalation reaches a person as a DeadlineNotice (in-app) and an e-mail."""
 
 from datetime import datetime
 
@@ -14,7 +16,7 @@ from lantoa.core.models import User
 
 from ..conf import sla_alert_ratio
 from ..constants import OPEN_STATES, EventKind
-from ..models import Alert, Case
+from ..models import Case, DeadlineNotice
 from .cases import _record
 
 
@@ -23,10 +25,11 @@ def _case_url(case: Case) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _notify(case: Case, recipients, kind: str, subject: str, body: str) -> int:
+def _deadline_notices_send(case: Case, recipients, kind: str, subject: str, body: str) -> int:
+    """One DeadlineNotice per active recipient, and one e-mail to those with an address."""
     recipients = [user for user in recipients if user is not None and user.is_active]
     for user in recipients:
-        Alert.objects.create(recipient=user, case=case, kind=kind, message=subject)
+        DeadlineNotice.objects.create(recipient=user, case=case, kind=kind, message=subject)
     emails = sorted({user.email for user in recipients if user.email})
     if emails:
         # on_commit: no mail for a check that rolls back.
@@ -40,7 +43,7 @@ def _leaders():
 
 @transaction.atomic
 def cases_check_deadlines(*, now: datetime | None = None) -> dict[str, int]:
-    """Alert once when a case passes the alert share of its SLA; escalate once on breach.
+    """Warn once when a case passes the alert share of its SLA; escalate once on breach.
 
     Idempotent: `alerted_at`/`escalated_at` mark what was already sent.
     """
@@ -67,7 +70,7 @@ def cases_check_deadlines(*, now: datetime | None = None) -> dict[str, int]:
                 "who": case.responsible_user.get_full_name() if case.responsible_user else "—",
                 "url": _case_url(case),
             }
-            _notify(
+            _deadline_notices_send(
                 case, [*_leaders(), case.responsible_user], EventKind.SLA_ESCALATED, subject, body
             )
             case.escalated_at = now
@@ -88,7 +91,7 @@ def cases_check_deadlines(*, now: datetime | None = None) -> dict[str, int]:
                 "url": _case_url(case),
             }
             recipients = [case.responsible_user] if case.responsible_user else list(_leaders())
-            _notify(case, recipients, EventKind.SLA_ALERT, subject, body)
+            _deadline_notices_send(case, recipients, EventKind.SLA_ALERT, subject, body)
             case.alerted_at = now
             case.save(update_fields=["alerted_at", "updated_at"])
             _record(case, EventKind.SLA_ALERT, user=None, note=subject)

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from lantoa.responses.constants import CaseState, Severity
-from lantoa.responses.models import Case
-from lantoa.responses.services import responses_setup
+from lantoa.responses.models import Case, DeadlineNotice
+from lantoa.responses.services import cases_check_deadlines, responses_setup
 
 from .factories import ItemFactory
 from .helpers import drafted_case, open_case
@@ -249,3 +249,16 @@ def test_evidence_form_refuses_an_executable_and_records_the_refusal(client, set
     assert not case.evidence.exists()
     event = SecurityEvent.objects.get()
     assert (event.kind, event.user) == ("upload_refused", monitor)
+
+
+def test_the_dashboard_lists_only_my_unread_deadline_notices(client, setup, monitor, leader):
+    late = open_case(monitor, severity=Severity.CRITICAL)
+    Case.objects.filter(pk=late.pk).update(due_at=late.detected_at)
+    cases_check_deadlines()
+    mine = DeadlineNotice.objects.get(recipient=monitor)
+    client.force_login(monitor)
+    html = client.get("/admin/").content.decode()
+    assert 'data-panel="responses_deadline_notices"' in html and mine.message in html
+    DeadlineNotice.objects.filter(pk=mine.pk).update(read_at=mine.created_at)
+    html = client.get("/admin/").content.decode()
+    assert 'data-panel="responses_deadline_notices"' not in html

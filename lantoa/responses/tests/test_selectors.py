@@ -145,8 +145,12 @@ def test_overdue_and_due_within(db):
     assert list(selectors.cases_due_within(24, now)) == [soon]
 
 
-def test_beat_schedule_exists(db):
+def test_the_beat_schedule_runs_the_registered_deadline_task_every_15_minutes(db):
     from django_celery_beat.models import PeriodicTask
 
-    task = PeriodicTask.objects.get(task="lantoa.responses.tasks.cases_check_deadlines")
+    from lantoa.celery import app
+    from lantoa.responses.tasks import cases_check_deadlines_task
+
+    task = PeriodicTask.objects.get(name="Làm rõ thông tin: thông báo hạn xử lý")
+    assert task.task == cases_check_deadlines_task.name and task.task in app.tasks
     assert task.enabled and task.interval.every == 15

@@ -276,3 +276,34 @@ def test_evidence_upload_whose_content_is_not_its_type_is_refused_and_nothing_sa
                 upload=SimpleUploadedFile(name, content),
             )
     assert not case.evidence.exists() and not get_document_model().objects.exists()
+
+
+def test_a_leader_approving_in_wagtail_approves_and_publishes_the_case_in_their_name(
+    site, monitor, leader
+):
+    case, page = drafted_case(monitor)
+    page.get_workflow().start(page, monitor)  # submitted from Wagtail's page editor
+    assert Case.objects.get(pk=case.pk).state == CaseState.PENDING_APPROVAL
+    page.refresh_from_db()
+    page.current_workflow_state.current_task_state.specific.approve(user=leader)
+    case.refresh_from_db()
+    assert case.state == CaseState.PUBLISHED and ClarificationPage.objects.get(pk=page.pk).live
+    kinds = list(case.events.values_list("kind", "user__username"))
+    assert kinds[-3:] == [
+        ("submit_for_approval", "theodoi"),
+        ("approve", "lanhdao"),
+        ("publish", "lanhdao"),
+    ]
+
+
+def test_a_publication_outside_the_workflow_leaves_a_pending_case_waiting(site, monitor):
+    case, page = drafted_case(monitor)
+    services.case_submit_for_approval(case=case, user=monitor)
+    followed = services.case_follow_page_publication(page=page, user=monitor)
+    assert followed.state == CaseState.PENDING_APPROVAL
+    assert not case.events.filter(kind__in=["approve", "publish"]).exists()
+
+
+def test_page_events_of_a_page_without_a_case_change_nothing(site, monitor):
+    assert services.case_follow_page_publication(page=site, user=monitor) is None
+    assert services.case_follow_page_unpublication(page=site, user=monitor) is None

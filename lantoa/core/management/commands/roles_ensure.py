@@ -15,7 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for module in app_modules("permissions"):
-            module.grant()
+            module.permissions_grant()
         for role in Role:
             group = Group.objects.get(name=role.value)
             self.stdout.write(f"{role.value}: {group.permissions.count()} quyền")

@@ -3,7 +3,6 @@ status table, the CSV import of reach figures, the editorial calendar's iCal exp
 
 from datetime import date, timedelta
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -14,12 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.core.uploads import CSV_IMPORT, PolicyFileField
-
-from .constants import Channel, TranslationStatus
-from .ical import plan_calendar
-from .selectors import month_grid, plan_items_between, translation_overview
-from .services import channel_posts_import_csv
+from ..constants import TranslationStatus
+from ..ical import plan_calendar
+from ..selectors import month_grid, plan_items_between, translation_overview
+from ..services import channel_posts_import_csv
+from .forms import ReachImportForm
 
 
 def _require(request, codename: str) -> None:
@@ -125,20 +123,6 @@ def translations_view(request):
             "all_languages": [code for code, _n in settings.LANGUAGES if code != "vi"],
             "statuses": TranslationStatus,
         },
-    )
-
-
-class ReachImportForm(forms.Form):
-    channel = forms.ChoiceField(label=_("Kênh"), choices=Channel.choices)
-    language = forms.ChoiceField(
-        label=_("Ngôn ngữ mặc định"), choices=settings.LANGUAGES, initial=settings.LANGUAGE_CODE
-    )
-    file = PolicyFileField(
-        policy=CSV_IMPORT,
-        label=_("Tệp CSV"),
-        help_text=_(
-            "Cột bắt buộc: url, posted_at, reach; không bắt buộc: title, interactions, language."
-        ),
     )
 
 

@@ -12,7 +12,13 @@ from lantoa.core.models import User
 from lantoa.core.uploads import DOCUMENT, PolicyFileField
 from lantoa.monitoring.models import Item
 
-from .constants import CLAIM_RECOMMENDED_LENGTH, EDITABLE_STATES, EvidenceKind
+from ..constants import (
+    CLAIM_RECOMMENDED_LENGTH,
+    EDITABLE_STATES,
+    ChannelKind,
+    EvidenceKind,
+    Verdict,
+)
 
 
 class CaseForm(WagtailAdminModelForm):
@@ -68,9 +74,7 @@ class ActionForm(forms.Form):
 
 
 class VerdictForm(forms.Form):
-    from .constants import Verdict as _Verdict
-
-    verdict = forms.ChoiceField(label=_("Kết luận"), choices=_Verdict.choices)
+    verdict = forms.ChoiceField(label=_("Kết luận"), choices=Verdict.choices)
     note = forms.CharField(label=_("Ghi chú"), required=False)
 
 
@@ -94,9 +98,7 @@ class EvidenceForm(forms.Form):
 
 
 class ChannelForm(forms.Form):
-    from .constants import ChannelKind as _ChannelKind
-
-    kind = forms.ChoiceField(label=_("Hình thức"), choices=_ChannelKind.choices)
+    kind = forms.ChoiceField(label=_("Hình thức"), choices=ChannelKind.choices)
     date = forms.DateField(label=_("Ngày"), widget=forms.DateInput(attrs={"type": "date"}))
     url = forms.URLField(
         label=_("Đường dẫn"), required=False, max_length=2000, assume_scheme="https"

@@ -1,4 +1,5 @@
-"""Admin views for case actions: each validates a small form, calls one service, redirects."""
+"""Admin views for case actions: each validates a small form, calls one service, redirects; and
+the page editor's guard on clarification pages."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -8,9 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import selectors, services
+from .. import selectors, services
+from ..services import CaseError
 from .forms import ActionForm, ChannelForm, EvidenceForm, VerdictForm
-from .services import CaseError
 
 
 def _case(request, pk):
@@ -131,4 +132,23 @@ def case_clarification(request, pk):
         messages.error(request, exc.message)
         return _inspect(case)
     messages.success(request, _("Đã tạo bản nháp trang làm rõ; hãy viết phần giải thích."))
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def refuse_direct_publication(request, page):
+    """`before_edit_page`: a clarification goes public only through the leader workflow; once
+    approved or published it changes only through a recorded correction."""
+    if request.method != "POST":
+        return None
+    case = selectors.case_for_page(page.specific)
+    if case is None:
+        return None
+    refusal = selectors.clarification_edit_refusal(
+        case=case,
+        submitting="action-submit" in request.POST,
+        publishing="action-publish" in request.POST,
+    )
+    if refusal is None:
+        return None
+    messages.error(request, refusal)
     return redirect("wagtailadmin_pages:edit", page.pk)

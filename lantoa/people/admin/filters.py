@@ -10,8 +10,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from lantoa.core.models import Unit
 from lantoa.core.selectors import unit_descendant_ids
 
-from . import selectors
-from .models import (
+from .. import selectors
+from ..models import (
     Collaborator,
     CollaboratorParticipation,
     OnCallShift,

@@ -1,11 +1,7 @@
 """The Case admin: list with filters and export, inspect with timeline and action buttons."""
 
-import django_filters
-from django.db.models import Q
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet
@@ -14,34 +10,23 @@ from lantoa.core.constants import Role
 from lantoa.core.roles import user_has_role
 from lantoa.core.viewsets import UnitScopedViewSetMixin
 
-from . import admin_views, selectors, services
-from .constants import (
+from .. import selectors, services
+from ..constants import (
     EDITABLE_STATES,
-    OPEN_STATES,
     TRANSITIONS,
     CaseAction,
     CaseState,
     ChannelKind,
     Verdict,
 )
+from ..models import Case
+from ..services import AppearanceSpec, CaseError
+from . import views
+from .filters import CaseFilterSet
 from .forms import CaseForm
-from .models import Case
-from .services import AppearanceSpec, CaseError
 
 # Actions whose service needs a written reason.
 NOTE_ACTIONS = {CaseAction.MARK_NOT_APPLICABLE, CaseAction.PAUSE, CaseAction.CORRECT}
-
-
-class CaseFilterSet(WagtailFilterSet):
-    overdue = django_filters.BooleanFilter(label=_("Quá hạn"), method="filter_overdue")
-
-    class Meta:
-        model = Case
-        fields = ["state", "severity", "verdict", "responsible_unit", "overdue"]
-
-    def filter_overdue(self, queryset, name, value):
-        condition = Q(state__in=OPEN_STATES, due_at__lt=timezone.now())
-        return queryset.filter(condition) if value else queryset.exclude(condition)
 
 
 class CaseCreateView(CreateView):
@@ -235,9 +220,9 @@ class CaseViewSet(UnitScopedViewSetMixin, SnippetViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("<int:pk>/action/<str:action>/", admin_views.case_action, name="action"),
-            path("<int:pk>/verdict/", admin_views.case_verdict, name="verdict"),
-            path("<int:pk>/evidence/", admin_views.case_evidence, name="evidence"),
-            path("<int:pk>/channel/", admin_views.case_channel, name="channel"),
-            path("<int:pk>/clarification/", admin_views.case_clarification, name="clarification"),
+            path("<int:pk>/action/<str:action>/", views.case_action, name="action"),
+            path("<int:pk>/verdict/", views.case_verdict, name="verdict"),
+            path("<int:pk>/evidence/", views.case_evidence, name="evidence"),
+            path("<int:pk>/channel/", views.case_channel, name="channel"),
+            path("<int:pk>/clarification/", views.case_clarification, name="clarification"),
         ]

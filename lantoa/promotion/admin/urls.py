@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("calendar/", views.calendar_view, name="calendar"),
+    path("calendar/lich-bien-tap.ics", views.calendar_ical, name="calendar_ical"),
+    path("translations/", views.translations_view, name="translations"),
+    path("reach-import/", views.reach_import_view, name="reach_import"),
+]
