@@ -135,7 +135,7 @@ def records(demo_ward, settings):
         collaborator_create,
         collaborator_erase,
         roster_assign,
-        training_record_attendance,
+        training_attendance_record,
     )
     from lantoa.people.tests.factories import TeamFactory
     from lantoa.plans.models import Plan
@@ -180,7 +180,7 @@ def records(demo_ward, settings):
             organiser="Ban Tuyên giáo",
             unit=demo_ward[code],
         )
-        training_record_attendance(training=training, staff=[member])
+        training_attendance_record(training=training, staff=[member])
     team = TeamFactory(unit=demo_ward["van-phong-dang-uy"])
     on_call = StaffMember.objects.get(pk=ids["staff"]["ubnd"])
     TeamMembership.objects.create(team=team, staff=on_call, joined_on=date(2020, 1, 1))
