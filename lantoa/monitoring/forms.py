@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.fields import WebURLFormField
+
 from .constants import SourceKind
 from .models import Source
 
@@ -8,7 +10,7 @@ MAX_UPLOAD = 20 * 1024 * 1024
 
 
 class UrlSubmitForm(forms.Form):
-    url = forms.URLField(label=_("Đường dẫn bài viết"), max_length=2000, assume_scheme="https")
+    url = WebURLFormField(label=_("Đường dẫn bài viết"), max_length=2000)
 
 
 class PostsImportForm(forms.Form):

@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lantoa.core.validators import is_web_url
+
 from . import formats
 from .batch import Batch, Candidate
 from .constants import FetchOutcome, OutletType, SourceKind
@@ -57,7 +59,7 @@ def source_create(
     """Add a source (or return the existing one with the same URL and kind)."""
     if kind not in SourceKind.values:
         raise ValueError(_("Loại nguồn không hợp lệ: %(kind)s") % {"kind": kind})
-    if kind in FETCHED_KINDS and urlsplit(url).scheme not in ("http", "https"):
+    if (kind in FETCHED_KINDS or url) and not is_web_url(url):
         raise ValueError(_("Địa chỉ nguồn phải bắt đầu bằng http:// hoặc https://"))
     if poll_min_minutes > poll_max_minutes:
         raise ValueError(_("Chu kỳ ngắn nhất phải nhỏ hơn chu kỳ dài nhất."))
@@ -158,7 +160,7 @@ def _manual_source() -> Source:
 def url_submit(*, url: str, source_id: int | None = None) -> PollRun:
     """Fetch and process one URL pasted by staff, like any other item (dedup included)."""
     url = url.strip()
-    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+    if not is_web_url(url):
         raise ValueError(_("Đường dẫn phải bắt đầu bằng http:// hoặc https://"))
     source = Source.objects.get(pk=source_id) if source_id else _manual_source()
     batch = Batch(

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.validators import validate_emails_or_web_url
+
 from ..constants import AlertKind, Channel, Frequency, WebhookFormat
 
 
@@ -33,6 +35,7 @@ class AlertRule(models.Model):
         max_length=500,
         blank=True,
         help_text=_("Địa chỉ thư (cách nhau bởi dấu phẩy) hoặc URL webhook."),
+        validators=[validate_emails_or_web_url],
     )
     webhook_format = models.CharField(
         _("định dạng webhook"),
