@@ -53,9 +53,14 @@ def is_safe_href(value: object) -> bool:
 
 
 def validate_web_url(value: str) -> None:
-    """Django validator: refuse anything but an absolute http:// or https:// URL."""
-    if not is_web_url(value):
-        raise ValidationError(web_url_message(), code="web_url")
+    """Django validator: refuse anything but an absolute http:// or https:// URL (a malformed
+    http(s) address gets Django's own "enter a valid URL" message)."""
+    if is_web_url(value):
+        return
+    scheme, colon, _rest = str(value).partition(":")
+    if colon and scheme.lower() in WEB_SCHEMES:
+        raise ValidationError(_url_validator.message, code="invalid")
+    raise ValidationError(web_url_message(), code="web_url")
 
 
 def validate_emails_or_web_url(value: str) -> None:
