@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from lantoa.core.registry import app_modules
 from lantoa.core.security.throttling import api_throttles, auth_failure_count
+from lantoa.core.validators import web_url_message
 
 from .auth import API_AUTH
 
@@ -64,6 +65,8 @@ VALIDATION_MESSAGES = {
 
 def validation_message(error: dict) -> str:
     """A pydantic error in Vietnamese; unknown types keep a generic message."""
+    if error.get("type") == "web_url":  # core.validators.WebUrl: its own message
+        return web_url_message()
     template = VALIDATION_MESSAGES.get(error.get("type", ""), "Giá trị không hợp lệ.")
     try:
         return template.format(**(error.get("ctx") or {}))

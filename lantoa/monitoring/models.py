@@ -5,6 +5,8 @@ import zlib
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.fields import WebURLField
+
 from .constants import FetchOutcome, LeftOut, OutletType, SourceKind
 from .html import sanitise
 
@@ -18,7 +20,7 @@ class Source(models.Model):
 
     name = models.CharField(_("tên nguồn"), max_length=255)
     kind = models.CharField(_("loại nguồn"), max_length=20, choices=SourceKind.choices)
-    url = models.URLField(_("địa chỉ"), max_length=2000, blank=True)
+    url = WebURLField(_("địa chỉ"), max_length=2000, blank=True)
     outlet_type = models.CharField(_("loại kênh"), max_length=20, choices=OutletType.choices)
     country = models.CharField(_("quốc gia"), max_length=2, default="VN", help_text="ISO 3166")
     language = models.CharField(_("ngôn ngữ dự kiến"), max_length=10, default="vi")
@@ -119,7 +121,7 @@ class RawResponse(models.Model):
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="raw_responses")
     poll_run = models.ForeignKey(PollRun, on_delete=models.SET_NULL, null=True, blank=True)
-    url = models.URLField(max_length=2000)
+    url = WebURLField(max_length=2000)
     status_code = models.PositiveSmallIntegerField(null=True, blank=True)
     headers = models.JSONField(default=dict, blank=True)
     body_compressed = models.BinaryField()
@@ -158,7 +160,7 @@ class Item(models.Model):
     """
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="items")
-    url = models.URLField(_("đường dẫn"), max_length=2000)
+    url = WebURLField(_("đường dẫn"), max_length=2000)
     url_hash = models.CharField(max_length=64, unique=True)
     title = models.TextField(_("tiêu đề"))
     summary = models.TextField(_("tóm tắt"), blank=True)

@@ -19,6 +19,7 @@ from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 from lantoa.core.audit import audit
 from lantoa.core.text import clean_text
+from lantoa.core.validators import is_web_url
 from lantoa.monitoring.search.services import items_index
 
 from .batch import Batch, Candidate
@@ -69,7 +70,7 @@ def source_create(
     """Add a source (or return the existing one with the same URL and kind)."""
     if kind not in SourceKind.values:
         raise ValueError(_("Loại nguồn không hợp lệ: %(kind)s") % {"kind": kind})
-    if kind in FETCHED_KINDS and urlsplit(url).scheme not in ("http", "https"):
+    if (kind in FETCHED_KINDS or url) and not is_web_url(url):
         raise ValueError(_("Địa chỉ nguồn phải bắt đầu bằng http:// hoặc https://"))
     if poll_min_minutes > poll_max_minutes:
         raise ValueError(_("Chu kỳ ngắn nhất phải nhỏ hơn chu kỳ dài nhất."))
@@ -170,7 +171,7 @@ def _manual_source() -> Source:
 def url_submit(*, url: str, source_id: int | None = None) -> PollRun:
     """Fetch and process one URL pasted by staff, like any other item (dedup included)."""
     url = url.strip()
-    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+    if not is_web_url(url):
         raise ValueError(_("Đường dẫn phải bắt đầu bằng http:// hoặc https://"))
     source = Source.objects.get(pk=source_id) if source_id else _manual_source()
     batch = Batch(

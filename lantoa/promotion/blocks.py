@@ -8,6 +8,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from lantoa.core.validators import validate_web_url
+
 
 class ImageBlock(blocks.StructBlock):
     """An image with required alt text (what a blind visitor hears) and an optional caption."""
@@ -32,7 +34,7 @@ class VideoBlock(blocks.StructBlock):
     """A video hosted elsewhere, shown as a link with a thumbnail: no player script loads with
     the page, the visitor chooses to leave for the video site."""
 
-    url = blocks.URLBlock(label=_("địa chỉ video"))
+    url = blocks.URLBlock(label=_("địa chỉ video"), validators=[validate_web_url])
     title = blocks.CharBlock(label=_("tên video"), max_length=200)
     thumbnail = ImageChooserBlock(label=_("ảnh đại diện"), required=False)
     thumbnail_alt = blocks.CharBlock(label=_("mô tả ảnh đại diện (alt)"), required=False)

@@ -15,6 +15,7 @@ from ninja import Field, Query, Router, Schema
 from lantoa.core.api import ERRORS as CORE_ERRORS
 from lantoa.core.api import NO_NUL, ErrorOut, UtcDatetime, require_perm
 from lantoa.core.models import Unit, User
+from lantoa.core.validators import OptionalWebUrl, WebUrl
 from lantoa.monitoring.models import Item
 
 from . import selectors, services
@@ -29,7 +30,7 @@ EXTRA_ACTIONS = ("set_verdict",)
 
 
 class AppearanceSchema(Schema):
-    url: str
+    url: WebUrl
     appeared_at: UtcDatetime
     outlet: str = ""
 
@@ -39,7 +40,7 @@ class EvidenceSchema(Schema):
     title: str
     source: str
     date: date
-    url: str = ""
+    url: OptionalWebUrl = ""
     excerpt: str = ""
     is_public: bool = True
 
@@ -47,8 +48,31 @@ class EvidenceSchema(Schema):
 class ChannelSchema(Schema):
     kind: str
     date: date
-    url: str = ""
+    url: OptionalWebUrl = ""
     note: str = ""
+
+
+class AppearanceOut(Schema):
+    url: str
+    appeared_at: datetime
+    outlet: str
+
+
+class EvidenceOut(Schema):
+    kind: str
+    title: str
+    source: str
+    date: date
+    url: str
+    excerpt: str
+    is_public: bool
+
+
+class ChannelOut(Schema):
+    kind: str
+    date: date
+    url: str
+    note: str
 
 
 class EventOut(Schema):
@@ -84,9 +108,9 @@ class CaseDetailOut(CaseOut):
     description: str
     notes: str
     item_ids: list[int]
-    appearances: list[AppearanceSchema]
-    evidence: list[EvidenceSchema]
-    channels: list[ChannelSchema]
+    appearances: list[AppearanceOut]
+    evidence: list[EvidenceOut]
+    channels: list[ChannelOut]
     events: list[EventOut]
 
 
@@ -240,9 +264,6 @@ def cases_create(request, payload: CaseIn):
         responsible_unit = Unit.objects.filter(code=payload.responsible_unit).first()
         if responsible_unit is None:
             raise CaseError(_("Không có đơn vị mã «%(u)s».") % {"u": payload.responsible_unit})
-    for appearance in payload.appearances:
-        if not appearance.url.startswith(("http://", "https://")):
-            raise CaseError(_("Đường dẫn «%(u)s» không hợp lệ.") % {"u": appearance.url})
     case = services.case_open(
         claim=payload.claim,
         user=request.user,

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.validators import validate_emails_or_web_url
+
 from ..constants import AlertKind, Channel, Frequency, WebhookFormat
 from ..webhooks import webhook_target_error
 
@@ -35,6 +37,7 @@ class AlertRule(models.Model):
         max_length=500,
         blank=True,
         help_text=_("Địa chỉ thư (cách nhau bởi dấu phẩy) hoặc URL webhook."),
+        validators=[validate_emails_or_web_url],
     )
     webhook_format = models.CharField(
         _("định dạng webhook"),

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from lantoa.core.fields import WebURLFormField
 from lantoa.core.uploads import POSTS_IMPORT, PolicyFileField
 
 from ..constants import SourceKind
@@ -14,7 +15,7 @@ from ..selectors import item_url_taken
 
 
 class UrlSubmitForm(forms.Form):
-    url = forms.URLField(label=_("Đường dẫn bài viết"), max_length=2000, assume_scheme="https")
+    url = WebURLFormField(label=_("Đường dẫn bài viết"), max_length=2000)
 
 
 class PostsImportForm(forms.Form):

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from lantoa.core.fields import WebURLField
+
 from ..constants import CampaignKind, Channel, PlanState, ReachSource
 
 
@@ -115,7 +117,7 @@ class ChannelPost(models.Model):
 
     channel = models.CharField(_("kênh"), max_length=20, choices=Channel.choices)
     language = models.CharField(_("ngôn ngữ"), max_length=10, choices=settings.LANGUAGES)
-    url = models.URLField(_("địa chỉ bài đăng"), max_length=500, unique=True)
+    url = WebURLField(_("địa chỉ bài đăng"), max_length=500, unique=True)
     title = models.CharField(_("tiêu đề"), max_length=250, blank=True)
     posted_at = models.DateTimeField(_("đăng lúc"))
     reach = models.PositiveIntegerField(_("lượt tiếp cận"), default=0)

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from lantoa.core.fields import WebURLField
+
 from ..constants import AssetKind, Licence, ThemeCode
 
 
@@ -51,7 +53,7 @@ class MediaAsset(index.Indexed, models.Model):
         on_delete=models.CASCADE,
         related_name="library_entry",
     )
-    video_url = models.URLField(_("địa chỉ video"), blank=True)
+    video_url = WebURLField(_("địa chỉ video"), blank=True)
     themes = models.ManyToManyField(Theme, verbose_name=_("chủ đề"), blank=True)
     language = models.CharField(
         _("ngôn ngữ"),

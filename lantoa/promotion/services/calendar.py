@@ -8,12 +8,13 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django_celery_beat.models import IntervalSchedule, PeriodicTask
+
+from lantoa.core.validators import validate_web_url
 
 from ..constants import PLAN_STATE_ORDER, Channel, PlanState, ReachSource
 from ..models import ChannelPost, ContentPlanItem
@@ -56,6 +57,7 @@ def channel_post_record(
     source: ReachSource = ReachSource.MANUAL,
 ) -> ChannelPost:
     """Record (or update, by URL) a post on an outside channel and its reach."""
+    validate_web_url(url)
     post, _ = ChannelPost.objects.update_or_create(
         url=url,
         defaults={
@@ -134,7 +136,7 @@ def channel_posts_import_csv(
         row = {(key or "").strip().lower(): (value or "").strip() for key, value in raw.items()}
         problems = []
         try:
-            URLValidator(schemes=["http", "https"])(row["url"])
+            validate_web_url(row["url"])
         except ValidationError:
             problems.append(_("địa chỉ không hợp lệ"))
         posted_at = _parse_when(row["posted_at"])

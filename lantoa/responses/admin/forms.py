@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from lantoa.core.constants import Role
+from lantoa.core.fields import WebURLFormField
 from lantoa.core.models import User
 from lantoa.core.uploads import DOCUMENT, PolicyFileField
 from lantoa.monitoring.models import Item
@@ -85,9 +86,7 @@ class EvidenceForm(forms.Form):
         label=_("Nguồn"), max_length=255, help_text=_("Cơ quan, đơn vị hoặc trang cung cấp.")
     )
     date = forms.DateField(label=_("Ngày"), widget=forms.DateInput(attrs={"type": "date"}))
-    url = forms.URLField(
-        label=_("Đường dẫn"), required=False, max_length=2000, assume_scheme="https"
-    )
+    url = WebURLFormField(label=_("Đường dẫn"), required=False, max_length=2000)
     file = PolicyFileField(label=_("Tệp tài liệu"), required=False, policy=DOCUMENT)
     excerpt = forms.CharField(
         label=_("Trích dẫn"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -100,7 +99,5 @@ class EvidenceForm(forms.Form):
 class ChannelForm(forms.Form):
     kind = forms.ChoiceField(label=_("Hình thức"), choices=ChannelKind.choices)
     date = forms.DateField(label=_("Ngày"), widget=forms.DateInput(attrs={"type": "date"}))
-    url = forms.URLField(
-        label=_("Đường dẫn"), required=False, max_length=2000, assume_scheme="https"
-    )
+    url = WebURLFormField(label=_("Đường dẫn"), required=False, max_length=2000)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=300)

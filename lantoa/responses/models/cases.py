@@ -9,6 +9,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
+from lantoa.core.fields import WebURLField
+
 from ..constants import (
     OPEN_STATES,
     CaseState,
@@ -147,7 +149,7 @@ class Appearance(models.Model):
     """Where and when the claim appeared (an article, a post, a video …)."""
 
     case = ParentalKey(Case, on_delete=models.CASCADE, related_name="appearances")
-    url = models.URLField(_("đường dẫn"), max_length=2000)
+    url = WebURLField(_("đường dẫn"), max_length=2000)
     appeared_at = models.DateTimeField(_("thời điểm xuất hiện"))
     outlet = models.CharField(_("kênh, trang đăng"), max_length=255, blank=True)
     item = models.ForeignKey(
@@ -178,7 +180,7 @@ class Evidence(models.Model):
         _("nguồn"), max_length=255, help_text=_("Cơ quan, đơn vị hoặc trang cung cấp.")
     )
     date = models.DateField(_("ngày"))
-    url = models.URLField(_("đường dẫn"), max_length=2000, blank=True)
+    url = WebURLField(_("đường dẫn"), max_length=2000, blank=True)
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("tài liệu"),
@@ -213,7 +215,7 @@ class ResponseChannel(models.Model):
     case = ParentalKey(Case, on_delete=models.CASCADE, related_name="channels")
     kind = models.CharField(_("hình thức"), max_length=20, choices=ChannelKind.choices)
     date = models.DateField(_("ngày"))
-    url = models.URLField(_("đường dẫn"), max_length=2000, blank=True)
+    url = WebURLField(_("đường dẫn"), max_length=2000, blank=True)
     note = models.CharField(_("ghi chú"), max_length=300, blank=True)
 
     class Meta:

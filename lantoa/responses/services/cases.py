@@ -22,6 +22,7 @@ from lantoa.core.constants import Role
 from lantoa.core.roles import user_has_role
 from lantoa.core.text import clean_text
 from lantoa.core.uploads import DOCUMENT, upload_check
+from lantoa.core.validators import is_web_url, web_url_message
 from lantoa.people.selectors import on_call_user
 
 from ..conf import sla_delta
@@ -65,6 +66,12 @@ def _one_line(claim: str) -> str:
     if len(claim) > 300:
         raise CaseError(_("Nội dung thông tin cần làm rõ dài quá 300 ký tự; hãy tóm tắt lại."))
     return claim
+
+
+def _check_link(url: str) -> None:
+    """A link stored on a case is shown to readers: http(s) only (core.validators)."""
+    if url and not is_web_url(url):
+        raise CaseError(web_url_message())
 
 
 def _check_responsible(user) -> None:
@@ -142,6 +149,9 @@ def case_open(
             item=item,
         )
     for spec in appearances:
+        if not spec.url:
+            raise CaseError(web_url_message())
+        _check_link(spec.url)
         Appearance.objects.create(
             case=case, url=spec.url, appeared_at=spec.appeared_at, outlet=spec.outlet
         )
@@ -278,6 +288,7 @@ def evidence_add(
         raise CaseError(_("Bằng chứng loại đường dẫn cần có địa chỉ URL."))
     if kind == EvidenceKind.DOCUMENT and not (document or upload or url):
         raise CaseError(_("Bằng chứng loại văn bản cần một tài liệu tải lên hoặc đường dẫn."))
+    _check_link(url)
     if date > timezone.localdate():
         raise CaseError(_("Ngày của bằng chứng không thể ở tương lai."))
     if case.state not in EDITABLE_STATES and is_public:
@@ -318,6 +329,9 @@ def appearance_add(
         raise CaseTransitionError(
             _("Bản làm rõ đã trình duyệt hoặc công bố: không thêm nơi xuất hiện được nữa.")
         )
+    if not url:
+        raise CaseError(web_url_message())
+    _check_link(url)
     appearance = Appearance.objects.create(
         case=case, url=url, appeared_at=appeared_at, outlet=outlet, item=item
     )
@@ -334,6 +348,7 @@ def channel_add(
         raise CaseError(_("Hình thức phản hồi «%(value)s» không hợp lệ.") % {"value": kind})
     if date > timezone.localdate():
         raise CaseError(_("Ngày phản hồi không thể ở tương lai."))
+    _check_link(url)
     channel = ResponseChannel.objects.create(case=case, kind=kind, date=date, url=url, note=note)
     _record(case, EventKind.CHANNEL_ADDED, user=user, note=channel.get_kind_display())
     return channel

@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.models import APIToken
 
 from lantoa.core.models import User
+from lantoa.core.tests.hostile_links import HOSTILE_LINKS
 from lantoa.responses.constants import CaseState
 from lantoa.responses.models import Case
 from lantoa.responses.services import responses_setup
@@ -165,3 +166,35 @@ def test_openapi_documents_the_case_paths(client, db):
         paths
     )
     assert "publish" in paths["/api/cases/{case_id}/actions/{action}"]["post"]["description"]
+
+
+@pytest.mark.parametrize("url", HOSTILE_LINKS)
+def test_links_other_than_http_or_https_are_refused_with_422_in_vietnamese(client, setup, url):
+    case = open_case(client)
+    today = timezone.localdate().isoformat()
+    attempts = {
+        "/api/cases": {
+            "claim": "Tin đồn đóng cửa bãi biển",
+            "appearances": [{"url": url, "appeared_at": timezone.now().isoformat()}],
+        },
+        f"/api/cases/{case['id']}/evidence": {
+            "kind": "link",
+            "title": "Thông báo",
+            "source": "UBND phường",
+            "date": today,
+            "url": url,
+        },
+        f"/api/cases/{case['id']}/channels": {"kind": "office_site", "date": today, "url": url},
+    }
+    for path, body in attempts.items():
+        response = client.post(path, body, content_type="application/json", headers=auth("theodoi"))
+        assert response.status_code == 422, (path, response.content)
+        [error] = response.json()["detail"]
+        assert error["loc"][-1] == "url"
+        assert error["msg"] == (
+            "Đường dẫn không hợp lệ: chỉ nhận địa chỉ web bắt đầu bằng http:// hoặc https://."
+        )
+    assert Case.objects.count() == 1
+    stored = Case.objects.get()
+    assert not stored.evidence.exists() and not stored.channels.exists()
+    assert [a.url for a in stored.appearances.all()] == [case["appearances"][0]["url"]]
