@@ -293,9 +293,9 @@ def test_the_upgrade_blanks_hostile_links_and_notes_what_was_removed(demo_ward):
     hook = AlertRule.objects.create(name="Móc", kind="match", target="javascript:alert(1)")
 
     for app, name in [
-        ("responses", "0003_links_accept_http_https_only"),
-        ("promotion", "0004_links_accept_http_https_only"),
-        ("monitoring", "0003_links_accept_http_https_only"),
+        ("responses", "0005_links_accept_http_https_only"),
+        ("promotion", "0005_links_accept_http_https_only"),
+        ("monitoring", "0005_links_accept_http_https_only"),
         ("insights", "0002_links_accept_http_https_only"),
     ]:
         _migration(app, name).neutralise_links(apps, None)
