@@ -271,10 +271,17 @@ LANTOA_UPLOAD_MAX_UNCOMPRESSED = env.int(
 )
 LANTOA_UPLOAD_MAX_RATIO = env.int("LANTOA_UPLOAD_MAX_RATIO", default=100)
 LANTOA_UPLOAD_MAX_MEMBERS = env.int("LANTOA_UPLOAD_MAX_MEMBERS", default=5_000)
+# core.uploads: largest progress-report evidence file, and largest file to import (plans, posts,
+# channel reach, labels), in bytes.
+LANTOA_EVIDENCE_MAX_BYTES = env.int("LANTOA_EVIDENCE_MAX_BYTES", default=20 * 1024 * 1024)
+LANTOA_IMPORT_MAX_BYTES = env.int("LANTOA_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
 
 # plans: DOCX page margins in mm, any of top/bottom/left/right (e.g. `left=35,top=25`); the rest
 # keep Hướng dẫn 36's 20/20/30/15 (plans/documents/layout.py).
 LANTOA_DOC_MARGINS = env.dict("LANTOA_DOC_MARGINS", cast={"value": float}, default={})
+# plans: separation of duties: whoever submitted a progress report does not accept it. A one-person unit
+# (nobody else to review) may turn it off.
+LANTOA_SEPARATION_OF_DUTIES = env.bool("LANTOA_SEPARATION_OF_DUTIES", default=True)
 
 # monitoring: polite fetching.
 LANTOA_FETCH_ALLOW_PRIVATE = env.bool("LANTOA_FETCH_ALLOW_PRIVATE", default=False)  # tests, demos
@@ -288,9 +295,6 @@ LANTOA_FETCH_NEW_LINKS_MAX = env.int("LANTOA_FETCH_NEW_LINKS_MAX", default=30)  
 LANTOA_POLL_LEASE_SECONDS = env.int("LANTOA_POLL_LEASE_SECONDS", default=15 * 60)
 # Salt of the pseudonyms that replace social-media authors' handles.
 LANTOA_PSEUDONYM_SALT = env.str("LANTOA_PSEUDONYM_SALT", default=SECRET_KEY)
-# Separation of duties: whoever submitted a progress report does not accept it. A one-person unit
-# (nobody else to review) may turn it off.
-LANTOA_SEPARATION_OF_DUTIES = env.bool("LANTOA_SEPARATION_OF_DUTIES", default=True)
 
 # responses: hours allowed from detection to publication per severity, and the share of that time
 # after which the responsible person is warned.

@@ -144,11 +144,10 @@ class UploadPolicy:
     name: str
     kinds: frozenset[str]
     size_setting: str
-    default_size: int
 
     @property
     def max_size(self) -> int:
-        return int(getattr(settings, self.size_setting, self.default_size))
+        return int(getattr(settings, self.size_setting))
 
     def describe(self) -> str:
         return ", ".join(f".{kind}" for kind in sorted(self.kinds))
@@ -159,7 +158,6 @@ EVIDENCE = UploadPolicy(
     "evidence",
     frozenset({"pdf", "docx", "xlsx", "odt", "ods", "jpg", "png", "webp", "txt"}),
     "LANTOA_EVIDENCE_MAX_BYTES",
-    20 * MB,
 )
 # Wagtail documents (case evidence, the content library): Wagtail's own extension list is the
 # same (WAGTAILDOCS_EXTENSIONS) and so is the size (WAGTAILDOCS_MAX_UPLOAD_SIZE).
@@ -167,24 +165,20 @@ DOCUMENT = UploadPolicy(
     "document",
     frozenset({"pdf", "docx", "xlsx", "odt", "ods", "txt", "csv", "jpg", "png"}),
     "WAGTAILDOCS_MAX_UPLOAD_SIZE",
-    25 * MB,
 )
 # A plan to import (DOCX or plain text).
-PLAN_SOURCE = UploadPolicy(
-    "plan_source", frozenset({"docx", "txt"}), "LANTOA_IMPORT_MAX_BYTES", 20 * MB
-)
+PLAN_SOURCE = UploadPolicy("plan_source", frozenset({"docx", "txt"}), "LANTOA_IMPORT_MAX_BYTES")
 # Exports of public social posts.
 POSTS_IMPORT = UploadPolicy(
     "posts_import",
     frozenset({"csv", "json", "jsonl", "xlsx"}),
     "LANTOA_IMPORT_MAX_BYTES",
-    20 * MB,
 )
 # CSV tables (channel reach).
-CSV_IMPORT = UploadPolicy("csv_import", frozenset({"csv"}), "LANTOA_IMPORT_MAX_BYTES", 20 * MB)
+CSV_IMPORT = UploadPolicy("csv_import", frozenset({"csv"}), "LANTOA_IMPORT_MAX_BYTES")
 # Staff labels for the classifiers (CSV or JSON Lines).
 LABELS_IMPORT = UploadPolicy(
-    "labels_import", frozenset({"csv", "jsonl"}), "LANTOA_IMPORT_MAX_BYTES", 20 * MB
+    "labels_import", frozenset({"csv", "jsonl"}), "LANTOA_IMPORT_MAX_BYTES"
 )
 
 

@@ -205,7 +205,7 @@ def load_database(source: Path) -> None:
 
 def backup_key() -> str:
     """The encryption secret from the environment (LANTOA_BACKUP_KEY), "" when not set."""
-    return getattr(settings, "LANTOA_BACKUP_KEY", "") or ""
+    return settings.LANTOA_BACKUP_KEY
 
 
 def _private_file(path: Path):

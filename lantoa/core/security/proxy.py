@@ -12,7 +12,7 @@ from django.conf import settings
 
 
 def proxy_count() -> int:
-    return max(int(getattr(settings, "LANTOA_PROXY_COUNT", 0) or 0), 0)
+    return max(settings.LANTOA_PROXY_COUNT, 0)
 
 
 def _valid(address: str) -> str | None:

@@ -53,7 +53,7 @@ def enrolment_code_issue(*, user, issued_by) -> str:
         raise PermissionDenied(_("Chỉ quản trị viên mới cấp được mã đăng ký xác thực hai lớp."))
     EnrolmentCode.objects.filter(user=user, used_at__isnull=True).delete()
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    hours = int(getattr(settings, "LANTOA_2FA_ENROLMENT_HOURS", 24))
+    hours = settings.LANTOA_2FA_ENROLMENT_HOURS
     EnrolmentCode.objects.create(
         user=user,
         digest=_code_digest(code),

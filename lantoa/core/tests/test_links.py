@@ -116,8 +116,8 @@ def test_model_fields_and_their_admin_forms_refuse_hostile_links(url):
 
 @pytest.mark.parametrize("url", HOSTILE_LINKS)
 def test_staff_forms_refuse_hostile_links(url):
-    from lantoa.monitoring.forms import UrlSubmitForm
-    from lantoa.responses.forms import ChannelForm, EvidenceForm
+    from lantoa.monitoring.admin.forms import UrlSubmitForm
+    from lantoa.responses.admin.forms import ChannelForm, EvidenceForm
 
     today = date.today().isoformat()
     forms = [
@@ -132,7 +132,7 @@ def test_staff_forms_refuse_hostile_links(url):
 
 
 def test_a_form_still_completes_a_bare_host_with_https():
-    from lantoa.responses.forms import ChannelForm
+    from lantoa.responses.admin.forms import ChannelForm
 
     form = ChannelForm(
         data={"kind": "office_site", "date": date.today().isoformat(), "url": "quynhon.gov.vn/a"}
