@@ -279,8 +279,8 @@ LANTOA_IMPORT_MAX_BYTES = env.int("LANTOA_IMPORT_MAX_BYTES", default=20 * 1024 *
 # plans: DOCX page margins in mm, any of top/bottom/left/right (e.g. `left=35,top=25`); the rest
 # keep Hướng dẫn 36's 20/20/30/15 (plans/documents/layout.py).
 LANTOA_DOC_MARGINS = env.dict("LANTOA_DOC_MARGINS", cast={"value": float}, default={})
-# plans: separation of duties: whoever submitted a progress report does not accept it. A one-person unit
-# (nobody else to review) may turn it off.
+# plans: separation of duties, whoever submitted a progress report does not accept it; a
+# one-person unit (nobody else to review) may turn it off.
 LANTOA_SEPARATION_OF_DUTIES = env.bool("LANTOA_SEPARATION_OF_DUTIES", default=True)
 
 # monitoring: polite fetching.
