@@ -11,6 +11,7 @@ history — is scoped for every such model without knowing it.
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +38,13 @@ def user_roles(user) -> set[str]:
 
 def user_has_role(user, role: Role) -> bool:
     return bool(getattr(user, "is_superuser", False)) or role in user_roles(user)
+
+
+def require_perm(request, perm: str) -> None:
+    """Refuse an admin view (PermissionDenied: Wagtail's refusal, a security event) unless the
+    user has `perm` ("app.codename"). The API's counterpart is `core.api.require_perm`."""
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
 
 
 def is_unit_scoped(user) -> bool:

@@ -4,7 +4,6 @@ a file of posts, extract a source's items again."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -17,6 +16,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, Ins
 from lantoa.core.jobs.services import job_start
 from lantoa.core.jobs.views import job_list_url
 from lantoa.core.paginators import CachedCountPaginator
+from lantoa.core.roles import require_perm
 
 from ..constants import ItemStatus
 from ..jobs import REEXTRACT, reextract_candidates
@@ -73,7 +73,7 @@ class ItemInspectView(InspectView):
 
 def item_original_view(request, item_id: int):
     """Open a social post at its original address: a permission-checked, audited redirect."""
-    _require(request, "view_original_link")
+    require_perm(request, "monitoring.view_original_link")
     try:
         url = item_original_open(item_id=item_id, user=request.user)
     except (Item.DoesNotExist, ValueError) as exc:
@@ -112,11 +112,6 @@ class ItemEditView(ItemSaveErrorsMixin, EditView):
         return item_update(item_id=self.object.pk, user=self.request.user, **fields)
 
 
-def _require(request, codename: str) -> None:
-    if not request.user.has_perm(f"monitoring.{codename}"):
-        raise PermissionDenied
-
-
 def _summary(run) -> str:
     labels = dict(ItemStatus.choices)
     summary = ", ".join(f"{labels.get(k, k)}: {v}" for k, v in sorted(run.counts.items())) or "-"
@@ -125,7 +120,7 @@ def _summary(run) -> str:
 
 
 def url_submit_view(request):
-    _require(request, "add_item")
+    require_perm(request, "monitoring.add_item")
     form = UrlSubmitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -151,7 +146,7 @@ def url_submit_view(request):
 
 
 def posts_import_view(request):
-    _require(request, "add_item")
+    require_perm(request, "monitoring.add_item")
     form = PostsImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -177,7 +172,7 @@ def posts_import_view(request):
 def source_reextract_view(request, source_id: int):
     """Extract a source's items again from their kept pages, as a background job with progress
     (after an extractor upgrade, or a site that changed its layout): confirm, then queue."""
-    _require(request, "change_item")
+    require_perm(request, "monitoring.change_item")
     source = get_object_or_404(Source, pk=source_id)
     count = reextract_candidates(source_ids=[source.pk]).count()
     if request.method == "POST":

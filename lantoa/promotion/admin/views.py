@@ -13,16 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.roles import require_perm
+
 from ..constants import TranslationStatus
 from ..ical import plan_calendar
 from ..selectors import month_grid, plan_items_between, translation_overview
 from ..services import channel_posts_import_csv
 from .forms import ReachImportForm
-
-
-def _require(request, codename: str) -> None:
-    if not request.user.has_perm(f"promotion.{codename}"):
-        raise PermissionDenied
 
 
 def _period(request) -> tuple[str, date, date, date]:
@@ -42,7 +39,7 @@ def _period(request) -> tuple[str, date, date, date]:
 
 def calendar_view(request):
     """Month or week grid of plan items, server-rendered."""
-    _require(request, "view_contentplanitem")
+    require_perm(request, "promotion.view_contentplanitem")
     mode, start, end, anchor = _period(request)
     mine = request.GET.get("mine") == "1"
     items = list(plan_items_between(start=start, end=end, user=request.user if mine else None))
@@ -79,7 +76,7 @@ def calendar_view(request):
 
 def calendar_ical(request):
     """The editorial calendar as iCalendar, from 30 days back to a year ahead."""
-    _require(request, "view_contentplanitem")
+    require_perm(request, "promotion.view_contentplanitem")
     today = timezone.localdate()
     items = plan_items_between(start=today - timedelta(days=30), end=today + timedelta(days=366))
     response = HttpResponse(
@@ -128,7 +125,7 @@ def translations_view(request):
 
 def reach_import_view(request):
     """Upload a platform's CSV export of posts and reach."""
-    _require(request, "add_channelpost")
+    require_perm(request, "promotion.add_channelpost")
     form = ReachImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         result = channel_posts_import_csv(

@@ -2,12 +2,13 @@
 the page editor's guard on clarification pages."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from lantoa.core.roles import require_perm
 
 from .. import selectors, services
 from ..services import CaseError
@@ -22,14 +23,9 @@ def _inspect(case):
     return redirect(reverse("wagtailsnippets_responses_case:inspect", args=[case.pk]))
 
 
-def _require(request, codename):
-    if not request.user.has_perm(f"responses.{codename}"):
-        raise PermissionDenied
-
-
 @require_POST
 def case_action(request, pk, action):
-    _require(request, "act_on_case")
+    require_perm(request, "responses.act_on_case")
     case = _case(request, pk)
     form = ActionForm(request.POST)
     form.is_valid()
@@ -52,7 +48,7 @@ def case_action(request, pk, action):
 
 @require_POST
 def case_verdict(request, pk):
-    _require(request, "change_case")
+    require_perm(request, "responses.change_case")
     case = _case(request, pk)
     form = VerdictForm(request.POST)
     if not form.is_valid():
@@ -90,7 +86,7 @@ def _small_form(request, case, form_class, title, save):
 
 
 def case_evidence(request, pk):
-    _require(request, "change_case")
+    require_perm(request, "responses.change_case")
     case = _case(request, pk)
 
     def save(form):
@@ -112,7 +108,7 @@ def case_evidence(request, pk):
 
 
 def case_channel(request, pk):
-    _require(request, "change_case")
+    require_perm(request, "responses.change_case")
     case = _case(request, pk)
 
     def save(form):
@@ -124,7 +120,7 @@ def case_channel(request, pk):
 @require_POST
 def case_clarification(request, pk):
     """Draft the public page from the case, then continue in Wagtail's page editor."""
-    _require(request, "act_on_case")
+    require_perm(request, "responses.act_on_case")
     case = _case(request, pk)
     try:
         page = services.clarification_create_from_case(case=case, user=request.user)
