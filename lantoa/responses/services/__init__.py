@@ -1,9 +1,9 @@
-"""Writes of the responses app (see cases.py for the transitions)."""
+"""Writes of the responses app: cases.py (opening, assignment, transitions), evidence.py (evidence,
+appearances, channels), events.py (the timeline), clarifications.py (the clarification page and
+its workflow), sla.py (deadlines), pages.py and setup.py (the index page and workflow)."""
 
 from .cases import (
     ACTION_SERVICES,
-    AppearanceSpec,
-    appearance_add,
     case_act,
     case_approve,
     case_assign,
@@ -19,8 +19,6 @@ from .cases import (
     case_start_verification,
     case_submit_for_approval,
     case_update,
-    channel_add,
-    evidence_add,
 )
 from .clarifications import (
     case_follow_page_publication,
@@ -30,6 +28,12 @@ from .clarifications import (
     clarification_create_from_case,
 )
 from .errors import CaseError, CasePermissionError, CaseTransitionError
+from .evidence import (
+    AppearanceSpec,
+    appearance_add,
+    channel_add,
+    evidence_add,
+)
 from .pages import clarification_index_ensure, clarification_workflow_ensure
 from .setup import responses_setup
 from .sla import cases_check_deadlines

@@ -1,4 +1,4 @@
-"""Writes for cases: opening, assignment, evidence, and every state transition.
+"""Writes for cases: opening, assignment, and every state transition (evidence: evidence.py).
 
 Each transition is one service that checks the current state, changes it, and records who and when
 (a CaseEvent for the timeline and an entry in Wagtail's audit log). A transition refused in the
@@ -6,23 +6,17 @@ current state raises CaseTransitionError with a Vietnamese sentence saying why.
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
-from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
 
 from lantoa.core.audit import audit
 from lantoa.core.constants import Role
 from lantoa.core.roles import user_has_role
 from lantoa.core.text import clean_text
-from lantoa.core.uploads import DOCUMENT, upload_check
-from lantoa.core.validators import is_web_url, web_url_message
+from lantoa.core.validators import web_url_message
 from lantoa.people.selectors import on_call_user
 
 from ..conf import sla_delta
@@ -32,31 +26,16 @@ from ..constants import (
     TRANSITIONS,
     CaseAction,
     CaseState,
-    ChannelKind,
     EventKind,
-    EvidenceKind,
     OpenedFrom,
     Severity,
     Verdict,
 )
-from ..models import Appearance, Case, CaseEvent, Correction, Evidence, ResponseChannel
+from ..models import Appearance, Case, Correction
 from . import pages
 from .errors import CaseError, CasePermissionError, CaseTransitionError
-
-
-@dataclass(frozen=True)
-class AppearanceSpec:
-    url: str
-    appeared_at: datetime
-    outlet: str = ""
-
-
-def _record(case: Case, kind: str, *, user, note: str = "", data=None, **states) -> CaseEvent:
-    event = CaseEvent.objects.create(
-        case=case, kind=kind, user=user, note=note, data=data or {}, **states
-    )
-    audit(case, f"responses.{kind}", user=user, data={"note": note, **(data or {}), **states})
-    return event
+from .events import case_event_record
+from .evidence import AppearanceSpec, link_check
 
 
 def _one_line(claim: str) -> str:
@@ -66,12 +45,6 @@ def _one_line(claim: str) -> str:
     if len(claim) > 300:
         raise CaseError(_("Nội dung thông tin cần làm rõ dài quá 300 ký tự; hãy tóm tắt lại."))
     return claim
-
-
-def _check_link(url: str) -> None:
-    """A link stored on a case is shown to readers: http(s) only (core.validators)."""
-    if url and not is_web_url(url):
-        raise CaseError(web_url_message())
 
 
 def _check_responsible(user) -> None:
@@ -151,14 +124,14 @@ def case_open(
     for spec in appearances:
         if not spec.url:
             raise CaseError(web_url_message())
-        _check_link(spec.url)
+        link_check(spec.url)
         Appearance.objects.create(
             case=case, url=spec.url, appeared_at=spec.appeared_at, outlet=spec.outlet
         )
     if topics:
         case.topics.set([clean_text(topic, keep_paragraphs=False) for topic in topics if topic])
         case.save()
-    _record(
+    case_event_record(
         case,
         EventKind.OPENED,
         user=user,
@@ -178,7 +151,7 @@ def case_assign(*, case: Case, user, responsible_user=None, responsible_unit=Non
         responsible_user.unit if responsible_user else None
     )
     case.save(update_fields=["responsible_user", "responsible_unit", "updated_at"])
-    _record(
+    case_event_record(
         case,
         EventKind.ASSIGNED,
         user=user,
@@ -232,126 +205,10 @@ def case_set_verdict(*, case: Case, user, verdict: str, note: str = "") -> Case:
     case.verdict = verdict
     case.save(update_fields=["verdict", "updated_at"])
     pages.clarification_sync_from_case(case=case, user=user)
-    _record(
+    case_event_record(
         case, EventKind.VERDICT_SET, user=user, note=note, data={"from": previous, "to": verdict}
     )
     return case
-
-
-PRIVATE_EVIDENCE_COLLECTION = "Bằng chứng nội bộ (xử lý thông tin sai)"
-STAFF_ROLES_FOR_EVIDENCE = (Role.LEADER, Role.MONITOR, Role.RAPID_RESPONSE)
-
-
-def evidence_collection(*, public: bool) -> Collection:
-    """Where an evidence document lives: the root collection if public, else a child collection
-    restricted to the office roles that handle cases (created on first use)."""
-    root = Collection.get_first_root_node()
-    if public:
-        return root
-    collection = root.get_children().filter(name=PRIVATE_EVIDENCE_COLLECTION).first()
-    if collection is None:
-        collection = root.add_child(name=PRIVATE_EVIDENCE_COLLECTION)
-        restriction = CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-        )
-        restriction.groups.set(Group.objects.filter(name__in=STAFF_ROLES_FOR_EVIDENCE))
-    return collection
-
-
-@transaction.atomic
-def evidence_add(
-    *,
-    case: Case,
-    user,
-    kind: str,
-    title: str,
-    source: str,
-    date: date,
-    url: str = "",
-    document=None,
-    upload=None,
-    excerpt: str = "",
-    is_public: bool = True,
-) -> Evidence:
-    """Attach a document, link or agency statement (each with its source and date).
-
-    An `upload` (a file) becomes a Wagtail document once the rest is valid: in the root
-    collection when the evidence is public (the clarification page links it), else in the
-    staff-only evidence collection, so its /documents/ URL serves nobody outside the office."""
-    if kind not in EvidenceKind.values:
-        raise CaseError(_("Loại bằng chứng «%(value)s» không hợp lệ.") % {"value": kind})
-    title = clean_text(title, keep_paragraphs=False)
-    source = clean_text(source, keep_paragraphs=False)
-    if not title or not source:
-        raise CaseError(_("Bằng chứng cần có tiêu đề và nguồn (cơ quan, đơn vị cung cấp)."))
-    if kind == EvidenceKind.LINK and not url:
-        raise CaseError(_("Bằng chứng loại đường dẫn cần có địa chỉ URL."))
-    if kind == EvidenceKind.DOCUMENT and not (document or upload or url):
-        raise CaseError(_("Bằng chứng loại văn bản cần một tài liệu tải lên hoặc đường dẫn."))
-    _check_link(url)
-    if date > timezone.localdate():
-        raise CaseError(_("Ngày của bằng chứng không thể ở tương lai."))
-    if case.state not in EDITABLE_STATES and is_public:
-        raise CaseTransitionError(
-            _("Bản làm rõ đã trình duyệt hoặc công bố: không thêm bằng chứng công khai được nữa.")
-        )
-    if upload is not None:
-        try:
-            upload_check(upload, policy=DOCUMENT)
-        except ValidationError as refusal:
-            raise CaseError(" ".join(refusal.messages)) from refusal
-        document = get_document_model().objects.create(
-            title=title,
-            file=upload,
-            collection=evidence_collection(public=is_public),
-            uploaded_by_user=user,
-        )
-    evidence = Evidence.objects.create(
-        case=case,
-        kind=kind,
-        title=title,
-        source=source,
-        date=date,
-        url=url,
-        document=document,
-        excerpt=clean_text(excerpt),
-        is_public=is_public,
-    )
-    _record(case, EventKind.EVIDENCE_ADDED, user=user, note=title, data={"evidence": evidence.pk})
-    return evidence
-
-
-@transaction.atomic
-def appearance_add(
-    *, case: Case, user, url: str, appeared_at: datetime, outlet: str = "", item=None
-) -> Appearance:
-    if case.state not in EDITABLE_STATES:
-        raise CaseTransitionError(
-            _("Bản làm rõ đã trình duyệt hoặc công bố: không thêm nơi xuất hiện được nữa.")
-        )
-    if not url:
-        raise CaseError(web_url_message())
-    _check_link(url)
-    appearance = Appearance.objects.create(
-        case=case, url=url, appeared_at=appeared_at, outlet=outlet, item=item
-    )
-    _record(case, EventKind.APPEARANCE_ADDED, user=user, note=url)
-    return appearance
-
-
-@transaction.atomic
-def channel_add(
-    *, case: Case, user, kind: str, date: date, url: str = "", note: str = ""
-) -> ResponseChannel:
-    """Record how the office answered (press conference, own site, correction request …)."""
-    if kind not in ChannelKind.values:
-        raise CaseError(_("Hình thức phản hồi «%(value)s» không hợp lệ.") % {"value": kind})
-    if date > timezone.localdate():
-        raise CaseError(_("Ngày phản hồi không thể ở tương lai."))
-    _check_link(url)
-    channel = ResponseChannel.objects.create(case=case, kind=kind, date=date, url=url, note=note)
-    _record(case, EventKind.CHANNEL_ADDED, user=user, note=channel.get_kind_display())
-    return channel
 
 
 # --- transitions ----------------------------------------------------------------------------
@@ -383,7 +240,9 @@ def _transition(case: Case, action: str, *, user, note: str = "", data=None) -> 
     if to_state in (CaseState.CLOSED, CaseState.NOT_APPLICABLE):
         case.closed_at = now
     case.save()
-    _record(case, action, user=user, note=note, data=data, from_state=from_state, to_state=to_state)
+    case_event_record(
+        case, action, user=user, note=note, data=data, from_state=from_state, to_state=to_state
+    )
     return case
 
 

@@ -19,7 +19,6 @@ from ..constants import CaseState, EventKind
 from ..models import Case, ClarificationPage
 from ..selectors import case_for_page
 from .cases import (
-    _record,
     case_approve,
     case_draft,
     case_pause,
@@ -28,6 +27,7 @@ from .cases import (
     case_submit_for_approval,
 )
 from .errors import CaseError, CaseTransitionError
+from .events import case_event_record
 from .pages import clarification_index_ensure
 
 
@@ -81,7 +81,7 @@ def clarification_create_from_case(
     page.save_revision(user=user, log_action=True)
     case.clarification = page
     case.save(update_fields=["clarification", "updated_at"])
-    _record(case, EventKind.CLARIFICATION_CREATED, user=user, data={"page": page.pk})
+    case_event_record(case, EventKind.CLARIFICATION_CREATED, user=user, data={"page": page.pk})
     return page
 
 

@@ -17,7 +17,7 @@ from lantoa.core.models import User
 from ..conf import sla_alert_ratio
 from ..constants import OPEN_STATES, EventKind
 from ..models import Case, DeadlineNotice
-from .cases import _record
+from .events import case_event_record
 
 
 def _case_url(case: Case) -> str:
@@ -76,7 +76,7 @@ def cases_check_deadlines(*, now: datetime | None = None) -> dict[str, int]:
             case.escalated_at = now
             case.alerted_at = case.alerted_at or now
             case.save(update_fields=["escalated_at", "alerted_at", "updated_at"])
-            _record(case, EventKind.SLA_ESCALATED, user=None, note=subject)
+            case_event_record(case, EventKind.SLA_ESCALATED, user=None, note=subject)
             escalated += 1
             continue
         alert_at = case.detected_at + (case.due_at - case.detected_at) * ratio
@@ -94,6 +94,6 @@ def cases_check_deadlines(*, now: datetime | None = None) -> dict[str, int]:
             _deadline_notices_send(case, recipients, EventKind.SLA_ALERT, subject, body)
             case.alerted_at = now
             case.save(update_fields=["alerted_at", "updated_at"])
-            _record(case, EventKind.SLA_ALERT, user=None, note=subject)
+            case_event_record(case, EventKind.SLA_ALERT, user=None, note=subject)
             alerted += 1
     return {"alerted": alerted, "escalated": escalated}

@@ -1,24 +1,19 @@
-"""Insights reads: active models, labelling queue, volumes for spikes and trends."""
+"""Volumes of items over time: window counts, spikes and what drove them, trends and forecasts,
+tone and topic counts, source health, the insights dashboard's figures."""
 
-import io
 import statistics
 from collections import Counter
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import datetime, timedelta
 
-import joblib
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDay, TruncHour, TruncMonth, TruncWeek
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from lantoa.core import panels
 from lantoa.core.text import syllables
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item, Source
-from lantoa.monitoring.selectors import item_list_url, items_published_in_period
 
-from .constants import (
+from ..constants import (
     NEWS_WINDOW_DAYS,
     SOCIAL_WINDOW_HOURS,
     SPIKE_MIN_COUNT,
@@ -26,11 +21,10 @@ from .constants import (
     LabelKind,
     Tone,
 )
-from .ml.stories import story_key
-from .models import (
+from ..ml.stories import story_key
+from ..models import (
     Alert,
     AlertRule,
-    ClassifierModel,
     ItemAnalysis,
     ItemMatch,
     Label,
@@ -45,45 +39,6 @@ _STOPWORDS = frozenset(
     """và của là có cho các những được trong với đã này một người không tại về từ khi đến để
     theo ra sẽ như thì lại cũng vào năm ngày the of and to in a is for on""".split()  # noqa: SIM905
 )
-
-
-def item_document(item: Item) -> str:
-    """The text the classifiers read: title, summary and body."""
-    return "\n".join(part for part in (item.title, item.summary, item.text) if part)
-
-
-def training_data(task: str) -> tuple[list[str], list[str]]:
-    """(documents, labels) of every item a person labelled for `task`, in a stable order."""
-    labels = Label.objects.filter(kind=task).select_related("item").order_by("item_id")
-    return [item_document(label.item) for label in labels], [label.value for label in labels]
-
-
-@lru_cache(maxsize=8)
-def _load(model_id: int):
-    artefact = ClassifierModel.objects.values_list("artefact", flat=True).get(pk=model_id)
-    return joblib.load(io.BytesIO(bytes(artefact)))
-
-
-def active_model(task: str):
-    """The fitted pipeline of the newest version that beats its baseline, or None."""
-    model_id = (
-        ClassifierModel.objects.filter(task=task, is_active=True)
-        .order_by("-version")
-        .values_list("id", flat=True)
-        .first()
-    )
-    return _load(model_id) if model_id else None
-
-
-def labelling_queue(*, kind: str = LabelKind.TONE, limit: int = 50) -> QuerySet[Item]:
-    """Items without a person's `kind` label, the most uncertain first (active learning)."""
-    labelled = Label.objects.filter(kind=kind).values("item_id")
-    return (
-        Item.objects.exclude(id__in=labelled)
-        .filter(analysis__isnull=False)
-        .select_related("source", "analysis", "analysis__topic")
-        .order_by("-analysis__uncertainty", "-published_at", "-id")[:limit]
-    )
 
 
 def item_moment_field() -> str:
@@ -198,43 +153,6 @@ def spike_drivers(items: list[Item], baseline: list[Item], *, top: int = 5) -> d
         ],
         "top_terms": terms,
     }
-
-
-def story_summary(story) -> dict:
-    """A story for people: items in time order, outlets, languages, tone mix, spread per day."""
-    analyses = story.analyses.select_related("item__source").order_by(
-        "item__published_at", "item_id"
-    )
-    items = [a.item for a in analyses]
-    spread = Counter(
-        timezone.localtime(item.published_at).date() for item in items if item.published_at
-    )
-    return {
-        "items": items,
-        "outlets": sorted({item.source.name for item in items}),
-        "languages": sorted({item.language for item in items if item.language}),
-        "tones": {tone: n for tone, n in Counter(a.tone for a in analyses if a.tone).items()},
-        "spread": sorted(spread.items()),
-    }
-
-
-def watchlists_with_counts() -> QuerySet:
-    """Watchlists annotated with `match_count`, the number of items each tagged."""
-    return Watchlist.objects.annotate(match_count=Count("matches"))
-
-
-def alerts_for_user(user) -> QuerySet[Alert]:
-    """Alerts the user may read (every alert of the ward, to whoever may view alerts), newest
-    first, each annotated with `is_read` for this user."""
-    alerts = Alert.objects.select_related("rule").annotate(
-        is_read=Exists(Alert.read_by.through.objects.filter(alert_id=OuterRef("pk"), user=user))
-    )
-    # .none() after annotating, so callers can still filter on is_read.
-    return alerts if user.has_perm("insights.view_alert") else alerts.none()
-
-
-def unread_alert_count(user) -> int:
-    return alerts_for_user(user).filter(is_read=False).count()
 
 
 def spike_summaries(*, now: datetime | None = None) -> list[dict]:
@@ -417,55 +335,3 @@ def topic_counts(queryset: QuerySet[Item]) -> list[tuple[object, int]]:
     )
     topics = Topic.objects.filter(pk__in=counts).order_by("sort_order", "name")
     return [(topic, counts[topic.pk]) for topic in topics]
-
-
-# --- KPI figures (the reports dashboard, the annual report's annex) -----------------------------
-# Monitored items published in the period; monitoring has no units, so `unit` is ignored.
-
-
-def kpi_items_by_topic(*, start: date, end: date, unit=None) -> list[panels.Count]:
-    """Monitored items per topic of the taxonomy (items without a topic are not counted)."""
-    items = items_published_in_period(start=start, end=end)
-    return [
-        panels.Count(topic.name, n, item_list_url(start=start, end=end, analysis__topic=topic.pk))
-        for topic, n in topic_counts(items)
-    ]
-
-
-def kpi_items_by_tone(*, start: date, end: date, unit=None) -> list[panels.Count]:
-    counts = tone_counts(items_published_in_period(start=start, end=end))
-    if not any(counts.values()):
-        return []
-    return [panels.Count(str(label), counts[tone]) for tone, label in Tone.choices]
-
-
-def kpi_positive_neutral_share(*, start: date, end: date, unit=None) -> list[panels.Count]:
-    counts = tone_counts(items_published_in_period(start=start, end=end))
-    known = sum(counts.values())
-    if not known:
-        return []
-    share = round(100 * (counts[Tone.POSITIVE] + counts[Tone.NEUTRAL]) / known, 1)
-    return [
-        panels.Count(_("Tỷ lệ tích cực và trung lập (%)"), share),
-        panels.Count(_("Tin đã xác định sắc thái"), known),
-    ]
-
-
-def kpi_foreign_coverage(*, start: date, end: date, unit=None) -> list[panels.Count]:
-    """Items from foreign outlets or in another language, and their share of everything
-    monitored (`foreign_items`: the same rule as the item list's "foreign" filter)."""
-    items = items_published_in_period(start=start, end=end)
-    total = items.count()
-    if not total:
-        return []
-    foreign = foreign_items(items)
-    foreign_count = foreign.count()
-    return [
-        panels.Count(
-            "Tin từ nguồn nước ngoài",
-            foreign_count,
-            item_list_url(start=start, end=end, foreign="true"),
-        ),
-        panels.Count("Số nguồn nước ngoài có tin", foreign.values("source").distinct().count()),
-        panels.Count("Tỷ lệ tin nước ngoài (%)", round(100 * foreign_count / total, 1)),
-    ]

@@ -1,0 +1,71 @@
+"""Insights reads, by subdomain: `learning` (training data, the active model, the labelling queue),
+`volumes` (counts over time, spikes, trends, forecasts, source health), `attention` (stories,
+watchlists, a user's alerts), `kpi` (figures for the reports dashboard and annual report)."""
+
+from .attention import (
+    alerts_for_user,
+    story_summary,
+    unread_alert_count,
+    watchlists_with_counts,
+)
+from .kpi import (
+    kpi_foreign_coverage,
+    kpi_items_by_tone,
+    kpi_items_by_topic,
+    kpi_positive_neutral_share,
+)
+from .learning import (
+    active_model,
+    item_document,
+    labelling_queue,
+    training_data,
+)
+from .volumes import (
+    SOCIAL_OUTLET_TYPES,
+    dashboard_counts,
+    forecast_next,
+    foreign_items,
+    is_social,
+    item_moment_field,
+    positive_share,
+    source_health,
+    spike_check,
+    spike_drivers,
+    spike_summaries,
+    tone_counts,
+    topic_counts,
+    trends,
+    volume_series,
+    window_counts,
+)
+
+__all__ = [
+    "SOCIAL_OUTLET_TYPES",
+    "active_model",
+    "alerts_for_user",
+    "dashboard_counts",
+    "forecast_next",
+    "foreign_items",
+    "is_social",
+    "item_document",
+    "item_moment_field",
+    "kpi_foreign_coverage",
+    "kpi_items_by_tone",
+    "kpi_items_by_topic",
+    "kpi_positive_neutral_share",
+    "labelling_queue",
+    "positive_share",
+    "source_health",
+    "spike_check",
+    "spike_drivers",
+    "spike_summaries",
+    "story_summary",
+    "tone_counts",
+    "topic_counts",
+    "training_data",
+    "trends",
+    "unread_alert_count",
+    "volume_series",
+    "watchlists_with_counts",
+    "window_counts",
+]
