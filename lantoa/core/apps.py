@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(ensure_wagtail_roots, sender=apps.get_app_config("wagtailcore"))
+        post_migrate.connect(ensure_schedules, sender=apps.get_app_config("django_celery_beat"))
         from .files import file_cleanup_connect
         from .public_cache import signals_connect
 
@@ -24,6 +25,14 @@ class UsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with the user's unit on the forms."""
 
     user_viewset = "lantoa.core.users.UserViewSet"
+
+
+def ensure_schedules(sender, **kwargs):
+    """Every app's periodic work exists after each `migrate` (and after a flush), on any
+    database and without the demo loader: `core.beat`."""
+    from .beat import schedules_ensure  # models are loaded only once the apps are ready
+
+    schedules_ensure()
 
 
 def ensure_wagtail_roots(sender, using="default", **kwargs):

@@ -129,22 +129,4 @@ def orphan_files_delete(*, report: OrphanReport) -> int:
     return removed
 
 
-ORPHANS_SCHEDULE_NAME = "lantoa: báo cáo tệp mồ côi"
-ORPHANS_TASK_NAME = "lantoa.core.tasks.orphan_files_report_task"
-
-
-@transaction.atomic
-def orphans_schedule_ensure() -> None:
-    """The nightly orphan report in django-celery-beat (04:15), idempotently; an administrator
-    may change or disable it in the admin."""
-    from django_celery_beat.models import PeriodicTask
-
-    from lantoa.core.services import crontab_ensure
-
-    if PeriodicTask.objects.filter(name=ORPHANS_SCHEDULE_NAME).exists():
-        return
-    PeriodicTask.objects.create(
-        name=ORPHANS_SCHEDULE_NAME,
-        task=ORPHANS_TASK_NAME,
-        crontab=crontab_ensure(minute="15", hour="4"),
-    )
+ORPHANS_TASK_NAME = "lantoa.core.tasks.orphan_files_report_task"  # scheduled in core/schedules.py

@@ -17,7 +17,7 @@ QUEUE_DOWN = "Không gửi được vào hàng đợi: máy chủ hàng đợi (
 
 
 @shared_task
-def text_fold(text: str) -> str:
+def text_fold_task(text: str) -> str:
     """Fold Vietnamese text in a worker: the smallest real job, used to prove the broker path."""
     return fold(text)
 

@@ -3,12 +3,8 @@
 Idempotent: running it again changes nothing (update_or_create on names).
 """
 
-import json
-
 from django.db import transaction
-from django_celery_beat.models import PeriodicTask
 
-from lantoa.core.services import crontab_ensure
 from lantoa.monitoring.models import Item
 
 from .constants import AlertKind, Channel, Frequency, TopicKind, TopicMethod
@@ -89,39 +85,6 @@ TOPICS = [
 ]
 
 
-SCHEDULES = [
-    # (name, task, crontab fields in Asia/Ho_Chi_Minh)
-    ("insights: bản tin tổng hợp dư luận", "lantoa.insights.tasks.bulletin_send_task", "30", "6"),
-    ("insights: tổng hợp tin khớp mỗi giờ", "lantoa.insights.tasks.digests_hourly_task", "5", "*"),
-    ("insights: tổng hợp tin khớp mỗi ngày", "lantoa.insights.tasks.digests_daily_task", "0", "7"),
-    ("insights: phát hiện đột biến", "lantoa.insights.tasks.spikes_detect_task", "*/15", "*"),
-    (
-        "insights: huấn luyện lại hằng tuần",
-        "lantoa.insights.tasks.classifier_retrain_all_task",
-        "0",
-        "2",
-    ),
-]
-
-
-def schedules_ensure() -> int:
-    """django-celery-beat entries (idempotent: looked up by name)."""
-    for name, task, minute, hour in SCHEDULES:
-        schedule = crontab_ensure(
-            minute=minute, hour=hour, day_of_week="0" if "hằng tuần" in name else "*"
-        )
-        PeriodicTask.objects.update_or_create(
-            name=name,
-            defaults={
-                "task": task,
-                "crontab": schedule,
-                "interval": None,
-                "kwargs": json.dumps({}),
-            },
-        )
-    return len(SCHEDULES)
-
-
 @transaction.atomic
 def load(*, log) -> None:
     for name, query, aliases, description in WATCHLISTS:
@@ -163,11 +126,10 @@ def load(*, log) -> None:
             },
         )
     permissions_grant()
-    count = schedules_ensure()
     _analyse_demo_items()
     log(
         f"insights: {len(WATCHLISTS)} danh sách theo dõi, {len(TOPICS)} chủ đề, "
-        f"{len(rules)} quy tắc cảnh báo, {count} lịch chạy"
+        f"{len(rules)} quy tắc cảnh báo"
     )
 
 

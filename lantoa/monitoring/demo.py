@@ -9,7 +9,7 @@ from django.utils import timezone
 from .constants import OutletType, SourceKind
 from .models import Item, Source
 from .permissions import permissions_grant
-from .services import entries_ingest, schedule_ensure, source_create
+from .services import entries_ingest, source_create
 from .urlnorm import url_hash
 
 D, F, G, S = (
@@ -114,7 +114,6 @@ ITEMS = [
 
 def load(*, log) -> None:
     permissions_grant()
-    schedule_ensure()
     sources: dict[str, Source] = {}
     for name, kind, url, outlet, country, language, priority in SOURCES:
         source = Source.objects.filter(name=name).first() or source_create(

@@ -17,7 +17,6 @@ from .permissions import permissions_grant
 from .services import (
     dissemination_session_record,
     document_number_allocate,
-    followup_schedule_ensure,
     plan_import_file,
     plan_tasks_create,
     progress_report_review,
@@ -199,7 +198,6 @@ def _populate_seed(plan: Plan) -> None:
 
 def load(*, log) -> None:
     permissions_grant()
-    followup_schedule_ensure()
     plan = _import(DEMO_FILE, DEMO_CODE, log)
     if not plan.tasks.exists():
         _populate_demo(plan)

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 
 @shared_task
-def followup_daily(as_of: str | None = None) -> dict[str, int]:
-    """The daily "theo dõi, đôn đốc" run (scheduled by migration 0002 in django-celery-beat)."""
+def followup_daily_task(as_of: str | None = None) -> dict[str, int]:
+    """The daily "theo dõi, đôn đốc" run (scheduled in plans/schedules.py)."""
     from .services import followup_run
 
     day = date.fromisoformat(as_of) if as_of else timezone.localdate()

@@ -38,7 +38,6 @@ from .services import (
     asset_register_image,
     channel_post_record,
     page_translate,
-    scheduler_ensure,
     site_ensure,
     themes_ensure,
 )
@@ -451,7 +450,6 @@ def load(*, log) -> None:
     translated = translations_ensure(built)
     permissions_grant()
     calendar_ensure(built)
-    scheduler_ensure()
     log(
         f"promotion: trang chủ «{home.title}», {len(built)} trang tiếng Việt, "
         f"{translated} bản dịch tiếng Anh mới, {len(images)} ảnh minh họa, lịch biên tập mẫu"

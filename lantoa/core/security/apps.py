@@ -19,8 +19,6 @@ class SecurityConfig(AppConfig):
         # After migrate has created axes' permissions (Django signals only apps with models, so
         # the sender is axes): the lock-out list is a leader's tool from day one.
         post_migrate.connect(_grant_permissions, sender=apps.get_app_config("axes"))
-        post_migrate.connect(_schedule_retention, sender=apps.get_app_config("django_celery_beat"))
-        post_migrate.connect(_schedule_orphans, sender=apps.get_app_config("django_celery_beat"))
         _neutralise_wagtail_csv_exports()
         from axes.signals import user_locked_out
 
@@ -47,18 +45,6 @@ def _grant_permissions(sender, **kwargs):
     from .services import security_roles_ensure
 
     security_roles_ensure()
-
-
-def _schedule_retention(sender, **kwargs):
-    from .retention import retention_schedule_ensure
-
-    retention_schedule_ensure()
-
-
-def _schedule_orphans(sender, **kwargs):
-    from lantoa.core.files import orphans_schedule_ensure
-
-    orphans_schedule_ensure()
 
 
 def _neutralise_wagtail_csv_exports():

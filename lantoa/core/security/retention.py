@@ -22,11 +22,9 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
-from django_celery_beat.models import PeriodicTask
 
 from lantoa.core.audit import audit
 from lantoa.core.registry import app_modules
-from lantoa.core.services import crontab_ensure
 
 AUDIT_ACTION = "lantoa.retention_purge"
 
@@ -141,19 +139,4 @@ def retention_run(*, now: datetime | None = None, batch_size: int | None = None)
     return result
 
 
-RETENTION_SCHEDULE_NAME = "lantoa: xóa dữ liệu theo dõi quá hạn lưu giữ"
-RETENTION_TASK_NAME = "lantoa.core.security.tasks.retention_nightly"
-
-
-@transaction.atomic
-def retention_schedule_ensure() -> None:
-    """The nightly retention job in django-celery-beat (03:30 Asia/Ho_Chi_Minh), idempotently.
-
-    An administrator may change its time or disable it in the admin; this keeps their choice.
-    """
-    if PeriodicTask.objects.filter(name=RETENTION_SCHEDULE_NAME).exists():
-        return
-    schedule = crontab_ensure(minute="30", hour="3")
-    PeriodicTask.objects.create(
-        name=RETENTION_SCHEDULE_NAME, task=RETENTION_TASK_NAME, crontab=schedule
-    )
+RETENTION_TASK_NAME = "lantoa.core.security.tasks.retention_nightly_task"  # core/schedules.py

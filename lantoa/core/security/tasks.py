@@ -4,13 +4,13 @@ from django.core.management import call_command
 from .retention import retention_run
 
 
-@shared_task(name="lantoa.core.security.tasks.backup_nightly")
-def backup_nightly(keep: int = 14) -> None:
+@shared_task(name="lantoa.core.security.tasks.backup_nightly_task")
+def backup_nightly_task(keep: int = 14) -> None:
     """The nightly backup for deployments scheduling with Celery beat instead of cron."""
     call_command("backup", keep=keep)
 
 
-@shared_task(name="lantoa.core.security.tasks.retention_nightly", acks_late=True)
-def retention_nightly() -> dict[str, int]:
+@shared_task(name="lantoa.core.security.tasks.retention_nightly_task", acks_late=True)
+def retention_nightly_task() -> dict[str, int]:
     """Remove data older than the retention periods (idempotent: a rerun finds less)."""
     return dict(retention_run().totals)

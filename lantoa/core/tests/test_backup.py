@@ -104,10 +104,10 @@ def test_restore_of_a_missing_file_is_a_clear_error(tmp_path):
 
 
 def test_nightly_task_writes_an_archive(demo_ward, stores, settings, tmp_path):
-    from lantoa.core.security.tasks import backup_nightly
+    from lantoa.core.security.tasks import backup_nightly_task
 
     settings.VAR_DIR = tmp_path / "var"
-    backup_nightly.apply(kwargs={"keep": 3}).get()  # in-process, whatever the eager setting
+    backup_nightly_task.apply(kwargs={"keep": 3}).get()  # in-process, whatever the eager setting
     assert len(list((tmp_path / "var" / "backups").glob("lantoa-*.tar.gz"))) == 1
 
 

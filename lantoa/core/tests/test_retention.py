@@ -147,6 +147,6 @@ def test_command_and_schedule(monitored):
 
 
 def test_nightly_task_runs_the_service(monitored):
-    from lantoa.core.security.tasks import retention_nightly
+    from lantoa.core.security.tasks import retention_nightly_task
 
-    assert retention_nightly.apply().get()["social_posts"] == 5
+    assert retention_nightly_task.apply().get()["social_posts"] == 5

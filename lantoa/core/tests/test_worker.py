@@ -12,7 +12,7 @@ def test_worker_consumes_from_redis(redis_url, celery_workers):
     worker = celery_workers.start(redis_url, queue)
     client = Celery("lantoa-test", broker=redis_url, backend=redis_url)
     results = [
-        client.send_task("lantoa.core.tasks.text_fold", args=[text], queue=queue)
+        client.send_task("lantoa.core.tasks.text_fold_task", args=[text], queue=queue)
         for text in ("Đồng bào Quy Nhơn", "Gia Lai", "Kết luận")
     ]
     assert [result.get(timeout=60) for result in results] == [

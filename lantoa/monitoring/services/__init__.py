@@ -14,7 +14,6 @@ from .items import (
 from .sources import (
     WORKER_LOST,
     claim_lease,
-    schedule_ensure,
     source_create,
     source_poll,
     sources_claim,
@@ -34,7 +33,6 @@ __all__ = [
     "items_pseudonymise",
     "pages_ingest",
     "posts_import",
-    "schedule_ensure",
     "source_create",
     "source_poll",
     "sources_claim",

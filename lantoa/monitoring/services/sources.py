@@ -14,7 +14,6 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 from lantoa.core.validators import is_web_url
 
@@ -144,32 +143,3 @@ def sources_poll_due(*, limit: int | None = None) -> list[PollRun]:
         run = source_poll(source_id=claimed[0].pk, claim=False)
         runs.append(run)
     return runs
-
-
-@transaction.atomic
-def schedule_ensure() -> None:
-    """The beat schedule of monitoring (idempotent): due sources every minute, resume every 10."""
-    every_minute, _c = IntervalSchedule.objects.get_or_create(
-        every=1, period=IntervalSchedule.MINUTES
-    )
-    every_ten, _c = IntervalSchedule.objects.get_or_create(
-        every=10, period=IntervalSchedule.MINUTES
-    )
-    PeriodicTask.objects.update_or_create(
-        name="monitoring: thu thập các nguồn đến hạn",
-        defaults={
-            "task": "lantoa.monitoring.tasks.sources_poll_due_task",
-            "interval": every_minute,
-            "queue": "fetch",
-            "enabled": True,
-        },
-    )
-    PeriodicTask.objects.update_or_create(
-        name="monitoring: hoàn tất phân tích tin còn dở",
-        defaults={
-            "task": "lantoa.monitoring.tasks.items_resume_task",
-            "interval": every_ten,
-            "queue": "fetch",
-            "enabled": True,
-        },
-    )

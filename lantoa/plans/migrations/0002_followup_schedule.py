@@ -1,12 +1,8 @@
-"""Register the daily follow-up job in django-celery-beat (editable afterwards in the admin)."""
+"""Once registered the daily follow-up job in django-celery-beat. Every schedule is now created
+after each migrate from the apps' declarations (lantoa.core.beat, plans/schedules.py), so this
+migration does nothing; it stays because databases have it applied."""
 
 from django.db import migrations
-
-
-def schedule(apps, schema_editor):
-    from lantoa.plans.services.followup import followup_schedule_ensure
-
-    followup_schedule_ensure(apps=apps)
 
 
 class Migration(migrations.Migration):
@@ -15,4 +11,4 @@ class Migration(migrations.Migration):
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [migrations.RunPython(schedule, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

@@ -1,7 +1,7 @@
 """Writes of the plans app (see each module); everything public is re-exported here."""
 
 from .annual import annual_report_start
-from .followup import followup_run, followup_schedule_ensure
+from .followup import followup_run
 from .imports import directory_from_units, plan_import, plan_import_file, plan_parse_file
 from .numbering import document_number_allocate, document_symbol, document_symbol_validate
 from .work import (
@@ -22,7 +22,6 @@ __all__ = [
     "document_symbol",
     "document_symbol_validate",
     "followup_run",
-    "followup_schedule_ensure",
     "plan_import",
     "plan_import_file",
     "plan_parse_file",

@@ -1,6 +1,5 @@
 """Daily follow-up ("theo dõi, đôn đốc"): remind units in-app and by e-mail."""
 
-import json
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -13,7 +12,7 @@ from lantoa.core.models import User
 from ..constants import DUE_SOON_DAYS, NotificationKind, ReportState, TaskState
 from ..models import Notification, TaskPeriod
 
-FOLLOWUP_TASK_NAME = "lantoa.plans.tasks.followup_daily"
+FOLLOWUP_TASK_NAME = "lantoa.plans.tasks.followup_daily_task"
 FOLLOWUP_SCHEDULE_NAME = "Kế hoạch: nhắc việc, đôn đốc hằng ngày"
 
 
@@ -117,19 +116,3 @@ def followup_run(*, as_of: date, send_email: bool = True) -> dict[str, int]:
             Notification.objects.filter(pk__in=[n.pk for n in notes]).update(emailed=True)
             emails += 1
     return {**counts, "emails": emails}
-
-
-def followup_schedule_ensure(*, apps=None) -> None:
-    """Register the daily job in django-celery-beat (07:00 Asia/Ho_Chi_Minh), idempotently."""
-    from lantoa.core.services import crontab_ensure
-
-    if apps is None:
-        from django_celery_beat.models import CrontabSchedule, PeriodicTask
-    else:
-        CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
-        PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    schedule = crontab_ensure(minute="0", hour="7", model=CrontabSchedule)
-    PeriodicTask.objects.update_or_create(
-        name=FOLLOWUP_SCHEDULE_NAME,
-        defaults={"task": FOLLOWUP_TASK_NAME, "crontab": schedule, "kwargs": json.dumps({})},
-    )

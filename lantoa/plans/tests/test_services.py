@@ -25,7 +25,6 @@ from lantoa.plans.services import (
     document_number_allocate,
     document_symbol_validate,
     followup_run,
-    followup_schedule_ensure,
     progress_report_review,
     progress_report_submit,
     task_cancel,
@@ -338,14 +337,12 @@ def test_followup_notifies_once_a_day_and_mails_units(demo_ward):
 def test_daily_job_and_its_beat_schedule(demo_ward):
     from django_celery_beat.models import PeriodicTask
 
-    from lantoa.plans.tasks import followup_daily
+    from lantoa.plans.tasks import followup_daily_task
 
-    followup_schedule_ensure()
-    followup_schedule_ensure()
-    task = PeriodicTask.objects.get(task="lantoa.plans.tasks.followup_daily")
+    task = PeriodicTask.objects.get(task="lantoa.plans.tasks.followup_daily_task")
     assert task.crontab.hour == "7" and str(task.crontab.timezone) == "Asia/Ho_Chi_Minh"
     make_task(demo_ward, due_date=date(2026, 4, 1))
-    result = followup_daily.apply(args=["2026-05-01"]).get()
+    result = followup_daily_task.apply(args=["2026-05-01"]).get()
     assert result[NotificationKind.OVERDUE] == 1
 
 

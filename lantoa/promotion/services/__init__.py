@@ -6,7 +6,6 @@ from .calendar import (
     channel_posts_import_csv,
     pages_publish_scheduled,
     plan_item_move,
-    scheduler_ensure,
 )
 from .library import asset_register_image, themes_ensure
 from .site import site_ensure
@@ -20,7 +19,6 @@ __all__ = [
     "page_translate",
     "pages_publish_scheduled",
     "plan_item_move",
-    "scheduler_ensure",
     "site_ensure",
     "themes_ensure",
 ]

@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
-from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 from lantoa.core.validators import validate_web_url
 
@@ -173,22 +172,6 @@ def channel_posts_import_csv(
         else:
             result.created += 1
     return result
-
-
-@transaction.atomic
-def scheduler_ensure(*, every_seconds: int = 60):
-    """Create the Celery beat entry that publishes scheduled pages (idempotent; an entry staff
-    rescheduled keeps its interval)."""
-    schedule, _ = IntervalSchedule.objects.get_or_create(
-        every=every_seconds, period=IntervalSchedule.SECONDS
-    )
-    task, _ = PeriodicTask.objects.get_or_create(
-        name=SCHEDULER_NAME, defaults={"task": PUBLISH_SCHEDULED_TASK, "interval": schedule}
-    )
-    if task.task != PUBLISH_SCHEDULED_TASK:  # an entry made before the task was renamed
-        task.task = PUBLISH_SCHEDULED_TASK
-        task.save(update_fields=["task"])
-    return task
 
 
 def pages_publish_scheduled() -> int:

@@ -6,10 +6,8 @@ from unittest import mock
 
 import pytest
 from django.utils import timezone
-from django_celery_beat.models import PeriodicTask
 from wagtail.models import Locale
 
-from lantoa.celery import app
 from lantoa.promotion.constants import Channel, TranslationStatus
 from lantoa.promotion.ical import escape_text, fold
 from lantoa.promotion.models import ArticlePage, ChannelPost, NewsIndexPage
@@ -17,7 +15,6 @@ from lantoa.promotion.selectors import translation_status
 from lantoa.promotion.services import (
     channel_posts_import_csv,
     page_translate,
-    scheduler_ensure,
     site_ensure,
 )
 from lantoa.promotion.tasks import pages_publish_scheduled_task
@@ -111,13 +108,3 @@ def test_ical_text_escaping_and_folding():
     folded = fold(line)
     assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == line
-
-
-def test_the_scheduler_entry_points_at_the_registered_task_even_after_a_rename():
-    entry = scheduler_ensure()
-    PeriodicTask.objects.filter(pk=entry.pk).update(
-        task="lantoa.promotion.tasks.publish_scheduled_pages"  # the name before the rename
-    )
-    entry = scheduler_ensure()
-    assert entry.task in app.tasks
-    assert PeriodicTask.objects.filter(name=entry.name).count() == 1
