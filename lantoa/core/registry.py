@@ -5,6 +5,8 @@ Each Lantoa app may provide, beside its models:
 - `report_sections.py`: functions decorated with `lantoa.core.reporting.report_section`;
 - `jobs.py`: background job kinds (`lantoa.core.jobs.job_kind`);
 - `retention.py`: kinds of row that age out (`lantoa.core.security.retention.retention_rule`).
+- `schedules.py`: `SCHEDULES`, its periodic work (`lantoa.core.beat.Schedule`);
+- `permissions.py`: `permissions_grant()`, its role permissions.
 They are found here, in the order of settings.LANTOA_APPS.
 
 An app may also add filters to another app's admin list without importing its admin
