@@ -30,6 +30,7 @@ def _tasks_as_a_worker_has_them():
     """A worker imports every app's tasks module at start; the test process does the same."""
     app.loader.import_default_modules()
 
+
 # What the office needs running on day one (DESIGN: polling, analysis, bulletin, spikes, digests,
 # retraining, follow-up of tasks, case deadlines, scheduled publishing, retention, orphan files).
 EXPECTED_TASKS = {
