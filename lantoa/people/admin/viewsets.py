@@ -141,6 +141,7 @@ class CollaboratorViewSet(UnitScopedSnippetViewSet):
     unit_paths = ("unit",)
     delete_view_class = CollaboratorEraseView
     list_display = ["full_name", "kind", "unit", "consent_date", "preferred_channel"]
+    # The export holds every field the form edits (consent included), and nothing more.
     list_export = [
         "full_name",
         "kind",
@@ -159,20 +160,7 @@ class CollaboratorViewSet(UnitScopedSnippetViewSet):
     search_fields = ["full_name", "agreed_activities"]
     filterset_class = filters.CollaboratorFilterSet
     inspect_view_enabled = True
-    form_fields = [
-        "full_name",
-        "kind",
-        "unit",
-        "agreed_activities",
-        "consent_date",
-        "consent_scope",
-        "consent_method",
-        "consent_recorded_by",
-        "preferred_channel",
-        "phone",
-        "email",
-        "contact_note",
-    ]
+    form_fields = list_export
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(erased_at__isnull=True)
