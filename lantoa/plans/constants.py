@@ -23,6 +23,14 @@ class DocType(models.TextChoices):
     NOTICE = "thong_bao", _("Thông báo")
     OFFICIAL_LETTER = "cong_van", _("Công văn")
     REGULATION = "quy_dinh", _("Quy định")
+    DECREE = "nghi_dinh", _("Nghị định")
+    CIRCULAR = "thong_tu", _("Thông tư")
+    RULES = "quy_che", _("Quy chế")
+    PROJECT = "de_an", _("Đề án")
+    LAW = "luat", _("Luật")
+    DISPATCH = "cong_dien", _("Công điện")
+    SUBMISSION = "to_trinh", _("Tờ trình")
+    DOCUMENT = "van_ban", _("Văn bản")
     OTHER = "khac", _("Văn bản khác")
 
 
@@ -39,6 +47,12 @@ DOC_TYPE_ABBR = {
     DocType.NOTICE: "TB",
     DocType.OFFICIAL_LETTER: "CV",
     DocType.REGULATION: "QĐi",
+    DocType.DECREE: "NĐ",
+    DocType.CIRCULAR: "TT",
+    DocType.RULES: "QC",
+    DocType.PROJECT: "ĐA",
+    DocType.DISPATCH: "CĐ",
+    DocType.SUBMISSION: "TTr",
 }
 ABBR_DOC_TYPE = {abbr.upper(): doc_type for doc_type, abbr in DOC_TYPE_ABBR.items()}
 # How the types are written in running text ("Kết luận số 57-KL/TW"), longest first.
@@ -54,6 +68,15 @@ DOC_TYPE_WORDS = {
     "thông báo": DocType.NOTICE,
     "công văn": DocType.OFFICIAL_LETTER,
     "quy định": DocType.REGULATION,
+    "nghị định": DocType.DECREE,
+    "thông tư liên tịch": DocType.CIRCULAR,
+    "thông tư": DocType.CIRCULAR,
+    "quy chế": DocType.RULES,
+    "đề án": DocType.PROJECT,
+    "luật": DocType.LAW,
+    "công điện": DocType.DISPATCH,
+    "tờ trình": DocType.SUBMISSION,
+    "văn bản": DocType.DOCUMENT,
 }
 
 

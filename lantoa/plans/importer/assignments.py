@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from lantoa.core.constants import UnitKind
-from lantoa.core.text import fold_lower
 
+from .layout import fold_aligned
 from .structure import UnitDirectory
 
 GROUP_PHRASES: dict[str, tuple[str, ...]] = {
@@ -60,13 +60,9 @@ class Split:
     unmatched: list[str] = field(default_factory=list)
 
 
-def _fold_aligned(text: str) -> str:
-    """Fold character by character so positions in the folded text match the original."""
-    out = []
-    for char in text:
-        folded = fold_lower(char)
-        out.append(folded if len(folded) == 1 else char)
-    return "".join(out)
+_fold_aligned = fold_aligned
+# A unit name followed by another level ("UBND tỉnh", "Ban Thường vụ Tỉnh ủy") names another body.
+_OTHER_LEVEL = re.compile(r"\s*(tinh|huyen|quan|trung uong|thanh pho|thi xa|bo|so)\b")
 
 
 def _vocabulary(directory: UnitDirectory) -> list[tuple[str, str, str]]:
@@ -99,6 +95,8 @@ def _scan(text: str, folded: str, start: int, vocab) -> tuple[list[tuple[str, st
             if folded.startswith(phrase, pos):
                 after = pos + len(phrase)
                 if after < len(folded) and folded[after].isalnum():
+                    continue
+                if kind == "unit" and _OTHER_LEVEL.match(folded, after):
                     continue
                 mentions.append((kind, value, text[pos:after]))
                 pos = end = after

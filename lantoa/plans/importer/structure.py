@@ -20,6 +20,8 @@ class DirectiveRef:
     title: str = ""
     aliases: list[str] = field(default_factory=list)
     parent_code: str | None = None
+    # "basis" (cited in a "Căn cứ" clause) or "implements" (a "Thực hiện"/"Triển khai" chain).
+    relation: str = ""
 
 
 @dataclass
@@ -34,6 +36,8 @@ class Header:
     issued_on: date | None = None
     doc_type: str = ""
     title: str = ""
+    # Fixed lines of the header kept as written (quốc hiệu, tiêu ngữ, "*", "V/v" prefixes).
+    formula: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -66,10 +70,38 @@ class AssignmentSpec:
 
 
 @dataclass
+class UnitMention:
+    """A unit named in a task: a registry unit (code), a unit to create (no code), or text."""
+
+    text: str
+    code: str | None = None
+    score: float = 1.0
+    create: bool = False
+
+
+@dataclass
+class ProposedTask:
+    """An actionable item anywhere in the plan, for the officer to accept or reject."""
+
+    path: str
+    text: str
+    title: str = ""
+    trigger: str = ""
+    lead: UnitMention | None = None
+    coordinating: list[UnitMention] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+    deadline_kind: str = "date"
+    due_date: date | None = None
+    deadline_text: str = ""
+
+
+@dataclass
 class Signature:
     authority: str = ""
     title: str = ""
     name: str = ""
+    # Lines of the block that are neither authority, title nor name ("(Đã ký)", a stamp note).
+    other: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -84,6 +116,14 @@ class ParsedPlan:
     # The cited directive this plan carries out directly (the end of the chain).
     implements: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # Every actionable item of any section, with its units and deadline (the review screen).
+    proposals: list[ProposedTask] = field(default_factory=list)
+    # A decision that approves an attached plan: its number, title and articles are the basis.
+    basis: list[str] = field(default_factory=list)
+    # Lines the parser could not place (shown as "chưa nhận dạng được"), and page furniture set
+    # aside (page numbers, running headers): nothing is dropped silently.
+    unrecognised: list[str] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)
 
     def walk(self):
         for section in self.sections:

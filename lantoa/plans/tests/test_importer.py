@@ -261,7 +261,8 @@ def test_state_document_numbering_and_arabic_outline():
     parsed = parse_plan(text)
     header = parsed.header
     assert (header.code, header.symbol, header.system) == ("34/KH-UBND", "KH-UBND", "state")
-    assert (header.parent_body, header.issuing_body) == ("ỦY BAN NHÂN DÂN", "PHƯỜNG QUY NHƠN")
+    # Two header lines, one issuing body.
+    assert (header.parent_body, header.issuing_body) == ("", "ỦY BAN NHÂN DÂN PHƯỜNG QUY NHƠN")
     assert header.place == "Quy Nhơn" and header.issued_on.isoformat() == "2026-05-05"
     assert header.title == "Triển khai công tác thông tin đối ngoại năm 2026"
     assert [(d.code, d.issuer) for d in parsed.directives] == [

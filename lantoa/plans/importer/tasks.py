@@ -1,0 +1,198 @@
+"""Proposed tasks: every actionable item of any section, with its units and deadline.
+
+An item is actionable when it assigns ("giao", "chủ trì", "làm đầu mối", "phối hợp", "thực
+hiện") or sets a deadline. The lead is the unit that "chủ trì"/"làm đầu mối" or opens the
+sentence — never the issuer before "giao" ("UBND phường giao Phòng Văn hóa - Xã hội chủ trì"
+leads with the Phòng). Names resolve against the registry by name, short name and aliases, then
+fuzzily; a unit-like name not in the registry is proposed for creation; "các cơ quan liên quan"
+stays text. "UBND tỉnh" never resolves to "UBND phường".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from lantoa.core.text import fold_lower
+
+from ..constants import DeadlineKind
+from .assignments import GENERIC_PHRASES, GROUP_PHRASES, split_assignment
+from .deadlines import read_deadline
+from .layout import fold_aligned
+from .structure import ParsedPlan, ProposedTask, UnitDirectory, UnitMention
+
+_TRIGGERS = (
+    ("giao", "giao"),
+    ("chủ trì", "chu tri"),
+    ("làm đầu mối", "lam dau moi"),
+    ("phối hợp", "phoi hop"),
+    ("thực hiện", "thuc hien"),
+)
+_VERBS = (
+    "chu tri|lam dau moi|phoi hop|to chuc|thuc hien|trien khai|tham muu|xay dung|theo doi|"
+    "chi dao|co trach nhiem|ra soat|tuyen truyen|phu trach|bao cao|huong dan|kiem tra|don doc|"
+    "quan triet|cap nhat|dang tai|tong hop|de xuat|phat huy|nam bat|cung cap|ban hanh|"
+    "lap|van dong|tiep tuc|tang cuong|day manh|dam bao|bao dam|chuan bi|tiep nhan|xu ly"
+)
+_NAME_END = re.compile(rf"\s+(?:{_VERBS})\b|\s*[,;:.(]|\s+(?:va|cung)\s+cac\b")
+_UNIT_HEAD = re.compile(
+    r"^(phong|ban|hoi|doan|uy ban|ubnd|trung tam|cong an|ban chi huy|tram|truong|van phong|"
+    r"chi bo|chi doan|so|mat tran|dai|to|dang uy|bo|cuc|chi cuc|hoi dong|ban quan ly|"
+    r"quan su|buu dien|ngan hang|benh vien|cac khu pho|khu pho|thon|to dan pho)\b"
+)
+_LEVELS = ("tinh", "huyen", "quan", "trung uong", "thanh pho", "thi xa", "phuong", "xa", "tw")
+_FUZZY = 0.86
+
+
+def propose_tasks(parsed: ParsedPlan, directory: UnitDirectory) -> list[ProposedTask]:
+    proposals: list[ProposedTask] = []
+    for root in parsed.sections:
+        for node in root.walk():
+            own = " ".join(part for part in (node.heading, node.text) if part)
+            if not own:
+                continue
+            folded = fold_aligned(own)
+            trigger = next(
+                (word for word, key in _TRIGGERS if re.search(rf"\b{key}\b", folded)), ""
+            )
+            deadline = read_deadline(own)
+            dated = deadline.kind != DeadlineKind.DATE or deadline.due is not None
+            if not trigger and not dated:
+                continue
+            proposal = ProposedTask(
+                path=node.path,
+                text=own,
+                trigger=trigger,
+                deadline_kind=deadline.kind,
+                due_date=deadline.due,
+                deadline_text=deadline.text,
+            )
+            action = _units(proposal, own, directory)
+            proposal.title = title_from(action or own)
+            proposals.append(proposal)
+    return proposals
+
+
+def title_from(action: str, limit: int = 255) -> str:
+    first = action.split(";")[0].split(". ")[0].strip(" .;,")
+    if len(first) > limit - 1:
+        first = first[: limit - 2].rsplit(" ", 1)[0] + "…"
+    return first[:1].upper() + first[1:]
+
+
+def _units(proposal: ProposedTask, text: str, directory: UnitDirectory) -> str:
+    """Fill lead, coordinating and text-only units; return the action part of the sentence."""
+    folded = fold_aligned(text)
+    start = 0
+    giao = re.search(r"\bgiao(?:\s+cho)?\s+", folded)
+    if giao:
+        start = giao.end()  # the issuer before "giao" is not the lead
+    split = split_assignment(text[start:], directory)
+    names = {unit.code: unit.names[0] for unit in directory.units}
+    action = split.action
+    if split.lead:
+        proposal.lead = UnitMention(text=names.get(split.lead, split.lead), code=split.lead)
+        proposal.coordinating = [
+            UnitMention(text=names.get(code, code), code=code) for code in split.coordinating
+        ]
+        proposal.others = list(split.unmatched)
+    else:
+        chair = re.search(r"\b(chu tri|lam dau moi)\b", folded[start:])
+        who_end = start + chair.start() if chair else None
+        if who_end is not None:
+            clause_start = max(
+                start,
+                *(folded.rfind(mark, start, who_end) + len(mark) for mark in (";", ". ", ": ")),
+            )
+            who = text[clause_start:who_end].strip(" ,")
+            action = text[start + chair.end() :].strip(" ,")
+        else:
+            who = _leading_name(text[start:])
+        if who:
+            mention = resolve_unit(who, directory)
+            if mention is not None:
+                proposal.lead = mention
+    for phrase in _partner_phrases(text):
+        mention = resolve_unit(phrase, directory)
+        known = {m.code or m.text for m in proposal.coordinating}
+        lead_key = proposal.lead and (proposal.lead.code or proposal.lead.text)
+        if mention is not None:
+            key = mention.code or mention.text
+            if key not in known and key != lead_key:
+                proposal.coordinating.append(mention)
+        elif phrase not in proposal.others and not _is_group(phrase):
+            proposal.others.append(phrase)
+    return action
+
+
+def _leading_name(text: str) -> str:
+    """A unit-like name opening the sentence, up to its verb ("Công an phường tổ chức …")."""
+    folded = fold_aligned(text)
+    folded = re.sub(r"^(de nghi|yeu cau)\s+", lambda m: " " * len(m.group(0)), folded)
+    offset = len(folded) - len(folded.lstrip())
+    if not _UNIT_HEAD.match(folded[offset:]):
+        return ""
+    end = _NAME_END.search(folded, offset + 2)
+    stop = end.start() if end else len(text)
+    name = text[offset:stop].strip()
+    return name if 1 < len(name.split()) <= 12 else ""
+
+
+def _partner_phrases(text: str) -> list[str]:
+    folded = fold_aligned(text)
+    phrases: list[str] = []
+    for match in re.finditer(r"\bphoi hop\s+(?:chat che\s+)?(?:voi\s+)?", folded):
+        start = match.end()
+        end = _NAME_END.search(folded, start)
+        stop = end.start() if end else len(text)
+        # "phối hợp với A, B và C": commas inside the list are kept, verbs end it.
+        verb = re.search(rf"\s+(?:{_VERBS})\b|[;:.]", folded[start:])
+        stop = start + verb.start() if verb else len(text)
+        for piece in re.split(r",\s*|\s+và\s+", text[start:stop]):
+            piece = piece.strip(" ,")
+            if piece and len(piece.split()) <= 14:
+                phrases.append(piece)
+    return phrases
+
+
+def _is_group(phrase: str) -> bool:
+    folded = fold_lower(phrase)
+    groups = [p for phrases in GROUP_PHRASES.values() for p in phrases]
+    return any(folded == fold_lower(p) for p in groups)
+
+
+def _levels(folded: str) -> set[str]:
+    return {level for level in _LEVELS if re.search(rf"\b{level}\b", folded)}
+
+
+def resolve_unit(phrase: str, directory: UnitDirectory) -> UnitMention | None:
+    """A registry unit for the phrase (exact, then fuzzy), a unit to create, or None (text)."""
+    phrase = phrase.strip(" ,.;")
+    folded = fold_lower(phrase)
+    if not folded or any(folded == fold_lower(g) for g in GENERIC_PHRASES):
+        return None
+    levels = _levels(folded)
+    best: tuple[float, str, str] | None = None
+    for unit in directory.units:
+        for name in unit.names:
+            candidate = fold_lower(name or "")
+            if not candidate:
+                continue
+            if candidate == folded:
+                return UnitMention(text=phrase, code=unit.code, score=1.0)
+            cand_levels = _levels(candidate)
+            if levels - cand_levels - {"phuong", "xa"} or (
+                cand_levels - {"phuong", "xa"} and not levels & cand_levels and levels
+            ):
+                continue  # "UBND tỉnh" is not "UBND phường"
+            score = difflib.SequenceMatcher(None, folded, candidate).ratio()
+            trimmed = re.sub(r"\s+(phuong|xa)(\s+\S+)*$", "", folded)
+            if trimmed != folded and trimmed == re.sub(r"\s+(phuong|xa)(\s+\S+)*$", "", candidate):
+                score = max(score, 0.95)
+            if best is None or score > best[0]:
+                best = (score, unit.code, name)
+    if best is not None and best[0] >= _FUZZY:
+        return UnitMention(text=phrase, code=best[1], score=round(best[0], 2))
+    if _UNIT_HEAD.match(folded) and not folded.startswith("cac "):
+        return UnitMention(text=phrase, create=True, score=0.0)
+    return None
