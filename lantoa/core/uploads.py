@@ -167,7 +167,9 @@ DOCUMENT = UploadPolicy(
     "WAGTAILDOCS_MAX_UPLOAD_SIZE",
 )
 # A plan to import (DOCX or plain text).
-PLAN_SOURCE = UploadPolicy("plan_source", frozenset({"docx", "txt"}), "LANTOA_IMPORT_MAX_BYTES")
+PLAN_SOURCE = UploadPolicy(
+    "plan_source", frozenset({"docx", "pdf", "txt"}), "LANTOA_IMPORT_MAX_BYTES"
+)
 # Exports of public social posts.
 POSTS_IMPORT = UploadPolicy(
     "posts_import",

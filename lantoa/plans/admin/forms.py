@@ -34,7 +34,7 @@ class MultipleFileField(PolicyFileField):
 
 
 class ImportUploadForm(forms.Form):
-    file = PolicyFileField(label=_("Tệp kế hoạch (.docx hoặc .txt)"), policy=PLAN_SOURCE)
+    file = PolicyFileField(label=_("Tệp kế hoạch (.docx, .pdf hoặc .txt)"), policy=PLAN_SOURCE)
 
 
 class ImportReviewForm(forms.Form):

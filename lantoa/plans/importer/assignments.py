@@ -62,7 +62,11 @@ class Split:
 
 _fold_aligned = fold_aligned
 # A unit name followed by another level ("UBND tỉnh", "Ban Thường vụ Tỉnh ủy") names another body.
-_OTHER_LEVEL = re.compile(r"\s*(tinh|huyen|quan|trung uong|thanh pho|thi xa|bo|so)\b")
+# So does a name followed by another organisation ("Ban Thường vụ Đoàn phường").
+_OTHER_LEVEL = re.compile(
+    r"\s*(tinh|huyen|quan|trung uong|thanh pho|thi xa|bo|so|doan|hoi|dang uy|chi bo|cong doan|"
+    r"mat tran|hdnd|hoi dong)\b"
+)
 
 
 def _vocabulary(directory: UnitDirectory) -> list[tuple[str, str, str]]:

@@ -82,8 +82,10 @@ def assign_signature(signature: Signature, lines: list[str]) -> None:
     upper = [line for line in lines if line.isupper() or AUTHORITY.match(line)]
     names = [line for line in lines if line not in upper and not line.startswith(("(", "["))]
     other = [line for line in lines if line not in upper and line.startswith(("(", "["))]
-    if upper and AUTHORITY.match(upper[0]):
-        signature.authority = upper.pop(0)
+    authority = []
+    while upper and AUTHORITY.match(upper[0]):  # "TM. ỦY BAN NHÂN DÂN" + "KT. CHỦ TỊCH"
+        authority.append(upper.pop(0))
+    signature.authority = " ".join(authority)
     if upper:
         signature.title = upper.pop(0)
     if names:

@@ -33,7 +33,7 @@ _DAY = re.compile(
 _MONTH = re.compile(r"(?:trong\s+)?thang\s+(?P<m>\d{1,2})\s*(?:/|\s+nam\s+)(?P<y>\d{4})")
 _QUARTER = re.compile(r"quy\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)(?P<y>\d{4})")
 _YEAR = re.compile(
-    r"(?:trong|trong nam|ca nam|hoan thanh trong|den het|truoc)?\s*nam\s+(?P<y>20\d\d)\b"
+    r"\b(?:trong|ca|den het|xong trong|truoc het|hoan thanh)\s+nam\s+(?P<y>20\d\d)\b"
 )
 
 

@@ -122,6 +122,8 @@ def parse_directive_chain(preamble: str) -> list[DirectiveRef]:
         if not ref.issuer:
             suffix = re.split(r"[/-]", ref.symbol)[-1].upper()
             ref.issuer = _ISSUER_BY_SUFFIX.get(suffix, "")
+            if not ref.issuer and re.fullmatch(r"QH\d+", suffix):
+                ref.issuer = "Quốc hội"
     # Root first: follow parents from each cited document.
     ordered: list[DirectiveRef] = []
     for ref in refs:

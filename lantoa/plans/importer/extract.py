@@ -1,4 +1,6 @@
-"""Turn an uploaded file into NFC text: .txt (UTF-8, NFC or NFD) and .docx (python-docx).
+"""Turn an uploaded file into NFC text: .txt (UTF-8, NFC or NFD), .docx (python-docx) and .pdf
+with a text layer (pypdf; pages separated by a form feed so the parser can set page numbers and
+running headers aside).
 
 Everything else is refused with a Vietnamese sentence saying what to do instead.
 """
@@ -15,6 +17,7 @@ from .errors import PlanImportError
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
+_PDF_MAGIC = b"%PDF-"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -35,7 +38,9 @@ def extract_text(data: bytes, filename: str = "") -> str:
                 ".docx, rồi tải lên lại."
             )
         )
-    if data.startswith(_ZIP_MAGIC) or name.endswith(".docx"):
+    if data.startswith(_PDF_MAGIC) or name.endswith(".pdf"):
+        text = _pdf_text(data)
+    elif data.startswith(_ZIP_MAGIC) or name.endswith(".docx"):
         text = _docx_text(data)
     else:
         text = _plain_text(data)
@@ -49,7 +54,7 @@ def extract_text(data: bytes, filename: str = "") -> str:
 def _plain_text(data: bytes) -> str:
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise PlanImportError(
-            _("Tệp không phải văn bản (có vẻ là tệp nhị phân). Chỉ nhận .docx hoặc .txt.")
+            _("Tệp không phải văn bản (có vẻ là tệp nhị phân). Chỉ nhận .docx, .pdf hoặc .txt.")
         )
     for encoding in ("utf-8-sig", "utf-16"):
         if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -124,3 +129,28 @@ def _docx_text(data: bytes) -> str:
         elif isinstance(block, Table):
             add_table(block)
     return "\n".join(lines)
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise PlanImportError(_("Tệp PDF có mật khẩu: hãy bỏ mật khẩu hoặc tải lên bản .docx."))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except PlanImportError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise PlanImportError(
+            _("Tệp PDF bị hỏng, không đọc được: %(error)s") % {"error": exc}
+        ) from exc
+    if not any(page.strip() for page in pages):
+        raise PlanImportError(
+            _(
+                "Tệp PDF không có lớp chữ (có thể là bản quét): hãy tải lên bản .docx, hoặc "
+                "nhận dạng chữ (OCR) trước rồi tải lên lại."
+            )
+        )
+    return "\f".join(pages)

@@ -52,52 +52,66 @@ def parse_header(lines: list[str], parsed: ParsedPlan) -> int:
     """Read up to the document type and title; return the index of the first body line."""
     header = parsed.header
     bodies: list[str] = []
-    for index, line in enumerate(lines):
+    index = 0
+    titled = False
+    while index < len(lines):
+        line = lines[index]
         if not line:
+            index += 1
             continue
         if (
             ROMAN.match(line)
             or PREAMBLE_START.match(line)
             or (ITEM_START.match(line) and (header.code or header.title or bodies))
         ):
-            _assign_bodies(header, bodies)
-            return index
+            break
         folded = fold_lower(line)
         match = NUMBER_LINE.match(line)
         if match and not header.code:
             set_number(header, match)
+            index += 1
             continue
         match = PLACE_DATE.match(line)
         if match and not header.place:
             header.place = match["place"].strip()
             header.issued_on = safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+            index += 1
             continue
         if re.search(r",\s*ngày\b.*\bnăm\b", line, re.IGNORECASE) and not header.place:
             header.place = line.split(",", 1)[0].strip()  # an undated draft: "ngày … tháng"
             header.formula.append(line)
+            index += 1
             continue
+        if folded in FORMULA or is_rule(line):
+            header.formula.append(line)
+            if folded == "cong hoa xa hoi chu nghia viet nam" and not header.code:
+                header.system = DocSystem.STATE
+            index += 1
+            continue
+        if titled:
+            break  # after the title only header furniture (place, motto) may follow
         doc_type = DOC_TYPE_WORDS.get(line.casefold())
         if doc_type and line.isupper():
             header.doc_type = doc_type
             _assign_bodies(header, bodies)
             return parse_title(lines, index + 1, header)
-        if folded in FORMULA or is_rule(line):
-            header.formula.append(line)
-            if folded == "cong hoa xa hoi chu nghia viet nam" and not header.code:
-                header.system = DocSystem.STATE
-            continue
         if line.isupper() and len(line) < 120:
-            bodies.append(line)
+            # Upper-case lines after the number are the right column (a motto), not bodies.
+            (header.formula if header.code else bodies).append(line)
+            index += 1
             continue
         if folded.startswith(("v/v", "ve viec")) or header.code or header.place or bodies:
             # The trích yếu under the number, without a "KẾ HOẠCH" line.
             _assign_bodies(header, bodies)
             if not header.doc_type and header.symbol:
                 header.doc_type = doc_type_of_symbol(header.symbol)
-            return parse_title(lines, index, header)
+            index = parse_title(lines, index, header)
+            titled = True
+            continue
         parsed.unrecognised.append(line)
+        index += 1
     _assign_bodies(header, bodies)
-    return len(lines)
+    return index
 
 
 def set_number(header: Header, match: re.Match) -> None:

@@ -22,6 +22,10 @@ MARKER = re.compile(
     r"|^(?:Điều|ĐIỀU)\s+\d"
 )
 _SENTENCE_END = (".", ";", ":", "!", "?", "./.")
+# A line opening a preamble clause or the closing never continues the line above.
+_OPENS = re.compile(
+    r"^(Thực hiện|Căn cứ|Triển khai|Theo đề nghị|Xét|Nơi nhận|Kính gửi|TM\.|T/M|KT\.)", re.I
+)
 WRAP_WIDTH = 55  # a full PDF line is longer than this; a heading rarely is
 
 
@@ -41,8 +45,9 @@ def clean(line: str) -> str:
 def prepare_lines(text: str) -> tuple[list[Line], list[str]]:
     """Logical lines (blank lines kept as empty Line) and the page furniture set aside."""
     raw = [clean(line) for line in nfc(text).replace("\f", "\n\f\n").splitlines()]
-    paged = "\f" in text  # extract_text marks PDF pages with form feeds
-    furniture_idx = _furniture(raw, paged)
+    furniture_idx = _furniture(raw, "\f" in text)
+    # extract_text marks PDF pages with form feeds; page numbers mark a pasted PDF.
+    paged = "\f" in text or any(PAGE_NUMBER.match(raw[i]) for i in furniture_idx)
     furniture = [raw[i] for i in sorted(furniture_idx) if raw[i] and raw[i] != "\f"]
     lines: list[Line] = []
     previous: Line | None = None
@@ -84,7 +89,7 @@ def _furniture(raw: list[str], paged: bool) -> set[int]:
 def _continues(previous: str, line: str, paged: bool) -> bool:
     """Whether `line` is the rest of `previous`, broken by the page width (a lower-case start
     anywhere; a full-width line before a capital only in paged text)."""
-    if MARKER.match(line) or previous.endswith(_SENTENCE_END):
+    if MARKER.match(line) or _OPENS.match(line) or previous.endswith(_SENTENCE_END):
         return False
     if previous.isupper() or line.isupper():
         return False

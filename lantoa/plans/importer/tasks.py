@@ -1,9 +1,10 @@
 """Proposed tasks: every actionable item of any section, with its units and deadline.
 
-An item is actionable when it assigns ("giao", "chủ trì", "làm đầu mối", "phối hợp", "thực
-hiện") or sets a deadline. The lead is the unit that "chủ trì"/"làm đầu mối" or opens the
-sentence — never the issuer before "giao" ("UBND phường giao Phòng Văn hóa - Xã hội chủ trì"
-leads with the Phòng). Names resolve against the registry by name, short name and aliases, then
+An item is actionable when it assigns ("giao", "chủ trì", "làm đầu mối", "phối hợp với"), sets a
+deadline, or opens with a unit that does something ("Công an phường bảo đảm an ninh …",
+"Đoàn thanh niên phối hợp thực hiện"). The lead is the unit that "chủ trì"/"làm đầu mối" or
+opens the sentence — never the issuer before "giao" ("UBND phường giao Phòng Văn hóa - Xã hội
+chủ trì" leads with the Phòng). Names resolve against the registry by name, short name and aliases, then
 fuzzily; a unit-like name not in the registry is proposed for creation; "các cơ quan liên quan"
 stays text. "UBND tỉnh" never resolves to "UBND phường".
 """
@@ -15,33 +16,39 @@ import re
 
 from lantoa.core.text import fold_lower
 
-from ..constants import DeadlineKind
-from .assignments import GENERIC_PHRASES, GROUP_PHRASES, split_assignment
+from ..constants import DeadlineKind, SectionKind
+from .assignments import _OTHER_LEVEL, GENERIC_PHRASES, GROUP_PHRASES, split_assignment
 from .deadlines import read_deadline
 from .layout import fold_aligned
 from .structure import ParsedPlan, ProposedTask, UnitDirectory, UnitMention
 
+# Strong triggers make a task on their own; weak ones ("phối hợp" as a noun, "thực hiện") only
+# with a named lead unit or a deadline.
 _TRIGGERS = (
-    ("giao", "giao"),
-    ("chủ trì", "chu tri"),
-    ("làm đầu mối", "lam dau moi"),
-    ("phối hợp", "phoi hop"),
-    ("thực hiện", "thuc hien"),
+    ("giao", r"(?<!ban )\bgiao\b(?! luu| tiep| ban)", True),
+    ("chủ trì", r"\bchu tri\b", True),
+    ("làm đầu mối", r"\blam dau moi\b", True),
+    ("phối hợp", r"\bphoi hop\s+(chat che\s+)?voi\b", True),
+    ("phối hợp", r"(?<!su )\bphoi hop\b", False),
+    ("thực hiện", r"\bthuc hien\b", False),
 )
 _VERBS = (
     "chu tri|lam dau moi|phoi hop|to chuc|thuc hien|trien khai|tham muu|xay dung|theo doi|"
     "chi dao|co trach nhiem|ra soat|tuyen truyen|phu trach|bao cao|huong dan|kiem tra|don doc|"
     "quan triet|cap nhat|dang tai|tong hop|de xuat|phat huy|nam bat|cung cap|ban hanh|"
-    "lap|van dong|tiep tuc|tang cuong|day manh|dam bao|bao dam|chuan bi|tiep nhan|xu ly"
+    "lap|van dong|tiep tuc|tang cuong|day manh|dam bao|bao dam|chuan bi|tiep nhan|xu ly|"
+    "phat|treo|cu|thiet ke|bien soan|san xuat|mo|se|da|can|phai|duoc|chiu trach nhiem"
 )
 _NAME_END = re.compile(rf"\s+(?:{_VERBS})\b|\s*[,;:.(]|\s+(?:va|cung)\s+cac\b")
 _UNIT_HEAD = re.compile(
-    r"^(phong|ban|hoi|doan|uy ban|ubnd|trung tam|cong an|ban chi huy|tram|truong|van phong|"
-    r"chi bo|chi doan|so|mat tran|dai|to|dang uy|bo|cuc|chi cuc|hoi dong|ban quan ly|"
-    r"quan su|buu dien|ngan hang|benh vien|cac khu pho|khu pho|thon|to dan pho)\b"
+    r"^(phong|ban(?! hanh)|hoi(?! nghi| thi| thao)|doan(?! ket)|uy ban|ubnd|trung tam|cong an|"
+    r"ban chi huy|tram|truong|van phong|chi bo|chi doan|so(?! ket| luong)|mat tran|"
+    r"dai(?! dien)|to(?! chuc)|dang uy|bo(?! sung)|cuc|chi cuc|hoi dong|ban quan ly|quan su|"
+    r"buu dien|ngan hang|benh vien|khu pho|thon|to dan pho)\b"
 )
 _LEVELS = ("tinh", "huyen", "quan", "trung uong", "thanh pho", "thi xa", "phuong", "xa", "tw")
-_FUZZY = 0.86
+_FUZZY = 0.88
+_ORGS = ("doan", "hoi", "dang uy", "chi bo", "cong doan", "mat tran", "cong an", "quan su", "hdnd")
 
 
 def propose_tasks(parsed: ParsedPlan, directory: UnitDirectory) -> list[ProposedTask]:
@@ -49,16 +56,13 @@ def propose_tasks(parsed: ParsedPlan, directory: UnitDirectory) -> list[Proposed
     for root in parsed.sections:
         for node in root.walk():
             own = " ".join(part for part in (node.heading, node.text) if part)
-            if not own:
+            if not own or node.kind == SectionKind.PART:
                 continue
             folded = fold_aligned(own)
-            trigger = next(
-                (word for word, key in _TRIGGERS if re.search(rf"\b{key}\b", folded)), ""
-            )
+            found = [(word, strong) for word, key, strong in _TRIGGERS if re.search(key, folded)]
+            trigger = found[0][0] if found else ""
             deadline = read_deadline(own)
             dated = deadline.kind != DeadlineKind.DATE or deadline.due is not None
-            if not trigger and not dated:
-                continue
             proposal = ProposedTask(
                 path=node.path,
                 text=own,
@@ -68,6 +72,8 @@ def propose_tasks(parsed: ParsedPlan, directory: UnitDirectory) -> list[Proposed
                 deadline_text=deadline.text,
             )
             action = _units(proposal, own, directory)
+            if not dated and not any(strong for _, strong in found) and proposal.lead is None:
+                continue  # no assignment verb, no deadline, no unit opening the sentence
             proposal.title = title_from(action or own)
             proposals.append(proposal)
     return proposals
@@ -100,10 +106,8 @@ def _units(proposal: ProposedTask, text: str, directory: UnitDirectory) -> str:
         chair = re.search(r"\b(chu tri|lam dau moi)\b", folded[start:])
         who_end = start + chair.start() if chair else None
         if who_end is not None:
-            clause_start = max(
-                start,
-                *(folded.rfind(mark, start, who_end) + len(mark) for mark in (";", ". ", ": ")),
-            )
+            marks = [folded.rfind(mark, start, who_end) for mark in (";", ". ", ": ")]
+            clause_start = max([start] + [m + 2 for m in marks if m >= 0])
             who = text[clause_start:who_end].strip(" ,")
             action = text[start + chair.end() :].strip(" ,")
         else:
@@ -120,7 +124,7 @@ def _units(proposal: ProposedTask, text: str, directory: UnitDirectory) -> str:
             key = mention.code or mention.text
             if key not in known and key != lead_key:
                 proposal.coordinating.append(mention)
-        elif phrase not in proposal.others and not _is_group(phrase):
+        elif phrase not in proposal.others and not _is_group(phrase) and len(phrase.split()) <= 8:
             proposal.others.append(phrase)
     return action
 
@@ -143,14 +147,12 @@ def _partner_phrases(text: str) -> list[str]:
     phrases: list[str] = []
     for match in re.finditer(r"\bphoi hop\s+(?:chat che\s+)?(?:voi\s+)?", folded):
         start = match.end()
-        end = _NAME_END.search(folded, start)
-        stop = end.start() if end else len(text)
         # "phối hợp với A, B và C": commas inside the list are kept, verbs end it.
         verb = re.search(rf"\s+(?:{_VERBS})\b|[;:.]", folded[start:])
         stop = start + verb.start() if verb else len(text)
-        for piece in re.split(r",\s*|\s+và\s+", text[start:stop]):
+        for piece in _split_list(text[start:stop]):
             piece = piece.strip(" ,")
-            if piece and len(piece.split()) <= 14:
+            if piece:
                 phrases.append(piece)
     return phrases
 
@@ -159,6 +161,10 @@ def _is_group(phrase: str) -> bool:
     folded = fold_lower(phrase)
     groups = [p for phrases in GROUP_PHRASES.values() for p in phrases]
     return any(folded == fold_lower(p) for p in groups)
+
+
+def _orgs(folded: str) -> set[str]:
+    return {org for org in _ORGS if re.search(rf"\b{org}\b", folded)}
 
 
 def _levels(folded: str) -> set[str]:
@@ -172,6 +178,9 @@ def resolve_unit(phrase: str, directory: UnitDirectory) -> UnitMention | None:
     if not folded or any(folded == fold_lower(g) for g in GENERIC_PHRASES):
         return None
     levels = _levels(folded)
+    prefix = _known_prefix(folded, directory)
+    if prefix is not None:
+        return UnitMention(text=phrase[: prefix[1]], code=prefix[0], score=1.0)
     best: tuple[float, str, str] | None = None
     for unit in directory.units:
         for name in unit.names:
@@ -185,6 +194,8 @@ def resolve_unit(phrase: str, directory: UnitDirectory) -> UnitMention | None:
                 cand_levels - {"phuong", "xa"} and not levels & cand_levels and levels
             ):
                 continue  # "UBND tỉnh" is not "UBND phường"
+            if _orgs(folded) - _orgs(candidate):
+                continue  # "Ban Thường vụ Đoàn" is not "Ban Thường vụ Đảng ủy"
             score = difflib.SequenceMatcher(None, folded, candidate).ratio()
             trimmed = re.sub(r"\s+(phuong|xa)(\s+\S+)*$", "", folded)
             if trimmed != folded and trimmed == re.sub(r"\s+(phuong|xa)(\s+\S+)*$", "", candidate):
@@ -193,6 +204,42 @@ def resolve_unit(phrase: str, directory: UnitDirectory) -> UnitMention | None:
                 best = (score, unit.code, name)
     if best is not None and best[0] >= _FUZZY:
         return UnitMention(text=phrase, code=best[1], score=round(best[0], 2))
-    if _UNIT_HEAD.match(folded) and not folded.startswith("cac "):
+    if _UNIT_HEAD.match(folded) and not folded.startswith("cac ") and len(folded.split()) <= 8:
         return UnitMention(text=phrase, create=True, score=0.0)
     return None
+
+
+def _known_prefix(folded: str, directory: UnitDirectory) -> tuple[str, int] | None:
+    """The registry unit whose name opens the phrase ("Hội Cựu chiến binh nắm tình hình")."""
+    best: tuple[str, int] | None = None
+    for unit in directory.units:
+        for name in unit.names:
+            candidate = fold_lower(name or "")
+            if len(candidate) < 3 or not folded.startswith(candidate):
+                continue
+            rest = folded[len(candidate) :]
+            if rest and (rest[0].isalnum() or _OTHER_LEVEL.match(rest)):
+                continue
+            if best is None or len(candidate) > best[1]:
+                best = (unit.code, len(candidate))
+    return best
+
+
+def _split_list(text: str) -> list[str]:
+    """ "A, B và C" → A, B, C; but "Ban Tuyên giáo và Dân vận", "Văn phòng HĐND và UBND" and
+    "Sở Thông tin và Truyền thông" are one name each (what follows "và" is no unit)."""
+    pieces: list[str] = []
+    for part in re.split(r",\s*", text):
+        chunks = re.split(r"\s+và\s+", part)
+        current = chunks[0]
+        for chunk in chunks[1:]:
+            head = fold_lower(chunk)
+            if (_UNIT_HEAD.match(head) or head.startswith("cac ")) and not (
+                current.endswith("HĐND") and head.startswith("ubnd")
+            ):
+                pieces.append(current)
+                current = chunk
+            else:
+                current = f"{current} và {chunk}"
+        pieces.append(current)
+    return pieces
