@@ -5,8 +5,8 @@ deadline, or opens with a unit that does something ("Công an phường bảo đ
 "Đoàn thanh niên phối hợp thực hiện"). The lead is the unit that "chủ trì"/"làm đầu mối" or
 opens the sentence — never the issuer before "giao" ("UBND phường giao Phòng Văn hóa - Xã hội
 chủ trì" leads with the Phòng). Names resolve against the registry by name, short name and
-aliases, then fuzzily; a unit-like name not in the registry is proposed for creation; "các cơ quan liên quan"
-stays text. "UBND tỉnh" never resolves to "UBND phường".
+aliases, then fuzzily; a unit-like name not in the registry is proposed for creation; "các cơ
+quan liên quan" stays text. "UBND tỉnh" never resolves to "UBND phường".
 """
 
 from __future__ import annotations
