@@ -33,7 +33,7 @@ def destinations(parsed: ParsedPlan) -> list[str]:
     for section in parsed.walk():
         out.append(" ".join((section.label, section.heading, section.text)))
     out.append("Nơi nhận")
-    out += parsed.recipients
+    out += [f"Nơi nhận {recipient}" for recipient in parsed.recipients]  # "Nơi nhận: - Như trên"
     signature = parsed.signature
     out += [signature.authority, signature.title, signature.name, *signature.other]
     out += parsed.unrecognised + parsed.furniture

@@ -50,7 +50,7 @@ def parse_closing(lines: list[str], parsed: ParsedPlan) -> None:
         folded = fold_lower(line)
         if folded.startswith("noi nhan"):
             mode = "recipients"
-            rest = line.split(":", 1)[1].strip() if ":" in line else ""
+            rest = line[len("Nơi nhận") :].strip(" :")
             if rest:
                 parsed.recipients.append(clean_recipient(rest))
             continue

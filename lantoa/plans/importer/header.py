@@ -75,6 +75,8 @@ def parse_header(lines: list[str], parsed: ParsedPlan) -> int:
         if match and not header.place:
             header.place = match["place"].strip()
             header.issued_on = safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+            if line[match.end() :].strip(" .,"):
+                header.formula.append(line)  # kept whole: something follows the date
             index += 1
             continue
         if re.search(r",\s*ngày\b.*\bnăm\b", line, re.IGNORECASE) and not header.place:

@@ -102,6 +102,10 @@ def _merge_attached(decision: ParsedPlan, plan: ParsedPlan) -> None:
     header.doc_type = plan.header.doc_type or DocType.PLAN
     header.title = plan.header.title or header.title
     header.formula.extend(plan.header.formula)
+    if plan.header.issued_on or plan.header.place:
+        day = plan.header.issued_on
+        date_text = f", ngày {day.day} tháng {day.month} năm {day.year}" if day else ""
+        header.formula.append(f"{plan.header.place}{date_text}")
     for body in (plan.header.parent_body, plan.header.issuing_body):
         if body:
             header.formula.append(body)
