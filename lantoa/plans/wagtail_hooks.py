@@ -15,6 +15,10 @@ from .admin.urls import urlpatterns as admin_urlpatterns
 LOG_ACTIONS = {
     "plans.plan_import": (_("Nhập kế hoạch"), _("Đã nhập kế hoạch từ tệp")),
     "plans.task_assign": (_("Giao nhiệm vụ"), _("Đã giao nhiệm vụ")),
+    "plans.unit_create_from_plan": (
+        _("Tạo đơn vị từ kế hoạch"),
+        _("Đã tạo đơn vị mà kế hoạch nêu tên"),
+    ),
     "plans.task_cancel": (_("Hủy nhiệm vụ"), _("Đã hủy nhiệm vụ")),
     "plans.report_submit": (_("Gửi báo cáo"), _("Đã gửi báo cáo tiến độ")),
     "plans.report_accept": (_("Chấp nhận báo cáo"), _("Đã chấp nhận báo cáo")),

@@ -10,7 +10,7 @@ from lantoa.core.models import Unit
 from lantoa.core.roles import OUTSIDE_UNIT_MESSAGE
 from lantoa.core.uploads import EVIDENCE, PLAN_SOURCE, PolicyFileField
 
-from ..constants import TaskState
+from ..constants import DeadlineKind, TaskState
 from ..models import Directive, Plan, Task, TaskPeriod
 from ..selectors import tasks_of_unit
 
@@ -44,7 +44,9 @@ class ImportReviewForm(forms.Form):
     )
     filename = forms.CharField(widget=forms.HiddenInput, required=False)
     create_tasks = forms.BooleanField(
-        label=_("Tạo nhiệm vụ từ phần Tổ chức thực hiện"), required=False, initial=True
+        label=_("Tạo nhiệm vụ từ phần Tổ chức thực hiện (khi không chọn từng nhiệm vụ)"),
+        required=False,
+        initial=True,
     )
     start_date = forms.DateField(label=_("Ngày bắt đầu thực hiện"), required=False)
     due_date = forms.DateField(label=_("Hạn hoàn thành (nhiệm vụ có thời hạn)"), required=False)
@@ -117,3 +119,59 @@ class CoverageForm(forms.Form):
 
 class ReminderForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.filter(is_active=True))
+
+
+class ProposalForm(forms.Form):
+    """One proposed task on the import review: accept or reject it, and pick its units (registry
+    units, or the units the plan names that the registry lacks, created on save)."""
+
+    accept = forms.BooleanField(label=_("Tạo nhiệm vụ"), required=False)
+    title = forms.CharField(label=_("Tên nhiệm vụ"), max_length=255, required=False)
+    lead = forms.ChoiceField(label=_("Chủ trì"), required=False)
+    coordinating = forms.MultipleChoiceField(
+        label=_("Phối hợp"), required=False, widget=forms.SelectMultiple(attrs={"size": 3})
+    )
+    deadline_kind = forms.ChoiceField(label=_("Loại thời hạn"), choices=DeadlineKind.choices)
+    due_date = forms.DateField(label=_("Hạn"), required=False)
+
+    def __init__(self, *args, proposal, units, **kwargs):
+        initial = {
+            "accept": proposal.lead is not None,
+            "title": proposal.title,
+            "lead": _choice(proposal.lead),
+            "coordinating": [_choice(m) for m in proposal.coordinating],
+            "deadline_kind": proposal.deadline_kind,
+            "due_date": proposal.due_date,
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.proposal = proposal
+        new = [
+            (_choice(m), _("Tạo đơn vị mới: %(name)s") % {"name": m.text})
+            for m in [proposal.lead, *proposal.coordinating]
+            if m is not None and m.code is None
+        ]
+        choices = [(unit.code, unit.name) for unit in units] + list(dict.fromkeys(new))
+        self.fields["lead"].choices = [("", "—"), *choices]
+        self.fields["coordinating"].choices = choices
+
+    def clean(self):
+        data = super().clean()
+        if data.get("accept") and not data.get("lead"):
+            self.add_error("lead", _("Cần chọn đơn vị chủ trì cho nhiệm vụ được tạo."))
+        return data
+
+
+def _choice(mention) -> str:
+    from ..services import NEW_UNIT
+
+    if mention is None:
+        return ""
+    return mention.code or f"{NEW_UNIT}{mention.text}"
+
+
+def proposal_forms(parsed, data=None) -> list[ProposalForm]:
+    units = list(Unit.objects.filter(is_active=True).order_by("sort_order", "name"))
+    return [
+        ProposalForm(data, proposal=proposal, units=units, prefix=f"task-{index}")
+        for index, proposal in enumerate(parsed.proposals)
+    ]

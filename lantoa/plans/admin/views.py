@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -32,10 +33,12 @@ from ..selectors import (
     tasks_with_buckets,
 )
 from ..services import (
+    TaskDecision,
     annual_report_start,
     directory_from_units,
     plan_import,
     plan_parse_file,
+    plan_proposals_accept,
     plan_tasks_create,
     progress_report_review,
     progress_report_submit,
@@ -48,6 +51,7 @@ from .forms import (
     ReminderForm,
     ReportSubmitForm,
     ReviewForm,
+    proposal_forms,
 )
 from .tables import (
     assignments_table,
@@ -113,24 +117,55 @@ class PlanImportView(AdminPage, FormView):
         parsed = parse_plan(data["text"], directory_from_units())
         if "save" not in request.POST:
             return self.render_to_response(self.get_context_data(review=review, parsed=parsed))
-        try:
-            plan = plan_import(
-                parsed=parsed,
-                source_text=data["text"],
-                source_filename=data["filename"],
-                user=request.user,
+        reviewed = "proposals" in request.POST  # the officer chose task by task
+        forms = proposal_forms(parsed, request.POST) if reviewed else []
+        if not all(form.is_valid() for form in forms):
+            return self.render_to_response(
+                self.get_context_data(review=review, parsed=parsed, proposals=forms)
             )
-            tasks = []
-            if data["create_tasks"]:
-                tasks = plan_tasks_create(
-                    plan=plan,
-                    start_date=data["start_date"],
-                    due_date=data["due_date"],
+        decisions = [
+            TaskDecision(
+                path=form.proposal.path,
+                title=form.cleaned_data["title"],
+                lead=form.cleaned_data["lead"],
+                coordinating=form.cleaned_data["coordinating"],
+                deadline_kind=form.cleaned_data["deadline_kind"],
+                due_date=form.cleaned_data["due_date"],
+                text=form.proposal.text,
+            )
+            for form in forms
+            if form.cleaned_data["accept"]
+        ]
+        try:
+            with transaction.atomic():
+                plan = plan_import(
+                    parsed=parsed,
+                    source_text=data["text"],
+                    source_filename=data["filename"],
                     user=request.user,
                 )
+                tasks = []
+                if reviewed:
+                    tasks = plan_proposals_accept(
+                        plan=plan,
+                        decisions=decisions,
+                        start_date=data["start_date"] or timezone.localdate(),
+                        default_due=data["due_date"]
+                        or timezone.localdate().replace(month=12, day=31),
+                        user=request.user,
+                    )
+                elif data["create_tasks"]:
+                    tasks = plan_tasks_create(
+                        plan=plan,
+                        start_date=data["start_date"],
+                        due_date=data["due_date"],
+                        user=request.user,
+                    )
         except (PlanImportError, ValidationError) as exc:
             review.add_error(None, exc.messages[0] if hasattr(exc, "messages") else str(exc))
-            return self.render_to_response(self.get_context_data(review=review, parsed=parsed))
+            return self.render_to_response(
+                self.get_context_data(review=review, parsed=parsed, proposals=forms or None)
+            )
         messages.success(
             request,
             _("Đã nhập kế hoạch %(code)s và tạo %(n)s nhiệm vụ.")
@@ -154,6 +189,8 @@ class PlanImportView(AdminPage, FormView):
                 for spec in parsed.assignments
             ]
             context["chain"] = [ref.code for ref in parsed.directives] + [parsed.header.code]
+            proposals = kwargs.get("proposals")
+            context["proposals"] = proposals if proposals else proposal_forms(parsed)
         return context
 
 

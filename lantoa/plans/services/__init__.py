@@ -4,6 +4,7 @@ from .annual import annual_report_start
 from .followup import followup_run
 from .imports import directory_from_units, plan_import, plan_import_file, plan_parse_file
 from .numbering import document_number_allocate, document_symbol, document_symbol_validate
+from .proposals import NEW_UNIT, TaskDecision, plan_proposals_accept
 from .work import (
     dissemination_session_record,
     plan_tasks_create,
@@ -15,6 +16,8 @@ from .work import (
 )
 
 __all__ = [
+    "NEW_UNIT",
+    "TaskDecision",
     "annual_report_start",
     "directory_from_units",
     "dissemination_session_record",
@@ -25,6 +28,7 @@ __all__ = [
     "plan_import",
     "plan_import_file",
     "plan_parse_file",
+    "plan_proposals_accept",
     "plan_tasks_create",
     "progress_report_review",
     "progress_report_submit",

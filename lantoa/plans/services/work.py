@@ -16,7 +16,7 @@ from lantoa.core.uploads import EVIDENCE, upload_check
 
 from ..constants import DeadlineKind, NotificationKind, ReportState, TaskState
 from ..importer.assignments import split_assignment
-from ..importer.parser import deadline_kind_of
+from ..importer.deadlines import deadline_kind_of
 from ..models import (
     Directive,
     DisseminationSession,
@@ -45,13 +45,17 @@ def _periods_for(task: Task) -> list[tuple[str, date, date, date]]:
                 task.due_date,
             )
         ]
-    if kind == DeadlineKind.ONGOING:
-        return []
+    # An ongoing ("thường xuyên") task is checked every quarter, so it can be late and reminded.
     end = task.end_date or date(task.start_date.year, 12, 31)
     periods = []
     year, month = task.start_date.year, task.start_date.month
-    step = {DeadlineKind.MONTHLY: 1, DeadlineKind.QUARTERLY: 3, DeadlineKind.ANNUAL: 12}[kind]
-    if kind == DeadlineKind.QUARTERLY:
+    step = {
+        DeadlineKind.MONTHLY: 1,
+        DeadlineKind.QUARTERLY: 3,
+        DeadlineKind.ONGOING: 3,
+        DeadlineKind.ANNUAL: 12,
+    }[kind]
+    if kind in (DeadlineKind.QUARTERLY, DeadlineKind.ONGOING):
         month = 3 * ((month - 1) // 3) + 1
     elif kind == DeadlineKind.ANNUAL:
         month = 1
@@ -62,6 +66,8 @@ def _periods_for(task: Task) -> list[tuple[str, date, date, date]]:
             label = _("Tháng %(m)s/%(y)s") % {"m": month, "y": year}
         elif kind == DeadlineKind.QUARTERLY:
             label = _("Quý %(q)s/%(y)s") % {"q": (month - 1) // 3 + 1, "y": year}
+        elif kind == DeadlineKind.ONGOING:
+            label = _("Kiểm tra tiến độ Quý %(q)s/%(y)s") % {"q": (month - 1) // 3 + 1, "y": year}
         else:
             label = _("Năm %(y)s") % {"y": year}
         start = max(date(year, month, 1), task.start_date)
@@ -111,7 +117,12 @@ def task_create(
     if not title.strip():
         raise ValidationError(_("Nhiệm vụ cần có tên."))
     _validate_deadline(deadline_kind, start_date, due_date, end_date)
-    if deadline_kind in (DeadlineKind.ANNUAL, DeadlineKind.QUARTERLY, DeadlineKind.MONTHLY):
+    if deadline_kind in (
+        DeadlineKind.ANNUAL,
+        DeadlineKind.QUARTERLY,
+        DeadlineKind.MONTHLY,
+        DeadlineKind.ONGOING,
+    ):
         end_date = end_date or due_date or date(start_date.year, 12, 31)
     task = Task.objects.create(
         title=title.strip()[:_MAX_TITLE],

@@ -155,3 +155,61 @@ def test_no_line_is_ever_dropped_silently(lines, paged):
 @given(st.text(max_size=300))
 def test_no_line_of_arbitrary_text_is_dropped(text):
     assert unplaced_lines(text, parse_plan(text, DIRECTORY)) == []
+
+
+@pytest.mark.django_db
+def test_review_screen_accepts_rejects_and_picks_units(client, demo_ward, corpus):
+    """The officer sees every proposed task, the unrecognised lines and the page furniture;
+    accepts some, rejects others, changes a lead with the picker and creates a missing unit."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from lantoa.core.models import Unit, User
+    from lantoa.plans.models import Plan, Task
+    from lantoa.plans.permissions import permissions_grant
+
+    permissions_grant()
+    client.force_login(User.objects.get(username="admin"))
+    case = next(case for case in corpus if case.name.startswith("01"))
+    url = reverse("plans_admin:plan_import")
+    response = client.post(url, {"file": SimpleUploadedFile(case.filename, case.data)})
+    html = response.content.decode()
+    assert 'data-proposal="II.1-2"' in html and "Tạo đơn vị mới: Công an phường" in html
+    assert "Không có: mọi dòng đều đã được xếp vào văn bản." in html
+    paths = [form.proposal.path for form in response.context["proposals"]]
+    assert paths == ["II.1-1", "II.1-2", "II.2-1", "II.2-2", "III.1"]
+    post = {
+        "text": response.context["review"].initial["text"],
+        "filename": case.filename,
+        "start_date": "2026-03-15",
+        "due_date": "2026-12-31",
+        "proposals": "1",
+        "save": "1",
+    }
+    for index, form in enumerate(response.context["proposals"]):
+        for name, field in form.fields.items():
+            value = form.initial.get(name)
+            if name == "accept":
+                continue
+            post[f"task-{index}-{name}"] = (
+                value.isoformat()
+                if hasattr(value, "isoformat")
+                else ("" if value is None else value)
+            )
+    post["task-0-accept"] = "on"  # as proposed
+    post["task-1-accept"] = "on"  # creates "Công an phường"
+    post["task-3-accept"] = "on"
+    post["task-3-lead"] = "hoi-nong-dan"  # the picker, not the text
+    # task 2 and 4 are rejected (unchecked)
+    response = client.post(url, post)
+    assert response.status_code == 302, response.context["review"].errors
+    plan = Plan.objects.get(directive__code="41/KH-UBND")
+    tasks = {t.source_section.path: t for t in Task.objects.filter(plan=plan)}
+    assert sorted(tasks) == ["II.1-1", "II.1-2", "II.2-2"]
+    assert tasks["II.1-1"].due_date == date(2026, 9, 30)
+    assert [u.code for u in tasks["II.1-1"].coordinating_units.all()] == ["doan-thanh-nien"]
+    police = Unit.objects.get(name="Công an phường")
+    assert tasks["II.1-2"].lead_unit == police and tasks["II.1-2"].deadline_kind == "quarterly"
+    assert tasks["II.1-2"].periods.count() == 4  # Quý 1–4 of 2026
+    assert tasks["II.2-2"].lead_unit.code == "hoi-nong-dan"
+    assert tasks["II.2-2"].due_date == date(2026, 6, 30)  # "trong Quý II/2026"

@@ -73,9 +73,14 @@ def test_periods_follow_the_deadline_kind(demo_ward):
         end_date=date(2028, 12, 31),
     )
     assert [p.label for p in annual.periods.all()] == ["Năm 2026", "Năm 2027", "Năm 2028"]
-    assert (
-        make_task(demo_ward, deadline_kind=DeadlineKind.ONGOING, due_date=None).periods.count() == 0
-    )
+    ongoing = make_task(
+        demo_ward, deadline_kind=DeadlineKind.ONGOING, due_date=None, start_date=date(2026, 5, 4)
+    )  # "thường xuyên": a check-in every quarter to the year's end, so it can be late
+    assert [(p.label, p.due) for p in ongoing.periods.all()] == [
+        ("Kiểm tra tiến độ Quý 2/2026", date(2026, 6, 30)),
+        ("Kiểm tra tiến độ Quý 3/2026", date(2026, 9, 30)),
+        ("Kiểm tra tiến độ Quý 4/2026", date(2026, 12, 31)),
+    ]
     dated = make_task(demo_ward)
     assert [(p.start, p.due) for p in dated.periods.all()] == [
         (date(2026, 1, 1), date(2026, 6, 30))
