@@ -1,6 +1,8 @@
 """State document layout (Nghị định 30/2020/NĐ-CP): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số:",
 "TM." — kept separate from the Party layout because the two rules differ in many small ways."""
 
+import re
+
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from lantoa.core.text import vn_place_date
@@ -8,12 +10,22 @@ from lantoa.core.text import vn_place_date
 from .layout import DocumentSpec, add_run, cell_line, centered, new_document, two_column_table
 
 
+def _body_lines(spec: DocumentSpec) -> tuple[str, str]:
+    """One issuing body is written on two lines ("ỦY BAN NHÂN DÂN" / "PHƯỜNG QUY NHƠN")."""
+    parent, body = spec.parent_body.upper(), spec.issuing_body.upper()
+    match = re.match(r"^((?:ỦY BAN|HỘI ĐỒNG) NHÂN DÂN)\s+(.+)$", body)
+    if not parent and match:
+        return match.group(1), match.group(2)
+    return parent, body
+
+
 def state_document(spec: DocumentSpec, write_body) -> object:
     document = new_document()
     header = two_column_table(document, widths_cm=(6.5, 10.0))
     left, right = header.rows[0].cells
-    cell_line(left, spec.parent_body.upper(), first=True, size=13)
-    cell_line(left, spec.issuing_body.upper(), bold=True, size=13)
+    parent, body = _body_lines(spec)
+    cell_line(left, parent, first=True, size=13)
+    cell_line(left, body, bold=True, size=13)
     cell_line(left, "_______", size=13)
     cell_line(left, f"Số: {spec.number or '     '}/{spec.symbol}", size=13)
     cell_line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", first=True, bold=True, size=13)
