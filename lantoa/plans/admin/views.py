@@ -188,7 +188,10 @@ class PlanImportView(AdminPage, FormView):
                 }
                 for spec in parsed.assignments
             ]
-            context["chain"] = [ref.code for ref in parsed.directives] + [parsed.header.code]
+            context["chain"] = [
+                ref.code for ref in parsed.directives if ref.relation != "basis"
+            ] + [parsed.header.code]
+            context["bases"] = [ref.code for ref in parsed.directives if ref.relation == "basis"]
             proposals = kwargs.get("proposals")
             context["proposals"] = proposals if proposals else proposal_forms(parsed)
         return context

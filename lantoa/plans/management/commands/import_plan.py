@@ -1,4 +1,4 @@
-"""`manage.py import_plan FILE [--dry-run] [--json]`: read a .docx/.txt plan and save it."""
+"""`manage.py import_plan FILE [--dry-run] [--json]`: read a .docx/.pdf/.txt plan and save it."""
 
 import json
 from pathlib import Path
@@ -10,7 +10,7 @@ from lantoa.plans.services import plan_import, plan_parse_file
 
 
 class Command(BaseCommand):
-    help = "Nhập kế hoạch từ tệp .docx hoặc .txt (UTF-8)."
+    help = "Nhập kế hoạch từ tệp .docx, .pdf (có lớp chữ) hoặc .txt (UTF-8)."
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -39,8 +39,11 @@ class Command(BaseCommand):
     def _summary(self, parsed):
         header = parsed.header
         self.stdout.write(f"Văn bản: {header.code} – {header.title}")
-        chain = " → ".join([ref.code for ref in parsed.directives] + [header.code])
-        self.stdout.write(f"Chuỗi văn bản: {chain}")
+        bases = [ref.code for ref in parsed.directives if ref.relation == "basis"]
+        chain = [ref.code for ref in parsed.directives if ref.relation != "basis"]
+        if bases:
+            self.stdout.write(f"Căn cứ: {'; '.join(bases)}")
+        self.stdout.write(f"Chuỗi văn bản: {' → '.join([*chain, header.code])}")
         for section in parsed.sections:
             count = sum(1 for _ in section.walk()) - 1
             self.stdout.write(f"  {section.label}. {section.heading} ({count} mục con)")
@@ -49,5 +52,11 @@ class Command(BaseCommand):
                 f"  {assignment.path}: chủ trì {assignment.lead_unit or '?'}; phối hợp "
                 f"{', '.join(assignment.coordinating_units + assignment.unmatched) or '–'}"
             )
+        for task in parsed.proposals:
+            lead = task.lead.code or f"+{task.lead.text}" if task.lead else "?"
+            due = task.due_date.isoformat() if task.due_date else task.deadline_kind
+            self.stdout.write(f"  đề xuất {task.path}: chủ trì {lead}; hạn {due}; {task.title}")
+        for line in parsed.unrecognised:
+            self.stdout.write(f"  ? chưa nhận dạng được: {line}")
         for warning in parsed.warnings:
             self.stdout.write(f"  ! {warning}")
