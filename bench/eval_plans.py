@@ -151,14 +151,9 @@ def evaluate(cases) -> tuple[dict, int, list[str]]:
     return counts, drops, notes
 
 
-def main(argv: list[str] | None = None) -> None:
-    from bench.plan_corpus import load_cases
-
-    argv = sys.argv[1:] if argv is None else argv
-    cases = load_cases()
+def _table(title: str, cases, argv) -> None:
     counts, drops, notes = evaluate(cases)
-    print(f"Plan importer on {len(cases)} corpus documents (bench/corpus/plans)")
-    print("command: .venv/bin/python -m bench.eval_plans")
+    print(f"{title}: {len(cases)} documents")
     columns = ("precision", "recall", "correct", "produced", "expected")
     print(f"{'field':<22} " + " ".join(f"{name:>9}" for name in columns))
     for field in sorted(counts):
@@ -174,7 +169,19 @@ def main(argv: list[str] | None = None) -> None:
     elif notes:
         print(f"({len(notes)} notes; -v lists them)")
     if "--json" in argv:
-        print(json.dumps({k: v for k, v in counts.items()}, ensure_ascii=False))
+        print(json.dumps(dict(counts), ensure_ascii=False))
+
+
+def main(argv: list[str] | None = None) -> None:
+    from bench.plan_corpus import CORPUS, HELD_OUT, load_cases
+
+    argv = sys.argv[1:] if argv is None else argv
+    print("command: .venv/bin/python -m bench.eval_plans [-v]")
+    # The development corpus was used while writing the parser; the held-out documents were
+    # written, with their expected results, after it and before running the parser on them.
+    _table("Plan importer, development corpus (bench/corpus/plans)", load_cases(CORPUS), argv)
+    print()
+    _table("Plan importer, held-out (bench/corpus/plans-heldout)", load_cases(HELD_OUT), argv)
 
 
 if __name__ == "__main__":

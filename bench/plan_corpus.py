@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CORPUS = Path(__file__).parent / "corpus" / "plans"
+HELD_OUT = Path(__file__).parent / "corpus" / "plans-heldout"
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
     Path("/usr/share/fonts/dejavu"),
