@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.templatetags.static import static as static_url
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -16,6 +18,8 @@ urlpatterns = [
     path("api/", api.urls),
     # One sitemap index pointing at a sitemap per language (hreflang alternates included).
     path("sitemap.xml", sitemap_index),
+    # Browsers and crawlers ask for /favicon.ico whatever the page declares.
+    path("favicon.ico", RedirectView.as_view(url=static_url("promotion/favicon.png"))),
     # Wagtail page URLs cannot end in ".atom"; the clarifications index serves its feed here.
     re_path(r"^(?P<index_path>(?:[\w\-]+/)+)feed\.atom$", clarification_feed_atom),
 ]

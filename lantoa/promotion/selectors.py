@@ -232,6 +232,21 @@ def asset_usage(asset: MediaAsset) -> list[Page]:
     return []
 
 
+def assets_expiring(*, within_days: int = 30, today: date | None = None) -> list[tuple]:
+    """Library items whose rights end within `within_days` (or ended already) and that a live
+    page still shows: (asset, [live pages]), soonest first. The weekly rights list."""
+    today = today or timezone.localdate()
+    assets = MediaAsset.objects.filter(
+        rights_expire_on__isnull=False, rights_expire_on__lte=today + timedelta(days=within_days)
+    ).order_by("rights_expire_on", "title")
+    result = []
+    for asset in assets:
+        pages = [page for page in asset_usage(asset) if isinstance(page, Page) and page.live]
+        if pages:
+            result.append((asset, pages))
+    return result
+
+
 # --- figures -------------------------------------------------------------------------------------
 def output_figures(*, start: date, end: date) -> dict:
     """Promotion output in a period: site pages by language and theme, plan items and outside

@@ -8,7 +8,7 @@ from .calendar import (
     plan_item_move,
 )
 from .glossary import glossary_ensure, leader_workflow_ensure
-from .library import asset_register_image, themes_ensure
+from .library import asset_register_image, library_rights_warn, themes_ensure
 from .site import site_ensure
 from .translation import (
     TranslationError,
@@ -26,6 +26,7 @@ __all__ = [
     "channel_posts_import_csv",
     "glossary_ensure",
     "leader_workflow_ensure",
+    "library_rights_warn",
     "page_translate",
     "pages_publish_scheduled",
     "plan_item_move",
