@@ -1,4 +1,8 @@
+from pathlib import Path
+
 import pytest
+
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "var" / "screenshots"
 
 
 @pytest.fixture
