@@ -1,15 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.templatetags.static import static as static_url
 from django.urls import include, path, re_path
-from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lantoa.api.main import api
 from lantoa.core.registry import app_modules
-from lantoa.promotion.views import sitemap_index
+from lantoa.promotion.views import favicon, sitemap_index
 from lantoa.responses.views import clarification_feed_atom
 
 urlpatterns = [
@@ -19,7 +17,7 @@ urlpatterns = [
     # One sitemap index pointing at a sitemap per language (hreflang alternates included).
     path("sitemap.xml", sitemap_index),
     # Browsers and crawlers ask for /favicon.ico whatever the page declares.
-    path("favicon.ico", RedirectView.as_view(url=static_url("promotion/favicon.png"))),
+    path("favicon.ico", favicon),
     # Wagtail page URLs cannot end in ".atom"; the clarifications index serves its feed here.
     re_path(r"^(?P<index_path>(?:[\w\-]+/)+)feed\.atom$", clarification_feed_atom),
 ]
