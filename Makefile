@@ -25,12 +25,17 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-# Chart.js for the dashboards, from Debian's package (no CDN).
+# Chart.js for the dashboards and Noto CJK fonts for the zh/ja/ko public pages, from Debian's
+# packages (no CDN).
 vendor:
 	@test -f /usr/share/javascript/chart.js/chart.min.js || \
 	  { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
 	    { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjs-chart.js >/dev/null; }; } || \
 	  echo "Chart.js missing: run 'sudo apt-get install libjs-chart.js' for the dashboard charts."
+	@fc-list 2>/dev/null | grep -q "Noto Sans CJK" || \
+	  { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	    { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; }; } || \
+	  echo "Noto CJK fonts missing: run 'sudo apt-get install fonts-noto-cjk' (Chinese, Japanese, Korean pages)."
 
 test: install vendor lint check pytest
 

@@ -238,8 +238,10 @@ def _targets(state: dict, args) -> list[dict]:
         {"name": "baseline: Django view (/api/health)", "paths": ["/api/health"],
          "connections": many},
         {"name": "public home /en/", "paths": ["/en/"], "connections": many},
-        {"name": "public pages (every live page, vi+en)", "paths": state["pages"],
+        {"name": "public pages (every live page)", "paths": state["pages"],
          "connections": many},
+        *({"name": f"public pages, {language} (home, lists, pages)", "paths": paths,
+           "connections": many} for language, paths in state.get("public", {}).items()),
         {"name": "admin: items list", "paths": ["/admin/snippets/monitoring/item/"],
          "headers": session, "connections": few},
         {"name": "admin: items list, page 50 + filter", "connections": few, "headers": session,
@@ -413,10 +415,32 @@ def _prepare(args) -> None:
                 "token": key,
                 "static": "/static/" + static.relative_to(static_root).as_posix(),
                 "pages": sorted(set(pages))[:50],
+                "public": _public_pages(),
                 "source": Source.objects.filter(kind="feed").order_by("id").first().pk,
             }
         )
     )
+
+
+def _public_pages() -> dict[str, list[str]]:
+    """Every live public page of each site language (its home, lists, articles, events, themes,
+    gallery, clarifications), by language."""
+    from django.conf import settings
+    from wagtail.models import Page
+
+    result = {}
+    for language, _name in settings.LANGUAGES:
+        paths = [
+            urllib.parse.urlsplit(page.url).path
+            for page in Page.objects.live()
+            .public()
+            .filter(depth__gt=1, locale__language_code=language)
+            .specific()
+            if page.url
+        ]
+        if paths:
+            result[language] = sorted(set(paths))
+    return result
 
 
 def _corpus_add(n: int) -> None:

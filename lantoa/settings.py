@@ -264,6 +264,27 @@ LANTOA_PARTY_PARENT_BODY = env.str(
 # core.public_cache: how stale a cached public page may get at most (publishing invalidates at
 # once); 0 = off.
 LANTOA_PUBLIC_CACHE_SECONDS = env.int("LANTOA_PUBLIC_CACHE_SECONDS", default=60)
+# promotion: machine translation of the public site's pages, an HTTP provider (default: a
+# self-hosted LibreTranslate at LANTOA_MT_URL; any wagtail-localize machine translator class fits).
+# Empty URL = off. A machine translation stays a draft until a person approves it.
+LANTOA_MT_URL = env.str("LANTOA_MT_URL", default="")
+LANTOA_MT_API_KEY = env.str("LANTOA_MT_API_KEY", default="")
+LANTOA_MT_CLASS = env.str(
+    "LANTOA_MT_CLASS", default="wagtail_localize.machine_translators.libretranslate.LibreTranslator"
+)
+LANTOA_MT_TIMEOUT = env.float("LANTOA_MT_TIMEOUT", default=20.0)
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": LANTOA_MT_CLASS,
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": LANTOA_MT_URL.rstrip("/"),
+            "API_KEY": LANTOA_MT_API_KEY,
+            "TIMEOUT": LANTOA_MT_TIMEOUT,
+        },
+    }
+    if LANTOA_MT_URL
+    else None
+)
 # core.uploads: limits on an uploaded Office file (a ZIP) before it is opened: total inflated
 # bytes, inflated/compressed ratio, number of members (zip bombs).
 LANTOA_UPLOAD_MAX_UNCOMPRESSED = env.int(

@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lantoa.api.main import api
 from lantoa.core.registry import app_modules
-from lantoa.promotion.views import sitemap_index
+from lantoa.promotion.views import favicon, sitemap_index
 from lantoa.responses.views import clarification_feed_atom
 
 urlpatterns = [
@@ -16,6 +16,8 @@ urlpatterns = [
     path("api/", api.urls),
     # One sitemap index pointing at a sitemap per language (hreflang alternates included).
     path("sitemap.xml", sitemap_index),
+    # Browsers and crawlers ask for /favicon.ico whatever the page declares.
+    path("favicon.ico", favicon),
     # Wagtail page URLs cannot end in ".atom"; the clarifications index serves its feed here.
     re_path(r"^(?P<index_path>(?:[\w\-]+/)+)feed\.atom$", clarification_feed_atom),
 ]

@@ -1,4 +1,5 @@
-"""The demo of the public site (vi source, en translation), its library and editorial calendar.
+"""The demo of the public site (vi source; en, zh-hans, ko, ja, fr translations), its library,
+official terminology glossary and editorial calendar.
 
 Idempotent: pages are found by slug, images by title, calendar entries by title; nothing is
 duplicated when `load_demo` runs again. Pictures are drawn here with Pillow.
@@ -20,6 +21,8 @@ from lantoa.core.models import User
 
 from . import demo_content as C
 from .constants import CampaignKind, Channel, Licence, PlanState, ReachSource
+from .demo_languages import LANGUAGES as OTHER_LANGUAGES
+from .demo_languages import demo_text
 from .models import (
     ArticlePage,
     Campaign,
@@ -37,6 +40,8 @@ from .permissions import permissions_grant
 from .services import (
     asset_register_image,
     channel_post_record,
+    glossary_ensure,
+    leader_workflow_ensure,
     page_translate,
     site_ensure,
     themes_ensure,
@@ -288,16 +293,19 @@ def pages_ensure(home: HomePage, images, themes) -> list[tuple[Page, _Strings]]:
     return built
 
 
-def translations_ensure(built) -> int:
-    """Translate every demo page into English through wagtail-localize (once)."""
+def translations_ensure(built, languages=None) -> int:
+    """Translate every demo page into every other site language (or `languages`) through
+    wagtail-localize, once per page and language."""
     count = 0
     for page, strings in built:
-        if Translation.objects.filter(
-            source__object_id=page.translation_key, target_locale__language_code="en"
-        ).exists():
-            continue
-        page_translate(page=page, language_code="en", strings=dict(strings))
-        count += 1
+        for language in languages or ("en", *OTHER_LANGUAGES):
+            if Translation.objects.filter(
+                source__object_id=page.translation_key, target_locale__language_code=language
+            ).exists():
+                continue
+            texts = {vi: demo_text(en, language) for vi, en in strings.items()}
+            page_translate(page=page, language_code=language, strings=texts)
+            count += 1
     return count
 
 
@@ -442,15 +450,18 @@ def calendar_ensure(built) -> None:
         )
 
 
-def load(*, log) -> None:
+def load(*, log, languages=None) -> None:
+    """The demo site; `languages` limits the translations (tests that need only English)."""
     home = site_ensure(title=C.HOME["title"][0], intro=C.HOME["intro"][0])
     themes = themes_ensure()
+    glossary_ensure()
+    leader_workflow_ensure()
     images = images_ensure(themes)
     built = pages_ensure(home, images, themes)
-    translated = translations_ensure(built)
+    translated = translations_ensure(built, languages)
     permissions_grant()
     calendar_ensure(built)
     log(
         f"promotion: trang chủ «{home.title}», {len(built)} trang tiếng Việt, "
-        f"{translated} bản dịch tiếng Anh mới, {len(images)} ảnh minh họa, lịch biên tập mẫu"
+        f"{translated} bản dịch mới (5 ngôn ngữ), {len(images)} ảnh minh họa, lịch biên tập mẫu"
     )

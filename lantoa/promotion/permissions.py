@@ -44,10 +44,18 @@ def permissions_grant() -> None:
     for model in ("contentplanitem", "campaign", "channelpost", "mediaasset"):
         model_perms += [f"{action}_{model}" for action in ("add", "change", "view")]
     role_grant_permissions(
-        role=Role.EDITOR, app_label="promotion", codenames=[*model_perms, "view_theme"]
+        role=Role.EDITOR,
+        app_label="promotion",
+        codenames=[*model_perms, "view_theme", "view_officialterm"],
     )
     role_grant_permissions(
         role=Role.LEADER,
         app_label="promotion",
-        codenames=["view_contentplanitem", "view_campaign", "view_channelpost", "view_mediaasset"],
+        codenames=[
+            "view_contentplanitem",
+            "view_campaign",
+            "view_channelpost",
+            "view_mediaasset",
+            *(f"{action}_officialterm" for action in ("add", "change", "view")),
+        ],
     )

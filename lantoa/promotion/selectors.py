@@ -83,6 +83,8 @@ class TranslationCell:
     status: TranslationStatus
     page: Page | None = None
     progress: tuple[int, int] | None = None
+    # Source texts new or changed since the last sync (what needs translating again).
+    changed: tuple[str, ...] = ()
 
     @property
     def needs_work(self) -> bool:
@@ -122,11 +124,47 @@ def translation_status(*, source: Page, locale: Locale) -> TranslationCell:
             return TranslationCell(code, TranslationStatus.OUT_OF_DATE, target)
         return TranslationCell(code, TranslationStatus.UNMANAGED, target)
     if changed and changed > translation.source.last_updated_at:
-        return TranslationCell(code, TranslationStatus.OUT_OF_DATE, target)
+        return TranslationCell(
+            code,
+            TranslationStatus.OUT_OF_DATE,
+            target,
+            changed=tuple(segments_changed(source=source, translation=translation)),
+        )
     total, done = translation.get_progress()
     if done < total:
         return TranslationCell(code, TranslationStatus.IN_PROGRESS, target, (total, done))
+    if machine_strings_of(translation).exists():
+        return TranslationCell(code, TranslationStatus.MACHINE_DRAFT, target, (total, done))
     return TranslationCell(code, TranslationStatus.UP_TO_DATE, target, (total, done))
+
+
+def segments_changed(*, source: Page, translation: Translation) -> list[str]:
+    """Texts of the source page (as published now) that the last sync did not see: the
+    segments a translator has to do again. Unchanged segments keep their translation."""
+    from wagtail_localize.segments import StringSegmentValue
+    from wagtail_localize.segments.extract import extract_segments
+
+    known = set(translation.source.stringsegment_set.values_list("string__data", flat=True))
+    changed = []
+    for segment in extract_segments(source.specific):
+        if isinstance(segment, StringSegmentValue):
+            data = segment.string.data
+            if data not in known and data not in changed:
+                changed.append(data)
+    return changed
+
+
+def machine_strings_of(translation: Translation):
+    """Machine-made strings of a translation that no person has approved yet."""
+    from wagtail_localize.models import StringTranslation
+
+    segments = translation.source.stringsegment_set
+    return StringTranslation.objects.filter(
+        locale=translation.target_locale,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+        translation_of_id__in=segments.values("string_id"),
+        context_id__in=segments.values("context_id"),
+    )
 
 
 def translation_overview(*, language: str | None = None) -> list[TranslationRow]:
@@ -192,6 +230,21 @@ def asset_usage(asset: MediaAsset) -> list[Page]:
             ArticlePage.objects.filter(body__icontains=asset.video_url)
         )
     return []
+
+
+def assets_expiring(*, within_days: int = 30, today: date | None = None) -> list[tuple]:
+    """Library items whose rights end within `within_days` (or ended already) and that a live
+    page still shows: (asset, [live pages]), soonest first. The weekly rights list."""
+    today = today or timezone.localdate()
+    assets = MediaAsset.objects.filter(
+        rights_expire_on__isnull=False, rights_expire_on__lte=today + timedelta(days=within_days)
+    ).order_by("rights_expire_on", "title")
+    result = []
+    for asset in assets:
+        pages = [page for page in asset_usage(asset) if isinstance(page, Page) and page.live]
+        if pages:
+            result.append((asset, pages))
+    return result
 
 
 # --- figures -------------------------------------------------------------------------------------

@@ -63,3 +63,12 @@ def events_ical(request, language: str):
     )
     response["Content-Disposition"] = f'inline; filename="su-kien-{language}.ics"'
     return response
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and crawlers ask for whatever a page declares: the PNG icon
+    (resolved per request, so the static manifest is read only once collectstatic has run)."""
+    from django.shortcuts import redirect
+    from django.templatetags.static import static
+
+    return redirect(static("promotion/favicon.png"), permanent=False)

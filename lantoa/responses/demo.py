@@ -1,13 +1,16 @@
+# ruff: noqa: E501  (the demo texts: one sentence per line reads and diffs better)
 """Demo cases (invented claims, marked "[Demo]") and one published clarification in Vietnamese."""
 
 from datetime import date, timedelta
 
 from django.utils import timezone
+from wagtail_localize.models import Translation
 
 from lantoa.core.models import User
+from lantoa.promotion.services import page_translate
 
 from .constants import ChannelKind, EvidenceKind, Severity, Verdict
-from .models import Case
+from .models import Case, ClarificationIndexPage
 from .services import (
     AppearanceSpec,
     case_approve,
@@ -57,6 +60,79 @@ CASES = [
         "not_applicable": "Ảnh chụp tại địa phương khác, không liên quan đến phường.",
     },
 ]
+
+
+# The index and the published demo clarification in the other site languages (written for
+# Lantoa): Vietnamese source text → (en, zh-hans, ko, ja, fr). Fixed names follow the glossary.
+TRANSLATED = ("en", "zh-hans", "ko", "ja", "fr")
+TEXTS = {
+    "Làm rõ thông tin": ("Clarifications", "信息澄清", "정보 해명", "情報の説明", "Mises au point"),
+    "lam-ro-thong-tin": (
+        "clarifications",
+        "clarifications",
+        "clarifications",
+        "clarifications",
+        "mises-au-point",
+    ),
+    "Thông tin chính thức của cơ quan về những nội dung sai lệch, không chính xác hoặc thiếu đầy đủ liên quan đến địa phương.": (
+        "The office's official information on false, inaccurate or incomplete content about the locality.",
+        "本机关就有关本地的虚假、不准确或不完整内容发布的官方信息。",
+        "지역과 관련된 허위, 부정확하거나 불완전한 내용에 대한 기관의 공식 정보입니다.",
+        "地域に関する虚偽、不正確または不完全な内容についての当機関の公式情報です。",
+        "Les informations officielles de l'administration sur les contenus faux, inexacts ou incomplets concernant la localité.",
+    ),
+    "[Demo] Không có chuyện thu phí tắm biển buổi sáng": (
+        "[Demo] No fee is charged for a morning swim",
+        "[演示] 早上游泳不收费",
+        "[데모] 아침 해수욕 요금은 없습니다",
+        "[デモ] 朝の海水浴は有料ではありません",
+        "[Démo] La baignade du matin n'est pas payante",
+    ),
+    "[Demo] Phường Quy Nhơn thu phí người dân tắm biển buổi sáng": (
+        "[Demo] Quy Nhon ward charges residents for swimming in the morning",
+        "[演示] 归仁坊向早上游泳的居民收费",
+        "[데모] 꾸이년 프엉이 아침에 해수욕하는 주민에게 요금을 받는다",
+        "[デモ] クイニョン坊が朝に海水浴をする住民から料金を取っている",
+        "[Démo] Le quartier de Quy Nhon fait payer la baignade du matin aux habitants",
+    ),
+    "Đây là bản làm rõ minh họa của Lantoa.": (
+        "This is a sample clarification by Lantoa.",
+        "这是Lantoa的示例澄清。",
+        "Lantoa의 예시 해명입니다.",
+        "これはLantoaのサンプルの説明です。",
+        "Ceci est une mise au point d'exemple de Lantoa.",
+    ),
+    "Phường không ban hành bất kỳ quy định nào về thu phí tắm biển; bãi biển mở cửa tự do cho người dân và du khách.": (
+        "The ward has issued no rule on charging for swimming; the beach is open freely to residents and visitors.",
+        "本坊没有发布任何关于游泳收费的规定；海滩向居民和游客免费开放。",
+        "프엉은 해수욕 요금에 관한 어떤 규정도 만들지 않았으며, 해변은 주민과 관광객에게 자유롭게 열려 있습니다.",
+        "坊は海水浴の料金に関する規定を一切定めていません。海岸は住民と観光客に自由に開かれています。",
+        "Le quartier n'a pris aucune règle faisant payer la baignade ; la plage est ouverte librement aux habitants et aux visiteurs.",
+    ),
+}
+
+
+def translations_ensure() -> int:
+    """The clarifications index (in the menu of every language) and every live demo
+    clarification, translated into the other site languages once."""
+    count = 0
+    index = ClarificationIndexPage.objects.filter(locale__language_code="vi").first()
+    if index is None:
+        return 0
+    if not index.show_in_menus:
+        index.show_in_menus = True
+        index.save_revision().publish()
+    pages = [index, *index.get_children().live().filter(title__startswith=PREFIX).specific()]
+    for page in pages:
+        for position, language in enumerate(TRANSLATED):
+            if Translation.objects.filter(
+                source__object_id=page.translation_key, target_locale__language_code=language
+            ).exists():
+                continue
+            strings = {vi: texts[position] for vi, texts in TEXTS.items()}
+            page_translate(page=page, language_code=language, strings=strings)
+            count += 1
+    return count
 
 
 def load(*, log) -> None:
@@ -114,4 +190,8 @@ def load(*, log) -> None:
                 date=timezone.localdate(),
                 url=Case.objects.get(pk=case.pk).clarification.full_url or "",
             )
-    log(f"responses: {created} vụ việc minh họa mới, {Case.objects.count()} vụ việc tổng cộng")
+    translated = translations_ensure()
+    log(
+        f"responses: {created} vụ việc minh họa mới, {Case.objects.count()} vụ việc tổng cộng, "
+        f"{translated} bản dịch mới của mục làm rõ thông tin"
+    )

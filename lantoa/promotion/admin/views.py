@@ -5,20 +5,28 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from lantoa.core.roles import require_perm
 
-from ..constants import TranslationStatus
+from ..constants import SOURCE_LANGUAGE, TranslationStatus
 from ..ical import plan_calendar
 from ..selectors import month_grid, plan_items_between, translation_overview
-from ..services import channel_posts_import_csv
+from ..services import (
+    TranslationError,
+    channel_posts_import_csv,
+    translation_approve,
+    translation_machine_translate,
+    translation_sync,
+)
+from ..services.translation import machine_translator
 from .forms import ReachImportForm
 
 
@@ -87,17 +95,68 @@ def calendar_ical(request):
     return response
 
 
+TRANSLATION_ACTIONS = {
+    "sync": (translation_sync, _("Đã đồng bộ %(n)d bản dịch (giữ nguyên các câu không đổi).")),
+    "translate": (
+        translation_machine_translate,
+        _("Đã dịch máy %(n)d bản dịch; bản máy dịch chờ người duyệt."),
+    ),
+    "approve": (translation_approve, _("Đã duyệt và đăng %(n)d bản dịch.")),
+}
+
+
+def _translation_bulk(request) -> None:
+    """Run one action (sync, machine translate, approve) on the ticked page × language cells,
+    each in its own transaction; a refused cell says why and leaves the others done."""
+    action = request.POST.get("action")
+    if action not in TRANSLATION_ACTIONS:
+        messages.error(request, _("Chọn một thao tác."))
+        return
+    service, done_message = TRANSLATION_ACTIONS[action]
+    languages = dict(settings.LANGUAGES)
+    done = 0
+    for value in request.POST.getlist("cell"):
+        page_id, _sep, language = value.partition(":")
+        page = Page.objects.filter(pk=page_id if page_id.isdigit() else None).first()
+        if page is None or language not in languages or language == SOURCE_LANGUAGE:
+            continue
+        try:
+            kwargs = {"page": page, "language_code": language, "user": request.user}
+            service(**kwargs)
+        except TranslationError as error:
+            messages.error(request, f"{page.title} ({languages[language]}): {error}")
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, f"{page.title} ({languages[language]}): {message}")
+        else:
+            done += 1
+    if done:
+        messages.success(request, done_message % {"n": done})
+    elif not request.POST.getlist("cell"):
+        messages.error(request, _("Chưa chọn ô nào (trang × ngôn ngữ)."))
+
+
 def translations_view(request):
-    """Which pages need translation work in each language."""
+    """Every Vietnamese page × language: missing, out of date (with the segments changed since
+    the last sync), being translated, machine draft, current; filters and bulk actions."""
     if not request.user.has_perm("wagtailadmin.access_admin"):
         raise PermissionDenied
+    if request.method == "POST":
+        require_perm(request, "wagtail_localize.submit_translation")
+        _translation_bulk(request)
+        return redirect(request.get_full_path())
     language = request.GET.get("language") or None
     if language not in dict(settings.LANGUAGES):
         language = None
     only_work = request.GET.get("work") == "1"
+    status = request.GET.get("status") or None
+    if status not in TranslationStatus.values:
+        status = None
     rows = translation_overview(language=language)
     if only_work:
         rows = [row for row in rows if any(cell.needs_work for cell in row.cells)]
+    if status:
+        rows = [row for row in rows if any(cell.status == status for cell in row.cells)]
     languages = [cell.language for cell in rows[0].cells] if rows else []
     totals = {
         code: sum(
@@ -116,9 +175,11 @@ def translations_view(request):
             "language_names": dict(settings.LANGUAGES),
             "totals": totals,
             "selected": language,
+            "selected_status": status,
             "only_work": only_work,
             "all_languages": [code for code, _n in settings.LANGUAGES if code != "vi"],
             "statuses": TranslationStatus,
+            "machine_ready": machine_translator() is not None,
         },
     )
 

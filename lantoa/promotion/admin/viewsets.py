@@ -4,7 +4,7 @@ calendar's records."""
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from ..models import Campaign, ChannelPost, ContentPlanItem, MediaAsset, Theme
+from ..models import Campaign, ChannelPost, ContentPlanItem, MediaAsset, OfficialTerm, Theme
 from .filters import ChannelPostFilterSet, MediaAssetFilterSet, PlanItemFilterSet
 
 
@@ -20,7 +20,7 @@ class MediaAssetViewSet(SnippetViewSet):
     model = MediaAsset
     icon = "image"
     menu_label = _("Thư viện tư liệu")
-    list_display = ["title", "kind", "language", "credit", "licence", "rights_expire_on"]
+    list_display = ["title", "kind", "language", "credit", "licence", "scope", "rights_expire_on"]
     list_export = [
         "title",
         "kind",
@@ -28,6 +28,7 @@ class MediaAssetViewSet(SnippetViewSet):
         "credit",
         "licence",
         "usage_rights",
+        "scope",
         "rights_expire_on",
         "video_url",
         "created_at",
@@ -47,8 +48,23 @@ class MediaAssetViewSet(SnippetViewSet):
         "credit",
         "licence",
         "usage_rights",
+        "scope",
         "rights_expire_on",
     ]
+
+
+class OfficialTermViewSet(SnippetViewSet):
+    """The official terminology glossary: a translation that writes a fixed name otherwise
+    cannot be published."""
+
+    model = OfficialTerm
+    icon = "doc-full"
+    menu_label = _("Thuật ngữ chính thức")
+    list_display = ["vi", "kind", "en", "zh_hans", "ko", "ja", "fr"]
+    list_filter = ["kind"]
+    list_export = ["vi", "kind", "en", "zh_hans", "ko", "ja", "fr", "note"]
+    export_filename = "thuat-ngu-chinh-thuc"
+    search_fields = ["vi", "en", "fr"]
 
 
 class CampaignViewSet(SnippetViewSet):
@@ -120,4 +136,5 @@ class PromotionGroup(SnippetViewSetGroup):
         ChannelPostViewSet,
         MediaAssetViewSet,
         ThemeViewSet,
+        OfficialTermViewSet,
     )

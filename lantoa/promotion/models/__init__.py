@@ -1,6 +1,7 @@
 """Models of the promotion app: public pages, the content library, the editorial calendar."""
 
 from .calendar import Campaign, ChannelPost, ContentPlanItem
+from .glossary import OfficialTerm
 from .library import MediaAsset, Theme
 from .pages import (
     ArticlePage,
@@ -24,6 +25,7 @@ __all__ = [
     "HomePage",
     "MediaAsset",
     "NewsIndexPage",
+    "OfficialTerm",
     "Theme",
     "ThemeIndexPage",
     "ThemePage",

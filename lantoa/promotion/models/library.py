@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from lantoa.core.fields import WebURLField
 
-from ..constants import AssetKind, Licence, ThemeCode
+from ..constants import AssetKind, AssetScope, Licence, ThemeCode
 
 
 class Theme(models.Model):
@@ -72,6 +72,15 @@ class MediaAsset(index.Indexed, models.Model):
         help_text=_("Được dùng ở đâu, đến khi nào, cần ghi nguồn thế nào."),
     )
     rights_expire_on = models.DateField(_("hết quyền sử dụng ngày"), null=True, blank=True)
+    scope = models.CharField(
+        _("phạm vi được dùng"),
+        max_length=20,
+        choices=AssetScope.choices,
+        default=AssetScope.ALL,
+        help_text=_(
+            "Trang công khai chỉ được dùng tư liệu có phạm vi «Mọi kênh» hoặc «Trang thông tin»."
+        ),
+    )
     created_at = models.DateTimeField(_("ngày nhập"), auto_now_add=True)
 
     search_fields = [

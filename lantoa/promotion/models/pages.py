@@ -6,15 +6,58 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock, ImageBlock, VideoBlock
+from ..constants import LEADER_APPROVAL_THEMES
 
 
-class PublicPageMixin(models.Model):
+class PublicPageForm(WagtailAdminPageForm):
+    """The page editor refuses "Publish" with the reasons (glossary, library rights) shown on the
+    form, instead of failing inside the publish action."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        if "action-publish" not in self.data:
+            return
+        from ..publishing import publication_problems
+
+        for problem in publication_problems(self.instance):
+            self.add_error(None, problem.message)
+
+
+class PublishChecksMixin:
+    """Pages that cannot be published while they break the glossary or use a library item
+    without rights (see lantoa.promotion.publishing). Every path to "live" goes through
+    `publish`: the editor, wagtail-localize, the scheduler, services."""
+
+    base_form_class = PublicPageForm
+
+    def publish(self, revision, *args, **kwargs):
+        from ..publishing import publication_check
+
+        publication_check(revision.as_object())
+        return super().publish(revision, *args, **kwargs)
+
+    def get_workflow(self):
+        """Pages on international issues (III.3.1) go to the leaders' approval workflow."""
+        theme = getattr(self, "theme", None)
+        if theme is not None and theme.code in LEADER_APPROVAL_THEMES:
+            from wagtail.models import Workflow
+
+            from ..constants import LEADER_WORKFLOW_NAME
+
+            workflow = Workflow.objects.filter(name=LEADER_WORKFLOW_NAME, active=True).first()
+            if workflow is not None:
+                return workflow
+        return super().get_workflow()
+
+
+class PublicPageMixin(PublishChecksMixin, models.Model):
     """Fields every public page shares: a summary and a cover image (with required alt text),
     used for Open Graph, schema.org and listings."""
 

@@ -7,18 +7,32 @@ from .calendar import (
     pages_publish_scheduled,
     plan_item_move,
 )
-from .library import asset_register_image, themes_ensure
+from .glossary import glossary_ensure, leader_workflow_ensure
+from .library import asset_register_image, library_rights_warn, themes_ensure
 from .site import site_ensure
-from .translation import page_translate
+from .translation import (
+    TranslationError,
+    page_translate,
+    translation_approve,
+    translation_machine_translate,
+    translation_sync,
+)
 
 __all__ = [
     "CsvImportResult",
+    "TranslationError",
     "asset_register_image",
     "channel_post_record",
     "channel_posts_import_csv",
+    "glossary_ensure",
+    "leader_workflow_ensure",
+    "library_rights_warn",
     "page_translate",
     "pages_publish_scheduled",
     "plan_item_move",
     "site_ensure",
     "themes_ensure",
+    "translation_approve",
+    "translation_machine_translate",
+    "translation_sync",
 ]

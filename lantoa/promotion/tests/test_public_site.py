@@ -129,7 +129,7 @@ def test_demo_is_idempotent(promotion_demo):
     from lantoa.promotion.models import ContentPlanItem, MediaAsset
 
     counts = (Page.objects.count(), MediaAsset.objects.count(), ContentPlanItem.objects.count())
-    demo.load(log=lambda message: None)
+    demo.load(log=lambda message: None, languages=("en",))
     assert (
         Page.objects.count(),
         MediaAsset.objects.count(),

@@ -10,12 +10,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from lantoa.promotion.models.pages import PublishChecksMixin
+
 from ..constants import EDITABLE_STATES, VERDICT_LABELS, Verdict
 from ..feeds import clarification_feed
 from ..structured_data import clarification_json_ld
 
 
-class ClarificationIndexPage(RoutablePageMixin, Page):
+class ClarificationIndexPage(PublishChecksMixin, RoutablePageMixin, Page):
     """The list of the office's clarifications, with an Atom feed (`feed/`, `feed.atom`)."""
 
     intro = models.TextField(_("lời giới thiệu"), blank=True)
@@ -57,7 +59,7 @@ def atom_response(index: "ClarificationIndexPage", request) -> HttpResponse:
     return response
 
 
-class ClarificationPage(Page):
+class ClarificationPage(PublishChecksMixin, Page):
     """A clarification the office publishes under its own name, created from a case.
 
     The claim and the verdict come from the case and are read-only here: after approval they

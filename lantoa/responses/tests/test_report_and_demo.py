@@ -26,10 +26,20 @@ def test_demo_is_idempotent_and_publishes_one_clarification(demo, client):
     demo_module.load(log=lambda line: None)
     assert Case.objects.count() == count == 4
     assert all(case.claim.startswith("[Demo]") for case in Case.objects.all())
-    page = ClarificationPage.objects.live().get()
-    assert page.locale.language_code == "vi"
+    page = ClarificationPage.objects.live().get(locale__language_code="vi")
     html = client.get(page.url).content.decode()
     assert "ClaimReview" in html and "Đây là bản làm rõ minh họa" in html
+    # Translated into the five other site languages, each with its own ClaimReview language.
+    translations = ClarificationPage.objects.live().exclude(pk=page.pk)
+    assert sorted(t.locale.language_code for t in translations) == [
+        "en",
+        "fr",
+        "ja",
+        "ko",
+        "zh-hans",
+    ]
+    french = client.get(translations.get(locale__language_code="fr").url).content.decode()
+    assert '"inLanguage": "fr"' in french and "La baignade du matin" in french
     published = Case.objects.get(state="published")
     assert published.published_on_time and published.channels.count() == 1
 

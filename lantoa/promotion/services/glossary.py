@@ -1,0 +1,116 @@
+"""Writes of the official terminology glossary and of the leaders' workflow for pages on
+international issues."""
+
+from django.db import transaction
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+from lantoa.core.constants import Role
+from lantoa.core.services import roles_ensure
+
+from ..constants import LEADER_WORKFLOW_NAME, TermKind
+from ..models import OfficialTerm
+
+# The office's fixed names: (vi, kind, en, zh-hans, ko, ja, fr). An office edits them in the admin
+# (Quảng bá → Thuật ngữ chính thức); glossary_ensure only adds the missing ones.
+DEFAULT_TERMS = [
+    (
+        "Đảng ủy phường",
+        TermKind.PARTY,
+        "ward Party Committee",
+        "坊党委",
+        "프엉 당위원회",
+        "坊党委員会",
+        "Comité du Parti du quartier",
+    ),
+    (
+        "Bí thư Đảng ủy phường",
+        TermKind.TITLE,
+        "Secretary of the ward Party Committee",
+        "坊党委书记",
+        "프엉 당위원회 서기",
+        "坊党委員会書記",
+        "Secrétaire du Comité du Parti du quartier",
+    ),
+    (
+        "Ủy ban nhân dân phường",
+        TermKind.GOVERNMENT,
+        "ward People's Committee",
+        "坊人民委员会",
+        "프엉 인민위원회",
+        "坊人民委員会",
+        "Comité populaire du quartier",
+    ),
+    (
+        "Chủ tịch Ủy ban nhân dân phường",
+        TermKind.TITLE,
+        "Chairman of the ward People's Committee",
+        "坊人民委员会主席",
+        "프엉 인민위원회 주석",
+        "坊人民委員会主席",
+        "Président du Comité populaire du quartier",
+    ),
+    (
+        "Hội đồng nhân dân phường",
+        TermKind.GOVERNMENT,
+        "ward People's Council",
+        "坊人民议会",
+        "프엉 인민의회",
+        "坊人民評議会",
+        "Conseil populaire du quartier",
+    ),
+    (
+        "Phòng Văn hóa - Xã hội",
+        TermKind.OFFICE,
+        "Office of Culture and Society",
+        "文化社会科",
+        "문화사회과",
+        "文化社会課",
+        "Bureau de la culture et de la société",
+    ),
+    (
+        "Quy Nhơn",
+        TermKind.PLACE,
+        "Quy Nhon",
+        "归仁",
+        "꾸이년",
+        "クイニョン",
+        "Quy Nhon",
+    ),
+    ("Gia Lai", TermKind.PLACE, "Gia Lai", "嘉莱", "잘라이", "ザライ", "Gia Lai"),
+    ("Tháp Đôi", TermKind.PLACE, "Twin Towers", "双塔", "쌍탑", "双塔", "tours Jumelles"),
+    (
+        "Hồ Chí Minh",
+        TermKind.TITLE,
+        "Ho Chi Minh",
+        "胡志明",
+        "호찌민",
+        "ホー・チ・ミン",
+        "Hô Chi Minh",
+    ),
+]
+
+
+@transaction.atomic
+def glossary_ensure() -> int:
+    """Add the default official terms an office does not have yet; return how many were added."""
+    added = 0
+    for vi, kind, en, zh, ko, ja, fr in DEFAULT_TERMS:
+        _term, created = OfficialTerm.objects.get_or_create(
+            vi=vi, defaults={"kind": kind, "en": en, "zh_hans": zh, "ko": ko, "ja": ja, "fr": fr}
+        )
+        added += int(created)
+    return added
+
+
+@transaction.atomic
+def leader_workflow_ensure() -> Workflow:
+    """The one-step workflow (a leader approves) that pages on international issues go through
+    instead of the default moderators' workflow (PublishChecksMixin.get_workflow)."""
+    groups = roles_ensure()
+    task = GroupApprovalTask.objects.filter(name="Lãnh đạo duyệt").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Lãnh đạo duyệt")
+    task.groups.add(groups[Role.LEADER.value])
+    workflow, _created = Workflow.objects.get_or_create(name=LEADER_WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
