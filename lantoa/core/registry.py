@@ -6,7 +6,8 @@ Each Lantoa app may provide, beside its models:
 - `jobs.py`: background job kinds (`lantoa.core.jobs.job_kind`);
 - `retention.py`: kinds of row that age out (`lantoa.core.security.retention.retention_rule`).
 - `schedules.py`: `SCHEDULES`, its periodic work (`lantoa.core.beat.Schedule`);
-- `permissions.py`: `permissions_grant()`, its role permissions.
+- `permissions.py`: `permissions_grant()`, its role permissions;
+- `office.py`: `setup(*, log)`, its shipped configuration in `<app>/config/` (core.office_setup).
 They are found here, in the order of settings.LANTOA_APPS.
 
 An app may also add filters to another app's admin list without importing its admin
