@@ -137,3 +137,51 @@ def office_setup(*, log, skip: frozenset[str] = frozenset()) -> None:
         label = module.__name__.split(".")[-2]
         if label not in skip:
             module.setup(log=log)
+
+
+# --- the first-run setup page's steps ---------------------------------------------------------
+
+
+class RowsRefused(ValueError):
+    """An import refused as a whole: one Vietnamese message per bad row, nothing saved."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class SetupOutcome:
+    """What a step did: a sentence, and optionally a table to show once (e.g. new accounts)."""
+
+    message: str
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SetupStep:
+    """One step of the admin's "Thiết lập ban đầu" page, contributed by an app's
+    `admin/setup_steps.py` (`SETUP_STEPS`). `handle(request, form)` calls one service and
+    returns a SetupOutcome, or raises RowsRefused / ValueError with a Vietnamese message (nothing
+    saved)."""
+
+    key: str
+    order: int
+    title: str
+    intro: str
+    form_class: type
+    handle: object
+    downloads: tuple[tuple[str, str], ...] = ()  # (template key, label) of a file to fill in
+    initial: object = None  # callable(request) -> the form's initial values
+
+    def form(self, request, data=None, files=None):
+        initial = self.initial(request) if self.initial else None
+        return self.form_class(data, files, prefix=self.key, initial=initial)
+
+
+def setup_steps() -> list[SetupStep]:
+    """Every app's first-run setup steps, in the page's order."""
+    modules = app_modules("admin.setup_steps")
+    steps = [step for module in modules for step in module.SETUP_STEPS]
+    return sorted(steps, key=lambda step: step.order)
