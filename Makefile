@@ -7,23 +7,27 @@ STAMP := $(VENV)/.installed
 .PHONY: run setup install vendor test lint check pytest test-postgres bench eval clean
 
 run: setup
-	@echo "Lantoa: http://127.0.0.1:8000/  (quản trị: http://127.0.0.1:8000/admin/)  Ctrl-C để dừng."
-	$(VENV)/bin/honcho start
+	@echo "Lantoa: http://127.0.0.1:8000/ — $$(tail -n 1 var/load_demo.log)"
+	@$(PY) -m lantoa.run Procfile
 
+# Quiet on purpose: one line per step; a failing step still prints its error and stops make.
 setup: install vendor
 	@mkdir -p var/broker/queue var/broker/processed var/media var/mail
-	$(PY) manage.py compile_translations
-	$(PY) manage.py migrate --no-input
-	$(PY) manage.py collectstatic --no-input -v 0
-	$(PY) manage.py load_demo
+	@echo "Lantoa: cập nhật cơ sở dữ liệu (migrate) và tệp tĩnh (collectstatic) …"
+	@$(PY) manage.py compile_translations >/dev/null
+	@$(PY) manage.py migrate --no-input -v 0
+	@$(PY) manage.py collectstatic --no-input -v 0
+	@echo "Lantoa: nạp phường mẫu (load_demo) …"
+	@$(PY) manage.py load_demo >var/load_demo.log
 
 install: $(STAMP)
 
 $(STAMP): requirements.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
-	touch $(STAMP)
+	@echo "Lantoa: cài các gói Python vào $(VENV) (lần đầu mất vài phút) …"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-input -r requirements.txt
+	@touch $(STAMP)
 
 # Chart.js for the dashboards and Noto CJK fonts for the zh/ja/ko public pages, from Debian's
 # packages (no CDN).

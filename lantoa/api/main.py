@@ -79,7 +79,13 @@ class LantoaAPI(NinjaAPI):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():
-                responses = operation.setdefault("responses", {})
+                # Ninja keys an operation's own answers by int (404), OpenAPI by string ("404"):
+                # one key per status, or the JSON holds "404" twice (Swagger UI: "duplicated
+                # mapping key") and a common answer would hide the operation's own.
+                responses = {
+                    str(status): answer for status, answer in operation.get("responses", {}).items()
+                }
+                operation["responses"] = responses
                 for status, description in COMMON_RESPONSES.items():
                     if status == "401" and not operation.get("security"):
                         continue

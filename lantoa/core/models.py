@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import ModelLogEntry
 from wagtail.models.audit_log import ModelLogEntryManager
 
@@ -92,3 +93,33 @@ class UnitScopedLogEntry(ModelLogEntry):
 
 # Background jobs live in their own module; importing them here registers them with this app.
 from .jobs.models import Job, JobFile  # noqa: E402, F401
+
+
+@register_setting(icon="home")
+class OfficeProfile(BaseGenericSetting):
+    """The ward or commune this install serves, as its administrator set it on the first-run
+    setup page. An empty field falls back to its `LANTOA_*` setting (see `selectors.office`)."""
+
+    place = models.CharField(
+        _("tên phường, xã"), max_length=100, blank=True, help_text=_("Ví dụ: Quy Nhơn.")
+    )
+    province = models.CharField(_("tỉnh, thành phố"), max_length=100, blank=True)
+    office_name = models.CharField(
+        _("tên cơ quan ký văn bản"),
+        max_length=200,
+        blank=True,
+        help_text=_("Để trống: “Đảng ủy phường <tên phường>”."),
+    )
+    parent_body = models.CharField(
+        _("cấp ủy cấp trên"),
+        max_length=200,
+        blank=True,
+        help_text=_("Dòng đầu của tiêu đề văn bản Đảng. Để trống: “Đảng bộ tỉnh <tên tỉnh>”."),
+    )
+
+    class Meta:
+        verbose_name = _("thông tin cơ quan")
+        verbose_name_plural = _("thông tin cơ quan")
+
+    def __str__(self) -> str:
+        return self.office_name or self.place or str(_("thông tin cơ quan"))

@@ -6,7 +6,8 @@ Each Lantoa app may provide, beside its models:
 - `jobs.py`: background job kinds (`lantoa.core.jobs.job_kind`);
 - `retention.py`: kinds of row that age out (`lantoa.core.security.retention.retention_rule`).
 - `schedules.py`: `SCHEDULES`, its periodic work (`lantoa.core.beat.Schedule`);
-- `permissions.py`: `permissions_grant()`, its role permissions.
+- `permissions.py`: `permissions_grant()`, its role permissions;
+- `office.py`: `setup(*, log)`, its shipped configuration in `<app>/config/` (core.office_setup).
 They are found here, in the order of settings.LANTOA_APPS.
 
 An app may also add filters to another app's admin list without importing its admin
@@ -29,7 +30,7 @@ def app_modules(submodule: str) -> list[ModuleType]:
         try:
             modules.append(importlib.import_module(name))
         except ModuleNotFoundError as exc:
-            if exc.name != name:
+            if exc.name != name and not name.startswith(f"{exc.name}."):  # e.g. no admin/
                 raise
     return modules
 

@@ -183,6 +183,12 @@ LABELS_IMPORT = UploadPolicy(
     "labels_import", frozenset({"csv", "jsonl"}), "LANTOA_IMPORT_MAX_BYTES"
 )
 
+# The first-run setup's imports: units and staff (the XLSX templates), sources (OPML).
+XLSX_IMPORT = UploadPolicy("xlsx_import", frozenset({"xlsx"}), "LANTOA_IMPORT_MAX_BYTES")
+OPML_IMPORT = UploadPolicy("opml_import", frozenset({"opml", "xml"}), "LANTOA_IMPORT_MAX_BYTES")
+# XML documents: UTF-8 text that must start as XML (parsed later with defusedxml only).
+XML_KINDS = {"opml", "xml"}
+
 
 def _kind_of_name(name: str) -> str:
     suffix = Path(name).suffix.lower().lstrip(".")
@@ -211,6 +217,16 @@ def _check_text(head: bytes, kind: str) -> None:
     if text.lstrip().lower().startswith(MARKUP_STARTS):
         raise _refuse(
             _("Tệp .%(kind)s chứa mã HTML/SVG/XML, không được nhận."), "markup", kind=kind
+        )
+
+
+def _check_xml(head: bytes, kind: str) -> None:
+    text = head.decode("utf-8-sig", errors="ignore").lstrip().lower()
+    if b"\0" in head or not text.startswith(("<?xml", "<opml")):
+        raise _refuse(
+            _("Tệp .%(kind)s phải là văn bản XML (bắt đầu bằng <?xml hoặc <opml>)."),
+            "content_mismatch",
+            kind=kind,
         )
 
 
@@ -303,7 +319,9 @@ def _check(file, *, policy: UploadPolicy, name: str) -> None:
         stream.seek(0)
         head = stream.read(HEAD_BYTES)
         stream.seek(0)
-        if kind in TEXT_KINDS:
+        if kind in XML_KINDS:
+            _check_xml(head, kind)
+        elif kind in TEXT_KINDS:
             _check_text(head, kind)
         else:
             _check_binary(stream, head, kind)

@@ -11,6 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import ModelLogEntry
 from wagtail.snippets.models import register_snippet
 
+from .admin import urls as admin_urls
 from .admin.panels import jobs_panel, organisation_panel
 from .admin.viewsets import UnitViewSet
 from .audit import register_actions
@@ -43,6 +44,23 @@ def organisation_homepage_panel(request, panels):
 @hooks.register("register_admin_urls")
 def job_admin_urls():
     return [path("jobs/", include(job_urls))]
+
+
+@hooks.register("register_admin_urls")
+def setup_admin_urls():
+    return [path("setup/", include(admin_urls))]
+
+
+class AdministratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def setup_menu_item():
+    return AdministratorMenuItem(
+        _("Thiết lập ban đầu"), reverse("core_setup"), icon_name="cog", order=10
+    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -1,6 +1,8 @@
-"""The demo ward's watchlists, topic taxonomy, alert rules, role permissions and schedules.
+"""The demo ward's watchlists, topic taxonomy, alert rules and role permissions, on top of the
+office's shipped configuration (`office.py`, as `setup_office` loads it), and the alerts the real
+pipeline raises from the demo items and these rules (never inserted by hand).
 
-Idempotent: running it again changes nothing (update_or_create on names).
+Idempotent: running it again changes nothing (update_or_create on names; alerts have dedup keys).
 """
 
 from django.db import transaction
@@ -8,8 +10,10 @@ from django.db import transaction
 from lantoa.monitoring.models import Item
 
 from .constants import AlertKind, Channel, Frequency, TopicKind, TopicMethod
-from .models import AlertRule, Topic, Watchlist
+from .models import Alert, AlertRule, Topic, Watchlist
+from .office import alert_rules_setup, topics_setup, watchlists_setup
 from .permissions import permissions_grant
+from .services.alerts import spikes_detect
 from .services.analysis import items_analyse
 
 WATCHLISTS = [
@@ -87,6 +91,8 @@ TOPICS = [
 
 @transaction.atomic
 def load(*, log) -> None:
+    watchlists_setup()
+    topics_setup()
     for name, query, aliases, description in WATCHLISTS:
         Watchlist.objects.update_or_create(
             name=name,
@@ -98,8 +104,11 @@ def load(*, log) -> None:
             name=name,
             defaults={"kind": kind, "query": query, "method": method, "sort_order": order},
         )
+    alert_rules_setup()
     quy_nhon = Watchlist.objects.get(name="Quy Nhơn")
+    landmarks = Watchlist.objects.get(name="Danh thắng, di tích của phường")
     rules = [
+        ("Tin mới về danh thắng của phường", AlertKind.MATCH, Frequency.IMMEDIATE, landmarks),
         ("Tin mới về Quy Nhơn (tổng hợp mỗi giờ)", AlertKind.MATCH, Frequency.HOURLY, quy_nhon),
         ("Đột biến tin về Quy Nhơn", AlertKind.SPIKE, Frequency.IMMEDIATE, quy_nhon),
         (
@@ -123,19 +132,24 @@ def load(*, log) -> None:
                 "frequency": frequency,
                 "watchlist": watchlist,
                 "channel": Channel.IN_APP,
+                # The demo's items arrive at once: one alert per landmark item, not one an hour.
+                "throttle_minutes": 0 if frequency == Frequency.IMMEDIATE else 60,
             },
         )
     permissions_grant()
     _analyse_demo_items()
     log(
-        f"insights: {len(WATCHLISTS)} danh sách theo dõi, {len(TOPICS)} chủ đề, "
-        f"{len(rules)} quy tắc cảnh báo"
+        f"insights: {Watchlist.objects.count()} danh sách theo dõi, {Topic.objects.count()} chủ "
+        f"đề, {AlertRule.objects.count()} quy tắc cảnh báo, {Alert.objects.count()} cảnh báo"
     )
 
 
 def _analyse_demo_items() -> None:
-    """The monitoring demo's items were analysed before the watchlists and topics above existed
-    (apps load in dependency order): analyse them again so topics and matches are filled in."""
+    """The monitoring demo's items were analysed before the watchlists, topics and rules above
+    existed (apps load in dependency order): analyse them again, as the pipeline's analyse and
+    alert stages do, so topics and matches are filled in and the rules raise their alerts; then
+    run the spike check the schedule runs."""
     unmatched = Item.objects.filter(analysis__topic__isnull=True).values_list("id", flat=True)
     if ids := list(unmatched):
-        items_analyse(item_ids=ids, raise_alerts=False)
+        items_analyse(item_ids=ids)
+    spikes_detect()

@@ -3,6 +3,7 @@
 from django.conf import settings
 
 from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
+from lantoa.core.selectors import office
 
 from .constants import Channel
 from .selectors import output_figures
@@ -19,10 +20,7 @@ def promotion_section(ctx: ReportContext) -> ReportSection:
     posts_total = sum(row["posts"] for row in by_channel.values())
     section = ReportSection(
         key="promotion",
-        title=(
-            "Tuyên truyền, quảng bá hình ảnh "
-            f"{settings.LANTOA_OFFICE_PLACE} - {settings.LANTOA_PROVINCE}"
-        ),
+        title=(f"Tuyên truyền, quảng bá hình ảnh {office().place} - {office().province}"),
         order=500,
         paragraphs=[
             f"Năm {ctx.year}, cổng thông tin đăng mới {pages_total} trang bằng "

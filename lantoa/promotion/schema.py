@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from lantoa.core.selectors import office
+
 from .models import ArticlePage, EventPage, GalleryPage, HomePage, ThemePage
 
 OG_LOCALES = {
@@ -50,11 +52,12 @@ def image_object(request, image, *, alt: str, credit: str = "") -> dict:
 
 
 def _destination() -> str:
-    return f"{settings.LANTOA_OFFICE_PLACE}, {settings.LANTOA_PROVINCE}, Việt Nam"
+    current = office()
+    return f"{current.place}, {current.province}, Việt Nam"
 
 
 def _organisation() -> dict:
-    return {"@type": "GovernmentOrganization", "name": settings.LANTOA_OFFICE_NAME}
+    return {"@type": "GovernmentOrganization", "name": office().name}
 
 
 def page_schema(page, request) -> dict:

@@ -1,19 +1,20 @@
 """The Atom feed of published clarifications (one per language index page)."""
 
-from django.conf import settings
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
+
+from lantoa.core.selectors import office
 
 
 def clarification_feed(index, request) -> Atom1Feed:
     index_url = index.get_full_url(request)
     feed = Atom1Feed(
-        title=f"{index.title} · {settings.LANTOA_OFFICE_NAME}",
+        title=f"{index.title} · {office().name}",
         link=index_url,
         description=index.intro or index.title,
         language=index.locale.language_code,
         feed_url=index_url + index.reverse_subpage("feed"),
-        author_name=settings.LANTOA_OFFICE_NAME,
+        author_name=office().name,
     )
     for page in index.clarifications()[:50]:
         url = page.get_full_url(request)
@@ -24,7 +25,7 @@ def clarification_feed(index, request) -> Atom1Feed:
             description=f"{page.claim} — {page.verdict_label()}. {strip_tags(page.explanation)}",
             pubdate=page.first_published_at,
             updateddate=page.last_published_at,
-            author_name=settings.LANTOA_OFFICE_NAME,
+            author_name=office().name,
             categories=[page.verdict_label()],
         )
     return feed

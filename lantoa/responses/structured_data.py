@@ -5,10 +5,11 @@ Search engines and fact-check aggregators read these; the office signs them as a
 
 import json
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
+
+from lantoa.core.selectors import office
 
 from .constants import VERDICT_RATING
 
@@ -23,7 +24,7 @@ def _iso(value) -> str | None:
 
 def office_organization(page, request) -> dict:
     site = page.get_site()
-    organization = {"@type": "Organization", "name": settings.LANTOA_OFFICE_NAME}
+    organization = {"@type": "Organization", "name": office().name}
     if site is not None:
         organization["url"] = site.root_page.specific.get_full_url(request)
     return organization

@@ -53,3 +53,34 @@ def test_validation_errors_and_not_found_answer_in_vietnamese(client, demo_ward)
     schema = client.get("/api/openapi.json").json()
     assert {"401", "404", "422", "429"} <= set(schema["paths"]["/api/items"]["get"]["responses"])
     assert "401" not in schema["paths"]["/api/health"]["get"]["responses"]
+
+
+def _no_duplicate_keys(pairs):
+    keys = [key for key, _value in pairs]
+    duplicated = {key for key in keys if keys.count(key) > 1}
+    assert not duplicated, f"duplicated keys in the OpenAPI document: {duplicated}"
+    return dict(pairs)
+
+
+def test_the_openapi_document_is_valid_and_names_each_answer_once(client, db):
+    """Swagger UI refused the document ("duplicated mapping key"): operations listed 404 twice,
+    once as a number from ninja and once as a string from the common answers."""
+    import json
+
+    from openapi_spec_validator import validate
+
+    text = client.get("/api/openapi.json").content.decode()
+    schema = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    validate(schema)
+    own_404 = [
+        operation
+        for operations in schema["paths"].values()
+        for operation in operations.values()
+        if "$ref"
+        in operation["responses"]
+        .get("404", {})
+        .get("content", {})
+        .get("application/json", {})
+        .get("schema", {})
+    ]
+    assert len(own_404) >= 15  # the operations' own ErrorOut answer, not the common one

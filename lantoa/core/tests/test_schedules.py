@@ -4,20 +4,26 @@ The test database is made by `migrate`, as a production install is (docs/operati
 here loads the demo ward.
 """
 
+import io
 from datetime import timedelta
 from email.utils import format_datetime
+from pathlib import Path
 
 import pytest
 from django.core import mail
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
 from lantoa.celery import app
 from lantoa.core.beat import schedules_declared, schedules_ensure
 from lantoa.core.constants import Role
-from lantoa.core.services import roles_ensure, user_ensure
-from lantoa.insights.models import Watchlist
-from lantoa.monitoring.models import Item
+from lantoa.core.services import user_ensure
+from lantoa.insights import office as insights_office
+from lantoa.insights.constants import AlertKind, TopicKind
+from lantoa.insights.models import AlertRule, Topic, Watchlist
+from lantoa.monitoring.constants import OutletType
+from lantoa.monitoring.models import Item, Source
 from lantoa.monitoring.services import source_create
 from lantoa.monitoring.tests.conftest import Web
 from lantoa.monitoring.tests.factories import rss
@@ -92,10 +98,24 @@ def feed(settings):
 def test_a_production_install_polls_by_its_schedule_and_mails_the_bulletin(
     feed, django_capture_on_commit_callbacks
 ):
-    """The documented production steps (migrate, roles_ensure, a user, a source, a watchlist),
-    then the beat entries' own tasks: the due source is polled from 127.0.0.1 and the next
-    morning's bulletin reaches the monitor."""
-    roles_ensure()
+    """The documented production steps (migrate, roles_ensure, setup_office, a monitor), then
+    the beat entries' own tasks: the shipped watchlists, topics, rules and starter sources exist,
+    a source on 127.0.0.1 is polled and the next morning's bulletin reaches the monitor role."""
+    call_command("roles_ensure", stdout=io.StringIO())
+    call_command("setup_office", stdout=io.StringIO())
+    assert {"Quy Nhơn", "Gia Lai", "Cơ quan lãnh đạo phường và tỉnh"} <= set(
+        Watchlist.objects.values_list("name", flat=True)
+    )
+    quy_nhon = Watchlist.objects.get(name="Quy Nhơn")
+    assert {"Quy Nhon", "归仁", "퀴논", "クイニョン"} <= set(quy_nhon.alias_list())
+    sensitive = set(Topic.objects.filter(kind=TopicKind.SENSITIVE).values_list("name", flat=True))
+    assert {"Dân chủ", "Nhân quyền", "Dân tộc", "Tôn giáo"} <= sensitive
+    assert set(AlertRule.objects.values_list("kind", flat=True)) == set(AlertKind.values)
+    starters = Source.objects.filter(is_active=True)
+    assert {source.language for source in starters} >= {"vi", "en", "zh", "ko", "ja", "fr"}
+    assert starters.filter(outlet_type=OutletType.FOREIGN_PRESS).exists()
+    starters.update(is_active=False)  # a test never reaches outside 127.0.0.1
+
     user_ensure(
         username="theodoi",
         password="mat-khau-dai-2026",
@@ -118,14 +138,58 @@ def test_a_production_install_polls_by_its_schedule_and_mails_the_bulletin(
     )
     feed.add("/a/1", b"", status=404)
     source_create(url=feed.url("/rss"), name="Báo thử")
-    Watchlist.objects.create(name="Quy Nhơn", query='"Quy Nhơn"')
 
     for name in ("monitoring: thu thập các nguồn đến hạn", "insights: bản tin tổng hợp dư luận"):
         entry = PeriodicTask.objects.get(name=name)
         with django_capture_on_commit_callbacks(execute=True):  # analysis runs after the commit
             app.tasks[entry.task].apply(kwargs={}).get()
 
-    assert Item.objects.filter(title="Quy Nhơn đón đoàn du khách quốc tế").exists()
-    (message,) = mail.outbox
+    item = Item.objects.get(title="Quy Nhơn đón đoàn du khách quốc tế")
+    assert item.watchlist_matches.filter(watchlist=quy_nhon).exists()
+    assert item.analysis.topic.name == "Du lịch"  # the shipped topic's query
+    (message,) = [m for m in mail.outbox if quy_nhon.name + "," in m.subject]
     assert message.to == ["theodoi@example.vn"]
     assert "Quy Nhơn đón đoàn du khách quốc tế" in message.body
+
+
+def test_setup_office_again_keeps_what_an_administrator_edited():
+    call_command("setup_office", stdout=io.StringIO())
+    quy_nhon = Watchlist.objects.get(name="Quy Nhơn")
+    quy_nhon.aliases = "Quy Nhơn"
+    quy_nhon.is_active = False
+    quy_nhon.save()
+    AlertRule.objects.filter(kind=AlertKind.SPIKE).update(sensitivity=5, is_active=False)
+    Topic.objects.filter(name="Tôn giáo").delete()
+    counts = Watchlist.objects.count(), AlertRule.objects.count(), Source.objects.count()
+
+    out = io.StringIO()
+    call_command("setup_office", stdout=out)
+
+    quy_nhon.refresh_from_db()
+    assert (quy_nhon.aliases, quy_nhon.is_active) == ("Quy Nhơn", False)
+    assert not AlertRule.objects.filter(kind=AlertKind.SPIKE, is_active=True).exists()
+    assert counts == (Watchlist.objects.count(), AlertRule.objects.count(), Source.objects.count())
+    assert Topic.objects.filter(name="Tôn giáo").exists()  # a deleted entry comes back
+    assert "Chủ đề: 1 tạo mới" in out.getvalue()
+
+
+def test_a_mistake_in_a_shipped_file_is_named_and_nothing_is_saved(monkeypatch, tmp_path):
+    (tmp_path / "config").mkdir()
+    topics = Path(insights_office.__file__).parent / "config" / "topics.yaml"
+    (tmp_path / "config" / "topics.yaml").write_bytes(topics.read_bytes())
+    (tmp_path / "config" / "alert_rules.yaml").write_text(
+        "- name: Quy tắc hỏng\n  kind: match\n  watchlist: Không có danh sách này\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(insights_office, "__file__", str(tmp_path / "office.py"))
+    monkeypatch.setattr(
+        insights_office, "watchlists_setup", lambda: Watchlist.objects.create(name="x") and None
+    )
+    with pytest.raises(CommandError) as refused:
+        call_command("setup_office", stdout=io.StringIO())
+    assert str(refused.value) == (
+        "alert_rules.yaml, mục 1 (Quy tắc hỏng): "
+        "không có danh sách theo dõi tên “Không có danh sách này”."
+    )
+    # The whole run is one transaction: the starter sources and topics loaded before are gone too.
+    assert not (Watchlist.objects.exists() or Source.objects.exists() or Topic.objects.exists())

@@ -18,14 +18,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lantoa.core.office_setup import SetupOutcome
 from lantoa.core.security.events import security_event_record
 from lantoa.core.security.models import SecurityEventKind
 from lantoa.monitoring.constants import FetchOutcome
 from lantoa.monitoring.fetcher import make_client, post_json
 
-from ..constants import Channel
-from ..models import Alert
-from ..webhooks import webhook_body
+from ..constants import Channel, WebhookFormat
+from ..models import Alert, AlertRule
+from ..webhooks import webhook_body, webhook_target_error
 
 logger = logging.getLogger(__name__)
 
@@ -104,4 +105,43 @@ def alert_delivery_give_up(*, alert_id: int, attempts: int, error: str) -> None:
     Alert.objects.filter(pk=alert_id, delivered_at__isnull=True).update(
         delivery_error=_("Đã thử gửi %(n)d lần, không thành công. Lần cuối: %(error)s")
         % {"n": attempts, "error": error}
+    )
+
+
+def webhook_test_send(*, url: str, webhook_format: str = WebhookFormat.JSON, chat_id: str = ""):
+    """POST one test message to a webhook target, through the same guard as a real alert, and
+    say plainly what happened (the first-run setup page). Saves nothing."""
+    if error := webhook_target_error(url):
+        raise ValueError(error)
+    url = url.strip()
+    rule = AlertRule(
+        name="test", kind="match", target=url, webhook_format=webhook_format, chat_id=chat_id
+    )
+    test_alert = Alert(
+        pk=0,
+        rule=rule,
+        title=_("Lantoa: tin nhắn thử"),
+        body=_("Tin này xác nhận Lantoa gửi được cảnh báo tới địa chỉ webhook này."),
+        payload={"title": _("Lantoa: tin nhắn thử"), "test": True, "items": []},
+        created_at=timezone.now(),
+    )
+    body = json.dumps(webhook_body(test_alert, rule), ensure_ascii=False).encode()
+    with make_client() as client:
+        result = post_json(client, url, body=body)
+    if result.outcome == FetchOutcome.BLOCKED_ADDRESS:
+        security_event_record(
+            kind=SecurityEventKind.OUTBOUND_REFUSED, message=result.error, target=_shown(url)
+        )
+    if not result.ok:
+        raise ValueError(
+            _("Không gửi được tới %(target)s: %(outcome)s – %(error)s")
+            % {
+                "target": _shown(url),
+                "outcome": FetchOutcome(result.outcome).label,
+                "error": result.error,
+            }
+        )
+    return SetupOutcome(
+        _("Đã gửi tin thử tới %(target)s; nơi nhận trả lời HTTP %(status)s.")
+        % {"target": _shown(url), "status": result.status}
     )

@@ -11,6 +11,7 @@ from .items import (
     item_update,
     items_pseudonymise,
 )
+from .opml import sources_import_opml
 from .sources import (
     WORKER_LOST,
     claim_lease,
@@ -36,6 +37,7 @@ __all__ = [
     "source_create",
     "source_poll",
     "sources_claim",
+    "sources_import_opml",
     "sources_poll_due",
     "url_submit",
 ]

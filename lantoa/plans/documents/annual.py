@@ -8,12 +8,12 @@ sections (lantoa.core.reporting): the results under "I. KẾT QUẢ THỰC HIỆ
 
 from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
 from lantoa.core.jobs import Progress, noop_progress
 from lantoa.core.reporting import Heading, ReportContext, ReportSection, collect_sections
+from lantoa.core.selectors import office
 
 from ..constants import DocSystem
 from .layout import ROMAN, DocumentSpec, body_paragraph, centered, data_table, office_place
@@ -31,8 +31,8 @@ def _issuer_suffix(plan) -> str:
 def _office_spec(year: int, *, number: str, on) -> DocumentSpec:
     """A report on the year's work under every plan: the ward Party committee's own header."""
     return DocumentSpec(
-        parent_body=settings.LANTOA_PARTY_PARENT_BODY,
-        issuing_body=settings.LANTOA_OFFICE_NAME,
+        parent_body=office().parent_body,
+        issuing_body=office().name,
         number=number,
         symbol="BC/ĐU",
         place=office_place(),
@@ -54,11 +54,9 @@ def report_spec(plan, year: int, *, number: str = "", on=None) -> DocumentSpec:
     suffix = _issuer_suffix(plan)
     superior = next((r for r in plan.recipient_list() if "b/c" in r), "")
     return DocumentSpec(
-        parent_body=plan.parent_body or (settings.LANTOA_PARTY_PARENT_BODY if party else ""),
+        parent_body=plan.parent_body or (office().parent_body if party else ""),
         # A Party plan's header names the Party committee; a state plan keeps its own header.
-        issuing_body=(settings.LANTOA_OFFICE_NAME or plan.issuing_body)
-        if party
-        else plan.issuing_body,
+        issuing_body=(office().name or plan.issuing_body) if party else plan.issuing_body,
         number=number,
         symbol=f"BC/{suffix}" if party else f"BC-{suffix}",
         place=plan.place or office_place(),

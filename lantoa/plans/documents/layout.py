@@ -9,6 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from lantoa.core.selectors import office
 from lantoa.core.text import vn_number
 
 FONT = "Times New Roman"
@@ -23,7 +24,7 @@ def margins_mm() -> dict[str, float]:
 
 
 def office_place() -> str:
-    return settings.LANTOA_OFFICE_PLACE
+    return office().place
 
 
 def new_document() -> Document:

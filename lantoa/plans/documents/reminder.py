@@ -3,9 +3,8 @@
 from datetime import timedelta
 from pathlib import Path
 
-from django.conf import settings
-
 from lantoa.core.audit import audit
+from lantoa.core.selectors import office
 
 from ..constants import Bucket
 from ..selectors import tasks_with_buckets
@@ -23,8 +22,8 @@ def reminder_letter_build(*, unit, as_of, out_path, user=None, number: str = "")
     )
     reply_by = as_of + timedelta(days=7)
     spec = DocumentSpec(
-        parent_body=settings.LANTOA_PARTY_PARENT_BODY,
-        issuing_body=settings.LANTOA_OFFICE_NAME,
+        parent_body=office().parent_body,
+        issuing_body=office().name,
         number=number,
         symbol="CV/ĐU",
         place=office_place(),

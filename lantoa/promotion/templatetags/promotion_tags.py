@@ -5,6 +5,8 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
 
+from lantoa.core.selectors import office
+
 from ..models import EventIndexPage, HomePage, NewsIndexPage
 from ..schema import OG_LOCALES, absolute, cover_rendition, json_ld, page_schema
 from ..selectors import page_alternates
@@ -49,7 +51,7 @@ def public_head(context, page=None):
         "og_image_alt": getattr(page, "cover_alt", ""),
         "description": getattr(page, "description", "") or page.search_description,
         "json_ld": json_ld(page_schema(page, request)),
-        "site_name": settings.LANTOA_OFFICE_NAME,
+        "site_name": office().name,
     }
 
 
@@ -83,7 +85,7 @@ def public_footer(context, page=None):
         "news": news,
         "events": events,
         "language": home.locale.language_code if home else settings.LANGUAGE_CODE,
-        "office": settings.LANTOA_OFFICE_NAME,
+        "office": office().name,
         "page": page,
     }
 

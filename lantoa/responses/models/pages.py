@@ -1,6 +1,5 @@
 """The public "Làm rõ thông tin" section: an index below the home page and one page per case."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
@@ -10,6 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from lantoa.core.selectors import office
 from lantoa.promotion.models.pages import PublishChecksMixin
 
 from ..constants import EDITABLE_STATES, VERDICT_LABELS, Verdict
@@ -129,6 +129,6 @@ class ClarificationPage(PublishChecksMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["office_name"] = settings.LANTOA_OFFICE_NAME
+        context["office_name"] = office().name
         context["json_ld"] = clarification_json_ld(self, request)
         return context
