@@ -18,11 +18,11 @@ from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from lantoa.core.api import ERRORS, UtcDatetime, requires_perm
-from lantoa.monitoring.models import Item
+from lantoa.monitoring.models import Item, Story
 
 from . import selectors
 from .constants import AlertKind, Channel, Frequency, WebhookFormat
-from .models import AlertRule, ItemMatch, Story, Topic, Watchlist
+from .models import AlertRule, ItemMatch, Topic, Watchlist
 from .services import alert_mark_read, alert_rule_create, alerts_mark_all_read
 from .webhooks import webhook_target_error
 
@@ -210,6 +210,12 @@ def _requires(codename: str):
     return requires_perm(f"insights.{codename}", _("Bạn không có quyền xem phân tích dư luận này."))
 
 
+# The one story concept lives in monitoring (lantoa.monitoring.models.Story).
+_requires_story = requires_perm(
+    "monitoring.view_story", _("Bạn không có quyền xem phân tích dư luận này.")
+)
+
+
 def _page(queryset, limit: int, offset: int):
     limit = max(1, min(limit, 500))
     offset = max(0, offset)
@@ -328,7 +334,7 @@ def item_insights(request, item_id: int):
         "relevant": analysis.relevant if analysis else None,
         "inaccurate": analysis.inaccurate if analysis else False,
         "uncertainty": analysis.uncertainty if analysis else None,
-        "story_id": analysis.story_id if analysis else None,
+        "story_id": item.story_id,
         "matches": [_match_out(m) for m in matches],
         "labels": [
             {
@@ -343,7 +349,7 @@ def item_insights(request, item_id: int):
 
 
 @router.get("/insights/stories", response={200: list[StoryOut], **ERRORS})
-@_requires("view_story")
+@_requires_story
 def stories_list(request, since: UtcDatetime | None = None, limit: int = 50, offset: int = 0):
     """Stories (clusters of items across outlets and languages), most recently active first."""
     stories = Story.objects.all()
@@ -353,7 +359,7 @@ def stories_list(request, since: UtcDatetime | None = None, limit: int = 50, off
 
 
 @router.get("/insights/stories/{story_id}", response={200: StoryDetailOut, **ERRORS})
-@_requires("view_story")
+@_requires_story
 def story_detail(request, story_id: int):
     """One story: first appearance, spread per day, outlets, languages, tone mix, its items."""
     return _story_out(get_object_or_404(Story, pk=story_id), with_items=True)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from lantoa.core.audit import audit
 from lantoa.core.tasks import QUEUE_DOWN
 from lantoa.monitoring.constants import OutletType
-from lantoa.monitoring.models import Item
+from lantoa.monitoring.models import Item, Story
 
 from ..constants import (
     NEWS_WINDOW_DAYS,
@@ -31,7 +31,7 @@ from ..constants import (
     WebhookFormat,
 )
 from ..enqueue import enqueue_on_commit
-from ..models import Alert, AlertRule, ItemAnalysis, ItemMatch, Story, Topic, Watchlist
+from ..models import Alert, AlertRule, ItemAnalysis, ItemMatch, Topic, Watchlist
 from ..selectors import SOCIAL_OUTLET_TYPES, alerts_for_user, spike_check, spike_drivers
 
 logger = logging.getLogger(__name__)
@@ -235,7 +235,7 @@ def spikes_detect(*, now: datetime | None = None) -> list[Alert]:
                 (
                     f"chuỗi tin: {story.title}",
                     f"story{story.pk}:",
-                    Item.objects.filter(analysis__story=story),
+                    Item.objects.filter(story=story),
                 )
                 for story in Story.objects.filter(last_seen_at__gte=now - timedelta(days=1))
             ]
