@@ -96,6 +96,7 @@ class StoryOut(Schema):
     title: str
     first_seen_at: datetime
     last_seen_at: datetime
+    foreign_at: datetime | None
     items: int
     outlets: list[str]
     languages: list[str]
@@ -103,8 +104,27 @@ class StoryOut(Schema):
     spread: list[DayCount]
 
 
+class TraceStepOut(Schema):
+    outlet: str
+    country: str
+    outlet_type: str
+    language: str
+    at: datetime
+    item_id: int
+    title: str
+    foreign: bool
+
+
+class TraceOut(Schema):
+    first: TraceStepOut | None
+    abroad: TraceStepOut | None
+    outlets: list[TraceStepOut]
+    languages: list[dict]
+
+
 class StoryDetailOut(StoryOut):
     item_list: list[StoryItemOut]
+    trace: TraceOut
 
 
 class AlertOut(Schema):
@@ -245,6 +265,7 @@ def _story_out(story: Story, *, with_items: bool = False) -> dict:
         "title": story.title,
         "first_seen_at": story.first_seen_at,
         "last_seen_at": story.last_seen_at,
+        "foreign_at": story.foreign_at,
         "items": len(summary["items"]),
         "outlets": summary["outlets"],
         "languages": summary["languages"],
@@ -252,6 +273,7 @@ def _story_out(story: Story, *, with_items: bool = False) -> dict:
         "spread": [{"day": day, "items": n} for day, n in summary["spread"]],
     }
     if with_items:
+        out["trace"] = selectors.story_trace(story)
         out["item_list"] = [
             {
                 "id": item.pk,

@@ -10,14 +10,16 @@ import threading
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import F
+from django.db import connection
+from django.db.models import Case, Count, Max, Min, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from lantoa.monitoring.models import Item, Story
 
 from ..ml.linking import StoryIndex, story_keys
 from ..models import Watchlist
-from ..selectors.stories import is_foreign
+from ..selectors.stories import foreign_q
 
 TEXT_CHARS = 1500
 
@@ -78,48 +80,87 @@ INDEX = _IndexCache()
 def stories_link(items: list[Item]) -> list[Story]:
     """Give every item a story (in time order), refresh the stories' first and last appearance,
     size and first foreign appearance; returns the stories that crossed into foreign media now.
-    Idempotent: an item that has a story keeps it."""
+    Idempotent: an item that has a story keeps it. A batch costs a few queries, not a few per
+    item: new stories are bulk-created, items updated in one executemany."""
     if not items:
         return []
     items = sorted(items, key=lambda i: (i.published_at or i.fetched_at, i.pk))
     with INDEX.lock:
         INDEX.sync(watchlist_aliases())
-        for item in items:
-            if item.story_id is None:
-                keys = item_keys(item, INDEX.aliases)
-                story_id, _ = INDEX.index.best(keys, item.language)
-                if story_id is not None and not Story.objects.filter(pk=story_id).exists():
-                    story_id = None
-                if story_id is None:
-                    moment = item.published_at or item.fetched_at
-                    story_id = Story.objects.create(
-                        title=item.title, first_seen_at=moment, last_seen_at=moment
-                    ).pk
-                Item.objects.filter(pk=item.pk).update(story_id=story_id)
-                item.story_id = story_id
-                Story.objects.filter(pk=story_id).update(item_count=F("item_count") + 1)
-                INDEX.index.add(item.pk, story_id, keys, item.language)
-                INDEX.last_id = max(INDEX.last_id, item.pk)
+        lonely = [item for item in items if item.story_id is None]
+        keys = {item.pk: item_keys(item, INDEX.aliases) for item in lonely}
+        found = {item.pk: INDEX.index.best(keys[item.pk], item.language)[0] for item in lonely}
+        alive = set(
+            Story.objects.filter(pk__in={s for s in found.values() if s}).values_list(
+                "pk", flat=True
+            )
+        )
+        # An item that found nothing (or a story removed meanwhile) starts a story; a later item
+        # of the same batch may join it, so stories are made as the batch is walked.
+        new_of: dict[int, Story] = {}
+        for item in lonely:
+            story_id = found[item.pk] if found[item.pk] in alive else None
+            if story_id is None:
+                moment = item.published_at or item.fetched_at
+                new_of[item.pk] = Story(title=item.title, first_seen_at=moment, last_seen_at=moment)
+                story_id = -item.pk  # placeholder until the bulk insert gives ids
+            item.story_id = story_id
+            INDEX.index.add(item.pk, story_id, keys[item.pk], item.language)
+        if new_of:
+            created = Story.objects.bulk_create(list(new_of.values()))
+            ids = {-pk: story.pk for pk, story in zip(new_of, created, strict=True)}
+            for item in lonely:
+                item.story_id = ids.get(item.story_id, item.story_id)
+            for doc in INDEX.index.docs.values():
+                if doc.story < 0:
+                    doc.story = ids.get(doc.story, doc.story)
+        if lonely:
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"UPDATE {Item._meta.db_table} SET story_id = %s WHERE id = %s",  # noqa: S608
+                    [(item.story_id, item.pk) for item in lonely],
+                )
+            INDEX.last_id = max(INDEX.last_id, *(item.pk for item in lonely))
     return _stories_refresh({item.story_id for item in items})
 
 
 def _stories_refresh(story_ids: set[int]) -> list[Story]:
+    """One aggregate query for the batch's stories: size, first and last appearance, first
+    foreign and first local appearance."""
+    moment = Coalesce("published_at", "fetched_at")
+    foreign = foreign_q()
+    rows = (
+        Item.objects.filter(story_id__in=story_ids)
+        .values("story_id")
+        .annotate(
+            n=Count("id"),
+            first=Min(moment),
+            last=Max(moment),
+            first_foreign=Min(Case(When(foreign, then=moment))),
+            first_local=Min(Case(When(~foreign, then=moment))),
+        )
+    )
+    figures = {row["story_id"]: row for row in rows}
+    stories = list(Story.objects.filter(pk__in=figures))
     crossed = []
-    for story in Story.objects.filter(pk__in=story_ids):
-        items = list(story.items.select_related("source").only(
-            "id", "published_at", "fetched_at", "language", "source__outlet_type",
-            "source__country",
-        ))  # fmt: skip
-        moments = [i.published_at or i.fetched_at for i in items]
-        foreign = [i.published_at or i.fetched_at for i in items if is_foreign(i)]
-        local = [i.published_at or i.fetched_at for i in items if not is_foreign(i)]
-        story.first_seen_at = min(moments)
-        story.last_seen_at = max(moments)
-        story.item_count = len(items)
+    for story in stories:
+        row = figures[story.pk]
         was_foreign = story.foreign_at is not None
-        story.foreign_at = min(foreign) if foreign else None
-        story.save(update_fields=["first_seen_at", "last_seen_at", "item_count", "foreign_at"])
+        story.item_count, story.first_seen_at, story.last_seen_at = (
+            row["n"],
+            row["first"],
+            row["last"],
+        )
+        story.foreign_at = row["first_foreign"]
         # A local story that crossed into foreign media: local coverage came first.
-        if not was_foreign and foreign and local and min(local) <= min(foreign):
+        if (
+            not was_foreign
+            and row["first_foreign"]
+            and row["first_local"]
+            and row["first_local"] <= row["first_foreign"]
+        ):
             crossed.append(story)
+    Story.objects.bulk_update(
+        stories, ["item_count", "first_seen_at", "last_seen_at", "foreign_at"], batch_size=500
+    )
     return crossed
