@@ -430,3 +430,6 @@ LANTOA_RETENTION_BATCH = env.int("LANTOA_RETENTION_BATCH", default=1000)
 # Backups (lantoa.core.security.backups) are mode 0600; with a key they are also encrypted
 # (AES-256-GCM). Keep the key outside the machine too: without it no backup can be restored.
 LANTOA_BACKUP_KEY = env.str("LANTOA_BACKUP_KEY", default="")
+
+# Stories: how many days back an item looks for its story (lantoa.insights.services.stories).
+LANTOA_STORY_WINDOW_DAYS = env.int("LANTOA_STORY_WINDOW_DAYS", default=3)

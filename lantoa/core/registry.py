@@ -7,7 +7,9 @@ Each Lantoa app may provide, beside its models:
 - `retention.py`: kinds of row that age out (`lantoa.core.security.retention.retention_rule`).
 - `schedules.py`: `SCHEDULES`, its periodic work (`lantoa.core.beat.Schedule`);
 - `permissions.py`: `permissions_grant()`, its role permissions;
-- `office.py`: `setup(*, log)`, its shipped configuration in `<app>/config/` (core.office_setup).
+- `office.py`: `setup(*, log)`, its shipped configuration in `<app>/config/` (core.office_setup);
+- `story_context.py`: `story_context(story) -> dict`, what the app knows about a story (e.g. the
+  clarifications opened on its items), merged into the foreign-pickup alert.
 They are found here, in the order of settings.LANTOA_APPS.
 
 An app may also add filters to another app's admin list without importing its admin

@@ -19,11 +19,11 @@ from pydantic import ValidationInfo, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from lantoa.core.api import ERRORS, UtcDatetime, requires_perm
-from lantoa.monitoring.models import Item
+from lantoa.monitoring.models import Item, Story
 
 from . import selectors
 from .constants import AlertKind, Channel, Frequency, WebhookFormat
-from .models import AlertRule, ItemMatch, Story, Topic, Watchlist
+from .models import AlertRule, ItemMatch, Topic, Watchlist
 from .services import alert_mark_read, alert_rule_create, alerts_mark_all_read
 from .webhooks import webhook_target_error
 
@@ -97,6 +97,7 @@ class StoryOut(Schema):
     title: str
     first_seen_at: datetime
     last_seen_at: datetime
+    foreign_at: datetime | None
     items: int
     outlets: list[str]
     languages: list[str]
@@ -104,8 +105,27 @@ class StoryOut(Schema):
     spread: list[DayCount]
 
 
+class TraceStepOut(Schema):
+    outlet: str
+    country: str
+    outlet_type: str
+    language: str
+    at: datetime
+    item_id: int
+    title: str
+    foreign: bool
+
+
+class TraceOut(Schema):
+    first: TraceStepOut | None
+    abroad: TraceStepOut | None
+    outlets: list[TraceStepOut]
+    languages: list[dict]
+
+
 class StoryDetailOut(StoryOut):
     item_list: list[StoryItemOut]
+    trace: TraceOut
 
 
 class AlertOut(Schema):
@@ -217,6 +237,12 @@ def _requires(codename: str):
     return requires_perm(f"insights.{codename}", _("Bạn không có quyền xem phân tích dư luận này."))
 
 
+# The one story concept lives in monitoring (lantoa.monitoring.models.Story).
+_requires_story = requires_perm(
+    "monitoring.view_story", _("Bạn không có quyền xem phân tích dư luận này.")
+)
+
+
 def _page(queryset, limit: int, offset: int):
     limit = max(1, min(limit, 500))
     offset = max(0, offset)
@@ -246,6 +272,7 @@ def _story_out(story: Story, *, with_items: bool = False) -> dict:
         "title": story.title,
         "first_seen_at": story.first_seen_at,
         "last_seen_at": story.last_seen_at,
+        "foreign_at": story.foreign_at,
         "items": len(summary["items"]),
         "outlets": summary["outlets"],
         "languages": summary["languages"],
@@ -253,6 +280,7 @@ def _story_out(story: Story, *, with_items: bool = False) -> dict:
         "spread": [{"day": day, "items": n} for day, n in summary["spread"]],
     }
     if with_items:
+        out["trace"] = selectors.story_trace(story)
         out["item_list"] = [
             {
                 "id": item.pk,
@@ -335,7 +363,7 @@ def item_insights(request, item_id: int):
         "relevant": analysis.relevant if analysis else None,
         "inaccurate": analysis.inaccurate if analysis else False,
         "uncertainty": analysis.uncertainty if analysis else None,
-        "story_id": analysis.story_id if analysis else None,
+        "story_id": item.story_id,
         "matches": [_match_out(m) for m in matches],
         "labels": [
             {
@@ -350,7 +378,7 @@ def item_insights(request, item_id: int):
 
 
 @router.get("/insights/stories", response={200: list[StoryOut], **ERRORS})
-@_requires("view_story")
+@_requires_story
 def stories_list(request, since: UtcDatetime | None = None, limit: int = 50, offset: int = 0):
     """Stories (clusters of items across outlets and languages), most recently active first."""
     stories = Story.objects.all()
@@ -360,7 +388,7 @@ def stories_list(request, since: UtcDatetime | None = None, limit: int = 50, off
 
 
 @router.get("/insights/stories/{story_id}", response={200: StoryDetailOut, **ERRORS})
-@_requires("view_story")
+@_requires_story
 def story_detail(request, story_id: int):
     """One story: first appearance, spread per day, outlets, languages, tone mix, its items."""
     return _story_out(get_object_or_404(Story, pk=story_id), with_items=True)

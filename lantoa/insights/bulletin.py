@@ -53,15 +53,14 @@ def bulletin_build(*, watchlist: Watchlist, day: date) -> Bulletin:
         Item.objects.filter(
             watchlist_matches__watchlist=watchlist, published_at__gte=start, published_at__lt=end
         )
-        .select_related("source", "analysis__story", "analysis__topic")
+        .select_related("source", "story", "analysis__topic")
         .distinct()
         .order_by("published_at")
     )
     bulletin = Bulletin(watchlist=watchlist, day=day, total=len(items))
     stories: dict[int | None, list[Item]] = {}
     for item in items:
-        analysis = getattr(item, "analysis", None)
-        key = analysis.story_id if analysis and analysis.story_id else -item.pk
+        key = item.story_id or -item.pk
         stories.setdefault(key, []).append(item)
     ranked = sorted(stories.values(), key=lambda group: (-len(group), group[0].published_at))
     bulletin.stories = [

@@ -57,6 +57,7 @@ class AlertKind(models.TextChoices):
     SPIKE = "spike", _("Tăng đột biến")
     NEGATIVE_SENSITIVE = "negative_sensitive", _("Tin tiêu cực về chủ đề nhạy cảm")
     FOREIGN_FIRST = "foreign_first", _("Báo nước ngoài lần đầu nhắc đến")
+    FOREIGN_PICKUP = "foreign_pickup", _("Chuỗi tin trong nước lan ra nước ngoài")
 
 
 class Frequency(models.TextChoices):

@@ -7,7 +7,7 @@ from lantoa.core.services import role_grant_permissions
 
 MONITOR_PERMISSIONS = [
     f"{action}_{model}"
-    for model in ("watchlist", "topic", "label", "alertrule", "itemmatch", "story", "alert")
+    for model in ("watchlist", "topic", "label", "alertrule", "itemmatch", "alert")
     for action in ("add", "change", "view", "delete")
 ] + [
     "add_classifiermodel",
@@ -20,7 +20,6 @@ LEADER_PERMISSIONS = [
     "view_watchlist",
     "view_topic",
     "view_alert",
-    "view_story",
     "view_itemmatch",
     "view_classifiermodel",
 ]
@@ -30,4 +29,9 @@ LEADER_PERMISSIONS = [
 def permissions_grant() -> None:
     for role in (Role.MONITOR, Role.RAPID_RESPONSE):
         role_grant_permissions(role=role, app_label="insights", codenames=MONITOR_PERMISSIONS)
+        # Stories (one concept, kept by monitoring) are read and renamed in insights' screens.
+        role_grant_permissions(
+            role=role, app_label="monitoring", codenames=["view_story", "change_story"]
+        )
     role_grant_permissions(role=Role.LEADER, app_label="insights", codenames=LEADER_PERMISSIONS)
+    role_grant_permissions(role=Role.LEADER, app_label="monitoring", codenames=["view_story"])

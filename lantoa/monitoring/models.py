@@ -3,6 +3,7 @@
 import zlib
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.fields import WebURLField
@@ -62,17 +63,27 @@ class Source(models.Model):
 
 
 class Story(models.Model):
-    """A group of near-identical items from different outlets (syndicated copies of one story)."""
+    """A story ("chuỗi tin"): every item about one event. Copies and near-copies of an article
+    (MinHash, at ingest) fold into it, and the analyse stage joins coverage of the same event by
+    other outlets and in other languages (lantoa.insights.ml.linking). The one story concept:
+    the origin trace, the foreign-pickup alert and the international view read it."""
 
     title = models.TextField(_("tiêu đề"))
-    first_seen_at = models.DateTimeField(_("xuất hiện lần đầu"), auto_now_add=True)
+    first_seen_at = models.DateTimeField(
+        _("xuất hiện lần đầu"), default=timezone.now, db_index=True
+    )
+    last_seen_at = models.DateTimeField(_("lần gần nhất"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
     item_count = models.PositiveIntegerField(_("số tin"), default=0)
+    # When an item of a foreign outlet (or in a foreign language) first joined, and when the
+    # foreign-pickup alert was raised for it (once per story).
+    foreign_at = models.DateTimeField(_("lần đầu xuất hiện ở nước ngoài"), null=True, blank=True)
+    foreign_alerted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
-        verbose_name = _("chùm tin")
-        verbose_name_plural = _("chùm tin")
-        ordering = ["-updated_at"]
+        verbose_name = _("chuỗi tin")
+        verbose_name_plural = _("chuỗi tin")
+        ordering = ["-last_seen_at", "-id"]
 
     def __str__(self) -> str:
         return self.title

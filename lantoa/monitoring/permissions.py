@@ -13,7 +13,7 @@ def permissions_grant() -> None:
     role_grant_permissions(
         role=Role.MONITOR,
         app_label="monitoring",
-        codenames=[*view, "add_source", "change_source", "add_item", "change_item"],
+        codenames=[*view, "add_source", "change_source", "add_item", "change_item", "change_story"],
     )
     role_grant_permissions(role=Role.LEADER, app_label="monitoring", codenames=view)
     # The team that verifies a post may open its original link (each opening is audited).

@@ -166,7 +166,7 @@ def test_hostile_items_never_run_script_in_the_browser(
 
     urls = [
         reverse("wagtailsnippets_monitoring_item:list"),
-        reverse("wagtailsnippets_monitoring_story:list"),
+        reverse("insights_story:index"),
         reverse("wagtailsnippets_monitoring_pollrun:list"),
         reverse("search_items") + "?" + urlencode({"q": SEARCH_WORD}),
         reverse("search_items") + "?" + urlencode({"q": f"<script>{_set('query')}</script>"}),
@@ -182,7 +182,7 @@ def test_hostile_items_never_run_script_in_the_browser(
         urls.append(reverse("wagtailsnippets_monitoring_item:inspect", args=[item.pk]))
         urls.append(reverse("insights_item", args=[item.pk]))
     for story in Story.objects.all():
-        urls.append(reverse("wagtailsnippets_monitoring_story:inspect", args=[story.pk]))
+        urls.append(reverse("insights_story:inspect", args=[story.pk]))
     for poll in PollRun.objects.all():
         urls.append(reverse("wagtailsnippets_monitoring_pollrun:inspect", args=[poll.pk]))
     for url in urls:

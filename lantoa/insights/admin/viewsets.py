@@ -7,7 +7,9 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from ..models import Alert, AlertRule, ClassifierModel, ItemMatch, Label, Story, Topic, Watchlist
+from lantoa.monitoring.models import Story
+
+from ..models import Alert, AlertRule, ClassifierModel, ItemMatch, Label, Topic, Watchlist
 from ..services import alert_mark_read, label_remove, label_set
 from .filters import (
     AlertFilterSet,
@@ -132,8 +134,8 @@ class StoryViewSet(ModelViewSet):
     model = Story
     icon = "list-ul"
     menu_label = _("Chuỗi tin")
-    list_display = ["title", "first_seen_at", "last_seen_at"]
-    list_export = ["title", "first_seen_at", "last_seen_at"]
+    list_display = ["title", "item_count", "first_seen_at", "foreign_at", "last_seen_at"]
+    list_export = ["id", "title", "item_count", "first_seen_at", "foreign_at", "last_seen_at"]
     export_filename = "chuoi-tin"
     search_fields = ["title"]
     form_fields = ["title"]

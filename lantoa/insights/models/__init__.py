@@ -1,7 +1,7 @@
 """Insights models: watchlists and matches, topics, labels and classifiers, alerts."""
 
 from .alerts import Alert, AlertRule
-from .analysis import ItemAnalysis, ItemMatch, Label, Story, Topic, Watchlist
+from .analysis import ItemAnalysis, ItemMatch, Label, Topic, Watchlist
 from .learning import ClassifierModel, TrainingJob
 
 __all__ = [
@@ -11,7 +11,6 @@ __all__ = [
     "ItemAnalysis",
     "ItemMatch",
     "Label",
-    "Story",
     "Topic",
     "TrainingJob",
     "Watchlist",

@@ -78,23 +78,6 @@ class Topic(models.Model):
         return self.kind == TopicKind.SENSITIVE
 
 
-class Story(models.Model):
-    """A cluster of items about one event, across outlets and languages."""
-
-    title = models.TextField(_("tiêu đề"))
-    first_seen_at = models.DateTimeField(_("xuất hiện lần đầu"), db_index=True)
-    last_seen_at = models.DateTimeField(_("lần gần nhất"))
-    key = models.CharField(max_length=64, unique=True)
-
-    class Meta:
-        verbose_name = _("chuỗi tin")
-        verbose_name_plural = _("chuỗi tin")
-        ordering = ["-last_seen_at"]
-
-    def __str__(self) -> str:
-        return self.title
-
-
 class ItemMatch(models.Model):
     """An item tagged by a watchlist, with the passage that matched (HTML, `<mark>`ed)."""
 
@@ -137,9 +120,6 @@ class ItemAnalysis(models.Model):
     inaccurate = models.BooleanField(_("thông tin sai sự thật"), default=False)
     # 1.0 = the models cannot decide; the labelling queue shows the highest first.
     uncertainty = models.FloatField(_("độ không chắc chắn"), default=1.0, db_index=True)
-    story = models.ForeignKey(
-        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="analyses"
-    )
     analysed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -20,6 +20,7 @@ from .learning import (
     labelling_queue,
     training_data,
 )
+from .stories import foreign_q, is_foreign, story_trace
 from .volumes import (
     SOCIAL_OUTLET_TYPES,
     dashboard_counts,
@@ -46,6 +47,8 @@ __all__ = [
     "dashboard_counts",
     "forecast_next",
     "foreign_items",
+    "foreign_q",
+    "is_foreign",
     "is_social",
     "item_document",
     "item_moment_field",
@@ -60,6 +63,7 @@ __all__ = [
     "spike_drivers",
     "spike_summaries",
     "story_summary",
+    "story_trace",
     "tone_counts",
     "topic_counts",
     "training_data",

@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
 from ..models import (
@@ -13,10 +13,12 @@ from ..models import (
 
 def story_summary(story) -> dict:
     """A story for people: items in time order, outlets, languages, tone mix, spread per day."""
-    analyses = story.analyses.select_related("item__source").order_by(
-        "item__published_at", "item_id"
+    items = list(
+        story.items.select_related("source", "analysis").order_by(
+            F("published_at").asc(nulls_last=True), "fetched_at", "id"
+        )
     )
-    items = [a.item for a in analyses]
+    analyses = [item.analysis for item in items if hasattr(item, "analysis")]
     spread = Counter(
         timezone.localtime(item.published_at).date() for item in items if item.published_at
     )

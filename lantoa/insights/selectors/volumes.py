@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from lantoa.core.text import syllables
 from lantoa.monitoring.constants import OutletType
-from lantoa.monitoring.models import Item, Source
+from lantoa.monitoring.models import Item, Source, Story
 
 from ..constants import (
     NEWS_WINDOW_DAYS,
@@ -21,14 +21,12 @@ from ..constants import (
     LabelKind,
     Tone,
 )
-from ..ml.stories import story_key
 from ..models import (
     Alert,
     AlertRule,
     ItemAnalysis,
     ItemMatch,
     Label,
-    Story,
     Topic,
     Watchlist,
 )
@@ -135,9 +133,13 @@ def spike_drivers(items: list[Item], baseline: list[Item], *, top: int = 5) -> d
     stories = Counter()
     titles = {}
     for item in items:
-        key = story_key(item.title)
+        # The item's story; an item not linked yet stands for itself.
+        key = item.story_id or -item.pk
         stories[key] += 1
         titles.setdefault(key, item.title)
+    titles.update(
+        Story.objects.filter(pk__in=[k for k in stories if k > 0]).values_list("pk", "title")
+    )
     now_words = Counter(w for i in items for w in {s.casefold() for s in syllables(i.title)})
     old_words = Counter(w for i in baseline for w in {s.casefold() for s in syllables(i.title)})
     scale = max(len(baseline), 1)
@@ -192,7 +194,7 @@ def spike_summaries(*, now: datetime | None = None) -> list[dict]:
             for t in Topic.objects.all()
         ]
         + [
-            ("story", story.pk, story.title, Item.objects.filter(analysis__story=story), 3.0)
+            ("story", story.pk, story.title, Item.objects.filter(story=story), 3.0)
             for story in Story.objects.filter(last_seen_at__gte=now - timedelta(days=1))
         ]
     )

@@ -16,9 +16,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from lantoa.core.audit import audit
+from lantoa.core.registry import app_modules
 from lantoa.core.tasks import QUEUE_DOWN
 from lantoa.monitoring.constants import OutletType
-from lantoa.monitoring.models import Item
+from lantoa.monitoring.models import Item, Story
 
 from ..constants import (
     NEWS_WINDOW_DAYS,
@@ -31,8 +32,14 @@ from ..constants import (
     WebhookFormat,
 )
 from ..enqueue import enqueue_on_commit
-from ..models import Alert, AlertRule, ItemAnalysis, ItemMatch, Story, Topic, Watchlist
-from ..selectors import SOCIAL_OUTLET_TYPES, alerts_for_user, spike_check, spike_drivers
+from ..models import Alert, AlertRule, ItemAnalysis, ItemMatch, Topic, Watchlist
+from ..selectors import (
+    SOCIAL_OUTLET_TYPES,
+    alerts_for_user,
+    spike_check,
+    spike_drivers,
+    story_trace,
+)
 
 logger = logging.getLogger(__name__)
 SOCIAL_TYPES = SOCIAL_OUTLET_TYPES
@@ -161,7 +168,78 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
                 items=[match.item],
             )
             raised += [alert] if alert else []
+    raised += _foreign_pickups(item_ids)
     return raised
+
+
+def _trace_text(trace: dict) -> str:
+    lines = []
+    for step in trace["outlets"]:
+        moment = timezone.localtime(step["at"]).strftime("%d/%m/%Y %H:%M")
+        where = "nước ngoài" if step["foreign"] else "trong nước"
+        lines.append(
+            f"{moment} · {step['outlet']} ({step['country']}, {step['language']}, {where})"
+        )
+    return "\n".join(lines)
+
+
+def _foreign_pickups(item_ids: list[int]) -> list[Alert]:
+    """A local story that has just crossed into foreign media: one alert per rule and story,
+    carrying the origin trace and the clarifications other apps know of (`story_context`)."""
+    rules = list(_rules(AlertKind.FOREIGN_PICKUP))
+    stories = list(
+        Story.objects.filter(
+            items__id__in=item_ids, foreign_at__isnull=False, foreign_alerted_at__isnull=True
+        ).distinct()
+    )
+    raised: list[Alert] = []
+    for story in stories:
+        trace = story_trace(story)
+        if not trace["local"]:
+            continue  # a foreign story, not a local one picked up abroad
+        context: dict = {}
+        for module in app_modules("story_context"):
+            context.update(module.story_context(story))
+        items = list(story.items.select_related("source").order_by("published_at", "id"))
+        payload = {"story_id": story.pk, "trace": _trace_json(trace), **context}
+        cases = context.get("clarifications", [])
+        body = _trace_text(trace) + "".join(
+            f"\nVụ việc làm rõ #{c['id']}: {c['claim']} ({c['state']}, {c['verdict']})"
+            for c in cases
+        )
+        for rule in rules:
+            if (
+                rule.watchlist_id
+                and not ItemMatch.objects.filter(
+                    watchlist_id=rule.watchlist_id, item__story=story
+                ).exists()
+            ):
+                continue
+            abroad = trace["abroad"]
+            alert = _raise(
+                rule,
+                kind=AlertKind.FOREIGN_PICKUP,
+                key=f"pickup:{rule.pk}:{story.pk}",
+                title=f"Chuỗi tin lan ra nước ngoài ({abroad['outlet']}): {story.title}",
+                body=body,
+                items=items,
+                payload=payload,
+            )
+            raised += [alert] if alert else []
+        Story.objects.filter(pk=story.pk).update(foreign_alerted_at=timezone.now())
+    return raised
+
+
+def _trace_json(trace: dict) -> dict:
+    def step(value):
+        return {**value, "at": value["at"].isoformat()} if value else None
+
+    return {
+        "first": step(trace["first"]),
+        "abroad": step(trace["abroad"]),
+        "outlets": [step(s) for s in trace["outlets"]],
+        "languages": [step(s) for s in trace["languages"]],
+    }
 
 
 def _strip_marks(passage: str) -> str:
@@ -235,7 +313,7 @@ def spikes_detect(*, now: datetime | None = None) -> list[Alert]:
                 (
                     f"chuỗi tin: {story.title}",
                     f"story{story.pk}:",
-                    Item.objects.filter(analysis__story=story),
+                    Item.objects.filter(story=story),
                 )
                 for story in Story.objects.filter(last_seen_at__gte=now - timedelta(days=1))
             ]

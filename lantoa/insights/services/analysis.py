@@ -7,7 +7,6 @@ import logging
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
 
 from lantoa.core.audit import audit
 from lantoa.core.text import fold_lower, nfc
@@ -17,10 +16,10 @@ from lantoa.monitoring.search.selectors import QueryError, highlight, search_ite
 from ..constants import LabelKind, Origin, Task, Tone, TopicMethod
 from ..ml.lexicon import explain
 from ..ml.pipelines import class_probabilities
-from ..ml.stories import story_key
-from ..models import ItemAnalysis, ItemMatch, Label, Story, Topic, Watchlist
+from ..models import ItemAnalysis, ItemMatch, Label, Topic, Watchlist
 from ..selectors import active_model, item_document
 from .alerts import alerts_raise_for_items
+from .stories import stories_link
 
 logger = logging.getLogger(__name__)
 PASSAGE_CHARS = 240
@@ -80,8 +79,8 @@ def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int
             analysis.topic_origin = origin if topic else ""
         if uncertainties:
             analysis.uncertainty = max(uncertainties)
-        analysis.story = _story_for(item)
         analysis.save()
+    stories_link(items)
     if raise_alerts:
         alerts_raise_for_items(item_ids=[item.id for item in items], match_ids=new_match_ids)
     return new_match_ids
@@ -144,21 +143,6 @@ def _query_topics(scope) -> dict[int, Topic]:
         for item_id in ids:
             found.setdefault(item_id, topic)
     return found
-
-
-def _story_for(item: Item) -> Story:
-    moment = item.published_at or item.fetched_at or timezone.now()
-    # The monitoring pipeline's MinHash cluster, when it made one, groups copies across outlets.
-    cluster = getattr(item, "story_id", None)
-    story, created = Story.objects.get_or_create(
-        key=f"monitoring:{cluster}" if cluster else story_key(item.title),
-        defaults={"title": item.title, "first_seen_at": moment, "last_seen_at": moment},
-    )
-    if not created and (moment < story.first_seen_at or moment > story.last_seen_at):
-        story.first_seen_at = min(story.first_seen_at, moment)
-        story.last_seen_at = max(story.last_seen_at, moment)
-        story.save(update_fields=["first_seen_at", "last_seen_at"])
-    return story
 
 
 # --- labels ---------------------------------------------------------------------------------

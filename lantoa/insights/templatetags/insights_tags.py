@@ -2,6 +2,7 @@ from django import template
 
 from ..constants import Tone
 from ..selectors import story_summary as summarise
+from ..selectors import story_trace as trace
 
 register = template.Library()
 
@@ -34,3 +35,9 @@ def story_summary(story):
     summary = summarise(story)
     summary["tones"] = {Tone(tone).label: n for tone, n in summary["tones"].items()}
     return summary
+
+
+@register.filter
+def story_trace(story):
+    """The origin trace of a story: first outlet, outlets and languages in order, first abroad."""
+    return trace(story)

@@ -8,10 +8,11 @@ from django.utils import timezone
 from wagtail.models import APIToken
 
 from lantoa.core.models import User
+from lantoa.monitoring.models import Story
 
 from .. import demo
 from ..constants import AlertKind
-from ..models import Alert, AlertRule, Story, Watchlist
+from ..models import Alert, AlertRule, Watchlist
 from ..services import items_analyse, label_set
 from .factories import SourceFactory, indexed_items
 
@@ -76,7 +77,7 @@ def test_item_reading_with_person_label(client, items):
             "created_at": body["labels"][0]["created_at"],
         }
     ]
-    assert body["story_id"] == Story.objects.get(analyses__item=item).pk
+    assert body["story_id"] == Story.objects.get(items=item).pk
 
 
 def test_stories_list_and_detail(client, items):

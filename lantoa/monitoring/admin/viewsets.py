@@ -168,7 +168,7 @@ class MonitoringGroup(SnippetViewSetGroup):
     menu_label = _("Theo dõi thông tin")
     menu_icon = "view"
     menu_order = 300
-    items = (SourceViewSet, ItemViewSet, StoryViewSet, PollRunViewSet)
+    items = (SourceViewSet, ItemViewSet, PollRunViewSet)
 
 
 def source_listing_buttons(snippet, user) -> list:

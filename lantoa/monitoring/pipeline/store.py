@@ -81,11 +81,21 @@ def _stories_prepare(batch: Batch) -> dict[int, int]:
         Item.objects.select_for_update(of=("self",))
         .filter(pk__in=near_ids)
         .order_by("pk")
-        .only("id", "title", "story_id")
+        .only("id", "title", "story_id", "published_at", "fetched_at")
     )
     lonely = [o for o in originals if o.story_id is None]
     if lonely:
-        stories = Story.objects.bulk_create([Story(title=o.title, item_count=1) for o in lonely])
+        stories = Story.objects.bulk_create(
+            [
+                Story(
+                    title=o.title,
+                    item_count=1,
+                    first_seen_at=o.published_at or o.fetched_at,
+                    last_seen_at=o.published_at or o.fetched_at,
+                )
+                for o in lonely
+            ]
+        )
         for original, story in zip(lonely, stories, strict=True):
             if story.pk is None:  # only databases that return ids from bulk inserts are supported
                 raise RuntimeError("bulk_create returned no Story id")
@@ -109,5 +119,5 @@ def _stories_count(batch: Batch) -> None:
     now = timezone.now()
     for count, story_ids in by_increment.items():
         Story.objects.filter(pk__in=story_ids).update(
-            item_count=F("item_count") + count, updated_at=now
+            item_count=F("item_count") + count, updated_at=now, last_seen_at=now
         )

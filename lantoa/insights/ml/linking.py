@@ -1,0 +1,296 @@
+"""Cross-outlet, cross-language story linking: which story an item joins.
+
+Each item is reduced to a set of keys that survive translation and transliteration:
+
+- `n:` numbers, written the same in every language once normalised ("1.372.000", "137万2000"
+  and "1,372,000" are one number; years and counts alike);
+- `d:` day-month dates ("ngày 5 tháng 3", "3月5日", "5/3", "March 5");
+- `l:` words in Latin script (acronyms and names: "NASCAR", "Lenox"), accents removed;
+- `s:` name skeletons: a proper name or a katakana / hangul run transliterated (anyascii) and
+  reduced to its consonants, so "Karachi" and カラチ, "Hyderabad" and ハイデラバード, "Johnson"
+  and ジョンソン give the same key;
+- `a:` watchlist aliases: any spelling of a watched name ("Quy Nhơn", "Quy Nhon", "归仁", "퀴논",
+  "クイニョン") gives the watchlist's key;
+- `w:` folded words, compared only between items of the same language (other outlets' coverage
+  of the same event in Vietnamese, or in English, share their words).
+
+An item joins the story of the most similar earlier item (IDF-weighted overlap of the keys,
+normalised by the smaller key set) when the score reaches the threshold; otherwise it starts a new
+story. The index is an inverted list of keys, so one item costs a look-up per key, not a
+comparison with every earlier item.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+
+from lantoa.core.text import fold_lower
+
+THRESHOLD = 0.5
+# Numbers below this are mostly small counts that every story has.
+MIN_NUMBER = 10
+MAX_POSTINGS = 200  # a key shared by more items than this is too common to retrieve by
+TOP_CANDIDATES = 30  # items scored in full: those sharing the most weight
+
+_KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]+")
+_HANGUL = re.compile(r"[\uac00-\ud7af]+")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ỹĐđ]+")
+_CAPITAL_RUN = re.compile(r"(?:\b[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+|$)){1,4}")
+_NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?(?:\s*[万億])?(?:\d+)?")
+_WORD = re.compile(r"\w+")
+_DATES = (
+    re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})", re.I),  # vi: day, month
+    re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/\d{2,4})?\b"),  # vi/fr: day/month
+)
+_DATE_JA = re.compile(r"(\d{1,2})月(\d{1,2})日")  # ja/zh: month, day
+_DATE_KO = re.compile(r"(\d{1,2})월\s*(\d{1,2})일")  # ko: month, day
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan", "janvier"),
+            ("february", "feb", "février", "fevrier"),
+            ("march", "mar", "mars"),
+            ("april", "apr", "avril"),
+            ("may", "mai"),
+            ("june", "jun", "juin"),
+            ("july", "jul", "juillet"),
+            ("august", "aug", "août", "aout"),
+            ("september", "sep", "sept", "septembre"),
+            ("october", "oct", "octobre"),
+            ("november", "nov", "novembre"),
+            ("december", "dec", "décembre", "decembre"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_DATE_EN = re.compile(r"\b([A-Za-zéû]{3,9})\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+([A-Za-zéû]{3,9})\b")
+_STOP = frozenset(
+    """và của là có cho các những được trong với đã này một người không tại về từ khi đến để
+    theo ra sẽ như thì lại cũng vào năm ngày nhưng hay hoặc nó họ đó nào rằng bị bởi mà
+    the of and to in a is for on at by with from as that this was were be are has have had it
+    its an or but not he she they his her their will would said says le la les de des du et en
+    un une est pour sur dans par au aux qui que""".split()  # noqa: SIM905
+)
+# Transliteration: letters that one language writes where another hears the same sound.
+_SKELETON_MAP = str.maketrans({"l": "r", "v": "b", "c": "k", "q": "k", "f": "h", "x": "s"})
+_VOWELS = re.compile(r"[aeiouyhw]+")
+
+
+def _skeleton(word: str) -> str:
+    """Consonants of a transliterated name, doubled letters collapsed: 'karachi' → 'krk'."""
+    text = anyascii(word).lower()
+    text = re.sub(r"[^a-z]", "", text)
+    text = text.replace("ph", "f").replace("th", "t").replace("sh", "s").replace("ch", "k")
+    text = text.replace("tsu", "t").replace("ts", "t").replace("j", "z").replace("g", "k")
+    text = text.replace("d", "t").replace("b", "p").translate(_SKELETON_MAP)
+    text = _VOWELS.sub("", text)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def _number_value(raw: str) -> str | None:
+    raw = raw.strip()
+    man = 0
+    if "億" in raw or "万" in raw:
+        unit = 100_000_000 if "億" in raw else 10_000
+        head, _, tail = raw.replace("億", "万").partition("万")
+        head, tail = re.sub(r"\D", "", head), re.sub(r"\D", "", tail)
+        if not head:
+            return None
+        man = int(head) * unit + (int(tail) if tail else 0)
+        return str(man)
+    # "1.372.000" / "1,372,000" / "1 372 000": thousands; "2,5" / "2.5": a decimal.
+    if re.fullmatch(r"\d{1,3}(?:[.,\s]\d{3})+", raw):
+        return str(int(re.sub(r"\D", "", raw)))
+    digits = re.match(r"\d+", raw)
+    if not digits:
+        return None
+    value = int(digits.group())
+    return str(value) if value >= MIN_NUMBER else None
+
+
+def _dates(text: str) -> set[str]:
+    found = set()
+    for pattern in _DATES:
+        for day, month in pattern.findall(text):
+            if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+                found.add(f"d:{int(month)}-{int(day)}")
+    for pattern in (_DATE_JA, _DATE_KO):
+        for month, day in pattern.findall(text):
+            if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+                found.add(f"d:{int(month)}-{int(day)}")
+    for name1, day1, day2, name2 in _DATE_EN.findall(text):
+        month = _MONTHS.get((name1 or name2).lower())
+        day = int(day1 or day2)
+        if month and 1 <= day <= 31:
+            found.add(f"d:{month}-{day}")
+    return found
+
+
+def _name_keys(body: str) -> set[str]:
+    """`l:` Latin-script words and `s:` name skeletons of a text."""
+    keys: set[str] = set()
+    # Names: capitalised runs in alphabetic scripts, katakana and hangul runs.
+    names: list[str] = []
+    for run in _CAPITAL_RUN.findall(body):
+        names.extend(run.split())
+    for run in _KATAKANA.findall(body.replace("ッ", "").replace("ー", "")):
+        names.extend(part for part in run.split("・") if part)
+    names.extend(_HANGUL.findall(body))
+    for word in _LATIN_WORD.findall(body):
+        if word.isascii() and len(word) >= 3 and (word.isupper() or word[0].isupper()):
+            keys.add(f"l:{word.lower()}")
+            names.append(word)
+    for name in names:
+        skeleton = _skeleton(name)
+        if len(skeleton) >= 3:
+            keys.add(f"s:{skeleton}")
+    return keys
+
+
+def story_keys(title: str, text: str, language: str, aliases: dict[str, str] | None = None):
+    """The keys of one item (see the module's docstring); `aliases` maps a folded spelling to a
+    watchlist key and is matched as a phrase."""
+    body = unicodedata.normalize("NFKC", f"{title}\n{text}")
+    keys: set[str] = set()
+    for raw in _NUMBER.findall(body):
+        value = _number_value(raw)
+        if value:
+            keys.add(f"n:{value}")
+    keys |= _dates(body)
+    folded = fold_lower(body)
+    place_keys: set[str] = set()
+    for spelling, key in (aliases or {}).items():
+        if spelling in folded:
+            keys.add(f"a:{key}")
+            # The watched name's own spellings count once, as the alias key.
+            place_keys |= _name_keys(spelling.title())
+    keys |= _name_keys(body) - place_keys
+    lang = (language or "").split("-")[0]
+    for word in _WORD.findall(folded):
+        if len(word) > 1 and word not in _STOP and not word.isdigit():
+            keys.add(f"w:{lang}:{word}")
+    return frozenset(keys)
+
+
+@dataclass
+class _Doc:
+    story: int
+    keys: frozenset[str]
+    lang: str
+    # Squared IDF weights of all keys and of those other languages can share (no words), as of
+    # when the index held `norms_at` items (recomputed as the index grows by a tenth).
+    norms: tuple[float, float] = (0.0, 0.0)
+    norms_at: int = -1
+
+
+@dataclass
+class StoryIndex:
+    """Earlier items' keys in an inverted index (one worker's memory, rebuilt from the database
+    for the linking window)."""
+
+    threshold: float = THRESHOLD
+    cross_boost: float = 2.5
+    docs: dict[int, _Doc] = field(default_factory=dict)
+    postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    df: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def _weights(self, keys: Iterable[str]) -> dict[str, float]:
+        total = len(self.docs) + 1
+        return {k: math.log(1 + total / (self.df.get(k, 0) + 1)) ** 2 for k in keys}
+
+    @staticmethod
+    def _norms(weights: dict[str, float]) -> tuple[float, float]:
+        same = sum(weights.values())
+        cross = sum(w for k, w in weights.items() if not k.startswith("w:"))
+        return same, cross
+
+    def add(self, doc_id: int, story: int, keys: frozenset[str], lang: str) -> None:
+        for key in keys:
+            self.df[key] += 1
+            self.postings[key].append(doc_id)
+        self.docs[doc_id] = _Doc(story, keys, lang)
+
+    def best(self, keys: frozenset[str], lang: str) -> tuple[int | None, float]:
+        """The story of the most similar earlier item and the score (None below threshold):
+        the cosine of the IDF-weighted key sets, words counting only within one language; across
+        languages at least one shared key must be more than the watched place's name."""
+        weights = self._weights(keys)
+        mine_same, mine_cross = self._norms(weights)
+        shared: dict[int, float] = defaultdict(float)
+        specific: set[int] = set()
+        for key, weight in weights.items():
+            # A word key names its language ("w:vi:…"): only items of that language share it.
+            posting = self.postings.get(key)
+            if not posting or len(posting) > MAX_POSTINGS:
+                continue
+            for doc_id in posting:
+                shared[doc_id] += weight
+            if not key.startswith("a:"):
+                specific.update(posting)
+        best_story, best_score = None, 0.0
+        top = sorted(shared.items(), key=lambda kv: -kv[1])[:TOP_CANDIDATES]
+        for doc_id, weight in top:
+            other = self.docs[doc_id]
+            if other.norms_at < 0 or len(self.docs) > other.norms_at * 1.1 + 10:
+                other.norms = self._norms(self._weights(other.keys))
+                other.norms_at = len(self.docs)
+            other_same, other_cross = other.norms
+            if other.lang == lang:
+                norm, boost = math.sqrt(mine_same * other_same), 1.0
+            else:
+                if doc_id not in specific:
+                    continue  # the same place alone is not the same event
+                norm, boost = math.sqrt(mine_cross * other_cross), self.cross_boost
+            value = boost * weight / norm if norm else 0.0
+            if value > best_score:
+                best_story, best_score = other.story, value
+        if best_score < self.threshold:
+            return None, best_score
+        return best_story, best_score
+
+
+def cluster(docs: list[tuple[int, str, str, str]], *, aliases=None, threshold=THRESHOLD):
+    """Link documents in order ((id, language, title, text), earliest first): id → story id
+    (the id of the story's first document)."""
+    index = StoryIndex(threshold=threshold)
+    stories: dict[int, int] = {}
+    for doc_id, language, title, text in docs:
+        keys = story_keys(title, text, language, aliases)
+        story, _ = index.best(keys, language)
+        stories[doc_id] = story if story is not None else doc_id
+        index.add(doc_id, stories[doc_id], keys, language)
+    return stories
+
+
+def pair_scores(stories: dict, gold_pairs: Iterable[tuple]) -> dict:
+    """Precision, recall and F1 over same-story pairs (every pair of documents in one story)."""
+    members: dict = defaultdict(list)
+    for doc, story in stories.items():
+        members[story].append(doc)
+    predicted = set()
+    for group in members.values():
+        group = sorted(group, key=str)
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                predicted.add((a, b))
+    gold = {tuple(sorted(pair, key=str)) for pair in gold_pairs}
+    hits = len(predicted & gold)
+    precision = hits / len(predicted) if predicted else 0.0
+    recall = hits / len(gold) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "pairs_predicted": len(predicted),
+        "pairs_gold": len(gold),
+    }

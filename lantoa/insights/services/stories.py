@@ -1,0 +1,166 @@
+"""Linking items into stories (the one story concept, `monitoring.Story`), their origin trace
+and the foreign-pickup moment.
+
+The monitoring pipeline already folded copies and near-copies into a story (MinHash, at ingest).
+Here every other analysed item joins the story of the most similar item of the last
+STORY_WINDOW days, in any language (lantoa.insights.ml.linking), or starts a story of its own.
+"""
+
+import threading
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Case, Count, Max, Min, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from lantoa.monitoring.models import Item, Story
+
+from ..ml.linking import StoryIndex, story_keys
+from ..models import Watchlist
+from ..selectors.stories import foreign_q
+
+TEXT_CHARS = 1500
+
+
+def watchlist_aliases() -> dict[str, str]:
+    """Folded spelling → watchlist key, for every alias of every active watchlist."""
+    from lantoa.core.text import fold_lower
+
+    found = {}
+    for watchlist in Watchlist.objects.filter(is_active=True):
+        for alias in [watchlist.name, *watchlist.alias_list()]:
+            folded = fold_lower(alias).strip()
+            if len(folded) >= 2:
+                found[folded] = str(watchlist.pk)
+    return found
+
+
+def item_keys(item: Item, aliases: dict[str, str]) -> frozenset[str]:
+    return story_keys(item.title, item.summary or item.text[:TEXT_CHARS], item.language, aliases)
+
+
+class _IndexCache:
+    """The linking index of the last STORY_WINDOW days in this worker's memory, extended from the
+    database at each batch (several workers see each other's items)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self):
+        self.index = StoryIndex()
+        self.last_id = 0
+        self.aliases: dict[str, str] = {}
+        self.built_at = timezone.now()
+
+    def sync(self, aliases: dict[str, str]):
+        window = timedelta(days=settings.LANTOA_STORY_WINDOW_DAYS)
+        stale = timezone.now() - self.built_at > window
+        rolled_back = self.last_id and not Item.objects.filter(pk=self.last_id).exists()
+        if stale or rolled_back or aliases != self.aliases:
+            self.reset()
+            self.aliases = aliases
+        rows = (
+            Item.objects.filter(
+                id__gt=self.last_id, story__isnull=False, fetched_at__gte=timezone.now() - window
+            )
+            .order_by("id")
+            .only("id", "story_id", "title", "summary", "text", "language")
+        )
+        for item in rows.iterator(chunk_size=2000):
+            self.index.add(item.pk, item.story_id, item_keys(item, aliases), item.language)
+            self.last_id = max(self.last_id, item.pk)
+
+
+INDEX = _IndexCache()
+
+
+def stories_link(items: list[Item]) -> list[Story]:
+    """Give every item a story (in time order), refresh the stories' first and last appearance,
+    size and first foreign appearance; returns the stories that crossed into foreign media now.
+    Idempotent: an item that has a story keeps it. A batch costs a few queries, not a few per
+    item: new stories are bulk-created, items updated in one executemany."""
+    if not items:
+        return []
+    items = sorted(items, key=lambda i: (i.published_at or i.fetched_at, i.pk))
+    with INDEX.lock:
+        INDEX.sync(watchlist_aliases())
+        lonely = [item for item in items if item.story_id is None]
+        keys = {item.pk: item_keys(item, INDEX.aliases) for item in lonely}
+        found = {item.pk: INDEX.index.best(keys[item.pk], item.language)[0] for item in lonely}
+        alive = set(
+            Story.objects.filter(pk__in={s for s in found.values() if s}).values_list(
+                "pk", flat=True
+            )
+        )
+        # An item that found nothing (or a story removed meanwhile) starts a story; a later item
+        # of the same batch may join it, so stories are made as the batch is walked.
+        new_of: dict[int, Story] = {}
+        for item in lonely:
+            story_id = found[item.pk] if found[item.pk] in alive else None
+            if story_id is None:
+                moment = item.published_at or item.fetched_at
+                new_of[item.pk] = Story(title=item.title, first_seen_at=moment, last_seen_at=moment)
+                story_id = -item.pk  # placeholder until the bulk insert gives ids
+            item.story_id = story_id
+            INDEX.index.add(item.pk, story_id, keys[item.pk], item.language)
+        if new_of:
+            created = Story.objects.bulk_create(list(new_of.values()))
+            ids = {-pk: story.pk for pk, story in zip(new_of, created, strict=True)}
+            for item in lonely:
+                item.story_id = ids.get(item.story_id, item.story_id)
+            for doc in INDEX.index.docs.values():
+                if doc.story < 0:
+                    doc.story = ids.get(doc.story, doc.story)
+        if lonely:
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"UPDATE {Item._meta.db_table} SET story_id = %s WHERE id = %s",  # noqa: S608
+                    [(item.story_id, item.pk) for item in lonely],
+                )
+            INDEX.last_id = max(INDEX.last_id, *(item.pk for item in lonely))
+    return _stories_refresh({item.story_id for item in items})
+
+
+def _stories_refresh(story_ids: set[int]) -> list[Story]:
+    """One aggregate query for the batch's stories: size, first and last appearance, first
+    foreign and first local appearance."""
+    moment = Coalesce("published_at", "fetched_at")
+    foreign = foreign_q()
+    rows = (
+        Item.objects.filter(story_id__in=story_ids)
+        .values("story_id")
+        .annotate(
+            n=Count("id"),
+            first=Min(moment),
+            last=Max(moment),
+            first_foreign=Min(Case(When(foreign, then=moment))),
+            first_local=Min(Case(When(~foreign, then=moment))),
+        )
+    )
+    figures = {row["story_id"]: row for row in rows}
+    stories = list(Story.objects.filter(pk__in=figures))
+    crossed = []
+    for story in stories:
+        row = figures[story.pk]
+        was_foreign = story.foreign_at is not None
+        story.item_count, story.first_seen_at, story.last_seen_at = (
+            row["n"],
+            row["first"],
+            row["last"],
+        )
+        story.foreign_at = row["first_foreign"]
+        # A local story that crossed into foreign media: local coverage came first.
+        if (
+            not was_foreign
+            and row["first_foreign"]
+            and row["first_local"]
+            and row["first_local"] <= row["first_foreign"]
+        ):
+            crossed.append(story)
+    Story.objects.bulk_update(
+        stories, ["item_count", "first_seen_at", "last_seen_at", "foreign_at"], batch_size=500
+    )
+    return crossed
