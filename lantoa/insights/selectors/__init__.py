@@ -19,6 +19,7 @@ from .learning import (
     item_document,
     labelling_queue,
     training_data,
+    training_examples,
 )
 from .volumes import (
     SOCIAL_OUTLET_TYPES,
@@ -63,6 +64,7 @@ __all__ = [
     "tone_counts",
     "topic_counts",
     "training_data",
+    "training_examples",
     "trends",
     "unread_alert_count",
     "volume_series",
