@@ -217,8 +217,13 @@ def lang_of(text: str, lang: str = "") -> str:
 
 
 def read_tone(text: str, lang: str = "") -> ToneReading:
-    """The out-of-the-box tone of one text in its language (detected when not given)."""
+    """The out-of-the-box tone of one text in its language (detected when not given).
+
+    A text in a language outside the office's six has no tone ("", unknown): no analyser reads it,
+    and counting it as neutral would inflate the positive share."""
     text = nfc(text or "")
+    if lang and lang not in LANGUAGES:
+        return ToneReading(label="", score=0.0, method="", lang=lang)
     lang = lang_of(text, lang)
     if lang == "en":
         score = _vader_en().polarity_scores(text)["compound"]

@@ -36,6 +36,7 @@ from .volumes import (
     tone_counts,
     topic_counts,
     trends,
+    unknown_tone_share,
     volume_series,
     window_counts,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "training_data",
     "training_examples",
     "trends",
+    "unknown_tone_share",
     "unread_alert_count",
     "volume_series",
     "watchlists_with_counts",

@@ -129,3 +129,27 @@ def test_new_version_replaces_the_active_one_only_when_it_beats_it():
     assert third.metrics["versus_active"] == {"active_version": 2, "n": 0, "beats": False}
     assert not third.is_active
     assert ClassifierModel.objects.get(pk=new.pk).is_active
+
+
+@pytest.mark.django_db
+def test_positive_share_counts_known_tone_in_every_language_and_shows_unknown():
+    from ..selectors import dashboard_counts, kpi_positive_neutral_share, trends
+
+    items = indexed_items(
+        {"title": "Lễ hội thành công, du khách rất hài lòng", "language": "vi"},
+        {"title": "Protesters accuse Quy Nhon officials of corruption", "language": "en"},
+        {"title": "Die Stadt feiert ein großes Fest", "language": "de"},
+        {"title": "Chưa phân tích", "language": "vi"},
+    )
+    items_analyse(item_ids=[item.id for item in items[:3]])
+    assert ItemAnalysis.objects.get(item=items[2]).tone == ""  # no analyser reads German
+    today = timezone.localdate()
+    figures = {c.label: c.value for c in kpi_positive_neutral_share(start=today, end=today)}
+    assert figures["Tỷ lệ tích cực và trung lập (%)"] == 50.0  # the English item counts
+    assert figures["Tin đã xác định sắc thái"] == 2
+    assert figures["Tin chưa xác định sắc thái"] == 2
+    assert figures["Tỷ lệ chưa xác định sắc thái (%)"] == 50.0
+    counts = dashboard_counts()
+    assert (counts["positive_share"], counts["unknown_tone_share"]) == ("50%", "50%")
+    data = trends(period="week")
+    assert (data["kpi_positive_share"][-1], data["kpi_unknown_tone_share"][-1]) == (50.0, 50.0)
