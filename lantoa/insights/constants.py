@@ -57,6 +57,7 @@ class AlertKind(models.TextChoices):
     SPIKE = "spike", _("Tăng đột biến")
     NEGATIVE_SENSITIVE = "negative_sensitive", _("Tin tiêu cực về chủ đề nhạy cảm")
     FOREIGN_FIRST = "foreign_first", _("Báo nước ngoài lần đầu nhắc đến")
+    SOURCE_HEALTH = "source_health", _("Nguồn tin im lặng hoặc lỗi kéo dài bất thường")
 
 
 class Frequency(models.TextChoices):
