@@ -230,6 +230,7 @@ class TrendsOut(Schema):
     series: dict[str, dict[str, list[int]]]
     forecast: dict | None
     kpi_positive_share: list[float | None]
+    kpi_unknown_tone_share: list[float | None]
 
 
 def _requires(codename: str):

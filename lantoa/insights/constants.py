@@ -58,6 +58,7 @@ class AlertKind(models.TextChoices):
     NEGATIVE_SENSITIVE = "negative_sensitive", _("Tin tiêu cực về chủ đề nhạy cảm")
     FOREIGN_FIRST = "foreign_first", _("Báo nước ngoài lần đầu nhắc đến")
     FOREIGN_PICKUP = "foreign_pickup", _("Chuỗi tin trong nước lan ra nước ngoài")
+    SOURCE_HEALTH = "source_health", _("Nguồn tin im lặng hoặc lỗi kéo dài bất thường")
 
 
 class Frequency(models.TextChoices):

@@ -26,6 +26,11 @@ SCHEDULES = [
         minute="*/15",
     ),
     Schedule(
+        name="insights: sức khỏe nguồn tin theo nhịp riêng",
+        task="lantoa.insights.tasks.source_health_task",
+        minute="20",
+    ),
+    Schedule(
         name="insights: huấn luyện lại hằng tuần",
         task="lantoa.insights.tasks.classifier_retrain_all_task",
         minute="0",

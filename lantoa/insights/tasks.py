@@ -16,6 +16,7 @@ from .services import (
     alert_digests_send,
     classifier_train,
     items_analyse,
+    source_health_alerts,
     spikes_detect,
 )
 from .services.delivery import DeliveryFailed, DeliveryRefused, alert_delivery_give_up
@@ -69,6 +70,11 @@ def classifier_train_task(job_id: int) -> int | None:
 @shared_task
 def spikes_detect_task() -> int:
     return len(spikes_detect())
+
+
+@shared_task
+def source_health_task() -> int:
+    return len(source_health_alerts())
 
 
 @shared_task

@@ -30,6 +30,10 @@ class Candidate:
     original_url_sealed: str = ""
     # Page and sitemap links (and manual URLs) must be fetched and extracted.
     needs_fetch: bool = False
+    # A feed item that carried only a summary: its page is fetched for the full text when the
+    # source wants it; if that fails (robots, errors, limits) the item keeps its summary.
+    summary_only: bool = False
+    full_text_optional: bool = False
     # A page body already in hand (benchmarks, re-processing): extracted without fetching.
     page_body: bytes | None = None
     raw: RawResponse | None = None

@@ -43,6 +43,11 @@ class LeftOut(models.TextChoices):
     TITLES_CUT = "titles_cut", _("Tiêu đề quá dài bị cắt bớt")
     URLS_CUT = "urls_cut", _("Đường dẫn quá dài bị cắt bớt")
     PROBLEMS_UNLISTED = "problems_unlisted", _("Tin có vấn đề không liệt kê hết")
+    FULL_TEXT_DEFERRED = (
+        "full_text_deferred",
+        _("Tin RSS chỉ giữ tóm tắt (vượt số trang bài tải mỗi lượt)"),
+    )
+    FULL_TEXT_FAILED = "full_text_failed", _("Tin RSS chỉ giữ tóm tắt (không lấy được trang bài)")
 
 
 class FetchOutcome(models.TextChoices):

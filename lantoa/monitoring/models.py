@@ -11,6 +11,9 @@ from lantoa.core.fields import WebURLField
 from .constants import FetchOutcome, LeftOut, OutletType, SourceKind
 from .html import sanitise
 
+# News sites: their feeds often carry only a summary, the article is on the page.
+FULL_TEXT_OUTLETS = (OutletType.DOMESTIC_PRESS, OutletType.FOREIGN_PRESS, OutletType.GOVERNMENT)
+
 
 class Source(models.Model):
     """A feed, sitemap, page or import file the office follows (an outlet, never a person).
@@ -45,6 +48,17 @@ class Source(models.Model):
         _("kết quả gần nhất"), max_length=30, choices=FetchOutcome.choices, blank=True
     )
     last_error = models.TextField(_("lỗi gần nhất"), blank=True)
+    full_text = models.BooleanField(
+        _("tải toàn văn khi tin RSS/Atom chỉ có tóm tắt"),
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_(
+            "Để trống: tự động, bật với báo chí và cơ quan nhà nước, tắt với mạng xã hội và blog. "
+            "Trang bài được tải theo cùng quy tắc lịch sự (robots.txt, giãn cách, giới hạn dung "
+            "lượng)."
+        ),
+    )
     column_mapping = models.JSONField(
         _("ánh xạ cột (tệp nhập)"),
         default=dict,
@@ -60,6 +74,12 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def wants_full_text(self) -> bool:
+        """Fetch the article page of a feed item that carries only a summary?"""
+        if self.full_text is not None:
+            return self.full_text
+        return self.outlet_type in FULL_TEXT_OUTLETS
 
 
 class Story(models.Model):

@@ -1,6 +1,7 @@
 """Reads of the monitoring app: source health, counts for the dashboard."""
 
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -120,3 +121,80 @@ def kpi_items_by_outlet_type(*, start: date, end: date, unit=None) -> list[panel
 def item_url_taken(*, url: str, exclude_id: int | None = None) -> bool:
     """Whether another item already has this URL (compared as the pipeline does: its hash)."""
     return Item.objects.filter(url_hash=url_hash(url)).exclude(pk=exclude_id).exists()
+
+
+# --- source health from each source's own rhythm (source-health alerts) ---------------------
+
+RHYTHM_DAYS = 28
+RHYTHM_MIN_RUNS = 5
+RHYTHM_FACTOR = 3.0
+RHYTHM_FLOOR = timedelta(hours=1)
+FAILING_MIN_RUNS = 3
+
+
+def _usual_gap(moments: list[datetime]) -> timedelta | None:
+    """The 90th percentile of the gaps between consecutive moments (None with too few)."""
+    if len(moments) < RHYTHM_MIN_RUNS:
+        return None
+    gaps = sorted(b - a for a, b in pairwise(moments))
+    return gaps[min(len(gaps) - 1, int(0.9 * len(gaps)))]
+
+
+def source_rhythm_problems(*, now: datetime | None = None) -> list[dict]:
+    """Active sources that fell silent or keep failing beyond their own usual rhythm.
+
+    From each source's poll runs of the last RHYTHM_DAYS days:
+    - "failing": the last FAILING_MIN_RUNS or more polls failed, and the time since the last
+      successful poll is more than RHYTHM_FACTOR × its usual gap between successful polls;
+    - "silent": polls succeed but no new item came for more than RHYTHM_FACTOR × its usual gap
+      between polls that brought new items (a feed that stopped updating, a changed address).
+    The usual gap is the 90th percentile of the source's own gaps (at least RHYTHM_FLOOR); a
+    source with fewer than RHYTHM_MIN_RUNS such polls has no rhythm yet and is not judged.
+    `since` is the last good moment: it names the episode (one alert per episode)."""
+    now = now or timezone.now()
+    problems = []
+    since = now - timedelta(days=RHYTHM_DAYS)
+    runs_by_source: dict[int, list[tuple]] = {}
+    for row in (
+        PollRun.objects.filter(started_at__gte=since, source__is_active=True)
+        .exclude(outcome="running")
+        .order_by("source_id", "started_at")
+        .values_list("source_id", "started_at", "outcome", "stored")
+    ):
+        runs_by_source.setdefault(row[0], []).append(row[1:])
+    sources = Source.objects.in_bulk(list(runs_by_source))
+    for source_id, runs in runs_by_source.items():
+        ok = [at for at, outcome, _stored in runs if outcome not in FETCH_FAILURES]
+        productive = [
+            at for at, outcome, stored in runs if stored and outcome not in FETCH_FAILURES
+        ]
+        trailing_failures = 0
+        for _at, outcome, _stored in reversed(runs):
+            if outcome not in FETCH_FAILURES:
+                break
+            trailing_failures += 1
+        problem = None
+        usual = _usual_gap(ok)
+        if trailing_failures >= FAILING_MIN_RUNS and usual is not None and ok:
+            quiet = now - ok[-1]
+            if quiet > max(RHYTHM_FACTOR * usual, RHYTHM_FLOOR):
+                problem = ("failing", ok[-1], usual, quiet)
+        if problem is None and trailing_failures == 0:
+            usual = _usual_gap(productive)
+            if usual is not None:
+                quiet = now - productive[-1]
+                if quiet > max(RHYTHM_FACTOR * usual, RHYTHM_FLOOR):
+                    problem = ("silent", productive[-1], usual, quiet)
+        if problem is not None:
+            kind, last_good, usual, quiet = problem
+            problems.append(
+                {
+                    "source": sources[source_id],
+                    "kind": kind,
+                    "since": last_good,
+                    "usual_hours": round(usual.total_seconds() / 3600, 2),
+                    "quiet_hours": round(quiet.total_seconds() / 3600, 2),
+                    "failures": trailing_failures,
+                }
+            )
+    return problems

@@ -53,6 +53,11 @@ def insights_panel(request) -> CountsPanel:
                 counts["positive_share"],
                 reverse("insights_trends"),
             ),
+            Count(
+                _("Chưa xác định sắc thái"),
+                counts["unknown_tone_share"],
+                reverse("insights_trends"),
+            ),
             Count(_("Chờ gán nhãn"), counts["queue"], reverse("insights_queue")),
         ],
     )

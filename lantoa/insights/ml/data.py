@@ -12,8 +12,17 @@ class DataError(ValueError):
 
 def read_jsonl(path: str | Path, *, text_field: str = "text", label_field: str = "label"):
     """(texts, labels) from a JSONL file; raises DataError naming the first bad line."""
+    texts, labels, _ = read_jsonl_langs(path, text_field=text_field, label_field=label_field)
+    return texts, labels
+
+
+def read_jsonl_langs(
+    path: str | Path, *, text_field: str = "text", label_field: str = "label"
+) -> tuple[list[str], list[str], list[str]]:
+    """(texts, labels, langs): a row's optional "lang" field, "" when it has none."""
     texts: list[str] = []
     labels: list[str] = []
+    langs: list[str] = []
     try:
         # split("\n"), not splitlines(): U+0085 may sit inside a JSON string.
         lines = Path(path).read_text(encoding="utf-8-sig").split("\n")
@@ -32,6 +41,7 @@ def read_jsonl(path: str | Path, *, text_field: str = "text", label_field: str =
             )
         texts.append(nfc(str(row[text_field])))
         labels.append(str(row[label_field]))
+        langs.append(str(row.get("lang") or ""))
     if not texts:
         raise DataError(f"{path}: tệp không có dòng dữ liệu nào.")
-    return texts, labels
+    return texts, labels, langs

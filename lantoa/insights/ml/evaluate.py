@@ -9,6 +9,7 @@ from .language import detect_language
 from .lexicon import lexicon_tone
 from .metrics import classification_figures
 from .pipelines import build_baseline_pipeline, build_pipeline
+from .tone import METHODS, LanguageToneModel, read_tones
 
 MAX_FOLDS = 5
 
@@ -46,6 +47,63 @@ def evaluate_classifier(
             result["baseline_lexicon"] = classification_figures(
                 test_labels, [lexicon_tone(t) for t in test_texts], labels
             )
+    return result
+
+
+def _languages(texts: Sequence[str], langs: Sequence[str] | None) -> list[str]:
+    """Each row's language: its "lang" field when given, else detected."""
+    langs = list(langs or [""] * len(texts))
+    return [code or detect_language(text) or "vi" for text, code in zip(texts, langs, strict=True)]
+
+
+def _per_language(test_labels, predicted, langs, extra=None) -> dict[str, Any]:
+    out = {}
+    for lang in sorted(set(langs)):
+        idx = [i for i, code in enumerate(langs) if code == lang]
+        truth = [test_labels[i] for i in idx]
+        # Macro-F1 over the classes this language's data has (zh has no neutral).
+        figures = classification_figures(truth, [predicted[i] for i in idx], sorted(set(truth)))
+        out[lang] = {"n": len(idx), **(extra(lang) if extra else {}), **figures}
+    return out
+
+
+def evaluate_tone(
+    test_texts: Sequence[str],
+    test_labels: Sequence[str],
+    test_langs: Sequence[str] | None = None,
+    train_texts: Sequence[str] | None = None,
+    train_labels: Sequence[str] | None = None,
+    train_langs: Sequence[str] | None = None,
+) -> dict[str, Any]:
+    """Tone per language. Without training data: the out-of-the-box analysers the product uses
+    before any label. With it: the learned per-language model, the out-of-the-box figures beside.
+    """
+    langs = _languages(test_texts, test_langs)
+    labels = sorted(set(test_labels) | set(train_labels or []))
+    ootb = [reading.label for reading in read_tones(test_texts, langs)]
+    result: dict[str, Any] = {"task": "tone", "test_size": len(test_texts)}
+    ootb_langs = _per_language(test_labels, ootb, langs, lambda code: {"method": METHODS[code]})
+    if not train_texts:
+        result["mode"] = "out_of_the_box"
+        result["model"] = classification_figures(test_labels, ootb, labels)
+        result["languages"] = ootb_langs
+        return result
+    fit_langs = _languages(train_texts, train_langs)
+    model = LanguageToneModel.fit_texts(list(train_texts), list(train_labels), fit_langs)
+    learned = model.predict(list(test_texts), langs)
+    result.update(
+        mode="learned",
+        train_size=len(train_texts),
+        model=classification_figures(test_labels, learned, labels),
+        languages=_per_language(test_labels, learned, langs),
+        out_of_the_box=classification_figures(test_labels, ootb, labels),
+        out_of_the_box_languages=ootb_langs,
+    )
+    baseline = build_baseline_pipeline().fit(list(train_texts), list(train_labels))
+    result["baseline_tfidf_linearsvc"] = classification_figures(
+        test_labels, baseline.predict(list(test_texts)), labels
+    )
+    result["baseline_lexicon"] = result["out_of_the_box"]
     return result
 
 

@@ -131,8 +131,14 @@ def build_baseline_pipeline() -> Pipeline:
     return Pipeline([("tfidf", TfidfVectorizer()), ("clf", LinearSVC())])
 
 
-def class_probabilities(model: Pipeline, texts: Sequence[str]) -> np.ndarray:
-    """Per-class scores summing to 1 (softmax of margins when the model gives no probabilities)."""
+def class_probabilities(model: Pipeline, texts: Sequence[str], langs=None) -> np.ndarray:
+    """Per-class scores summing to 1 (softmax of margins when the model gives no probabilities).
+
+    `langs`: the texts' languages, for a per-language model (ignored by a single pipeline)."""
+    if langs is not None and hasattr(model, "pooled"):
+        margins = np.asarray(model.decision_function(list(texts), langs), dtype=float)
+        exp = np.exp(margins - margins.max(axis=1, keepdims=True))
+        return exp / exp.sum(axis=1, keepdims=True)
     if hasattr(model, "predict_proba"):
         try:
             return model.predict_proba(list(texts))
@@ -152,3 +158,20 @@ def uncertainty(model: Pipeline, texts: Sequence[str]) -> list[float]:
         return [0.0] * len(probs)
     top_two = np.sort(probs, axis=1)[:, -2:]
     return [float(1.0 - (row[1] - row[0])) for row in top_two]
+
+
+def build_tone_pipeline(lang: str) -> Pipeline:
+    """The learned tone pipeline for one language: where words are not separated by spaces
+    (zh, ja, ko) character 1–3-grams, elsewhere the syllable + char_wb pipeline of `tone`."""
+    if lang not in ("zh", "ja", "ko"):
+        return build_pipeline("tone")
+    return Pipeline(
+        [
+            ("normalise", _normaliser()),
+            (
+                "chars",
+                TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=2),
+            ),
+            ("clf", LinearSVC(C=0.5, class_weight="balanced")),
+        ]
+    )

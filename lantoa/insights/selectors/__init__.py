@@ -19,6 +19,7 @@ from .learning import (
     item_document,
     labelling_queue,
     training_data,
+    training_examples,
 )
 from .stories import foreign_q, is_foreign, story_trace
 from .volumes import (
@@ -36,6 +37,7 @@ from .volumes import (
     tone_counts,
     topic_counts,
     trends,
+    unknown_tone_share,
     volume_series,
     window_counts,
 )
@@ -67,7 +69,9 @@ __all__ = [
     "tone_counts",
     "topic_counts",
     "training_data",
+    "training_examples",
     "trends",
+    "unknown_tone_share",
     "unread_alert_count",
     "volume_series",
     "watchlists_with_counts",

@@ -10,7 +10,7 @@ from lantoa.monitoring.selectors import item_list_url, items_published_in_period
 from ..constants import (
     Tone,
 )
-from .volumes import foreign_items, tone_counts, topic_counts
+from .volumes import foreign_items, tone_counts, topic_counts, unknown_tone_share
 
 
 def kpi_items_by_topic(*, start: date, end: date, unit=None) -> list[panels.Count]:
@@ -30,14 +30,20 @@ def kpi_items_by_tone(*, start: date, end: date, unit=None) -> list[panels.Count
 
 
 def kpi_positive_neutral_share(*, start: date, end: date, unit=None) -> list[panels.Count]:
-    counts = tone_counts(items_published_in_period(start=start, end=end))
+    """Positive + neutral among items of known tone in every language; the items of unknown
+    tone (not analysed, or in a language no analyser reads) are left out and shown beside."""
+    items = items_published_in_period(start=start, end=end)
+    counts = tone_counts(items)
     known = sum(counts.values())
     if not known:
         return []
     share = round(100 * (counts[Tone.POSITIVE] + counts[Tone.NEUTRAL]) / known, 1)
+    unknown, unknown_share = unknown_tone_share(items)
     return [
         panels.Count(_("Tỷ lệ tích cực và trung lập (%)"), share),
         panels.Count(_("Tin đã xác định sắc thái"), known),
+        panels.Count(_("Tin chưa xác định sắc thái"), unknown),
+        panels.Count(_("Tỷ lệ chưa xác định sắc thái (%)"), round(100 * (unknown_share or 0), 1)),
     ]
 
 

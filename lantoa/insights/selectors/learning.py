@@ -28,6 +28,15 @@ def training_data(task: str) -> tuple[list[str], list[str]]:
     return [item_document(label.item) for label in labels], [label.value for label in labels]
 
 
+def training_examples(task: str) -> list[tuple[str, str, str, object]]:
+    """(document, label, language, label changed at) of every labelled item, in item-id order."""
+    labels = Label.objects.filter(kind=task).select_related("item").order_by("item_id")
+    return [
+        (item_document(label.item), label.value, label.item.language, label.created_at)
+        for label in labels
+    ]
+
+
 @lru_cache(maxsize=8)
 def _load(model_id: int):
     artefact = ClassifierModel.objects.values_list("artefact", flat=True).get(pk=model_id)

@@ -87,12 +87,22 @@ def tone_counts(queryset: QuerySet[Item]) -> dict[str, int]:
 
 
 def positive_share(queryset: QuerySet[Item]) -> float | None:
-    """KPI: share of positive + neutral items among items whose tone is known."""
+    """KPI: share of positive + neutral items among items whose tone is known (any language)."""
     counts = tone_counts(queryset)
     total = sum(counts.values())
     if not total:
         return None
     return (counts[Tone.POSITIVE] + counts[Tone.NEUTRAL]) / total
+
+
+def unknown_tone_share(queryset: QuerySet[Item]) -> tuple[int, float | None]:
+    """(items of unknown tone, their share of all items): not analysed yet, or in a language no
+    analyser reads. Shown beside the positive share, which leaves them out."""
+    total = queryset.count()
+    if not total:
+        return 0, None
+    known = sum(tone_counts(queryset).values())
+    return total - known, (total - known) / total
 
 
 def foreign_items(queryset: QuerySet[Item]) -> QuerySet[Item]:
@@ -266,13 +276,15 @@ def trends(*, period: str = "week", watchlist=None, periods: int = 12) -> dict:
                 table.setdefault(value or "—", [0] * len(buckets))[buckets.index(bucket)] += count
         series[name] = table
     tone_table = series["tone"]
-    kpi = []
+    kpi, unknown = [], []
     for index in range(len(buckets)):
         known = sum(tone_table.get(t, [0] * len(buckets))[index] for t in Tone.values)
         good = sum(
             tone_table.get(t, [0] * len(buckets))[index] for t in (Tone.POSITIVE, Tone.NEUTRAL)
         )
         kpi.append(round(100 * good / known, 1) if known else None)
+        everything = totals[index][2]
+        unknown.append(round(100 * (everything - known) / everything, 1) if everything else None)
     volumes = [count for _, _, count in totals]
     return {
         "labels": labels,
@@ -280,6 +292,7 @@ def trends(*, period: str = "week", watchlist=None, periods: int = 12) -> dict:
         "series": series,
         "forecast": forecast_next(volumes),
         "kpi_positive_share": kpi,
+        "kpi_unknown_tone_share": unknown,
     }
 
 
@@ -287,6 +300,7 @@ def dashboard_counts() -> dict:
     since = timezone.now() - timedelta(days=7)
     recent = Item.objects.filter(published_at__gte=since)
     share = positive_share(recent)
+    _, unknown = unknown_tone_share(recent)
     return {
         "matches_7d": ItemMatch.objects.filter(matched_at__gte=since).count(),
         "alerts_7d": Alert.objects.filter(created_at__gte=since).count(),
@@ -294,6 +308,7 @@ def dashboard_counts() -> dict:
             item__published_at__gte=since, tone=Tone.NEGATIVE
         ).count(),
         "positive_share": f"{share:.0%}" if share is not None else "—",
+        "unknown_tone_share": f"{unknown:.0%}" if unknown is not None else "—",
         "queue": ItemAnalysis.objects.exclude(
             item_id__in=Label.objects.filter(kind=LabelKind.TONE).values("item_id")
         ).count(),

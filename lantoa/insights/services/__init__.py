@@ -6,6 +6,7 @@ from .alerts import (
     alert_rule_create,
     alerts_mark_all_read,
     alerts_raise_for_items,
+    source_health_alerts,
     spikes_detect,
 )
 from .analysis import items_analyse, label_remove, label_set, label_validate, labels_import
@@ -26,6 +27,7 @@ __all__ = [
     "label_set",
     "label_validate",
     "labels_import",
+    "source_health_alerts",
     "spikes_detect",
     "training_job_start",
 ]

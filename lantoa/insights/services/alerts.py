@@ -20,6 +20,7 @@ from lantoa.core.registry import app_modules
 from lantoa.core.tasks import QUEUE_DOWN
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item, Story
+from lantoa.monitoring.selectors import source_rhythm_problems
 
 from ..constants import (
     NEWS_WINDOW_DAYS,
@@ -368,6 +369,60 @@ def _spike_alert(rule: AlertRule, scope_name: str, key_scope: str, scope, now) -
         if alert:
             return alert
     return None
+
+
+@transaction.atomic
+def source_health_alerts(*, now: datetime | None = None) -> list[Alert]:
+    """One alert per source-health episode (a source silent, or failing, beyond its own usual
+    rhythm: `source_rhythm_problems`) for every active rule of kind SOURCE_HEALTH; the episode
+    is named by the source's last good moment, so a continuing episode is not raised again."""
+    now = now or timezone.now()
+    rules = list(_rules(AlertKind.SOURCE_HEALTH))
+    if not rules:
+        return []
+    raised = []
+    for problem in source_rhythm_problems(now=now):
+        source = problem["source"]
+        since = timezone.localtime(problem["since"]).strftime("%H:%M %d/%m/%Y")
+        if problem["kind"] == "failing":
+            title = f"Nguồn “{source.name}” lỗi liên tiếp {problem['failures']} lần"
+            body = (
+                f"Lần thu thập thành công gần nhất: {since} ({problem['quiet_hours']:.1f} giờ "
+                f"trước), trong khi nhịp thường lệ là {problem['usual_hours']:.1f} giờ. "
+                f"Lỗi gần nhất: {source.last_error or '—'}"
+            )
+        else:
+            title = f"Nguồn “{source.name}” im lặng bất thường"
+            body = (
+                f"Không có tin mới từ {since} ({problem['quiet_hours']:.1f} giờ), trong khi "
+                f"nguồn này thường có tin mới sau tối đa {problem['usual_hours']:.1f} giờ. "
+                "Kiểm tra địa chỉ nguồn hoặc trang đã đổi cấu trúc."
+            )
+        payload = {
+            "source_health": {
+                "source_id": source.pk,
+                "source": source.name,
+                "kind": problem["kind"],
+                "since": problem["since"].isoformat(),
+                "usual_hours": problem["usual_hours"],
+                "quiet_hours": problem["quiet_hours"],
+                "failures": problem["failures"],
+            }
+        }
+        for rule in rules:
+            alert = _raise(
+                rule,
+                kind=AlertKind.SOURCE_HEALTH,
+                key=f"source_health:{rule.pk}:{source.pk}:{problem['kind']}:"
+                f"{problem['since'].isoformat()}"[:200],
+                title=title,
+                body=body,
+                items=[],
+                payload=payload,
+            )
+            if alert:
+                raised.append(alert)
+    return raised
 
 
 # --- read state (the in-app inbox) ---------------------------------------------------------

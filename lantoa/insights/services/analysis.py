@@ -14,8 +14,8 @@ from lantoa.monitoring.models import Item
 from lantoa.monitoring.search.selectors import QueryError, highlight, search_items
 
 from ..constants import LabelKind, Origin, Task, Tone, TopicMethod
-from ..ml.lexicon import explain
 from ..ml.pipelines import class_probabilities
+from ..ml.tone import read_tones
 from ..models import ItemAnalysis, ItemMatch, Label, Topic, Watchlist
 from ..selectors import active_model, item_document
 from .alerts import alerts_raise_for_items
@@ -45,7 +45,10 @@ def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int
     tone_model = active_model(Task.TONE)
     topic_model = active_model(Task.TOPIC)
     documents = [item_document(item) for item in items]
-    tone_pred = _predict(tone_model, documents)
+    langs = [item.language for item in items]
+    tone_pred = _predict(tone_model, documents, langs)
+    # Before any staff label (or beside a learned model): each language's own analyser, batch-wise.
+    readings = read_tones(documents, langs) if tone_pred is None else None
     topic_pred = _predict(topic_model, documents)
     topics_by_name = {fold_lower(t.name): t for t in Topic.objects.all()}
     for index, item in enumerate(items):
@@ -58,7 +61,7 @@ def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int
                 analysis.tone_score = None
                 uncertainties.append(uncertain)
             else:
-                result = explain(documents[index])
+                result = readings[index]
                 analysis.tone, analysis.tone_origin = result.label, Origin.LEXICON
                 analysis.tone_score = result.score
                 # Close to the threshold, or no tone word at all, is where a label teaches most.
@@ -86,10 +89,10 @@ def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int
     return new_match_ids
 
 
-def _predict(model, documents: list[str]) -> list[tuple[str, float]] | None:
+def _predict(model, documents: list[str], langs=None) -> list[tuple[str, float]] | None:
     if model is None:
         return None
-    probs = class_probabilities(model, documents)
+    probs = class_probabilities(model, documents, langs)
     classes = list(model.classes_)
     result = []
     for row in probs:

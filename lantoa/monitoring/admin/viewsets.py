@@ -55,8 +55,8 @@ class SourceViewSet(SnippetViewSet):
     ]
     list_export = [
         "name", "kind", "url", "outlet_type", "country", "language", "priority", "is_active",
-        "last_success_at", "consecutive_failures", "interval_seconds", "next_fetch_at",
-        "last_error",
+        "full_text", "last_success_at", "consecutive_failures", "interval_seconds",
+        "next_fetch_at", "last_error",
     ]  # fmt: skip
     export_filename = "nguon-tin"
     search_fields = ["name", "url"]
@@ -64,7 +64,7 @@ class SourceViewSet(SnippetViewSet):
     inspect_view_enabled = True
     inspect_view_fields = [
         "name", "kind", "url", "outlet_type", "country", "language", "priority", "is_active",
-        "poll_min_minutes", "poll_max_minutes", "interval_seconds", "next_fetch_at",
+        "full_text", "poll_min_minutes", "poll_max_minutes", "interval_seconds", "next_fetch_at",
         "last_polled_at", "last_success_at", "last_outcome", "consecutive_failures", "last_error",
         "column_mapping",
     ]  # fmt: skip

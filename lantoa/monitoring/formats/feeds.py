@@ -1,6 +1,7 @@
 """Feeds: RSS, Atom (through feedparser, after the XML guard) and JSON Feed."""
 
 import json
+import re
 from urllib.parse import urljoin
 
 import feedparser
@@ -18,6 +19,17 @@ from .common import (
     synthetic_url,
     xml_check,
 )
+
+# A feed item whose full content has fewer characters of text than this carries a summary only.
+FULL_TEXT_MIN_CHARS = 500
+_TAG = re.compile(r"<[^>]*>")
+
+
+def is_summary_only(content: str, link: str) -> bool:
+    """No full content in the feed (only a summary, or a short teaser) and a real article link."""
+    if not link.startswith(("http://", "https://")) or "#lantoa-" in link:
+        return False
+    return len(_TAG.sub("", content or "").strip()) < FULL_TEXT_MIN_CHARS
 
 
 def feed_entries(result: FetchResult, *, left_out: dict[str, int] | None = None) -> list[Candidate]:
@@ -57,6 +69,7 @@ def feed_entries(result: FetchResult, *, left_out: dict[str, int] | None = None)
                     entry.get("published_parsed") or entry.get("updated_parsed")
                 ),
                 lang_hint=(entry.get("title_detail") or {}).get("language") or feed_lang or "",
+                summary_only=is_summary_only(content, link),
             )
         )
     return candidates
@@ -89,6 +102,9 @@ def json_feed_entries(body: bytes, *, left_out: dict[str, int] | None = None) ->
                 text=str(entry.get("content_text") or ""),
                 published_at=parse_date(entry.get("date_published") or entry.get("date_modified")),
                 lang_hint=str(entry.get("language") or data.get("language") or ""),
+                summary_only=is_summary_only(
+                    str(html or entry.get("content_text") or ""), str(link)
+                ),
             )
         )
     return candidates

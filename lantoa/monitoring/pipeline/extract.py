@@ -1,5 +1,6 @@
-"""Stage 3: fetch the pages of link candidates (sitemaps, watched pages, manual URLs) and extract
-their text with trafilatura. Links already stored are dropped before any request is made.
+"""Stage 3: fetch the pages of link candidates (sitemaps, watched pages, manual URLs, and feed
+items that carry only a summary when their source wants the full text) and extract their text with
+trafilatura. Links already stored are dropped before any request is made.
 
 Each page is parsed once: the metadata (title, date, lang) is read from the tree that trafilatura
 then extracts from. Before the parse, the bodies of <script> and <style> elements and HTML
@@ -141,6 +142,10 @@ def run(batch: Batch) -> Batch:
                 batch.drop(candidate, ItemStatus.DUPLICATE_URL, "đã có")
                 continue
             if candidate.page_body is None and fetched >= limit:
+                if candidate.full_text_optional:
+                    # A feed item is not seen again after a conditional GET: keep its summary.
+                    batch.leave(LeftOut.FULL_TEXT_DEFERRED)
+                    continue
                 # Left for the next poll (which will be a full fetch): no final status yet.
                 candidate.status = "deferred"
                 batch.leave(LeftOut.LINKS_DEFERRED)
@@ -202,6 +207,9 @@ def _fetch(batch: Batch, candidate) -> FetchResult | None:
     if batch.client is None:
         batch.client = make_client()
     result = fetch_url(batch.client, candidate.url)
+    if not result.ok and candidate.full_text_optional:
+        batch.leave(LeftOut.FULL_TEXT_FAILED)
+        return None
     if not result.ok:
         status = ItemStatus.BLOCKED if result.outcome in _BLOCKING else ItemStatus.FETCH_FAILED
         batch.drop(candidate, status, result.error or result.outcome)
@@ -218,6 +226,9 @@ def _extract(batch: Batch, candidate, result: FetchResult) -> None:
         return
     if page.title and (not candidate.title or batch.source.kind == "page"):
         candidate.title = page.title
+    if candidate.full_text_optional and not page.text:
+        batch.leave(LeftOut.FULL_TEXT_FAILED)
+        return
     candidate.text = page.text
     # The feed's (or sitemap's) date is preferred; the page's only fills a gap.
     candidate.published_at = candidate.published_at or page.published_at

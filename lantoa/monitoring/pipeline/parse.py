@@ -28,6 +28,12 @@ def run(batch: Batch) -> Batch:
     try:
         if kind == SourceKind.FEED:
             batch.candidates = feeds.feed_entries(batch.document, left_out=batch.left_out)
+            if batch.source.wants_full_text():
+                # Summary-only items: the extract stage fetches their pages (optional: an item
+                # whose page cannot be had keeps its summary).
+                for candidate in batch.candidates:
+                    if candidate.summary_only:
+                        candidate.needs_fetch = candidate.full_text_optional = True
         elif kind == SourceKind.SITEMAP:
             batch.candidates = _sitemap_candidates(batch)
         elif kind == SourceKind.PAGE:

@@ -13,6 +13,8 @@ class SourceFactory(factory.django.DjangoModelFactory):
     url = "http://127.0.0.1:9/feed"
     outlet_type = OutletType.DOMESTIC_PRESS
     language = "vi"
+    # Tests not about full text do not fetch article pages (test_full_text covers the default).
+    full_text = False
 
 
 def rss(*items, title="Báo Gia Lai thử nghiệm", extra="") -> str:

@@ -8,7 +8,8 @@
       options: {scales: {x: {stacked: !!stacked}, y: {stacked: !!stacked, beginAtZero: true}}}});
   }
   line("volume", [{label: "Tổng", data: data.total}]);
-  line("kpi", [{label: "%", data: data.kpi_positive_share}]);
+  line("kpi", [{label: "Tích cực + trung tính (%, trên tin đã rõ sắc thái)", data: data.kpi_positive_share},
+               {label: "Chưa rõ sắc thái (%, trên mọi tin)", data: data.kpi_unknown_tone_share}]);
   ["topic", "tone", "language", "outlet_type"].forEach(function (name) {
     var table = data.series[name];
     line(name, Object.keys(table).map(function (k) { return {label: k, data: table[k]}; }), true);

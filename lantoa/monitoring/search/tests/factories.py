@@ -14,6 +14,8 @@ class SourceFactory(factory.django.DjangoModelFactory):
     kind = "feed"
     outlet_type = "domestic_press"
     url = factory.Sequence(lambda n: f"http://127.0.0.1/feed/{n}.xml")
+    # Tests not about full text do not fetch article pages (test_full_text covers the default).
+    full_text = False
 
 
 class ItemFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,313 @@
+"""Tone in the office's six languages before any staff label, and the learned per-language model.
+
+Out of the box (`read_tones`), one analyser per language, each chosen by measurement on real
+labelled data (`make eval`; figures in docs/operations-insights.md):
+
+- vi: Lantoa's own lexicon with negation and intensifiers (`lexicon.py`); no public Vietnamese
+  news tone set exists to measure it on.
+- en: VADER (package vaderSentiment: lexicon and rules shipped inside), plus a few news words
+  about rises and falls that VADER, written for social media, does not know (`NEWS_EN`).
+- fr: the VADER engine with the French lexicon shipped in vaderSentiment-fr (only its data file
+  is read: its own module pulls fuzzy matching the product does not need).
+- zh: SnowNLP's naive-Bayes sentiment counts (shipped in the package), read with a greedy
+  longest-match over the model's own vocabulary, about 150 times faster than SnowNLP's segmenter
+  with the same counts.
+- ja, ko: no maintained package ships a lexicon without a large dictionary or runtime (asari
+  needs onnxruntime and a 200 MB tokenizer dictionary); a small lexicon of our own for news
+  register (rises and falls, results, incidents) with negation — a measured fallback.
+
+Nothing is downloaded at run time. Everything is loaded once per process and kept (a few MB).
+
+The learned model (`LanguageToneModel`) trains one pipeline per language found in the labels
+(character n-grams where words are not space-separated: zh, ja, ko) and falls back to the
+pooled pipeline (all labels, every language) for a language it has too few labels for.
+"""
+
+import gzip
+import importlib.util
+import marshal
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lantoa.core.text import nfc
+
+from .language import LANGUAGES, detect_language
+from .lexicon import explain
+
+POSITIVE, NEUTRAL, NEGATIVE = "positive", "neutral", "negative"
+VADER_THRESHOLD = 0.05  # VADER's own documented cut-off for its compound score
+ZH_BAND = 0.1
+CJK_THRESHOLD = 0.3
+SPACELESS = ("zh", "ja", "ko")
+MIN_LABELS_PER_LANGUAGE = 20
+
+# Which analyser each language gets out of the box (shown in evaluations and the guide).
+METHODS = {
+    "vi": "lexicon-vi (Lantoa)",
+    "en": "vaderSentiment 3.3.2 + news words",
+    "fr": "VADER engine + vaderSentiment-fr lexicon",
+    "zh": "snownlp naive-Bayes counts",
+    "ja": "lexicon-ja (Lantoa)",
+    "ko": "lexicon-ko (Lantoa)",
+}
+
+# fmt: off
+NEWS_EN = {
+    "rose": 1.5, "rise": 1.0, "rises": 1.0, "risen": 1.2, "increase": 1.2, "increased": 1.5,
+    "increases": 1.2, "grew": 1.5, "grow": 1.0, "growth": 1.5, "gain": 1.2, "gains": 1.2,
+    "gained": 1.2, "up": 0.4, "higher": 0.8, "improved": 1.8, "improve": 1.5, "record": 0.8,
+    "profit": 1.2, "profitable": 1.8, "expand": 1.0, "expanded": 1.2, "expansion": 1.0,
+    "rebound": 1.2, "recovered": 1.2, "boost": 1.5, "boosted": 1.5, "award": 1.5,
+    "fell": -1.5, "fall": -1.2, "falls": -1.2, "decrease": -1.2, "decreased": -1.5,
+    "decline": -1.5, "declined": -1.5, "declines": -1.5, "dropped": -1.5, "drop": -1.2,
+    "down": -0.4, "lower": -0.8, "loss": -1.5, "losses": -1.5, "deficit": -1.5,
+    "shrank": -1.5, "slumped": -2.0, "plunged": -2.0, "layoffs": -2.0, "laid": -0.8,
+    "cut": -1.0, "cuts": -1.0, "shutdown": -1.5, "bankruptcy": -2.5, "corruption": -2.5,
+    "protesters": -1.0, "flood": -1.5, "flooding": -1.5, "landslide": -1.5, "pollution": -1.8,
+    "warned": -1.2, "weaker": -1.2, "downturn": -1.8, "recession": -2.0,
+}
+
+LEXICON_JA = {
+    # results and trends
+    "増加": 1, "増収": 1.5, "増益": 1.5, "好調": 1.5, "堅調": 1.2, "改善": 1.2, "上昇": 1,
+    "拡大": 1, "伸長": 1, "伸び": 0.8, "回復": 1.2, "向上": 1.2, "順調": 1.5, "好転": 1.5,
+    "黒字": 1.2, "過去最高": 1.5, "成長": 1, "増大": 1, "上回": 1, "寄与": 0.8, "獲得": 0.8,
+    "成功": 1.5, "受賞": 1.5, "発展": 1, "協力": 0.8, "友好": 1, "安全": 0.8, "好評": 1.5,
+    "減少": -1, "減収": -1.5, "減益": -1.5, "低迷": -1.5, "悪化": -1.5, "下落": -1,
+    "縮小": -1, "落ち込": -1.2, "減速": -1.2, "赤字": -1.5, "損失": -1.5, "厳し": -1.2,
+    "不透明": -1, "下回": -1, "停滞": -1.2, "鈍化": -1, "懸念": -1.2, "低下": -1,
+    "％増": 1, "%増": 1, "増の": 0.8, "伸ば": 1, "下支え": 0.8, "牽引": 1, "活性化": 1,
+    "堅実": 1, "増加傾向": 1, "％減": -1, "%減": -1, "減の": -0.8, "統廃合": -0.8,
+    "不振": -1.5, "減損": -1.2, "弱含": -1, "苦戦": -1.5, "減少傾向": -1, "抑制": -0.5,
+    # incidents, wrongdoing
+    "事故": -1.5, "災害": -1.5, "洪水": -1.5, "汚染": -1.5, "汚職": -2, "抗議": -1,
+    "批判": -1.5, "死亡": -1.5, "被害": -1.5, "違反": -1.5, "逮捕": -1, "詐欺": -2,
+}
+NEGATION_JA = ("ない", "なかった", "ず", "ません", "ませんでした", "なし")
+
+LEXICON_KO = {
+    "증가": 1, "상승": 1, "성장": 1, "개선": 1.2, "흑자": 1.2, "호조": 1.5, "확대": 0.8,
+    "최고": 1, "회복": 1.2, "성공": 1.5, "강세": 1, "늘어": 1, "늘었": 1, "늘린": 0.8,
+    "높아": 0.8, "향상": 1.2, "수상": 1.5, "이익": 0.6, "순이익": 0.6, "수익": 0.5,
+    "기록적": 1, "급증": 1.2, "오른": 1, "올랐": 1, "증대": 1, "발전": 1, "협력": 0.8,
+    "웃돌": 1.2, "기쁘": 1.5, "기쁩": 1.5, "선두": 1, "뒷받침": 0.8, "강화": 0.8, "성공적": 1.5,
+    "지연": -1, "밑돌": -1.2, "어려움": -1.2, "하회": -1.2, "상회": 1.2, "경고": -1.2,
+    "감소": -1, "하락": -1, "손실": -1.5, "적자": -1.5, "악화": -1.5, "부진": -1.5,
+    "축소": -1, "줄어": -1, "줄었": -1, "감원": -1.5, "해고": -1.5, "폐쇄": -1.2,
+    "약세": -1, "위기": -1.5, "실패": -1.5, "소송": -1, "떨어": -1, "감축": -1,
+    "급락": -1.5, "낮아": -0.8, "파산": -2, "부패": -2, "시위": -1, "사고": -1.5,
+    "피해": -1.5, "오염": -1.5, "홍수": -1.5, "비판": -1.5, "우려": -1.2, "둔화": -1,
+}
+NEGATION_KO = ("않", "못", "없")
+# fmt: on
+
+
+@dataclass(frozen=True)
+class ToneReading:
+    label: str
+    score: float
+    method: str
+    lang: str
+
+
+def _label(score: float, threshold: float) -> str:
+    if score > threshold:
+        return POSITIVE
+    if score < -threshold:
+        return NEGATIVE
+    return NEUTRAL
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"package {package} is not installed")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
+@lru_cache(maxsize=1)
+def _vader_en():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyser = SentimentIntensityAnalyzer()
+    analyser.lexicon.update(NEWS_EN)
+    return analyser
+
+
+@lru_cache(maxsize=1)
+def _vader_fr():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    lexicon = {}
+    path = _package_file("vaderSentiment_fr", "fr_lexicon.txt")
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        word, _, value = line.strip().rpartition("->")
+        try:
+            lexicon[word] = float(value)
+        except ValueError:
+            continue
+    analyser = SentimentIntensityAnalyzer()
+    analyser.lexicon = lexicon
+    return analyser
+
+
+@lru_cache(maxsize=1)
+def _snownlp_counts():
+    """(log-ratio per word, longest word) from SnowNLP's shipped naive-Bayes sentiment model."""
+    path = _package_file("snownlp", "sentiment", "sentiment.marshal.3")
+    data = marshal.loads(gzip.decompress(path.read_bytes()))  # noqa: S302 (the package's own file)
+    pos, neg = data["d"]["pos"], data["d"]["neg"]
+    vocabulary = set(pos["d"]) | set(neg["d"])
+    size = len(vocabulary)
+    pos_total, neg_total = pos["total"] + size, neg["total"] + size
+    ratios = {
+        word: math.log((pos["d"].get(word, 0) + 1) / pos_total)
+        - math.log((neg["d"].get(word, 0) + 1) / neg_total)
+        for word in vocabulary
+        if len(word) <= 4
+    }
+    return ratios
+
+
+def _zh(text: str) -> float:
+    ratios = _snownlp_counts()
+    total, count, i = 0.0, 0, 0
+    while i < len(text):
+        for length in (4, 3, 2, 1):
+            word = text[i : i + length]
+            if word in ratios:
+                total += ratios[word]
+                count += 1
+                i += length
+                break
+        else:
+            i += 1
+    return total / math.sqrt(count) if count else 0.0
+
+
+@lru_cache(maxsize=2)
+def _cjk_pattern(lang: str) -> re.Pattern:
+    words = LEXICON_JA if lang == "ja" else LEXICON_KO
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+def _cjk(text: str, lang: str) -> float:
+    words = LEXICON_JA if lang == "ja" else LEXICON_KO
+    values = []
+    for match in _cjk_pattern(lang).finditer(text):
+        value = words[match.group()]
+        after = text[match.end() : match.end() + 6]
+        if lang == "ja":
+            negated = any(after.startswith(n, k) for n in NEGATION_JA for k in range(0, 3))
+        else:
+            before = text[max(0, match.start() - 3) : match.start()]
+            negated = any(n in after[:5] for n in NEGATION_KO) or before.endswith("안 ")
+        values.append(-0.7 * value if negated else value)
+    return sum(values) / math.sqrt(len(values)) if values else 0.0
+
+
+def lang_of(text: str, lang: str = "") -> str:
+    """`lang` when it is one of the office's languages, else the detected one (vi by default)."""
+    return lang if lang in LANGUAGES else (detect_language(text) or "vi")
+
+
+def read_tone(text: str, lang: str = "") -> ToneReading:
+    """The out-of-the-box tone of one text in its language (detected when not given).
+
+    A text in a language outside the office's six has no tone ("", unknown): no analyser reads it,
+    and counting it as neutral would inflate the positive share."""
+    text = nfc(text or "")
+    if lang and lang not in LANGUAGES:
+        return ToneReading(label="", score=0.0, method="", lang=lang)
+    lang = lang_of(text, lang)
+    if lang == "en":
+        score = _vader_en().polarity_scores(text)["compound"]
+        label = _label(score, VADER_THRESHOLD)
+    elif lang == "fr":
+        score = _vader_fr().polarity_scores(text)["compound"]
+        label = _label(score, VADER_THRESHOLD)
+    elif lang == "zh":
+        score = _zh(text)
+        label = _label(score, ZH_BAND)
+    elif lang in ("ja", "ko"):
+        score = _cjk(text, lang)
+        label = _label(score, CJK_THRESHOLD)
+    else:
+        lang = "vi"
+        result = explain(text)
+        score, label = result.score, result.label
+    return ToneReading(label=label, score=round(float(score), 4), method=METHODS[lang], lang=lang)
+
+
+def read_tones(texts: Sequence[str], langs: Sequence[str] | None = None) -> list[ToneReading]:
+    """`read_tone` for a batch (the analysers are loaded once, then each text is a dict walk)."""
+    langs = list(langs) if langs is not None else [""] * len(texts)
+    return [read_tone(text, lang) for text, lang in zip(texts, langs, strict=True)]
+
+
+def warm_up() -> None:
+    """Load every analyser now (a worker does it at start so the first batch is not slow)."""
+    _vader_en()
+    _vader_fr()
+    _snownlp_counts()
+    detect_language("warm up")
+
+
+class LanguageToneModel:
+    """One learned tone pipeline per language; a language with too few labels of its own is read
+    by the pooled pipeline trained on every label. Behaves like a scikit-learn classifier
+    (`predict`, `decision_function`, `classes_`), so the product reads it like any other model."""
+
+    def __init__(self, models: dict, classes: list[str], pooled=None):
+        self.models = models
+        self.classes_ = classes
+        self.pooled = pooled
+
+    @classmethod
+    def fit_texts(cls, texts: Sequence[str], labels: Sequence[str], langs: Sequence[str] = ()):
+        from .pipelines import build_tone_pipeline
+
+        codes = list(langs) or [""] * len(texts)
+        langs = [lang_of(text, code) for text, code in zip(texts, codes, strict=True)]
+        classes = sorted(set(labels))
+        models = {}
+        for lang in sorted(set(langs)):
+            idx = [i for i, code in enumerate(langs) if code == lang]
+            sub_labels = [labels[i] for i in idx]
+            if len(idx) < MIN_LABELS_PER_LANGUAGE or len(set(sub_labels)) < 2:
+                continue
+            models[lang] = build_tone_pipeline(lang).fit([texts[i] for i in idx], sub_labels)
+        if len(models) == 1 and len(set(langs)) == 1:
+            pooled = next(iter(models.values()))  # one language: its model reads everything
+        else:
+            pooled = build_tone_pipeline("vi").fit(list(texts), list(labels))
+        return cls(models, classes, pooled)
+
+    def decision_function(self, texts: Sequence[str], langs: Sequence[str] | None = None):
+        import numpy as np
+
+        texts = list(texts)
+        codes = list(langs) if langs is not None else [""] * len(texts)
+        langs = [lang_of(text, code) for text, code in zip(texts, codes, strict=True)]
+        out = np.zeros((len(texts), len(self.classes_)))
+        for lang in set(langs):
+            idx = [i for i, code in enumerate(langs) if code == lang]
+            model = self.models.get(lang, self.pooled)
+            margins = np.asarray(model.decision_function([texts[i] for i in idx]), dtype=float)
+            if margins.ndim == 1:
+                margins = np.column_stack([-margins, margins])
+            for column, label in enumerate(model.classes_):
+                out[idx, self.classes_.index(label)] = margins[:, column]
+            for column, label in enumerate(self.classes_):
+                if label not in model.classes_:
+                    out[idx, column] = -10.0
+        return out
+
+    def predict(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> list[str]:
+        scores = self.decision_function(texts, langs)
+        return [self.classes_[int(row.argmax())] for row in scores]

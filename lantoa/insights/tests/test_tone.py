@@ -1,0 +1,155 @@
+"""Tone in six languages out of the box, the learned per-language model, the replacement rule."""
+
+import io
+import json
+from datetime import timedelta
+
+import joblib
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from ..constants import Origin, Task, Tone
+from ..ml.pipelines import build_pipeline
+from ..ml.tone import LanguageToneModel, read_tone, read_tones
+from ..models import ClassifierModel, ItemAnalysis, Label
+from ..services import classifier_train, items_analyse, label_set
+from .factories import indexed_items
+
+# Our own sentences, one pair per language (none copied from the evaluation data).
+OWN = [
+    ("Protesters accuse Quy Nhon officials of corruption and fraud", "en", "negative"),
+    ("The new port boosted exports and profits rose strongly", "en", "positive"),
+    ("Une catastrophe, les habitants sont furieux et déçus", "fr", "negative"),
+    ("Un festival magnifique, les visiteurs sont ravis", "fr", "positive"),
+    ("服务很差，房间又脏又吵，非常失望", "zh", "negative"),
+    ("环境优美，服务周到，非常满意", "zh", "positive"),
+    ("売上高は減少し、営業利益も悪化しました", "ja", "negative"),
+    ("売上高は増加し、業績は好調に推移しました", "ja", "positive"),
+    ("매출이 감소하고 손실이 커졌다", "ko", "negative"),
+    ("수출이 증가하고 실적이 크게 개선되었다", "ko", "positive"),
+    ("Người dân bức xúc vì ô nhiễm kéo dài", "vi", "negative"),
+    ("Lễ hội thành công, du khách rất hài lòng", "vi", "positive"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), OWN)
+def test_out_of_the_box_tone_per_language(text, lang, expected):
+    reading = read_tone(text, lang)
+    assert (reading.label, reading.lang) == (expected, lang)
+    # The language is detected when the item does not say it.
+    assert read_tone(text).label == expected
+
+
+def test_read_tones_is_the_batch_form_and_neutral_needs_no_tone_word():
+    readings = read_tones(["The council meets on Tuesday.", OWN[0][0]], ["en", ""])
+    assert [r.label for r in readings] == ["neutral", "negative"]
+    assert readings[1].method.startswith("vaderSentiment")
+
+
+def test_eval_classifier_without_train_reports_each_language(tmp_path):
+    test = tmp_path / "test.jsonl"
+    rows = [{"text": t, "label": y, "lang": lang} for t, lang, y in OWN]
+    rows.append({"text": "売上高は増加しました", "label": "positive"})  # no lang: detected
+    test.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = io.StringIO()
+    call_command("eval_classifier", "--task=tone", f"--test={test}", "--json", stdout=out)
+    result = json.loads(out.getvalue())
+    assert result["mode"] == "out_of_the_box"
+    assert set(result["languages"]) == {"vi", "en", "fr", "zh", "ja", "ko"}
+    assert result["languages"]["ja"]["n"] == 3
+    assert all(fig["macro_f1"] == 1.0 for fig in result["languages"].values())
+    text_out = io.StringIO()
+    call_command("eval_classifier", "--task=tone", f"--test={test}", stdout=text_out)
+    assert "snownlp" in text_out.getvalue()
+
+
+def test_learned_model_is_per_language_with_character_ngrams_for_cjk():
+    zh_pos = ["服务很好", "非常满意", "环境很好", "干净舒适", "推荐入住"] * 5
+    zh_neg = ["太差了", "很失望", "又脏又吵", "不推荐", "服务很差"] * 5
+    en = ["great result", "bad loss"] * 3
+    texts = zh_pos + zh_neg + en
+    labels = ["positive"] * 25 + ["negative"] * 25 + ["positive", "negative"] * 3
+    langs = ["zh"] * 50 + ["en"] * 6
+    model = LanguageToneModel.fit_texts(texts, labels, langs)
+    assert set(model.models) == {"zh"}  # en has too few labels: read by the pooled pipeline
+    assert model.models["zh"].named_steps["chars"].analyzer == "char"
+    assert model.predict(["很满意", "很失望"], ["zh", "zh"]) == ["positive", "negative"]
+    assert model.predict(["great"], ["en"]) == ["positive"]
+
+
+@pytest.mark.django_db
+def test_foreign_item_gets_its_language_tone_before_any_label():
+    item = indexed_items(
+        {"title": "Protesters accuse Quy Nhon officials of corruption", "language": "en"}
+    )[0]
+    items_analyse(item_ids=[item.id])
+    analysis = ItemAnalysis.objects.get(item=item)
+    assert (analysis.tone, analysis.tone_origin) == (Tone.NEGATIVE, Origin.LEXICON)
+
+
+# No tone word of any analyser in them: only labels can teach these two classes.
+POSITIVE = [f"Khánh thành cầu số {n} ở phường" for n in range(1, 7)]
+NEGATIVE = [f"Đường số {n} ngập nước sau mưa" for n in range(1, 7)]
+
+
+@pytest.mark.django_db
+def test_new_version_replaces_the_active_one_only_when_it_beats_it():
+    items = indexed_items(*[{"title": t} for t in POSITIVE + NEGATIVE])
+    for item in items[:6]:
+        label_set(item=item, kind="tone", value="positive")
+    for item in items[6:]:
+        label_set(item=item, kind="tone", value="negative")
+    # An active version that has every answer backwards, trained before any of these labels.
+    backwards = build_pipeline("tone").fit(POSITIVE + NEGATIVE, ["negative"] * 6 + ["positive"] * 6)
+    buffer = io.BytesIO()
+    joblib.dump(backwards, buffer)
+    old = ClassifierModel.objects.create(
+        task=Task.TONE,
+        version=1,
+        artefact=buffer.getvalue(),
+        metrics={"macro_f1": 0.9},
+        baseline_name="lexicon",
+        baseline_metrics={"macro_f1": 0.5},
+        n_labels=12,
+        folds=5,
+        beats_baseline=True,
+        is_active=True,
+    )
+    ClassifierModel.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=1))
+    new = classifier_train(task=Task.TONE)
+    versus = new.metrics["versus_active"]
+    assert versus["active_version"] == 1 and versus["n"] == 12
+    assert versus["active_macro_f1"] == 0.0
+    assert new.metrics["macro_f1"] > new.baseline_macro_f1
+    assert new.is_active and not ClassifierModel.objects.get(pk=old.pk).is_active
+    # Nothing labelled since: the next version cannot show it is better, the active one stays.
+    Label.objects.update(created_at=timezone.now() - timedelta(days=2))
+    third = classifier_train(task=Task.TONE)
+    assert third.metrics["versus_active"] == {"active_version": 2, "n": 0, "beats": False}
+    assert not third.is_active
+    assert ClassifierModel.objects.get(pk=new.pk).is_active
+
+
+@pytest.mark.django_db
+def test_positive_share_counts_known_tone_in_every_language_and_shows_unknown():
+    from ..selectors import dashboard_counts, kpi_positive_neutral_share, trends
+
+    items = indexed_items(
+        {"title": "Lễ hội thành công, du khách rất hài lòng", "language": "vi"},
+        {"title": "Protesters accuse Quy Nhon officials of corruption", "language": "en"},
+        {"title": "Die Stadt feiert ein großes Fest", "language": "de"},
+        {"title": "Chưa phân tích", "language": "vi"},
+    )
+    items_analyse(item_ids=[item.id for item in items[:3]])
+    assert ItemAnalysis.objects.get(item=items[2]).tone == ""  # no analyser reads German
+    today = timezone.localdate()
+    figures = {c.label: c.value for c in kpi_positive_neutral_share(start=today, end=today)}
+    assert figures["Tỷ lệ tích cực và trung lập (%)"] == 50.0  # the English item counts
+    assert figures["Tin đã xác định sắc thái"] == 2
+    assert figures["Tin chưa xác định sắc thái"] == 2
+    assert figures["Tỷ lệ chưa xác định sắc thái (%)"] == 50.0
+    counts = dashboard_counts()
+    assert (counts["positive_share"], counts["unknown_tone_share"]) == ("50%", "50%")
+    data = trends(period="week")
+    assert (data["kpi_positive_share"][-1], data["kpi_unknown_tone_share"][-1]) == (50.0, 50.0)
