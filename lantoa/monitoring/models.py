@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.fields import WebURLField
 
-from .constants import FetchOutcome, LeftOut, OutletType, SourceKind
+from .constants import FetchErrorKind, FetchOutcome, LeftOut, OutletType, SourceKind
 from .html import sanitise
 
 
@@ -44,6 +44,9 @@ class Source(models.Model):
         _("kết quả gần nhất"), max_length=30, choices=FetchOutcome.choices, blank=True
     )
     last_error = models.TextField(_("lỗi gần nhất"), blank=True)
+    last_error_kind = models.CharField(
+        _("loại lỗi gần nhất"), max_length=20, choices=FetchErrorKind.choices, blank=True
+    )
     column_mapping = models.JSONField(
         _("ánh xạ cột (tệp nhập)"),
         default=dict,
@@ -93,6 +96,9 @@ class PollRun(models.Model):
     counts = models.JSONField(_("số tin theo trạng thái"), default=dict, blank=True)
     stored = models.PositiveIntegerField(_("tin mới"), default=0)
     error = models.TextField(_("lỗi"), blank=True)
+    error_kind = models.CharField(
+        _("loại lỗi"), max_length=20, choices=FetchErrorKind.choices, blank=True
+    )
     # Items quarantined or dropped for a failure: [{"url", "status", "error"}].
     problems = models.JSONField(_("tin có vấn đề"), default=list, blank=True)
     # Input taken in only in part: {LeftOut value: count} (links left for the next poll, child

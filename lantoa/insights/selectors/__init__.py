@@ -8,6 +8,7 @@ from .attention import (
     unread_alert_count,
     watchlists_with_counts,
 )
+from .forecast import backtest, forecast_next
 from .kpi import (
     kpi_foreign_coverage,
     kpi_items_by_tone,
@@ -22,8 +23,8 @@ from .learning import (
 )
 from .volumes import (
     SOCIAL_OUTLET_TYPES,
+    daily_counts,
     dashboard_counts,
-    forecast_next,
     foreign_items,
     is_social,
     item_moment_field,
@@ -43,6 +44,8 @@ __all__ = [
     "SOCIAL_OUTLET_TYPES",
     "active_model",
     "alerts_for_user",
+    "backtest",
+    "daily_counts",
     "dashboard_counts",
     "forecast_next",
     "foreign_items",
