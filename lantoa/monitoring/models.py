@@ -196,7 +196,12 @@ class Item(models.Model):
         verbose_name = _("tin")
         verbose_name_plural = _("tin")
         ordering = ["-published_at", "-id"]
-        indexes = [models.Index(fields=["source", "title_hash"])]
+        indexes = [
+            models.Index(fields=["source", "title_hash"]),
+            # The source list's "items per day" counts each source's recent items from the
+            # index alone (admin SourceViewSet).
+            models.Index(fields=["source", "fetched_at"], name="monitoring_item_src_fetched"),
+        ]
         permissions = [("view_original_link", _("Mở đường dẫn gốc của bài đăng mạng xã hội"))]
 
     def __str__(self) -> str:

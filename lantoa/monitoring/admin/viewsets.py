@@ -1,10 +1,6 @@
 """Wagtail ViewSets of monitoring: sources with health, items, stories, poll runs, the tools."""
 
-from datetime import timedelta
-
-from django.db.models import Count, Q
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -12,7 +8,6 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from ..constants import FETCH_FAILURES
 from ..models import Item, PollRun, Source, Story
 from ..selectors import HEALTH_DAYS
 from .filters import ItemFilterSet, PollRunFilterSet, SourceFilterSet
@@ -24,6 +19,7 @@ from .views import (
     ItemEditView,
     ItemIndexView,
     ItemInspectView,
+    SourceIndexView,
     item_original_view,
     posts_import_view,
     source_reextract_view,
@@ -92,16 +88,7 @@ class SourceViewSet(SnippetViewSet):
         FieldPanel("column_mapping"),
     ]
 
-    def get_queryset(self, request):
-        since = timezone.now() - timedelta(days=HEALTH_DAYS)
-        return Source.objects.annotate(
-            recent_failures=Count(
-                "poll_runs",
-                filter=Q(poll_runs__started_at__gte=since, poll_runs__outcome__in=FETCH_FAILURES),
-                distinct=True,
-            ),
-            items_week=Count("items", filter=Q(items__fetched_at__gte=since), distinct=True),
-        )
+    index_view_class = SourceIndexView
 
 
 class ItemViewSet(SnippetViewSet):
@@ -155,6 +142,10 @@ class PollRunViewSet(SnippetViewSet):
     export_filename = "luot-thu-thap"
     filterset_class = PollRunFilterSet
     inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return PollRun.objects.select_related("source")  # one query, not one per row
+
     inspect_view_fields = [
         "source", "started_at", "finished_at", "outcome", "error_kind", "http_status",
         "full_fetch", "stored", "counts", "left_out_display", "problems", "error", "worker",
