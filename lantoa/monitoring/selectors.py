@@ -1,5 +1,6 @@
 """Reads of the monitoring app: source health, counts for the dashboard."""
 
+import hashlib
 from datetime import date, datetime, time, timedelta
 
 from django.core.cache import cache
@@ -38,7 +39,8 @@ def sources_activity(source_ids, *, days: int = HEALTH_DAYS) -> dict[int, tuple[
         PollRun.objects.order_by("-pk").values_list("pk", flat=True).first(),
         Item.objects.order_by("-pk").values_list("pk", flat=True).first(),
     )
-    key = f"lantoa:sources-activity:{days}:{newest}:{','.join(map(str, ids))}"
+    identity = repr((days, newest, ids)).encode()
+    key = "lantoa:sources-activity:" + hashlib.sha256(identity).hexdigest()
     cached = cache.get(key)
     if cached is not None:
         return cached
