@@ -247,6 +247,10 @@ def _targets(state: dict, args) -> list[dict]:
         {"name": "admin: items list, page 50 + filter", "connections": few, "headers": session,
          "paths": ["/admin/snippets/monitoring/item/?p=50", "/admin/snippets/monitoring/item/"
                    f"?language=vi&source={state['source']}"]},
+        {"name": "admin: sources, poll runs, cases, tasks lists", "headers": session,
+         "connections": few,
+         "paths": ["/admin/snippets/monitoring/source/", "/admin/snippets/monitoring/pollrun/",
+                   "/admin/snippets/responses/case/", "/admin/snippets/plans/task/"]},
         {"name": "admin: search page (10 queries)", "headers": session, "connections": few,
          "paths": [f"/admin/search/items/?q={q}" for q in quoted]},
         {"name": "API: search /api/items (10 queries)", "headers": token, "connections": few,

@@ -372,10 +372,11 @@ def _generate(headlines, source_ids, n: int):
 
 ITEM_COLUMNS = (
     "id", "source_id", "url", "url_hash", "title", "summary", "text", "language", "published_at",
-    "fetched_at", "title_folded", "title_hash", "html", "author_pseudonym", "processed_at",
+    "fetched_at", "title_folded", "title_hash", "html", "author_pseudonym",
+    "original_url_sealed", "processed_at",
 )  # fmt: skip
-# title_folded, title_hash, html, author_pseudonym: not needed by search.
-_PIPELINE_VALUES = ("", "", "", "")
+# title_folded, title_hash, html, author_pseudonym, original_url_sealed: not needed by search.
+_PIPELINE_VALUES = ("", "", "", "", "")
 
 
 def _load_sqlite(connection, rows, batch: int = 20_000) -> None:

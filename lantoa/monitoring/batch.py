@@ -68,6 +68,8 @@ class Batch:
     # What was taken in only in part ({LeftOut value: count}), recorded on the PollRun.
     left_out: dict[str, int] = field(default_factory=dict)
     error: str = ""
+    # Why the poll failed (a FetchErrorKind), "" when it did not.
+    error_kind: str = ""
     candidates: list[Candidate] = field(default_factory=list)
     dropped: list[Candidate] = field(default_factory=list)
     stored: list[Item] = field(default_factory=list)

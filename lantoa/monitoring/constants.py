@@ -69,6 +69,34 @@ class FetchOutcome(models.TextChoices):
     RUNNING = "running", _("Đang chạy")
 
 
+class FetchErrorKind(models.TextChoices):
+    """Why fetching failed, in the words an officer reads in the source list and the poll runs
+    (decided once, at the fetcher, from the exception or the HTTP status)."""
+
+    DNS_NOT_FOUND = "dns_not_found", _("Không truy cập được trang: tên miền không tồn tại")
+    DNS_FAILED = (
+        "dns_failed",
+        _("Không truy cập được trang: không tra được tên miền (lỗi mạng hoặc máy chủ DNS)"),
+    )
+    REFUSED = "refused", _("Không truy cập được trang: máy chủ từ chối kết nối")
+    NETWORK = "network", _("Không truy cập được trang: mất kết nối mạng tới máy chủ")
+    TLS = "tls", _("Không truy cập được trang: chứng chỉ bảo mật (HTTPS/TLS) không hợp lệ")
+    TIMEOUT = "timeout", _("Trang không trả lời kịp (quá thời gian chờ)")
+    HTTP_NOT_FOUND = "http_404", _("Không tìm thấy trang (HTTP 404): địa chỉ có thể đã đổi")
+    HTTP_FORBIDDEN = "http_403", _("Trang từ chối cho truy cập (HTTP 401/403)")
+    HTTP_SERVER = "http_5xx", _("Máy chủ của trang đang gặp lỗi (HTTP 5xx)")
+    HTTP_OTHER = "http_other", _("Trang trả về lỗi HTTP")
+    RATE_LIMITED = "rate_limited", _("Máy chủ yêu cầu chờ rồi thử lại (HTTP 429/503)")
+    NOT_A_FEED = "not_a_feed", _("Địa chỉ này không phải nguồn tin RSS/Atom")
+    UNREADABLE = "unreadable", _("Không đọc được nội dung trang trả về")
+    TOO_LARGE = "too_large", _("Dữ liệu quá lớn (vượt 10 MB)")
+    REDIRECTS = "redirects", _("Trang chuyển hướng quá nhiều lần")
+    BLOCKED = "blocked", _("Địa chỉ trỏ vào mạng nội bộ nên bị từ chối")
+    ROBOTS = "robots", _("Trang không cho phép thu thập tự động (robots.txt)")
+    UNSAFE_XML = "unsafe_xml", _("Tệp XML chứa khai báo nguy hiểm nên bị từ chối")
+    INTERNAL = "internal", _("Lỗi xử lý nội bộ")
+
+
 # Failures that count against a source's health (NOT_MODIFIED and OK do not).
 FETCH_FAILURES = frozenset(FetchOutcome.values) - {
     FetchOutcome.OK,

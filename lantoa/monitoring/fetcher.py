@@ -15,6 +15,7 @@ body (alert webhooks, Telegram, Zalo) under the same address guard, redirect re-
 import ipaddress
 import logging
 import socket
+import ssl
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .constants import FetchOutcome
+from .constants import FetchErrorKind, FetchOutcome
 from .models import HostSlot
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,11 @@ class FetchResult:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     final_url: str = ""
+    # On failure: why, as a FetchErrorKind, and `error` says it in plain Vietnamese; `detail`
+    # keeps the technical text (exception, errno) for an administrator reading the poll run.
     error: str = ""
+    kind: str = ""
+    detail: str = ""
     retry_after: float | None = None
 
     @property
@@ -76,10 +81,97 @@ class FetchResult:
 
 
 class FetchError(Exception):
-    def __init__(self, outcome: str, message: str, status: int | None = None):
+    def __init__(
+        self, outcome: str, message: str, status: int | None = None, *, kind: str = "",
+        detail: str = "",
+    ):  # fmt: skip
         super().__init__(message)
         self.outcome = outcome
         self.status = status
+        self.kind = kind or OUTCOME_KINDS.get(outcome, FetchErrorKind.INTERNAL)
+        self.detail = detail
+
+
+# The kind of a failure that only one outcome can have.
+OUTCOME_KINDS = {
+    FetchOutcome.TIMEOUT: FetchErrorKind.TIMEOUT,
+    FetchOutcome.NETWORK_ERROR: FetchErrorKind.NETWORK,
+    FetchOutcome.TOO_LARGE: FetchErrorKind.TOO_LARGE,
+    FetchOutcome.TOO_MANY_REDIRECTS: FetchErrorKind.REDIRECTS,
+    FetchOutcome.BLOCKED_ADDRESS: FetchErrorKind.BLOCKED,
+    FetchOutcome.ROBOTS: FetchErrorKind.ROBOTS,
+    FetchOutcome.UNSAFE_XML: FetchErrorKind.UNSAFE_XML,
+    FetchOutcome.PARSE_ERROR: FetchErrorKind.UNREADABLE,
+    FetchOutcome.HTTP_ERROR: FetchErrorKind.HTTP_OTHER,
+    FetchOutcome.RATE_LIMITED: FetchErrorKind.RATE_LIMITED,
+}
+HTTP_MESSAGES = {
+    FetchErrorKind.HTTP_NOT_FOUND: "Không tìm thấy trang (HTTP {status}): địa chỉ có thể đã đổi",
+    FetchErrorKind.HTTP_FORBIDDEN: "Trang từ chối cho truy cập (HTTP {status})",
+    FetchErrorKind.HTTP_SERVER: "Máy chủ của trang đang gặp lỗi (HTTP {status})",
+    FetchErrorKind.RATE_LIMITED: "Máy chủ yêu cầu chờ rồi thử lại (HTTP {status})",
+    FetchErrorKind.HTTP_OTHER: "Trang trả về lỗi (HTTP {status})",
+}
+
+
+def status_kind(status: int) -> str:
+    """The FetchErrorKind of an HTTP error status."""
+    if status in (429, 503):
+        return FetchErrorKind.RATE_LIMITED
+    if status in (404, 410):
+        return FetchErrorKind.HTTP_NOT_FOUND
+    if status in (401, 403, 451):
+        return FetchErrorKind.HTTP_FORBIDDEN
+    if status >= 500:
+        return FetchErrorKind.HTTP_SERVER
+    return FetchErrorKind.HTTP_OTHER
+
+
+def _chain(exc: BaseException):
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+
+
+def network_kind(exc: BaseException) -> str:
+    """The FetchErrorKind of a network exception: the name does not exist, the lookup failed,
+    the server refused, TLS, or another network failure (walks the exception's causes; httpx
+    wraps the socket error twice)."""
+    for cause in _chain(exc):
+        if isinstance(cause, socket.gaierror):
+            missing = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)}
+            if cause.errno in missing:
+                return FetchErrorKind.DNS_NOT_FOUND
+            return FetchErrorKind.DNS_FAILED
+        if isinstance(cause, ssl.SSLError | ssl.CertificateError):
+            return FetchErrorKind.TLS
+        if isinstance(cause, ConnectionRefusedError):
+            return FetchErrorKind.REFUSED
+    text = " ".join(str(cause) for cause in _chain(exc)).lower()
+    if "certificate" in text or "ssl" in text or "tls" in text:
+        return FetchErrorKind.TLS
+    if "name or service not known" in text or "errno -2]" in text or "errno -5]" in text:
+        return FetchErrorKind.DNS_NOT_FOUND
+    if "name resolution" in text or "errno -3]" in text:
+        return FetchErrorKind.DNS_FAILED
+    if "connection refused" in text or "errno 111]" in text:
+        return FetchErrorKind.REFUSED
+    return FetchErrorKind.NETWORK
+
+
+def plain_error(kind: str, url: str, status: int | None = None) -> str:
+    """The failure in the words of the source list: the kind's sentence, with the HTTP status or
+    the host it concerns."""
+    if kind in HTTP_MESSAGES and status is not None:
+        return HTTP_MESSAGES[kind].format(status=status)
+    label = str(FetchErrorKind(kind).label) if kind in FetchErrorKind.values else kind
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        host = ""
+    return f"{label} ({host})" if host else label
 
 
 # --- address guard ------------------------------------------------------------------------------
@@ -116,8 +208,9 @@ def _check_host(url: str) -> None:
     try:
         infos = socket.getaddrinfo(hostname, port or 80, proto=socket.IPPROTO_TCP)
     except socket.gaierror as exc:
+        kind = network_kind(exc)
         raise FetchError(
-            FetchOutcome.NETWORK_ERROR, f"Không phân giải được tên miền: {exc}"
+            FetchOutcome.NETWORK_ERROR, plain_error(kind, url), kind=kind, detail=repr(exc)
         ) from exc
     except (UnicodeError, ValueError):  # a label over 63 characters, an embedded NUL
         raise invalid from None
@@ -262,6 +355,10 @@ def robots_allowed(client: httpx.Client, url: str) -> bool:
             parser.allow_all = True
         else:
             # robots.txt unreachable (5xx, timeout): treat as a temporary full disallow.
+            if result.status is None and result.kind:
+                # The site itself is unreachable: say that, not "robots.txt forbids".
+                raise FetchError(result.outcome, result.error, kind=result.kind,
+                                 detail=result.detail)  # fmt: skip
             parser.disallow_all = True
             _robots_cache.pop(origin, None)
             return False
@@ -353,21 +450,33 @@ def _request(
                 if response.status_code == 304:
                     result.outcome = FetchOutcome.NOT_MODIFIED
                     return result
-                if response.status_code in (429, 503):
-                    result.outcome = FetchOutcome.RATE_LIMITED
-                    result.retry_after = parse_retry_after(response.headers.get("retry-after"))
-                    result.error = f"HTTP {response.status_code}"
-                    return result
                 if response.status_code >= 400:
                     result.outcome = FetchOutcome.HTTP_ERROR
-                    result.error = f"HTTP {response.status_code}"
+                    result.kind = status_kind(response.status_code)
+                    if result.kind == FetchErrorKind.RATE_LIMITED:
+                        result.outcome = FetchOutcome.RATE_LIMITED
+                        retry_after = response.headers.get("retry-after")
+                        result.retry_after = parse_retry_after(retry_after)
+                    result.error = plain_error(result.kind, current, response.status_code)
+                    result.detail = f"HTTP {response.status_code}"
                     return result
                 result.body = _read_body(response, deadline)
                 return result
         raise FetchError(FetchOutcome.TOO_MANY_REDIRECTS, f"Quá {MAX_REDIRECTS} lần chuyển hướng")
     except FetchError as exc:
-        return FetchResult(url=url, outcome=exc.outcome, status=exc.status, error=str(exc))
+        return FetchResult(
+            url=url, outcome=exc.outcome, status=exc.status, error=str(exc), kind=exc.kind,
+            detail=exc.detail or str(exc),
+        )  # fmt: skip
     except httpx.TimeoutException as exc:
-        return FetchResult(url=url, outcome=FetchOutcome.TIMEOUT, error=f"Quá thời gian: {exc!r}")
+        kind = FetchErrorKind.TIMEOUT
+        return FetchResult(
+            url=url, outcome=FetchOutcome.TIMEOUT, error=plain_error(kind, current), kind=kind,
+            detail=repr(exc),
+        )  # fmt: skip
     except (httpx.TransportError, httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
-        return FetchResult(url=url, outcome=FetchOutcome.NETWORK_ERROR, error=f"{exc!r}")
+        kind = network_kind(exc)
+        return FetchResult(
+            url=url, outcome=FetchOutcome.NETWORK_ERROR, error=plain_error(kind, current),
+            kind=kind, detail=repr(exc),
+        )  # fmt: skip

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.fields import WebURLField
 
-from .constants import FetchOutcome, LeftOut, OutletType, SourceKind
+from .constants import FetchErrorKind, FetchOutcome, LeftOut, OutletType, SourceKind
 from .html import sanitise
 
 # News sites: their feeds often carry only a summary, the article is on the page.
@@ -58,6 +58,9 @@ class Source(models.Model):
             "Trang bài được tải theo cùng quy tắc lịch sự (robots.txt, giãn cách, giới hạn dung "
             "lượng)."
         ),
+    )
+    last_error_kind = models.CharField(
+        _("loại lỗi gần nhất"), max_length=20, choices=FetchErrorKind.choices, blank=True
     )
     column_mapping = models.JSONField(
         _("ánh xạ cột (tệp nhập)"),
@@ -124,6 +127,9 @@ class PollRun(models.Model):
     counts = models.JSONField(_("số tin theo trạng thái"), default=dict, blank=True)
     stored = models.PositiveIntegerField(_("tin mới"), default=0)
     error = models.TextField(_("lỗi"), blank=True)
+    error_kind = models.CharField(
+        _("loại lỗi"), max_length=20, choices=FetchErrorKind.choices, blank=True
+    )
     # Items quarantined or dropped for a failure: [{"url", "status", "error"}].
     problems = models.JSONField(_("tin có vấn đề"), default=list, blank=True)
     # Input taken in only in part: {LeftOut value: count} (links left for the next poll, child
@@ -221,7 +227,12 @@ class Item(models.Model):
         verbose_name = _("tin")
         verbose_name_plural = _("tin")
         ordering = ["-published_at", "-id"]
-        indexes = [models.Index(fields=["source", "title_hash"])]
+        indexes = [
+            models.Index(fields=["source", "title_hash"]),
+            # The source list's "items per day" counts each source's recent items from the
+            # index alone (admin SourceViewSet).
+            models.Index(fields=["source", "fetched_at"], name="monitoring_item_src_fetched"),
+        ]
         permissions = [("view_original_link", _("Mở đường dẫn gốc của bài đăng mạng xã hội"))]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ from .attention import (
     unread_alert_count,
     watchlists_with_counts,
 )
+from .forecast import backtest, forecast_next
 from .kpi import (
     kpi_foreign_coverage,
     kpi_items_by_tone,
@@ -24,8 +25,8 @@ from .learning import (
 from .stories import foreign_q, is_foreign, story_trace
 from .volumes import (
     SOCIAL_OUTLET_TYPES,
+    daily_counts,
     dashboard_counts,
-    forecast_next,
     foreign_items,
     is_social,
     item_moment_field,
@@ -46,6 +47,8 @@ __all__ = [
     "SOCIAL_OUTLET_TYPES",
     "active_model",
     "alerts_for_user",
+    "backtest",
+    "daily_counts",
     "dashboard_counts",
     "forecast_next",
     "foreign_items",

@@ -3,7 +3,7 @@ tone and topic counts, source health, the insights dashboard's figures."""
 
 import statistics
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDay, TruncHour, TruncMonth, TruncWeek
@@ -30,6 +30,7 @@ from ..models import (
     Topic,
     Watchlist,
 )
+from .forecast import forecast_next
 
 SOCIAL_OUTLET_TYPES = (OutletType.SOCIAL_PAGE, OutletType.BLOG)
 # Short function words that would otherwise top every "what drove it" list.
@@ -230,28 +231,27 @@ def spike_summaries(*, now: datetime | None = None) -> list[dict]:
     return rows
 
 
-def forecast_next(values: list[int], *, window: int = 8) -> dict | None:
-    """A stated, simple forecast: least-squares line over the last `window` periods, next value,
-    95 % interval ±1.96 × residual standard deviation (never below zero)."""
-    values = values[-window:]
-    if len(values) < 2:
-        return None
-    n = len(values)
-    xs = list(range(n))
-    mean_x, mean_y = sum(xs) / n, sum(values) / n
-    sxx = sum((x - mean_x) ** 2 for x in xs)
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, values, strict=True)) / sxx
-    intercept = mean_y - slope * mean_x
-    residuals = [y - (intercept + slope * x) for x, y in zip(xs, values, strict=True)]
-    sigma = (sum(r * r for r in residuals) / max(n - 2, 1)) ** 0.5
-    value = max(intercept + slope * n, 0.0)
-    return {
-        "value": round(value, 1),
-        "low": round(max(value - 1.96 * sigma, 0.0), 1),
-        "high": round(value + 1.96 * sigma, 1),
-        "method": f"đường thẳng bình phương tối thiểu trên {n} kỳ gần nhất; khoảng 95 % = "
-        "dự báo ± 1,96 × độ lệch chuẩn phần dư",
-    }
+def daily_counts(queryset: QuerySet[Item], *, days: int, today=None) -> list[int]:
+    """Items per local day for the complete days before `today` (oldest first, zeros included),
+    from the first day with an item, at most `days` days back."""
+    today = today or timezone.localdate()
+    start = today - timedelta(days=days)
+    rows = volume_series(
+        queryset.filter(published_at__gte=timezone.make_aware(datetime.combine(start, time()))),
+        period="day",
+    )
+    counts = {}
+    for bucket, _, count in rows:
+        day = timezone.localtime(bucket).date() if timezone.is_aware(bucket) else bucket.date()
+        if day < today:
+            counts[day] = counts.get(day, 0) + count
+    if not counts:
+        return []
+    first = min(counts)
+    return [counts.get(first + timedelta(days=n), 0) for n in range((today - first).days)]
+
+
+FORECAST_HISTORY_DAYS = {"week": 26 * 7, "month": 24 * 30}
 
 
 def trends(*, period: str = "week", watchlist=None, periods: int = 12) -> dict:
@@ -290,7 +290,9 @@ def trends(*, period: str = "week", watchlist=None, periods: int = 12) -> dict:
         "labels": labels,
         "total": volumes,
         "series": series,
-        "forecast": forecast_next(volumes),
+        "forecast": forecast_next(
+            daily_counts(queryset, days=FORECAST_HISTORY_DAYS[period]), period=period
+        ),
         "kpi_positive_share": kpi,
         "kpi_unknown_tone_share": unknown,
     }

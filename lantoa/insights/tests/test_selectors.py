@@ -11,18 +11,36 @@ from ..services.alerts import spike_check
 from .factories import ItemFactory
 
 
-def test_forecast_is_the_stated_least_squares_line_and_interval():
-    values = [10, 12, 11, 15, 14, 18, 17, 20]
-    result = forecast_next(values)
-    slope, intercept = np.polyfit(range(8), values, 1)
-    expected = intercept + slope * 8
-    residuals = np.array(values) - (intercept + slope * np.arange(8))
-    sigma = np.sqrt((residuals**2).sum() / 6)
-    assert result["value"] == pytest.approx(expected, abs=0.05)
-    assert result["high"] == pytest.approx(expected + 1.96 * sigma, abs=0.05)
-    assert result["low"] == pytest.approx(expected - 1.96 * sigma, abs=0.05)
-    assert forecast_next([3]) is None
-    assert forecast_next([5, 0, 0])["low"] >= 0
+def test_forecast_refuses_short_history_and_states_method_interval_and_backtest():
+    refused = forecast_next([5] * (7 * 7 + 6), period="week")
+    assert refused["refused"] and "7 tuần" in refused["message"] and "8 tuần" in refused["message"]
+    assert forecast_next([], period="month")["refused"]
+    # Twelve weeks with a weekday rhythm (busy Mondays, quiet Sundays) and noise.
+    rng = np.random.default_rng(7)
+    rhythm = np.array([30, 22, 20, 20, 18, 8, 5])
+    daily = [int(v) for v in np.tile(rhythm, 12) + rng.integers(-3, 4, 84)]
+    result = forecast_next(daily, period="week")
+    assert not result["refused"] and result["seasonal"] and result["periods"] == 12
+    assert "statsmodels" in result["method"] and "7 ngày" in result["method"]
+    assert abs(result["value"] - rhythm.sum()) < 0.1 * rhythm.sum()
+    assert result["low"] < rhythm.sum() < result["high"] and result["high"] - result["low"] >= 1
+    # The backtest forecasts each past week from the days before it only: recomputed by hand.
+    from statsmodels.tsa.holtwinters import ExponentialSmoothing
+
+    pairs = result["backtest"]
+    assert len(pairs) == 6
+    origin = len(daily) - 7
+    fit = ExponentialSmoothing(
+        np.asarray(daily[:origin], dtype=float), trend="add", damped_trend=True, seasonal="add",
+        seasonal_periods=7, initialization_method="heuristic",
+    ).fit(use_brute=False)  # fmt: skip
+    assert pairs[-1]["forecast"] == pytest.approx(np.clip(fit.forecast(7), 0, None).sum(), abs=0.1)
+    assert pairs[-1]["actual"] == sum(daily[origin:])
+    mape = 100 * np.mean([abs(p["actual"] - p["forecast"]) / p["actual"] for p in pairs])
+    assert result["mape"] == pytest.approx(mape, abs=0.05) and "MAPE" in result["accuracy"]
+    # A series with no variation gets no interval rather than a zero-width "95 %" one.
+    flat = forecast_next([4] * 70, period="week")
+    assert flat["value"] == pytest.approx(28, abs=0.5) and flat["low"] is None is flat["high"]
 
 
 @pytest.mark.django_db

@@ -135,7 +135,9 @@ def test_trends_page_has_forecast_and_local_chartjs(monitor_client):
     assert page.status_code == 200
     assert "/static/vendor/chartjs/chart.min.js" in content
     assert not re.search(r'<script[^>]+src="(https?:)?//', content)  # nothing from a CDN
-    assert page.context["data"]["forecast"] is not None
+    forecast = page.context["data"]["forecast"]
+    assert forecast["refused"] and "cần ít nhất 8 tuần" in content  # four weeks of items only
+    assert "khoảng 95" not in content
     assert sum(page.context["data"]["total"]) == 12
 
 

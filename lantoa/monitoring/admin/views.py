@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, InspectView
 
@@ -17,10 +18,12 @@ from lantoa.core.jobs.services import job_start
 from lantoa.core.jobs.views import job_list_url
 from lantoa.core.paginators import CachedCountPaginator
 from lantoa.core.roles import require_perm
+from lantoa.core.tables import fast_columns
 
 from ..constants import ItemStatus
 from ..jobs import REEXTRACT, reextract_candidates
 from ..models import Item, Source
+from ..selectors import sources_activity
 from ..services import item_create, item_original_open, item_update, posts_import, url_submit
 from .forms import PostsImportForm, UrlSubmitForm
 
@@ -29,13 +32,43 @@ ITEM_FIELDS = ("source", "title", "url", "summary", "text", "language", "publish
 
 
 class GrowingIndexView(IndexView):
-    """The list of a table that grows with every poll: its total is counted once a minute."""
+    """The list of a table that grows with every poll: its total is counted once a minute, and its
+    plain text and date cells are written without a template each (core.tables)."""
 
     paginator_class = CachedCountPaginator
 
+    @cached_property
+    def columns(self):
+        return fast_columns(super().columns)
+
+
+class SourceIndexView(IndexView):
+    """The source list with each source's health over the last week (failed polls, items per
+    day), counted for the page's sources only and kept a minute (selectors.sources_activity):
+    counting them for every source by joining poll runs and items took 0.5 s at 200,000 items."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, objects, has_other = super().paginate_queryset(queryset, page_size)
+        activity = sources_activity([source.pk for source in objects])
+        for source in objects:
+            source.recent_failures, source.items_week = activity.get(source.pk, (0, 0))
+        return paginator, page, objects, has_other
+
 
 class ItemIndexView(GrowingIndexView):
-    """Beside "add by hand", the two doors that run the pipeline: a pasted URL, a file of posts."""
+    """Beside "add by hand", the two doors that run the pipeline: a pasted URL, a file of posts.
+
+    A row's title opens the item (its page has the edit and delete buttons); the rows carry no
+    menu of their own, which cost a fifth of the list's time (permission checks, URLs and a
+    dropdown rendered for each of the 20 rows)."""
+
+    def get_list_buttons(self, instance):
+        return []
+
+    def _get_title_column(self, field_name, column_class=None, **kwargs):
+        return self._get_custom_column(
+            field_name, column_class or TitleColumn, get_url=self.get_inspect_url, **kwargs
+        )
 
     @cached_property
     def header_buttons(self):

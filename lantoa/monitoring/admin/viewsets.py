@@ -1,10 +1,6 @@
 """Wagtail ViewSets of monitoring: sources with health, items, stories, poll runs, the tools."""
 
-from datetime import timedelta
-
-from django.db.models import Count, Q
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -12,7 +8,6 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from ..constants import FETCH_FAILURES
 from ..models import Item, PollRun, Source, Story
 from ..selectors import HEALTH_DAYS
 from .filters import ItemFilterSet, PollRunFilterSet, SourceFilterSet
@@ -24,6 +19,7 @@ from .views import (
     ItemEditView,
     ItemIndexView,
     ItemInspectView,
+    SourceIndexView,
     item_original_view,
     posts_import_view,
     source_reextract_view,
@@ -33,6 +29,14 @@ from .views import (
 
 def _minutes(source) -> str:
     return f"{round(source.interval_seconds / 60)} phút"
+
+
+def _last_error(source) -> str:
+    """The last failure in plain words (its kind's sentence), or the stored text for a failure
+    recorded before kinds existed; empty after a success."""
+    if source.last_error_kind:
+        return source.get_last_error_kind_display()
+    return source.last_error
 
 
 def _per_day(source) -> str:
@@ -51,12 +55,12 @@ class SourceViewSet(SnippetViewSet):
         Column("recent_failures", label=_("Lỗi 7 ngày")),
         Column("items_per_day", label=_("Tin/ngày"), accessor=_per_day),
         Column("interval", label=_("Chu kỳ"), accessor=_minutes),
-        Column("last_error", label=_("Lỗi gần nhất")),
+        Column("last_error", label=_("Lỗi gần nhất"), accessor=_last_error),
     ]
     list_export = [
         "name", "kind", "url", "outlet_type", "country", "language", "priority", "is_active",
         "full_text", "last_success_at", "consecutive_failures", "interval_seconds",
-        "next_fetch_at", "last_error",
+        "next_fetch_at", "last_error_kind", "last_error",
     ]  # fmt: skip
     export_filename = "nguon-tin"
     search_fields = ["name", "url"]
@@ -65,20 +69,27 @@ class SourceViewSet(SnippetViewSet):
     inspect_view_fields = [
         "name", "kind", "url", "outlet_type", "country", "language", "priority", "is_active",
         "full_text", "poll_min_minutes", "poll_max_minutes", "interval_seconds", "next_fetch_at",
-        "last_polled_at", "last_success_at", "last_outcome", "consecutive_failures", "last_error",
-        "column_mapping",
+        "last_polled_at", "last_success_at", "last_outcome", "consecutive_failures",
+        "last_error_kind", "last_error", "column_mapping",
     ]  # fmt: skip
+    # The add and edit forms hold only what a person decides; the poll schedule's state (next
+    # poll, current interval, validators, failure counters, last outcome) belongs to the poller.
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("url"),
+        FieldPanel("outlet_type"),
+        FieldPanel("country"),
+        FieldPanel("language"),
+        FieldPanel("priority"),
+        FieldPanel("is_active"),
+        FieldPanel("full_text"),
+        FieldPanel("poll_min_minutes"),
+        FieldPanel("poll_max_minutes"),
+        FieldPanel("column_mapping"),
+    ]
 
-    def get_queryset(self, request):
-        since = timezone.now() - timedelta(days=HEALTH_DAYS)
-        return Source.objects.annotate(
-            recent_failures=Count(
-                "poll_runs",
-                filter=Q(poll_runs__started_at__gte=since, poll_runs__outcome__in=FETCH_FAILURES),
-                distinct=True,
-            ),
-            items_week=Count("items", filter=Q(items__fetched_at__gte=since), distinct=True),
-        )
+    index_view_class = SourceIndexView
 
 
 class ItemViewSet(SnippetViewSet):
@@ -122,17 +133,23 @@ class PollRunViewSet(SnippetViewSet):
     icon = "history"
     menu_label = _("Lượt thu thập")
     list_display = [
-        "source", "started_at", "outcome", "http_status", "stored", "counts",
+        "source", "started_at", "outcome",
+        Column("error_kind", label=_("Lỗi"), accessor="get_error_kind_display"),
+        "http_status", "stored", "counts",
         Column("left_out", label=_("Phần bỏ lại"), accessor="left_out_display"),
     ]  # fmt: skip
-    list_export = ["source", "started_at", "finished_at", "outcome", "http_status", "stored",
-                   "counts", "left_out", "error", "problems"]  # fmt: skip
+    list_export = ["source", "started_at", "finished_at", "outcome", "error_kind", "http_status",
+                   "stored", "counts", "left_out", "error", "problems"]  # fmt: skip
     export_filename = "luot-thu-thap"
     filterset_class = PollRunFilterSet
     inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return PollRun.objects.select_related("source")  # one query, not one per row
+
     inspect_view_fields = [
-        "source", "started_at", "finished_at", "outcome", "http_status", "full_fetch", "stored",
-        "counts", "left_out_display", "problems", "error", "worker",
+        "source", "started_at", "finished_at", "outcome", "error_kind", "http_status",
+        "full_fetch", "stored", "counts", "left_out_display", "problems", "error", "worker",
     ]  # fmt: skip
 
 

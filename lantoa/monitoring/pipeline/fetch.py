@@ -28,6 +28,10 @@ def run(batch: Batch) -> Batch:
     batch.document = result
     batch.outcome = result.outcome
     batch.error = result.error
+    batch.error_kind = result.kind
+    if result.detail and result.detail != result.error:
+        # The plain sentence first; the technical text after it, for an administrator.
+        batch.poll_run.error = f"{result.error}\nChi tiết kỹ thuật: {result.detail}"
     batch.poll_run.http_status = result.status
     if result.ok:
         batch.document_raw = raw_save(

@@ -9,7 +9,7 @@ import logging
 from datetime import UTC, datetime
 
 from ..batch import Batch
-from ..constants import FetchOutcome, LeftOut, SourceKind
+from ..constants import FetchErrorKind, FetchOutcome, LeftOut, SourceKind
 from ..fetcher import fetch_url, make_client
 from ..formats import feeds, pages, sitemaps, social
 from ..formats.common import Unparseable, UnsafeXml
@@ -47,8 +47,15 @@ def run(batch: Batch) -> Batch:
             )
     except UnsafeXml as exc:
         batch.outcome, batch.error = FetchOutcome.UNSAFE_XML, str(exc)
+        batch.error_kind = FetchErrorKind.UNSAFE_XML
     except Unparseable as exc:
         batch.outcome, batch.error = FetchOutcome.PARSE_ERROR, str(exc)
+        batch.error_kind = (
+            FetchErrorKind.NOT_A_FEED if kind == SourceKind.FEED else FetchErrorKind.UNREADABLE
+        )
+        if kind == SourceKind.FEED:
+            batch.poll_run.error = f"{FetchErrorKind.NOT_A_FEED.label}\nChi tiết kỹ thuật: {exc}"
+            batch.error = str(FetchErrorKind.NOT_A_FEED.label)
     return batch
 
 

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..batch import Batch
-from ..constants import OUTCOME_ADVICE, FetchOutcome, ItemStatus, LeftOut
+from ..constants import OUTCOME_ADVICE, FetchErrorKind, FetchOutcome, ItemStatus, LeftOut
 from ..models import Item, PollRun, RawResponse, Source
 from ..privacy import url_pseudonymise
 from ..scheduling import next_after_failure, next_after_success
@@ -122,6 +122,7 @@ def _finish(batch: Batch) -> None:
     run.left_out = dict(batch.left_out)
     if batch.error and not run.error:
         run.error = batch.error
+    run.error_kind = "" if run.outcome in SUCCESS_OUTCOMES else batch.error_kind
     run.save()
     source.last_polled_at = now
     source.last_outcome = run.outcome
@@ -131,6 +132,7 @@ def _finish(batch: Batch) -> None:
         source.consecutive_failures = 0
         source.last_success_at = now
         source.last_error = ""
+        source.last_error_kind = ""
         if scheduled:
             document = batch.document
             deferred = batch.left_out.get(LeftOut.LINKS_DEFERRED)
@@ -145,7 +147,12 @@ def _finish(batch: Batch) -> None:
     else:
         source.consecutive_failures += 1
         advice = OUTCOME_ADVICE.get(run.outcome, "")
-        source.last_error = f"{advice} ({batch.error})" if batch.error else str(advice)
+        if batch.error_kind:
+            # The failure in plain words first (fetcher.plain_error), then what to do about it.
+            source.last_error = f"{batch.error}. {advice}".strip()
+        else:
+            source.last_error = f"{advice} ({batch.error})" if batch.error else str(advice)
+        source.last_error_kind = batch.error_kind or FetchErrorKind.INTERNAL
         if scheduled:
             retry_after = batch.document.retry_after if batch.document else None
             source.next_fetch_at = next_after_failure(source, now, retry_after)
@@ -164,6 +171,7 @@ def _fail(batch: Batch, exc: Exception) -> None:
     batch.stored = []
     batch.outcome = FetchOutcome.ERROR
     batch.error = f"{type(exc).__name__}: {exc}"
+    batch.error_kind = FetchErrorKind.INTERNAL
     for candidate in batch.candidates:
         if candidate.status in ("", ItemStatus.STORED):
             candidate.status = ItemStatus.QUARANTINED

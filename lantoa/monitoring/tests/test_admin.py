@@ -54,7 +54,7 @@ def test_source_list_shows_health_in_vietnamese(staff_client, demo_password, web
     response = client.get(reverse("wagtailsnippets_monitoring_source:list"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Nguồn hỏng" in html and "Trang nguồn trả về lỗi" in html
+    assert "Nguồn hỏng" in html and "Máy chủ của trang đang gặp lỗi (HTTP 5xx)" in html
     assert "Lỗi 7 ngày" in html and "Tin/ngày" in html
     home = client.get("/admin/").content.decode()
     assert "Tin thu thập hôm nay" in home and "Nguồn đang lỗi" in home
@@ -170,3 +170,61 @@ def test_poll_task_runs_through_celery(web):
     SourceFactory(url=web.url("/feed"))
     run_ids = sources_poll_due_task.apply().get()
     assert PollRun.objects.get(pk=run_ids[0]).stored == 1
+
+
+def test_fetch_failures_are_told_in_plain_vietnamese_and_the_add_form_asks_only_decisions(
+    staff_client, demo_password, web
+):
+    """Each failure is classified at the fetcher (a real server on 127.0.0.1, a closed port, a
+    name under .invalid that no resolver knows) and the lists say it in words, not errnos."""
+    import socket
+
+    from lantoa.monitoring.constants import FetchErrorKind
+    from lantoa.monitoring.models import PollRun
+
+    web.add("/forbidden", "no", status=403)
+    web.add("/broken", "boom", status=502)
+    web.add("/page", "<html><body><p>Trang chủ</p></body></html>",
+            headers={"Content-Type": "text/html; charset=utf-8"})  # fmt: skip
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{sock.getsockname()[1]}/feed"
+    cases = {
+        "http://lantoa-khong-ton-tai.invalid/feed": (
+            FetchErrorKind.DNS_NOT_FOUND, "Không truy cập được trang: tên miền không tồn tại"),
+        web.url("/missing"): (FetchErrorKind.HTTP_NOT_FOUND, "Không tìm thấy trang (HTTP 404)"),
+        web.url("/forbidden"): (FetchErrorKind.HTTP_FORBIDDEN, "từ chối cho truy cập (HTTP 403)"),
+        web.url("/broken"): (FetchErrorKind.HTTP_SERVER, "đang gặp lỗi (HTTP 502)"),
+        web.url("/page"): (FetchErrorKind.NOT_A_FEED, "không phải nguồn tin RSS/Atom"),
+        closed: (FetchErrorKind.REFUSED, "máy chủ từ chối kết nối"),
+        web.url("/feed").replace("http://", "https://"): (FetchErrorKind.TLS, "TLS"),
+    }  # fmt: skip
+    for number, (url, (kind, words)) in enumerate(cases.items()):
+        source = SourceFactory(url=url, name=f"Nguồn lỗi {number}")
+        run = source_poll(source_id=source.pk)
+        source.refresh_from_db()
+        assert (run.error_kind, source.last_error_kind) == (kind, kind), (url, run.error)
+        assert words in source.last_error and "Errno" not in source.last_error, source.last_error
+        assert run.error.startswith(words.split(" (")[0][:20]) or words in run.error
+    client = login(staff_client, "theodoi", demo_password)
+    html = client.get(reverse("wagtailsnippets_monitoring_source:list")).content.decode()
+    runs = client.get(reverse("wagtailsnippets_monitoring_pollrun:list")).content.decode()
+    for kind, _words in cases.values():
+        assert str(kind.label) in html and str(kind.label) in runs
+    assert "Errno" not in html and "Errno" not in runs
+    assert PollRun.objects.filter(error_kind=FetchErrorKind.DNS_NOT_FOUND).count() == 1
+    # The add form: what a person decides, none of the poller's own state.
+    form = client.get(reverse("wagtailsnippets_monitoring_source:add")).content.decode()
+    for field in ("name", "kind", "url", "language", "priority", "poll_min_minutes"):
+        assert f'name="{field}"' in form
+    for field in (
+        "next_fetch_at",
+        "interval_seconds",
+        "consecutive_failures",
+        "last_error",
+        "last_outcome",
+        "last_polled_at",
+        "last_success_at",
+        "etag",
+    ):
+        assert f'name="{field}"' not in form, field

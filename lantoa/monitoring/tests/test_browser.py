@@ -42,7 +42,7 @@ def test_monitor_adds_a_source_sees_health_searches_and_exports(demo_ward, admin
     # Health in plain Vietnamese on the source list.
     page.goto("/admin/snippets/monitoring/source/")
     broken = page.locator("tr", has_text="Nguồn hỏng")
-    expect(broken).to_contain_text("Trang nguồn trả về lỗi")
+    expect(broken).to_contain_text("Máy chủ của trang đang gặp lỗi (HTTP 5xx)")
     expect(page.locator("tr", has_text="Báo Biển Xanh")).not_to_contain_text("lỗi")
 
     # A syntax error: a Vietnamese message and a caret under the error.

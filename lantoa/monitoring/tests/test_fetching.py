@@ -131,7 +131,8 @@ def test_slow_drip_times_out(web):
     web.add("/feed", stream=_drip)
     source = SourceFactory(url=web.url("/feed"))
     started = time.monotonic()
-    assert poll(source).outcome == FetchOutcome.TIMEOUT
+    run = poll(source)
+    assert run.outcome == FetchOutcome.TIMEOUT and run.error_kind == "timeout"
     assert time.monotonic() - started < 10
 
 

@@ -384,3 +384,44 @@ def test_the_report_form_refuses_an_executable_and_records_it(client, ward):
     assert not ProgressReport.objects.exists()
     event = SecurityEvent.objects.get()
     assert (event.kind, event.user.username) == ("upload_refused", "mttq")
+
+
+def test_task_list_shows_the_plan_section_and_bucket_tabs_with_the_filters_counts(
+    client, ward, demo_plan
+):
+    from lantoa.plans.selectors import tasks_with_buckets
+
+    section = demo_plan.sections.exclude(path="").order_by("order").last()
+    today = timezone.localdate()
+    planned = make_task(ward, title="Việc theo kế hoạch", plan=demo_plan, due_date=today)
+    Task.objects.filter(pk=planned.pk).update(source_section=section)
+    make_task(ward, title="Việc quá hạn", start_date=today - timedelta(days=30),
+              due_date=today - timedelta(days=1))  # fmt: skip
+    make_task(ward, title="Việc của MTTQ", lead="mttq", start_date=today,
+              due_date=today + timedelta(days=9))  # fmt: skip
+    login(client, "admin")
+    url = reverse("wagtailsnippets_plans_task:list")
+    html = client.get(url).content.decode()
+    outline = reverse("plans_admin:plan_outline", args=[demo_plan.pk])
+    assert f'href="{outline}#section-{section.pk}"' in html and section.path in html
+    assert f'id="section-{section.pk}"' in client.get(outline).content.decode()
+
+    def tabs(query):
+        page = client.get(url, query).content.decode()
+        found = re.findall(r'data-bucket-tab="(\w*)".*?data-count>\((\d+)\)', page, re.S)
+        return page, {k: int(v) for k, v in found}
+
+    _page, counts = tabs({})
+    assert counts[""] == Task.objects.count()
+    assert all(counts[b] == n for b, n in bucket_counts(Task.objects.all()).items())
+    # With a filter, each tab counts what the list shows with that filter and that bucket.
+    lead = {"lead_unit": ward["ubnd"].pk}
+    page, counts = tabs(lead)
+    mine = tasks_with_buckets(Task.objects.filter(lead_unit=ward["ubnd"]))
+    assert counts[""] == mine.count() and counts[Bucket.OPEN_OVERDUE] >= 1
+    for bucket in Bucket:
+        listed = client.get(url, {**lead, "bucket": bucket.value}).content.decode()
+        for task in mine:
+            assert (task.title in listed) == (task.bucket == bucket.value)
+        assert counts[bucket.value] == sum(task.bucket == bucket.value for task in mine)
+    assert "Việc của MTTQ" not in page and f"lead_unit={ward['ubnd'].pk}&amp;bucket=" in page

@@ -3,17 +3,16 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet
 
-from lantoa.core.constants import Role
-from lantoa.core.roles import user_has_role
+from lantoa.core.deadlines import deadline_words
 from lantoa.core.viewsets import UnitScopedViewSetMixin
 
 from .. import selectors, services
 from ..constants import (
     EDITABLE_STATES,
-    TRANSITIONS,
+    OPEN_STATES,
     CaseAction,
     CaseState,
     ChannelKind,
@@ -105,11 +104,8 @@ class CaseInspectView(InspectView):
         user = self.request.user
         actions = []
         if user.has_perm("responses.act_on_case"):
-            for action, (sources, _target) in TRANSITIONS.items():
-                if case.state not in sources:
-                    continue
-                if action == CaseAction.APPROVE and not user_has_role(user, Role.LEADER):
-                    continue
+            # Only what the services would accept now (the same rules: case_action_refusal).
+            for action in services.case_actions_allowed(case, user):
                 actions.append(
                     {
                         "name": action,
@@ -131,6 +127,7 @@ class CaseInspectView(InspectView):
             can_draft_page=case.clarification_id is None
             and case.state in (CaseState.VERIFYING, CaseState.DRAFTING),
             overdue=case.is_overdue(),
+            deadline=_deadline(case),
             channel_kinds=ChannelKind.choices,
         )
         return context
@@ -138,6 +135,34 @@ class CaseInspectView(InspectView):
 
 class StateColumn(Column):
     cell_template_name = "responses/admin/state_cell.html"
+
+
+def _deadline(case) -> str:
+    """ "còn 5 giờ" / "quá hạn 2 giờ" while the case waits for its clarification; afterwards
+    whether it was published on time."""
+    if case.state in OPEN_STATES:
+        return deadline_words(case.due_at)
+    if case.published_on_time is True:
+        return _("công bố đúng hạn")
+    if case.published_on_time is False:
+        return _("công bố chậm")
+    return "—"
+
+
+class DeadlineColumn(Column):
+    """The time left (or overdue) in words; the exact due time in the cell's tooltip."""
+
+    cell_template_name = "responses/admin/deadline_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["due_at"] = instance.due_at
+        context["overdue"] = instance.is_overdue()
+        return context
+
+
+def _person(user) -> str:
+    return (user.get_full_name() or user.username) if user else "—"
 
 
 class CaseViewSet(UnitScopedViewSetMixin, SnippetViewSet):
@@ -150,11 +175,15 @@ class CaseViewSet(UnitScopedViewSetMixin, SnippetViewSet):
     add_to_admin_menu = True
     list_display = [
         "claim",
-        StateColumn("state", label=_("trạng thái"), accessor="get_state_display"),
-        Column("severity", label=_("mức độ"), accessor="get_severity_display"),
-        Column("verdict", label=_("kết luận"), accessor="get_verdict_display"),
-        DateColumn("due_at", label=_("hạn công bố")),
-        "responsible_user",
+        StateColumn("state", label=_("Trạng thái"), accessor="get_state_display"),
+        Column("severity", label=_("Mức độ"), accessor="get_severity_display"),
+        Column("verdict", label=_("Kết luận"), accessor="get_verdict_display"),
+        DeadlineColumn("due_at", label=_("Hạn công bố"), accessor=_deadline, sort_key="due_at"),
+        Column(
+            "responsible_user",
+            label=_("Người phụ trách"),
+            accessor=lambda case: _person(case.responsible_user),
+        ),
     ]
     list_export = [
         "id",
@@ -207,6 +236,9 @@ class CaseViewSet(UnitScopedViewSetMixin, SnippetViewSet):
         InlinePanel("evidence", heading=_("Bằng chứng")),
         InlinePanel("channels", heading=_("Hình thức phản hồi")),
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("responsible_user")
 
     def get_edit_handler(self):
         return ObjectList(self.edit_panels, base_form_class=CaseForm).bind_to_model(self.model)

@@ -5,6 +5,8 @@ its workflow), sla.py (deadlines), pages.py and setup.py (the index page and wor
 from .cases import (
     ACTION_SERVICES,
     case_act,
+    case_action_refusal,
+    case_actions_allowed,
     case_approve,
     case_assign,
     case_close,
@@ -46,6 +48,8 @@ __all__ = [
     "CaseTransitionError",
     "appearance_add",
     "case_act",
+    "case_action_refusal",
+    "case_actions_allowed",
     "case_approve",
     "case_assign",
     "case_close",

@@ -223,6 +223,39 @@ def _refusal(action: str, state: str) -> str:
     }
 
 
+def case_action_refusal(case: Case, action: str, user) -> CaseError | None:
+    """Why `user` may not run `action` on `case` now (the error the service would raise), or None.
+
+    The one set of rules for the services below and for the buttons of the case page: a button is
+    shown only when this returns None.
+    """
+    if action not in TRANSITIONS:
+        return CaseError(_("Không có thao tác «%(action)s».") % {"action": action})
+    allowed_from, _to_state = TRANSITIONS[action]
+    if case.state not in allowed_from:
+        return CaseTransitionError(_refusal(action, case.state))
+    if action == CaseAction.APPROVE and not user_has_role(user, Role.LEADER):
+        return CasePermissionError(_("Chỉ lãnh đạo mới được duyệt bản làm rõ."))
+    if action == CaseAction.SUBMIT_FOR_APPROVAL:
+        if case.verdict == Verdict.UNDETERMINED:
+            return CaseError(_("Hãy ghi kết luận xác minh trước khi trình lãnh đạo duyệt."))
+        if case.clarification_id is None:
+            return CaseError(_("Hãy soạn trang làm rõ trước khi trình lãnh đạo duyệt."))
+    if action == CaseAction.PUBLISH and case.clarification_id is None:
+        return CaseError(_("Chưa có trang làm rõ để công bố."))
+    return None
+
+
+def case_actions_allowed(case: Case, user) -> list[str]:
+    """The actions `user` may run on `case` now, in the order of CaseAction."""
+    return [action for action in CaseAction if case_action_refusal(case, action, user) is None]
+
+
+def _check_allowed(case: Case, action: str, user) -> None:
+    if (error := case_action_refusal(Case.objects.get(pk=case.pk), action, user)) is not None:
+        raise error
+
+
 def _transition(case: Case, action: str, *, user, note: str = "", data=None) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
     allowed_from, to_state = TRANSITIONS[action]
@@ -266,12 +299,7 @@ def case_draft(*, case: Case, user, note: str = "") -> Case:
 @transaction.atomic
 def case_submit_for_approval(*, case: Case, user, note: str = "") -> Case:
     """Send the drafted clarification to a leader (starts the page's Wagtail workflow)."""
-    current = Case.objects.get(pk=case.pk)
-    if current.state == CaseState.DRAFTING:
-        if current.verdict == Verdict.UNDETERMINED:
-            raise CaseError(_("Hãy ghi kết luận xác minh trước khi trình lãnh đạo duyệt."))
-        if current.clarification_id is None:
-            raise CaseError(_("Hãy soạn trang làm rõ trước khi trình lãnh đạo duyệt."))
+    _check_allowed(case, CaseAction.SUBMIT_FOR_APPROVAL, user)
     case = _transition(case, CaseAction.SUBMIT_FOR_APPROVAL, user=user, note=note)
     pages.clarification_workflow_start(case=case, user=user)
     return case
@@ -286,8 +314,7 @@ def case_return_to_drafting(*, case: Case, user, note: str = "") -> Case:
 @transaction.atomic
 def case_approve(*, case: Case, user, note: str = "") -> Case:
     """A leader approves; the page's workflow task is approved with it (Wagtail then publishes)."""
-    if not user_has_role(user, Role.LEADER):
-        raise CasePermissionError(_("Chỉ lãnh đạo mới được duyệt bản làm rõ."))
+    _check_allowed(case, CaseAction.APPROVE, user)
     case = _transition(case, CaseAction.APPROVE, user=user, note=note)
     pages.clarification_workflow_approve(case=case, user=user)
     return Case.objects.get(pk=case.pk)
@@ -296,9 +323,7 @@ def case_approve(*, case: Case, user, note: str = "") -> Case:
 @transaction.atomic
 def case_publish(*, case: Case, user, note: str = "") -> Case:
     """Publish the approved clarification page; refused before a leader's approval."""
-    current = Case.objects.get(pk=case.pk)
-    if current.state == CaseState.APPROVED and current.clarification_id is None:
-        raise CaseError(_("Chưa có trang làm rõ để công bố."))
+    _check_allowed(case, CaseAction.PUBLISH, user)
     case = _transition(case, CaseAction.PUBLISH, user=user, note=note)
     pages.clarification_publish(case=case, user=user)
     return case

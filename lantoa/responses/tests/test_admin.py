@@ -262,3 +262,50 @@ def test_the_dashboard_lists_only_my_unread_deadline_notices(client, setup, moni
     DeadlineNotice.objects.filter(pk=mine.pk).update(read_at=mine.created_at)
     html = client.get("/admin/").content.decode()
     assert 'data-panel="responses_deadline_notices"' not in html
+
+
+def test_list_says_deadlines_in_words_and_people_by_name(client, setup, monitor, leader):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    soon = open_case(monitor, severity=Severity.CRITICAL)
+    late = open_case(monitor, severity=Severity.LOW)
+    now = timezone.now()
+    Case.objects.filter(pk=soon.pk).update(due_at=now + timedelta(hours=5, minutes=10))
+    Case.objects.filter(pk=late.pk).update(due_at=now - timedelta(hours=2, minutes=5))
+    client.force_login(leader)
+    html = client.get(reverse(LIST)).content.decode()
+    assert "còn 5 giờ" in html and "quá hạn 2 giờ" in html
+    assert monitor.get_full_name() in html and f">{monitor.username}<" not in html
+    for header in ("Trạng thái", "Mức độ", "Kết luận", "Hạn công bố", "Người phụ trách"):
+        assert header in html and header.lower() not in html.replace(header, "")
+
+
+def test_case_page_offers_only_what_the_services_accept(client, setup, monitor, leader):
+    from lantoa.responses.services import case_action_refusal, case_actions_allowed
+
+    case = open_case(monitor)
+    inspect = reverse("wagtailsnippets_responses_case:inspect", args=[case.pk])
+    client.force_login(monitor)
+    html = client.get(inspect).content.decode()
+    assert 'data-case-state="detected"' in html and 'data-case-verdict="undetermined"' in html
+    assert case_actions_allowed(case, monitor) == ["start_verification", "mark_not_applicable"]
+    for action in ("start_verification", "mark_not_applicable"):
+        assert f'data-action="{action}"' in html
+    for action in ("draft", "submit_for_approval", "approve", "publish", "close", "pause"):
+        assert f'data-action="{action}"' not in html
+    # Drafting without a verdict and page: no "submit" button, and the service refuses with
+    # the same sentence the rule gives.
+    for step in ("start_verification", "draft"):
+        client.post(reverse("wagtailsnippets_responses_case:action", args=[case.pk, step]))
+    case.refresh_from_db()
+    html = client.get(inspect).content.decode()
+    assert 'data-action="submit_for_approval"' not in html
+    refusal = case_action_refusal(case, "submit_for_approval", monitor)
+    response = client.post(
+        reverse("wagtailsnippets_responses_case:action", args=[case.pk, "submit_for_approval"]),
+        follow=True,
+    )
+    assert refusal.message in response.content.decode()
+    assert Case.objects.get(pk=case.pk).state == CaseState.DRAFTING

@@ -1,0 +1,177 @@
+"""Admin lists at scale, each request timed in one process, Lantoa's list code against Wagtail's
+default list code on the same database in the same run, beside a plain Django view.
+
+    make bench BENCH_ARGS=load     # builds the corpus database first (lantoa_load_bench)
+    .venv/bin/python -m bench lists --rounds 15
+
+Reads the load benchmark's PostgreSQL corpus (--pg-url, default LANTOA_BENCH_LOAD_PG_URL or
+lantoa_load_bench) through Django's test client logged in as the demo's monitoring officer, so the
+figures are the server's own time for one request, without HTTP or queueing. Rounds alternate the
+two variants request by request, so a machine shared with other work slows both alike:
+
+- "Wagtail default": the list views as Wagtail builds them (a template per cell, a menu of buttons
+  per row; the sources' weekly health counted by joining poll runs and items in the list query).
+- "Lantoa": core.tables' template-free text and date cells, item rows that open the item, the
+  sources' health counted for the page from an index and kept a minute (monitoring.selectors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PATHS = [
+    "/admin/snippets/monitoring/item/",
+    "/admin/snippets/monitoring/item/?p=50",
+    "/admin/snippets/monitoring/item/?language=vi&source__kind=feed",
+    "/admin/snippets/monitoring/source/",
+    "/admin/snippets/monitoring/pollrun/",
+    "/admin/snippets/responses/case/",
+    "/admin/snippets/plans/task/",
+]
+
+
+def main(argv: list[str]) -> None:
+    args = _parser().parse_args([a for a in argv if a not in ("lists", "bench_lists")])
+    if not args.inner:
+        env = {**os.environ, "DATABASE_URL": args.pg_url, "DJANGO_DEBUG": "0",
+               "DJANGO_ALLOWED_HOSTS": "testserver", "DJANGO_SECURE_SSL_REDIRECT": "0",
+               "DJANGO_SECRET_KEY": "lantoa-lists-bench-only-" + "0" * 40,
+               "LANTOA_STATIC_ROOT": str(ROOT / "var" / "bench" / "load-static"),
+               "LANTOA_LOG_LEVEL": "ERROR"}  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.bench_lists", "--inner", "--rounds", str(args.rounds)],
+            env=env, cwd=ROOT, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        print(done.stdout or done.stderr[-3000:])
+        return
+    _inner(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bench_lists")
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get(
+            "LANTOA_BENCH_LOAD_PG_URL", "postgres://postgres@127.0.0.1:5432/lantoa_load_bench"
+        ),
+    )
+    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def _variants():
+    """(name, apply) pairs: apply() switches the monitoring list views to that variant."""
+    from datetime import timedelta
+
+    from django.db.models import Count, Q
+    from django.utils import timezone
+    from wagtail.snippets.views.snippets import IndexView
+
+    from lantoa.monitoring.admin import views
+    from lantoa.monitoring.constants import FETCH_FAILURES
+
+    ours = {
+        views.GrowingIndexView: {"columns": views.GrowingIndexView.__dict__["columns"]},
+        views.ItemIndexView: {
+            "get_list_buttons": views.ItemIndexView.__dict__["get_list_buttons"],
+            "_get_title_column": views.ItemIndexView.__dict__["_get_title_column"],
+        },
+        views.SourceIndexView: {
+            "paginate_queryset": views.SourceIndexView.__dict__["paginate_queryset"],
+        },
+    }
+
+    def joined_health(self):
+        since = timezone.now() - timedelta(days=7)
+        return IndexView.get_base_queryset(self).annotate(
+            recent_failures=Count(
+                "poll_runs",
+                filter=Q(poll_runs__started_at__gte=since, poll_runs__outcome__in=FETCH_FAILURES),
+                distinct=True,
+            ),
+            items_week=Count("items", filter=Q(items__fetched_at__gte=since), distinct=True),
+        )
+
+    def wagtail():
+        for cls, attrs in ours.items():
+            for name in attrs:
+                if name in cls.__dict__:
+                    delattr(cls, name)
+        views.SourceIndexView.get_base_queryset = joined_health
+
+    def lantoa():
+        for cls, attrs in ours.items():
+            for name, value in attrs.items():
+                setattr(cls, name, value)
+        if "get_base_queryset" in views.SourceIndexView.__dict__:
+            del views.SourceIndexView.get_base_queryset
+
+    return [("Wagtail default", wagtail), ("Lantoa", lantoa)]
+
+
+def _inner(args) -> None:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantoa.settings")
+    django.setup()
+    from django.test import Client
+
+    from lantoa.core.models import User
+    from lantoa.monitoring.models import Item
+
+    client = Client()
+    client.force_login(User.objects.get(username="theodoi"))
+    variants = _variants()
+    times: dict[tuple[str, str], list[float]] = {}
+    baseline: list[float] = []
+    for path in PATHS:
+        for _name, apply in variants:  # warm: templates compiled, caches filled
+            apply()
+            assert client.get(path).status_code == 200, path
+        for _round in range(args.rounds):
+            for name, apply in variants:
+                apply()
+                started = time.perf_counter()
+                client.get(path)
+                times.setdefault((path, name), []).append(1000 * (time.perf_counter() - started))
+            started = time.perf_counter()
+            client.get("/api/health")
+            baseline.append(1000 * (time.perf_counter() - started))
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = float("nan")
+    print(
+        f"Admin lists in one process, {Item.objects.count():,} items on PostgreSQL, "
+        f"{args.rounds} rounds alternating the variants, load average {load:.1f} at the end. "
+        f"`.venv/bin/python -m bench lists --rounds {args.rounds}`"
+    )
+    print("\n| list | Wagtail default p50 ms | p95 ms | Lantoa p50 ms | p95 ms |")
+    print("|---|---:|---:|---:|---:|")
+    for path in PATHS:
+        row = [path]
+        for name, _apply in variants:
+            values = sorted(times[(path, name)])
+            row += [f"{statistics.median(values):.0f}", f"{_p95(values):.0f}"]
+        print("| " + " | ".join(row) + " |")
+    values = sorted(baseline)
+    print(
+        f"| baseline: plain Django view /api/health | {statistics.median(values):.0f} "
+        f"| {_p95(values):.0f} | | |"
+    )
+
+
+def _p95(values: list[float]) -> float:
+    return values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
