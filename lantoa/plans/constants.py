@@ -116,6 +116,18 @@ class Audience(models.TextChoices):
     PEOPLE = "people", _("Nhân dân")
 
 
+class InspectionKind(models.TextChoices):
+    CHECK = "check", _("Kiểm tra")
+    SUPERVISION = "supervision", _("Giám sát")
+    URGING = "urging", _("Đôn đốc")
+
+
+class FindingKind(models.TextChoices):
+    STRENGTH = "strength", _("Ưu điểm")
+    SHORTCOMING = "shortcoming", _("Hạn chế, thiếu sót")
+    VIOLATION = "violation", _("Vi phạm")
+
+
 class NotificationKind(models.TextChoices):
     DUE_SOON = "due_soon", _("Sắp đến hạn")
     OVERDUE = "overdue", _("Quá hạn")

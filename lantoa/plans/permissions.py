@@ -18,7 +18,12 @@ _MODELS = [
     "disseminationsession",
     "documentnumber",
     "notification",
+    "inspectionplan",
+    "inspectionvisit",
+    "inspectionfinding",
+    "inspectionrecommendation",
 ]
+_INSPECTION = ["inspectionplan", "inspectionvisit", "inspectionfinding", "inspectionrecommendation"]
 
 
 def _codes(actions, models=_MODELS):
@@ -40,7 +45,7 @@ def permissions_grant() -> None:
         codenames=_codes(["view"])
         + _codes(
             ["add", "change"],
-            ["directive", "plan", "task", "disseminationsession", "documentnumber"],
+            ["directive", "plan", "task", "disseminationsession", "documentnumber", *_INSPECTION],
         ),
     )
     for role in (Role.EDITOR, Role.RAPID_RESPONSE):
@@ -60,6 +65,9 @@ def permissions_grant() -> None:
                     "progressreport",
                     "disseminationsession",
                     "notification",
+                    "inspectionvisit",
+                    "inspectionfinding",
+                    "inspectionrecommendation",
                 ],
             ),
             "add_progressreport",

@@ -7,13 +7,14 @@ from django.utils import timezone
 
 from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
 
-from .constants import Audience, Bucket
+from .constants import Audience, Bucket, FindingKind
 from .models import Directive
 from .selectors import (
     bucket_counts,
     dissemination_by_audience,
     dissemination_coverage,
     dissemination_sessions_in_period,
+    inspection_summary,
     plan_tasks_in_period,
     report_figures,
     tasks_with_buckets,
@@ -129,6 +130,59 @@ def tasks(context: ReportContext) -> ReportSection:
             title="Tình hình thực hiện nhiệm vụ",
             header=["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Tình trạng"],
             rows=rows,
+        )
+    )
+    return section
+
+
+@report_section(key="plans.inspections", order=30)
+def inspections(context: ReportContext) -> ReportSection | None:
+    """IV.3: inspection, supervision and urging, with the follow-up of the recommendations."""
+    summary = inspection_summary(
+        plan=context.plan, start=context.start, end=context.end, unit=context.unit
+    )
+    findings = summary["findings"]
+    section = ReportSection(
+        key="plans.inspections",
+        title="Công tác kiểm tra, giám sát, đôn đốc",
+        order=30,
+        figures={
+            "visits": summary["visits"],
+            "units": summary["units"],
+            "findings_shortcoming": findings[FindingKind.SHORTCOMING],
+            "findings_violation": findings[FindingKind.VIOLATION],
+            "recommendations": summary["recommendations"],
+            "recommendations_done": summary["done"],
+            "recommendations_overdue": summary["overdue"],
+        },
+    )
+    if not summary["visits"]:
+        section.paragraphs.append(
+            f"Trong năm {context.year}, chưa tiến hành cuộc kiểm tra, giám sát nào."
+        )
+        return section
+    section.paragraphs.append(
+        f"Trong năm {context.year}, đã tiến hành {summary['visits']} cuộc kiểm tra, giám sát "
+        f"tại {summary['units']} đơn vị; phát hiện {findings[FindingKind.SHORTCOMING]} hạn chế, "
+        f"thiếu sót và {findings[FindingKind.VIOLATION]} vi phạm; đưa ra "
+        f"{summary['recommendations']} kiến nghị, trong đó {summary['done']} kiến nghị đã được "
+        f"khắc phục xong, {summary['overdue']} kiến nghị quá hạn chưa khắc phục."
+    )
+    section.tables.append(
+        ReportTable(
+            title="Các cuộc kiểm tra, giám sát",
+            header=["STT", "Ngày", "Đơn vị được kiểm tra", "Kế hoạch", "Kết quả", "Kiến nghị"],
+            rows=[
+                [
+                    index,
+                    f"{visit.held_on:%d/%m/%Y}",
+                    visit.unit.name,
+                    visit.inspection.title,
+                    visit.n_findings,
+                    visit.n_recommendations,
+                ]
+                for index, visit in enumerate(summary["visit_rows"], 1)
+            ],
         )
     )
     return section

@@ -28,8 +28,18 @@ from lantoa.core.constants import Role, UnitKind
 from lantoa.core.models import Unit
 from lantoa.core.roles import scope_to_unit, user_has_role
 
-from .constants import Bucket, ReportState, TaskState
-from .models import Directive, DisseminationSession, Plan, ProgressReport, Task, TaskPeriod
+from .constants import Bucket, FindingKind, ReportState, TaskState
+from .models import (
+    Directive,
+    DisseminationSession,
+    InspectionFinding,
+    InspectionRecommendation,
+    InspectionVisit,
+    Plan,
+    ProgressReport,
+    Task,
+    TaskPeriod,
+)
 
 # Organisations expected to disseminate a directive when no plan names them.
 DISSEMINATING_KINDS = (UnitKind.PARTY_CELL, UnitKind.FATHERLAND_FRONT, UnitKind.MASS_ORGANISATION)
@@ -235,6 +245,44 @@ def report_figures(tasks: QuerySet, *, start: date, end: date) -> dict[str, int]
         articles=Sum("articles_published"),
     )
     return {key: value or 0 for key, value in totals.items()}
+
+
+def inspection_visits_in_period(
+    *, plan: Plan | None = None, start: date, end: date, unit=None
+) -> QuerySet:
+    """Visits held in [start, end] (of inspections of `plan` when given), to `unit` when given."""
+    visits = InspectionVisit.objects.filter(held_on__gte=start, held_on__lte=end)
+    if plan is not None:
+        visits = visits.filter(inspection__plan=plan)
+    if unit is not None:
+        visits = visits.filter(unit=unit)
+    return visits
+
+
+def inspection_summary(*, plan: Plan | None = None, start: date, end: date, unit=None) -> dict:
+    """What the annual report says of IV.3: inspection plans, visits held, units inspected,
+    findings by kind, recommendations and where their follow-up tasks stand."""
+    visits = inspection_visits_in_period(plan=plan, start=start, end=end, unit=unit)
+    findings = InspectionFinding.objects.filter(visit__in=visits)
+    recommendations = InspectionRecommendation.objects.filter(visit__in=visits)
+    tasks = Task.objects.filter(inspection_recommendation__in=recommendations)
+    as_of = min(end, timezone.localdate())
+    counts = bucket_counts(tasks, as_of=as_of)
+    return {
+        "plans": visits.values("inspection").distinct().count(),
+        "visits": visits.count(),
+        "units": visits.values("unit").distinct().count(),
+        "findings": {kind: findings.filter(kind=kind).count() for kind in FindingKind.values},
+        "recommendations": recommendations.count(),
+        "done": counts[Bucket.COMPLETED_ON_TIME] + counts[Bucket.COMPLETED_LATE],
+        "overdue": counts[Bucket.OPEN_OVERDUE],
+        "visit_rows": list(
+            visits.select_related("unit", "inspection")
+            .annotate(n_findings=Count("findings", distinct=True))
+            .annotate(n_recommendations=Count("recommendations", distinct=True))
+            .order_by("held_on", "pk")
+        ),
+    }
 
 
 # --- KPI figures (the reports dashboard, the annual report's annex) -----------------------------

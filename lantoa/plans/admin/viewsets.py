@@ -1,6 +1,7 @@
 """Wagtail ViewSets (snippets) of the plans app: lists with filters, search, export, inspect."""
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -26,7 +27,7 @@ from ..services import (
     dissemination_session_record,
     document_number_allocate,
     task_create,
-    task_periods_generate,
+    task_update,
 )
 
 
@@ -111,7 +112,20 @@ class TaskFilterSet(WagtailFilterSet):
         fields = ["plan", "lead_unit", "coordinating_units", "state", "deadline_kind", "bucket"]
 
 
-class TaskCreateView(CreateView):
+class ServiceRefusalMixin:
+    """A service's ValidationError becomes the form's error message (nothing saved)."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
+class TaskCreateView(ServiceRefusalMixin, CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         return task_create(
@@ -128,11 +142,24 @@ class TaskCreateView(CreateView):
         )
 
 
-class TaskEditView(EditView):
+class TaskEditView(ServiceRefusalMixin, EditView):
+    """The edit form goes through `task_update`: an extended deadline moves the open periods."""
+
     def save_instance(self):
-        instance = super().save_instance()
-        task_periods_generate(task=instance)
-        return instance
+        data = self.form.cleaned_data
+        return task_update(
+            task=self.object,
+            user=self.request.user,
+            title=data["title"],
+            text=data.get("text", ""),
+            plan=data.get("plan"),
+            lead_unit=data["lead_unit"],
+            coordinating_units=data.get("coordinating_units") or [],
+            deadline_kind=data["deadline_kind"],
+            start_date=data["start_date"],
+            due_date=data.get("due_date"),
+            end_date=data.get("end_date"),
+        )
 
 
 def _bucket_label(task) -> str:

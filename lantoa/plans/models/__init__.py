@@ -2,6 +2,12 @@
 
 from .documents import Assignment, Directive, DocumentNumber, Plan, PlanSection
 from .followup import Notification
+from .inspection import (
+    InspectionFinding,
+    InspectionPlan,
+    InspectionRecommendation,
+    InspectionVisit,
+)
 from .work import DisseminationSession, ProgressReport, ReportEvidence, Task, TaskPeriod
 
 __all__ = [
@@ -9,6 +15,10 @@ __all__ = [
     "Directive",
     "DisseminationSession",
     "DocumentNumber",
+    "InspectionFinding",
+    "InspectionPlan",
+    "InspectionRecommendation",
+    "InspectionVisit",
     "Notification",
     "Plan",
     "PlanSection",

@@ -3,6 +3,12 @@
 from .annual import annual_report_start
 from .followup import followup_run
 from .imports import directory_from_units, plan_import, plan_import_file, plan_parse_file
+from .inspections import (
+    inspection_finding_record,
+    inspection_plan_create,
+    inspection_recommend,
+    inspection_visit_record,
+)
 from .numbering import document_number_allocate, document_symbol, document_symbol_validate
 from .work import (
     dissemination_session_record,
@@ -11,7 +17,9 @@ from .work import (
     progress_report_submit,
     task_cancel,
     task_create,
+    task_deadline_change,
     task_periods_generate,
+    task_update,
 )
 
 __all__ = [
@@ -22,6 +30,10 @@ __all__ = [
     "document_symbol",
     "document_symbol_validate",
     "followup_run",
+    "inspection_finding_record",
+    "inspection_plan_create",
+    "inspection_recommend",
+    "inspection_visit_record",
     "plan_import",
     "plan_import_file",
     "plan_parse_file",
@@ -30,5 +42,7 @@ __all__ = [
     "progress_report_submit",
     "task_cancel",
     "task_create",
+    "task_deadline_change",
     "task_periods_generate",
+    "task_update",
 ]

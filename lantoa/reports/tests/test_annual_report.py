@@ -31,8 +31,10 @@ SEED_FILE = Path(settings.SEED_DIR) / "ke-hoach-78-KH-DU.txt"
 RESULTS = [
     "Công tác quán triệt, tuyên truyền",
     "Kết quả thực hiện các nhiệm vụ",
+    "Công tác kiểm tra, giám sát, đôn đốc",
     "Theo dõi, phân tích dư luận",
     "Xử lý thông tin sai lệch, làm rõ thông tin",
+    "Xử lý vi phạm trong hoạt động thông tin đối ngoại",
     "Tuyên truyền, quảng bá hình ảnh Quy Nhơn - Gia Lai",
     "Xây dựng đội ngũ làm công tác thông tin đối ngoại",
 ]
@@ -178,8 +180,19 @@ def _check_every_section(sections, plan) -> None:
     assert total == tasks.count() > 0
     assert len(_table(sections[RESULTS[1]], "STT")) == total
 
+    # 2b. Inspection, supervision and urging (IV.3) of the plan.
+    from lantoa.plans.models import InspectionVisit
+
+    text = _text(sections[RESULTS[2]])
+    visits = InspectionVisit.objects.filter(inspection__plan=plan, held_on__year=YEAR)
+    if visits.exists():
+        (held,) = _int(r"đã tiến hành (\d+) cuộc kiểm tra", text)
+        assert held == visits.count()
+    else:
+        assert "chưa tiến hành cuộc kiểm tra, giám sát nào" in text
+
     # 3. Monitoring and public opinion: volume, tone, topics.
-    section = sections[RESULTS[2]]
+    section = sections[RESULTS[3]]
     text = _text(section)
     (items,) = _int(r"hệ thống thu thập (\d+) tin", text)
     tz = timezone.get_current_timezone()
@@ -203,7 +216,7 @@ def _check_every_section(sections, plan) -> None:
     assert topics, "the demo items carry topics once insights has analysed them"
 
     # 4. Responses: cases and clarifications.
-    text = _text(sections[RESULTS[3]])
+    text = _text(sections[RESULTS[4]])
     (cases,) = _int(r"tiếp nhận (\d+) vụ việc", text)
     (clarified,) = _int(r"đã công bố (\d+) bản làm rõ", text)
     assert cases == dashboard["cases"]["Vụ việc"]
@@ -212,8 +225,18 @@ def _check_every_section(sections, plan) -> None:
     assert cases == in_year.count() > 0
     assert clarified == in_year.filter(published_at__isnull=False).count()
 
+    # 4b. Violations register (III.2): detected in the year.
+    from lantoa.responses.models import Violation
+
+    text = _text(sections[RESULTS[5]])
+    found = Violation.objects.filter(detected_on__year=YEAR).count()
+    if found:
+        assert _int(r"phát hiện (\d+) vụ vi phạm", text) == [found]
+    else:
+        assert "không phát hiện vi phạm" in text
+
     # 5. Promotion: pages by language, outside posts, reach.
-    text = _text(sections[RESULTS[4]])
+    text = _text(sections[RESULTS[6]])
     pages, languages, posts, reach, interactions = _int(
         r"đăng mới (\d+) trang bằng (\d+) ngôn ngữ; (\d+) bài đăng trên các kênh ngoài với "
         r"(\d+) lượt tiếp cận và (\d+) lượt tương tác",
@@ -231,7 +254,7 @@ def _check_every_section(sections, plan) -> None:
     assert reach == channel_posts.aggregate(n=Sum("reach"))["n"]
 
     # 6. People and training; collaborators in the editorial calendar's campaigns.
-    section = sections[RESULTS[5]]
+    section = sections[RESULTS[7]]
     text = _text(section)
     staff, trainings, attendances, trained, untrained = _int(
         r"có (\d+) cán bộ làm công tác thông tin đối ngoại; trong năm đã tổ chức, cử cán bộ tham "
