@@ -25,6 +25,7 @@ from .services import (
     plan_tasks_create,
     progress_report_review,
     progress_report_submit,
+    required_report_create,
     task_create,
     task_deadline_change,
 )
@@ -166,6 +167,19 @@ def _populate_demo(plan: Plan) -> None:
             task=front_task,
         )
     _populate_inspections(plan, units, admin)
+    # IV.1: the ward government's yearly report to the Standing Committee, required by a date
+    # and reminded through its follow-up task until it is received.
+    required_report_create(
+        title="Báo cáo kết quả thực hiện Kế hoạch 15-KH/ĐU năm 2026",
+        reporting_unit=units["ubnd"],
+        recipient="Ban Thường vụ Đảng ủy",
+        year=2026,
+        due_date=date(2026, 12, 15),
+        plan=plan,
+        source_section=plan.sections.get(path="IV.1"),
+        start_date=date(2026, 11, 1),
+        user=admin,
+    )
     for title, on in [
         ("Báo cáo sơ kết 6 tháng", date(2026, 7, 10)),
         ("Báo cáo kết quả quán triệt", date(2026, 7, 20)),

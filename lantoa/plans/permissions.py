@@ -23,6 +23,7 @@ _MODELS = [
     "inspectionfinding",
     "inspectionrecommendation",
 ]
+_MODELS.append("requiredreport")
 _INSPECTION = ["inspectionplan", "inspectionvisit", "inspectionfinding", "inspectionrecommendation"]
 
 
@@ -45,7 +46,15 @@ def permissions_grant() -> None:
         codenames=_codes(["view"])
         + _codes(
             ["add", "change"],
-            ["directive", "plan", "task", "disseminationsession", "documentnumber", *_INSPECTION],
+            [
+                "directive",
+                "plan",
+                "task",
+                "disseminationsession",
+                "documentnumber",
+                "requiredreport",
+                *_INSPECTION,
+            ],
         ),
     )
     for role in (Role.EDITOR, Role.RAPID_RESPONSE):
@@ -68,6 +77,7 @@ def permissions_grant() -> None:
                     "inspectionvisit",
                     "inspectionfinding",
                     "inspectionrecommendation",
+                    "requiredreport",
                 ],
             ),
             "add_progressreport",

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
 
-from .constants import Audience, Bucket, FindingKind
+from .constants import Audience, Bucket, FindingKind, RequiredReportStatus
 from .models import Directive
 from .selectors import (
     bucket_counts,
@@ -17,6 +17,8 @@ from .selectors import (
     inspection_summary,
     plan_tasks_in_period,
     report_figures,
+    required_report_status,
+    required_reports_in_year,
     tasks_with_buckets,
 )
 
@@ -119,6 +121,27 @@ def tasks(context: ReportContext) -> ReportSection:
         f"{figures['sessions']} buổi, hội nghị với {figures['attendees']} lượt người tham dự và "
         f"{figures['articles']} tin, bài được đăng tải."
     )
+    required = list(
+        required_reports_in_year(year=context.year, plan=context.plan, unit=context.unit)
+    )
+    if required:
+        status = {report.pk: required_report_status(report, as_of=as_of) for report in required}
+        received = [r for r in required if r.received_on]
+        missing = [r for r in required if status[r.pk] == RequiredReportStatus.MISSING]
+        on_time = sum(1 for r in received if status[r.pk] == RequiredReportStatus.RECEIVED_ON_TIME)
+        section.figures.update(
+            required_reports=len(required),
+            required_received=len(received),
+            required_missing=len(missing),
+        )
+        sentence = (
+            f"Báo cáo định kỳ bắt buộc năm {context.year}: {len(required)} báo cáo, đã nhận "
+            f"{len(received)} ({on_time} đúng hạn), quá hạn chưa nhận {len(missing)}"
+        )
+        if missing:
+            names = "; ".join(f"{r.title} của {r.reporting_unit.name}" for r in missing)
+            sentence += f" ({names})"
+        section.paragraphs.append(sentence + ".")
     rows = []
     annotated = tasks_with_buckets(queryset.select_related("lead_unit"), as_of=as_of).exclude(
         bucket=Bucket.CANCELLED

@@ -28,7 +28,7 @@ from lantoa.core.constants import Role, UnitKind
 from lantoa.core.models import Unit
 from lantoa.core.roles import scope_to_unit, user_has_role
 
-from .constants import Bucket, FindingKind, ReportState, TaskState
+from .constants import Bucket, FindingKind, ReportState, RequiredReportStatus, TaskState
 from .models import (
     Directive,
     DisseminationSession,
@@ -37,6 +37,7 @@ from .models import (
     InspectionVisit,
     Plan,
     ProgressReport,
+    RequiredReport,
     Task,
     TaskPeriod,
 )
@@ -283,6 +284,26 @@ def inspection_summary(*, plan: Plan | None = None, start: date, end: date, unit
             .order_by("held_on", "pk")
         ),
     }
+
+
+def required_report_status(report: RequiredReport, *, as_of: date | None = None) -> str:
+    """Received (on time or late), missing (past due, not received) or pending."""
+    as_of = as_of or timezone.localdate()
+    if report.received_on:
+        on_time = report.received_on <= report.due_date
+        return (
+            RequiredReportStatus.RECEIVED_ON_TIME if on_time else RequiredReportStatus.RECEIVED_LATE
+        )
+    return RequiredReportStatus.MISSING if report.due_date < as_of else RequiredReportStatus.PENDING
+
+
+def required_reports_in_year(*, year: int, plan: Plan | None = None, unit=None) -> QuerySet:
+    reports = RequiredReport.objects.filter(year=year).select_related("reporting_unit")
+    if plan is not None:
+        reports = reports.filter(plan=plan)
+    if unit is not None:
+        reports = reports.filter(reporting_unit=unit)
+    return reports
 
 
 # --- KPI figures (the reports dashboard, the annual report's annex) -----------------------------

@@ -26,6 +26,8 @@ LOG_ACTIONS = {
     "plans.inspection_visit": (_("Ghi cuộc kiểm tra"), _("Đã ghi cuộc kiểm tra")),
     "plans.inspection_finding": (_("Ghi kết quả kiểm tra"), _("Đã ghi kết quả kiểm tra")),
     "plans.inspection_recommend": (_("Kiến nghị sau kiểm tra"), _("Đã ghi kiến nghị")),
+    "plans.required_report": (_("Yêu cầu báo cáo"), _("Đã lập báo cáo bắt buộc")),
+    "plans.required_report_receive": (_("Nhận báo cáo"), _("Đã nhận báo cáo bắt buộc")),
     "plans.reminder_letter": (_("Công văn đôn đốc"), _("Đã soạn công văn đôn đốc")),
 }
 

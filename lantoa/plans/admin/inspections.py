@@ -19,7 +19,7 @@ from ..services import (
     inspection_recommend,
     inspection_visit_record,
 )
-from .viewsets import ServiceRefusalMixin
+from .mixins import ServiceRefusalMixin
 
 
 class InspectionPlanCreateView(ServiceRefusalMixin, CreateView):

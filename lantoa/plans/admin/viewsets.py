@@ -1,7 +1,6 @@
 """Wagtail ViewSets (snippets) of the plans app: lists with filters, search, export, inspect."""
 
 import django_filters
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -29,6 +28,8 @@ from ..services import (
     task_create,
     task_update,
 )
+from .mixins import ServiceRefusalMixin
+from .required import RequiredReportViewSet
 
 
 class DirectiveFilterSet(WagtailFilterSet):
@@ -110,19 +111,6 @@ class TaskFilterSet(WagtailFilterSet):
     class Meta:
         model = Task
         fields = ["plan", "lead_unit", "coordinating_units", "state", "deadline_kind", "bucket"]
-
-
-class ServiceRefusalMixin:
-    """A service's ValidationError becomes the form's error message (nothing saved)."""
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
 
 
 class TaskCreateView(ServiceRefusalMixin, CreateView):
@@ -379,6 +367,7 @@ class PlansGroup(SnippetViewSetGroup):
         DisseminationSessionViewSet,
         DocumentNumberViewSet,
         NotificationViewSet,
+        RequiredReportViewSet,
     )
     menu_icon = "list-ul"
     menu_label = _("Kế hoạch, nhiệm vụ")

@@ -8,6 +8,7 @@ from .inspection import (
     InspectionRecommendation,
     InspectionVisit,
 )
+from .required import RequiredReport
 from .work import DisseminationSession, ProgressReport, ReportEvidence, Task, TaskPeriod
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "PlanSection",
     "ProgressReport",
     "ReportEvidence",
+    "RequiredReport",
     "Task",
     "TaskPeriod",
 ]

@@ -10,6 +10,7 @@ from .inspections import (
     inspection_visit_record,
 )
 from .numbering import document_number_allocate, document_symbol, document_symbol_validate
+from .required import required_report_create, required_report_update
 from .work import (
     dissemination_session_record,
     plan_tasks_create,
@@ -40,6 +41,8 @@ __all__ = [
     "plan_tasks_create",
     "progress_report_review",
     "progress_report_submit",
+    "required_report_create",
+    "required_report_update",
     "task_cancel",
     "task_create",
     "task_deadline_change",

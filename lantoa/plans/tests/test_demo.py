@@ -25,7 +25,7 @@ def test_demo_plan_is_imported_with_work_and_loads_twice(demo_ward, settings, tm
     ]
     leads = dict(plan.assignments.values_list("section__path", "lead_unit__code"))
     assert leads == {"IV.1": "ubnd", "IV.2": "mttq", "IV.3": "ban-xay-dung-dang"}
-    assert Task.objects.count() == 5  # with the follow-up task of an inspection
+    assert Task.objects.count() == 6  # with an inspection follow-up and a required report
     assert ProgressReport.objects.count() == 5
     assert DisseminationSession.objects.count() == 4
     assert list(DocumentNumber.objects.order_by("number").values_list("code", flat=True)) == [
