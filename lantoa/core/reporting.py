@@ -37,6 +37,9 @@ class ReportSection:
     order: int
     paragraphs: list[str] = field(default_factory=list)
     tables: list[ReportTable] = field(default_factory=list)
+    # Whose figures: "plan" (only the reported plan's own records) or "ward" (the whole ward,
+    # every plan); the builder labels each results section so the two are never mixed unlabelled.
+    scope: str = "ward"
     # Named figures, so tests and dashboards can compare them with their own counts.
     figures: dict[str, int | float] = field(default_factory=dict)
 

@@ -183,6 +183,8 @@ def _populate_demo(plan: Plan) -> None:
     for title, on in [
         ("Báo cáo sơ kết 6 tháng", date(2026, 7, 10)),
         ("Báo cáo kết quả quán triệt", date(2026, 7, 20)),
+        # The annual report takes its number from this entry of the register.
+        ("Báo cáo kết quả thực hiện Kế hoạch số 15-KH/ĐU năm 2026", date(2026, 12, 1)),
     ]:
         document_number_allocate(
             issuing_unit=units["dang-uy"], doc_type=DocType.REPORT, issued_on=on, title=title

@@ -10,21 +10,29 @@ from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, rep
 from .constants import Audience, Bucket, FindingKind, RequiredReportStatus
 from .models import Directive
 from .selectors import (
+    EVIDENCE_KINDS,
     bucket_counts,
     dissemination_by_audience,
     dissemination_coverage,
     dissemination_sessions_in_period,
+    evidence_sentence,
     inspection_summary,
     plan_tasks_in_period,
     report_figures,
     required_report_status,
     required_reports_in_year,
+    task_evidence,
     tasks_with_buckets,
 )
 
 
 def _directives(context: ReportContext) -> list[Directive]:
     return context.plan.directive.chain() if context.plan is not None else []
+
+
+def _scope(context: ReportContext) -> str:
+    """These sections count only the reported plan's records (every plan's without one)."""
+    return "plan" if context.plan is not None else "ward"
 
 
 def _as_of(context: ReportContext):
@@ -45,6 +53,7 @@ def dissemination(context: ReportContext) -> ReportSection:
         title="Công tác quán triệt, tuyên truyền",
         order=10,
         figures={"sessions": count, "attended": attended, "organisations": organisations},
+        scope=_scope(context),
     )
     section.paragraphs.append(
         f"Trong năm {context.year}, {organisations} tổ chức đã tổ chức {count} buổi quán triệt, "
@@ -110,6 +119,7 @@ def tasks(context: ReportContext) -> ReportSection:
         title="Kết quả thực hiện các nhiệm vụ",
         order=20,
         figures={"tasks": total, **counted, **{f"reported_{k}": v for k, v in figures.items()}},
+        scope=_scope(context),
     )
     section.paragraphs.append(
         f"Tổng số nhiệm vụ: {total}; hoàn thành đúng hạn: {counts[Bucket.COMPLETED_ON_TIME]}; "
@@ -146,15 +156,40 @@ def tasks(context: ReportContext) -> ReportSection:
     annotated = tasks_with_buckets(queryset.select_related("lead_unit"), as_of=as_of).exclude(
         bucket=Bucket.CANCELLED
     )
-    for index, task in enumerate(annotated.order_by("pk"), 1):
-        rows.append([index, task.title, task.lead_unit.name, task.bucket_label()])
+    evidence = task_evidence(queryset, start=context.start, end=context.end)
+    by_item: dict[str, dict] = {}
+    for index, task in enumerate(annotated.select_related("source_section").order_by("pk"), 1):
+        item = task.source_section.path if task.source_section_id else ""
+        rows.append(
+            [
+                index,
+                task.title,
+                task.lead_unit.name,
+                task.bucket_label(),
+                item,
+                evidence_sentence(evidence[task.pk]),
+            ]
+        )
+        if item:
+            total_item = by_item.setdefault(item, {"tasks": 0, **dict.fromkeys(EVIDENCE_KINDS, 0)})
+            total_item["tasks"] += 1
+            for kind in EVIDENCE_KINDS:
+                if kind == "inspections":  # per plan item, not per task
+                    total_item[kind] = evidence[task.pk][kind]
+                else:
+                    total_item[kind] += evidence[task.pk][kind]
     section.tables.append(
         ReportTable(
             title="Tình hình thực hiện nhiệm vụ",
-            header=["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Tình trạng"],
+            header=["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Tình trạng", "Mục", "Căn cứ"],
             rows=rows,
         )
     )
+    for item, totals in sorted(by_item.items()):
+        section.paragraphs.append(
+            f"Mục {item} của kế hoạch: {totals['tasks']} nhiệm vụ; căn cứ: "
+            f"{evidence_sentence(totals)}."
+        )
     return section
 
 
@@ -178,6 +213,7 @@ def inspections(context: ReportContext) -> ReportSection | None:
             "recommendations_done": summary["done"],
             "recommendations_overdue": summary["overdue"],
         },
+        scope=_scope(context),
     )
     if not summary["visits"]:
         section.paragraphs.append(

@@ -28,10 +28,11 @@ from lantoa.core.constants import Role, UnitKind
 from lantoa.core.models import Unit
 from lantoa.core.roles import scope_to_unit, user_has_role
 
-from .constants import Bucket, FindingKind, ReportState, RequiredReportStatus, TaskState
+from .constants import Bucket, DocType, FindingKind, ReportState, RequiredReportStatus, TaskState
 from .models import (
     Directive,
     DisseminationSession,
+    DocumentNumber,
     InspectionFinding,
     InspectionRecommendation,
     InspectionVisit,
@@ -304,6 +305,72 @@ def required_reports_in_year(*, year: int, plan: Plan | None = None, unit=None) 
     if unit is not None:
         reports = reports.filter(reporting_unit=unit)
     return reports
+
+
+def task_evidence(tasks: QuerySet, *, start: date, end: date) -> dict[int, dict[str, int]]:
+    """What was gathered for each task in [start, end]: accepted progress reports and their
+    evidence files, dissemination sessions and attendance, inspection visits of the task's plan
+    item. Keys of each dict: reports, files, sessions, attended, inspections."""
+    ids = list(tasks.values_list("pk", flat=True))
+    found = {pk: dict.fromkeys(EVIDENCE_KINDS, 0) for pk in ids}
+    reports = ProgressReport.objects.filter(
+        task_id__in=ids,
+        state=ReportState.ACCEPTED,
+        submitted_on__gte=start,
+        submitted_on__lte=end,
+    )
+    for row in reports.values("task").annotate(n=Count("pk", distinct=True), f=Count("evidence")):
+        found[row["task"]].update(reports=row["n"], files=row["f"])
+    sessions = DisseminationSession.objects.filter(
+        task_id__in=ids, held_on__gte=start, held_on__lte=end
+    )
+    for row in sessions.values("task").annotate(n=Count("pk"), people=Sum("attended")):
+        found[row["task"]].update(sessions=row["n"], attended=row["people"] or 0)
+    sections = dict(Task.objects.filter(pk__in=ids).values_list("pk", "source_section"))
+    visits = (
+        InspectionVisit.objects.filter(held_on__gte=start, held_on__lte=end)
+        .filter(inspection__source_section__in=[s for s in sections.values() if s])
+        .values("inspection__source_section")
+        .annotate(n=Count("pk"))
+    )
+    by_section = {row["inspection__source_section"]: row["n"] for row in visits}
+    for pk, section in sections.items():
+        found[pk]["inspections"] = by_section.get(section, 0) if section else 0
+    return found
+
+
+EVIDENCE_KINDS = ("reports", "files", "sessions", "attended", "inspections")
+
+
+def evidence_sentence(evidence: dict[str, int]) -> str:
+    """The evidence of a task or plan item as the report cites it."""
+    parts = []
+    if evidence["reports"]:
+        parts.append(
+            _("%(n)s báo cáo được chấp nhận (%(f)s tệp minh chứng)")
+            % {"n": evidence["reports"], "f": evidence["files"]}
+        )
+    if evidence["sessions"]:
+        parts.append(
+            _("%(n)s buổi quán triệt, %(p)s lượt người dự")
+            % {"n": evidence["sessions"], "p": evidence["attended"]}
+        )
+    if evidence["inspections"]:
+        parts.append(_("%(n)s cuộc kiểm tra") % {"n": evidence["inspections"]})
+    return "; ".join(parts) if parts else _("chưa có căn cứ")
+
+
+def report_number_in_register(plan: Plan | None, year: int) -> DocumentNumber | None:
+    """The annual report's entry in the document register: a report ("BC") issued in the year
+    or the next whose summary names the year ("năm 2026") and the plan's number; latest first."""
+    entries = DocumentNumber.objects.filter(
+        doc_type=DocType.REPORT,
+        issued_on__year__in=[year, year + 1],
+        title__icontains=f"năm {year}",
+    )
+    if plan is not None:
+        entries = entries.filter(title__icontains=plan.directive.code)
+    return entries.order_by("-issued_on", "-pk").first()
 
 
 # --- KPI figures (the reports dashboard, the annual report's annex) -----------------------------

@@ -48,7 +48,7 @@ def assessment_section(ctx: ReportContext) -> ReportSection:
             *_part("1. Ưu điểm", get("strengths")),
             *_part("2. Hạn chế", get("shortcomings")),
             *_part("3. Nguyên nhân", get("causes")),
-            *(_part("4. Bài học kinh nghiệm", get("lessons")) if get("lessons") else []),
+            *_part("4. Bài học kinh nghiệm", get("lessons")),
         ],
     )
 
@@ -65,13 +65,12 @@ def directions_section(ctx: ReportContext) -> ReportSection:
 
 
 @report_section(key="recommendations", order=980)
-def recommendations_section(ctx: ReportContext) -> ReportSection | None:
+def recommendations_section(ctx: ReportContext) -> ReportSection:
+    """Always present (a Party report ends its body with it), a placeholder until written."""
     narrative = narrative_for(plan_number=plan_number_of(ctx), year=ctx.year)
     lines = _lines(getattr(narrative, "recommendations", ""))
-    if not lines:
-        return None
     return ReportSection(
-        key="recommendations", title="Đề xuất, kiến nghị", order=980, paragraphs=lines
+        key="recommendations", title="Kiến nghị, đề xuất", order=980, paragraphs=lines or [MISSING]
     )
 
 

@@ -71,14 +71,14 @@ def two_column_table(document, widths_cm=(7.5, 9.0)):
 
 
 def body_paragraph(
-    document, text: str, *, bold=False, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY
+    document, text: str, *, bold=False, italic=False, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY
 ):
     paragraph = document.add_paragraph()
     paragraph.alignment = align
     paragraph.paragraph_format.space_before = Pt(6)
     if indent:
         paragraph.paragraph_format.first_line_indent = Cm(1)
-    add_run(paragraph, text, bold=bold)
+    add_run(paragraph, text, bold=bold, italic=italic)
     return paragraph
 
 

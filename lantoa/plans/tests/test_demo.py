@@ -31,6 +31,7 @@ def test_demo_plan_is_imported_with_work_and_loads_twice(demo_ward, settings, tm
     assert list(DocumentNumber.objects.order_by("number").values_list("code", flat=True)) == [
         "01-BC/ĐU",
         "02-BC/ĐU",
+        "03-BC/ĐU",
     ]
     assert PeriodicTask.objects.filter(task="lantoa.plans.tasks.followup_daily_task").count() == 1
     assert messages.count("plans: đã nhập Kế hoạch số 15-KH/ĐU") == 1

@@ -140,6 +140,7 @@ def _check_every_section(sections, plan) -> None:
         "KẾT QUẢ THỰC HIỆN",
         "ĐÁNH GIÁ CHUNG",
         f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {YEAR + 1}",
+        "KIẾN NGHỊ, ĐỀ XUẤT",
         "PHỤ LỤC",
     ]
 
@@ -316,6 +317,18 @@ def _check_every_section(sections, plan) -> None:
 def test_annual_report_of_the_demo_plan_equals_the_dashboard(demo, tmp_path):
     sections, plan = _build("15-KH/ĐU", tmp_path)
     _check_every_section(sections, plan)
+    # The number is the report's entry in the document register (the demo takes 03-BC/ĐU).
+    header = " ".join(
+        cell
+        for kind, rows in _blocks(tmp_path / "report.docx")[:2]
+        if kind == "t"
+        for row in rows
+        for cell in row
+    )
+    assert "Số 03-BC/ĐU" in header
+    # The plan's own figures and the ward's are labelled, never mixed without saying which.
+    assert "(Số liệu riêng của Kế hoạch số 15-KH/ĐU.)" in _text(sections[RESULTS[0]])
+    assert "(Số liệu chung của toàn phường" in _text(sections[RESULTS[3]])
 
 
 @pytest.mark.skipif(
