@@ -23,6 +23,18 @@ class Heading(str):
     """A paragraph of a section that is a sub-heading ("1. Ưu điểm"), laid out in bold."""
 
 
+@dataclass(frozen=True)
+class Link:
+    """A table cell that links to the admin list of the records it counts (`url` is a path
+    under the admin; the document builder makes it absolute with WAGTAILADMIN_BASE_URL)."""
+
+    text: str
+    url: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
 @dataclass
 class ReportTable:
     title: str

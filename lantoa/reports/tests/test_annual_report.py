@@ -305,7 +305,7 @@ def _check_every_section(sections, plan) -> None:
 
     # Annex: every dashboard figure, value for value.
     annex = next(rows for kind, rows in sections["PHỤ LỤC"] if kind == "t")
-    cells = {(title, label): value for title, label, value in annex[1:]}
+    cells = {(title, label): value for title, label, value, *_ in annex[1:]}
     for spec in selectors.FIGURES:
         values = dashboard[spec.key]
         if not values:
