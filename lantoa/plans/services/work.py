@@ -31,6 +31,7 @@ from ..selectors import can_review, may_accept
 from .imports import directory_from_units
 
 _MAX_TITLE = 255
+_MAX_YEARS = 10  # a plan runs a term (five years); a deadline further away is a typing error
 
 
 def _periods_for(task: Task) -> list[tuple[str, date, date, date]]:
@@ -199,6 +200,11 @@ def task_update(
         if kind != DeadlineKind.ONGOING:
             current.end_date = current.end_date or date(current.start_date.year, 12, 31)
     _validate_deadline(kind, current.start_date, current.due_date, current.end_date)
+    last = current.due_date or current.end_date
+    if last is not None and last.year - current.start_date.year > _MAX_YEARS:
+        raise ValidationError(
+            _("Thời hạn không được quá %(n)s năm kể từ ngày bắt đầu.") % {"n": _MAX_YEARS}
+        )
     after = {name: getattr(current, name) for name in _DEADLINE_FIELDS}
     moved = after != before
     if moved and current.state in (TaskState.COMPLETED, TaskState.CANCELLED):
