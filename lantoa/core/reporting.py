@@ -35,6 +35,31 @@ class Link:
         return self.text
 
 
+@dataclass(frozen=True)
+class ItemEvidence:
+    """Records of another app tagged to a plan item (a `plans.PlanSection`), as the annual report
+    cites them: "2 lớp tập huấn" with the admin list they are in."""
+
+    section_id: int
+    label: str
+    count: int
+    url: str = ""
+
+
+def plan_item_evidence(*, section_ids: list[int], start, end) -> dict[int, list[ItemEvidence]]:
+    """Every app's evidence for the plan items: `<app>/plan_evidence.py` provides
+    `evidence(*, section_ids, start, end) -> list[ItemEvidence]` (the records it tags to a plan
+    item through their own `plan_item` field), found in the order of settings.LANTOA_APPS."""
+    from .registry import app_modules
+
+    found: dict[int, list[ItemEvidence]] = {}
+    for module in app_modules("plan_evidence"):
+        for row in module.evidence(section_ids=section_ids, start=start, end=end):
+            if row.count:
+                found.setdefault(row.section_id, []).append(row)
+    return found
+
+
 @dataclass
 class ReportTable:
     title: str

@@ -5,7 +5,13 @@ Every figure comes from the selectors; the section titles are those of a Party r
 
 from django.utils import timezone
 
-from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
+from lantoa.core.reporting import (
+    ReportContext,
+    ReportSection,
+    ReportTable,
+    plan_item_evidence,
+    report_section,
+)
 
 from .constants import Audience, Bucket, FindingKind, RequiredReportStatus
 from .models import Directive
@@ -185,10 +191,23 @@ def tasks(context: ReportContext) -> ReportSection:
             rows=rows,
         )
     )
+    # Records of the other apps tagged to a plan item (trainings, campaigns …) are cited too.
+    if context.plan is not None:
+        items = dict(context.plan.sections.values_list("pk", "path"))
+        others = plan_item_evidence(section_ids=list(items), start=context.start, end=context.end)
+        for section_id, rows in others.items():
+            totals = by_item.setdefault(
+                items[section_id], {"tasks": 0, **dict.fromkeys(EVIDENCE_KINDS, 0)}
+            )
+            totals["others"] = "; ".join(f"{row.count} {row.label}" for row in rows)
     for item, totals in sorted(by_item.items()):
+        cited = evidence_sentence(totals)
+        if totals.get("others"):
+            cited = (
+                totals["others"] if cited == "chưa có căn cứ" else f"{cited}; {totals['others']}"
+            )
         section.paragraphs.append(
-            f"Mục {item} của kế hoạch: {totals['tasks']} nhiệm vụ; căn cứ: "
-            f"{evidence_sentence(totals)}."
+            f"Mục {item} của kế hoạch: {totals['tasks']} nhiệm vụ; căn cứ: {cited}."
         )
     return section
 

@@ -56,7 +56,7 @@ class CampaignViewSet(SnippetViewSet):
     icon = "calendar-alt"
     menu_label = _("Chiến dịch")
     list_display = ["name", "kind", "audience", "starts_on", "ends_on"]
-    list_filter = ["kind", "audience"]
+    list_filter = ["kind", "audience", "plan_item"]
     list_export = ["name", "kind", "audience", "starts_on", "ends_on", "description"]
     export_filename = "chien-dich"
     search_fields = ["name"]

@@ -34,6 +34,15 @@ class Campaign(models.Model):
         blank=True,
         help_text=_("Đối tượng chính của chiến dịch, ví dụ người Việt Nam ở nước ngoài."),
     )
+    plan_item = models.ForeignKey(
+        "plans.PlanSection",
+        verbose_name=_("mục kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Mục của kế hoạch mà việc này thực hiện; báo cáo năm dẫn nó làm căn cứ."),
+    )
 
     class Meta:
         verbose_name = _("chiến dịch")

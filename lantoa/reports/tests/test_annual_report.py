@@ -329,6 +329,24 @@ def test_annual_report_of_the_demo_plan_equals_the_dashboard(demo, tmp_path):
     # The plan's own figures and the ward's are labelled, never mixed without saying which.
     assert "(Số liệu riêng của Kế hoạch số 15-KH/ĐU.)" in _text(sections[RESULTS[0]])
     assert "(Số liệu chung của toàn phường" in _text(sections[RESULTS[3]])
+    # Each plan item cites its evidence, from the plan's own records and from other apps (the
+    # demo tags this year's trainings to item III.1); each task row has its item and evidence.
+    tasks_text = _text(sections[RESULTS[1]])
+    (trainings,) = _int(
+        r"Mục III\.1 của kế hoạch: \d+ nhiệm vụ; căn cứ: .*?(\d+) lớp tập huấn", tasks_text
+    )
+    from lantoa.people.models import Training
+
+    assert (
+        trainings
+        == Training.objects.filter(plan_item__path="III.1", start_date__year=YEAR).count()
+        > 0
+    )
+    assert re.search(
+        r"Mục IV\.2 của kế hoạch: 1 nhiệm vụ; căn cứ: 2 báo cáo được chấp nhận", tasks_text
+    )
+    header = _table(sections[RESULTS[1]], "STT")
+    assert all(len(row) == 6 and row[5] for row in header)
 
 
 @pytest.mark.skipif(
