@@ -27,3 +27,19 @@ class Role(models.TextChoices):
 
 # Roles that see every unit's records; everyone else is limited to their own unit.
 ROLES_SEEING_ALL_UNITS = frozenset({Role.LEADER, Role.MONITOR, Role.EDITOR, Role.RAPID_RESPONSE})
+
+
+class Audience(models.TextChoices):
+    """Who dissemination and promotion address (shared by plans and promotion).
+
+    Overseas Vietnamese ("người Việt Nam ở nước ngoài") are an audience of their own in external
+    information work (III.1 of a plan), apart from foreigners and the people at home.
+    """
+
+    CADRES = "cadres", _("Cán bộ")
+    PARTY_MEMBERS = "party_members", _("Đảng viên")
+    ASSOCIATION_MEMBERS = "association_members", _("Hội viên")
+    YOUTH_MEMBERS = "youth_members", _("Đoàn viên")
+    PEOPLE = "people", _("Nhân dân")
+    OVERSEAS_VIETNAMESE = "overseas_vietnamese", _("Người Việt Nam ở nước ngoài")
+    FOREIGNERS = "foreigners", _("Người nước ngoài, đối tác quốc tế")

@@ -23,6 +23,43 @@ class Heading(str):
     """A paragraph of a section that is a sub-heading ("1. Ưu điểm"), laid out in bold."""
 
 
+@dataclass(frozen=True)
+class Link:
+    """A table cell that links to the admin list of the records it counts (`url` is a path
+    under the admin; the document builder makes it absolute with WAGTAILADMIN_BASE_URL)."""
+
+    text: str
+    url: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class ItemEvidence:
+    """Records of another app tagged to a plan item (a `plans.PlanSection`), as the annual report
+    cites them: "2 lớp tập huấn" with the admin list they are in."""
+
+    section_id: int
+    label: str
+    count: int
+    url: str = ""
+
+
+def plan_item_evidence(*, section_ids: list[int], start, end) -> dict[int, list[ItemEvidence]]:
+    """Every app's evidence for the plan items: `<app>/plan_evidence.py` provides
+    `evidence(*, section_ids, start, end) -> list[ItemEvidence]` (the records it tags to a plan
+    item through their own `plan_item` field), found in the order of settings.LANTOA_APPS."""
+    from .registry import app_modules
+
+    found: dict[int, list[ItemEvidence]] = {}
+    for module in app_modules("plan_evidence"):
+        for row in module.evidence(section_ids=section_ids, start=start, end=end):
+            if row.count:
+                found.setdefault(row.section_id, []).append(row)
+    return found
+
+
 @dataclass
 class ReportTable:
     title: str
@@ -37,6 +74,9 @@ class ReportSection:
     order: int
     paragraphs: list[str] = field(default_factory=list)
     tables: list[ReportTable] = field(default_factory=list)
+    # Whose figures: "plan" (only the reported plan's own records) or "ward" (the whole ward,
+    # every plan); the builder labels each results section so the two are never mixed unlabelled.
+    scope: str = "ward"
     # Named figures, so tests and dashboards can compare them with their own counts.
     figures: dict[str, int | float] = field(default_factory=dict)
 

@@ -107,6 +107,15 @@ class Training(models.Model):
     )
     topics = models.TextField(_("nội dung, chuyên đề"), blank=True)
     location = models.CharField(_("địa điểm"), max_length=255, blank=True)
+    plan_item = models.ForeignKey(
+        "plans.PlanSection",
+        verbose_name=_("mục kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Mục của kế hoạch mà việc này thực hiện; báo cáo năm dẫn nó làm căn cứ."),
+    )
 
     class Meta:
         verbose_name = _("lớp tập huấn")

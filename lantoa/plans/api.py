@@ -1,5 +1,5 @@
 """REST API of plans: plans, tasks with their status bucket, progress reports and dissemination
-sessions — read-only, with the admin's filters.
+sessions with the admin's filters; one write: a task's deadline (`POST /tasks/{id}/deadline`).
 
 Access is the admin's: the model's view permission (`plans.view_<model>`), else 403 with a
 Vietnamese message. Plans belong to the whole office; tasks, progress reports and sessions
@@ -9,6 +9,7 @@ ViewSets, through `core.roles.scope_to_unit`): another unit's record answers 404
 
 from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from lantoa.core.roles import scope_to_unit
 from .constants import Bucket, ReportState, TaskState
 from .models import DisseminationSession, Plan, ProgressReport, Task
 from .selectors import bucket_counts, reports_visible_to, tasks_visible_to, tasks_with_buckets
+from .services import task_deadline_change
 
 router = Router(tags=["plans"])
 
@@ -76,6 +78,12 @@ class TaskOut(Schema):
 class TaskDetailOut(TaskOut):
     text: str
     periods: list[PeriodOut]
+
+
+class DeadlineIn(Schema):
+    due_date: date | None = Field(None, description="Hạn mới của nhiệm vụ có thời hạn.")
+    end_date: date | None = Field(None, description="Ngày kết thúc mới của nhiệm vụ định kỳ.")
+    reason: str = Field("", max_length=1000, pattern=NO_NUL, description="Lý do gia hạn.")
 
 
 class ProgressReportOut(Schema):
@@ -279,6 +287,25 @@ def tasks_detail(request, task_id: int):
         "text": task.text,
         "periods": list(task.periods.values("label", "start", "end", "due", "completed_on")),
     }
+
+
+@router.post("/tasks/{task_id}/deadline", response={200: TaskDetailOut, **ERRORS})
+def tasks_deadline(request, task_id: int, payload: DeadlineIn):
+    """Extend (or bring forward) a task's deadline; its open reporting periods move with it, so
+    reminders, letters, the dashboard and the annual report read the new date."""
+    require_perm(request, "plans.change_task", _("Bạn không có quyền sửa nhiệm vụ."))
+    task = get_object_or_404(_tasks(request), pk=task_id)
+    try:
+        task_deadline_change(
+            task=task,
+            due_date=payload.due_date,
+            end_date=payload.end_date,
+            reason=payload.reason,
+            user=request.user,
+        )
+    except ValidationError as error:
+        return 400, {"detail": " ".join(error.messages)}
+    return tasks_detail(request, task_id)
 
 
 @router.get("/progress-reports", response={200: list[ProgressReportOut], **ERRORS})

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.constants import Audience  # noqa: F401 (the shared vocabulary, re-exported)
+
 
 class DocSystem(models.TextChoices):
     """Party documents follow Hướng dẫn 36-HD/VPTW, state documents Nghị định 30/2020/NĐ-CP."""
@@ -131,12 +133,23 @@ class SessionForm(models.TextChoices):
     OTHER = "other", _("Hình thức khác")
 
 
-class Audience(models.TextChoices):
-    CADRES = "cadres", _("Cán bộ")
-    PARTY_MEMBERS = "party_members", _("Đảng viên")
-    ASSOCIATION_MEMBERS = "association_members", _("Hội viên")
-    YOUTH_MEMBERS = "youth_members", _("Đoàn viên")
-    PEOPLE = "people", _("Nhân dân")
+class InspectionKind(models.TextChoices):
+    CHECK = "check", _("Kiểm tra")
+    SUPERVISION = "supervision", _("Giám sát")
+    URGING = "urging", _("Đôn đốc")
+
+
+class FindingKind(models.TextChoices):
+    STRENGTH = "strength", _("Ưu điểm")
+    SHORTCOMING = "shortcoming", _("Hạn chế, thiếu sót")
+    VIOLATION = "violation", _("Vi phạm")
+
+
+class RequiredReportStatus(models.TextChoices):
+    RECEIVED_ON_TIME = "received_on_time", _("Đã nhận đúng hạn")
+    RECEIVED_LATE = "received_late", _("Đã nhận, quá hạn")
+    PENDING = "pending", _("Chưa đến hạn")
+    MISSING = "missing", _("Quá hạn, chưa nhận")
 
 
 class NotificationKind(models.TextChoices):

@@ -17,11 +17,17 @@ from .permissions import permissions_grant
 from .services import (
     dissemination_session_record,
     document_number_allocate,
+    inspection_finding_record,
+    inspection_plan_create,
+    inspection_recommend,
+    inspection_visit_record,
     plan_import_file,
     plan_tasks_create,
     progress_report_review,
     progress_report_submit,
+    required_report_create,
     task_create,
+    task_deadline_change,
 )
 
 DEMO_FILE = Path(__file__).parent / "demo_data" / "ke-hoach-demo.txt"
@@ -51,9 +57,11 @@ def _populate_demo(plan: Plan) -> None:
         )
     }
     ubnd_task, front_task, follow_task = tasks["IV.1"], tasks["IV.2"], tasks["IV.3"]
-    follow_task.due_date = date(2026, 9, 30)
-    follow_task.save(update_fields=["due_date"])
-    follow_task.periods.update(end=date(2026, 9, 30), due=date(2026, 9, 30))
+    # The inspection task is extended the way an officer does it (the admin form and the API
+    # call the same service), so its open period moves with the deadline.
+    follow_task = task_deadline_change(
+        task=follow_task, due_date=date(2026, 9, 30), reason="Gia hạn theo đề nghị của đơn vị."
+    )
 
     def report(task, unit_code, on, text, review_on=None, completion=False, **figures):
         row = progress_report_submit(
@@ -158,13 +166,76 @@ def _populate_demo(plan: Plan) -> None:
             attended=attended,
             task=front_task,
         )
+    _populate_inspections(plan, units, admin)
+    # IV.1: the ward government's yearly report to the Standing Committee, required by a date
+    # and reminded through its follow-up task until it is received.
+    required_report_create(
+        title="Báo cáo kết quả thực hiện Kế hoạch 15-KH/ĐU năm 2026",
+        reporting_unit=units["ubnd"],
+        recipient="Ban Thường vụ Đảng ủy",
+        year=2026,
+        due_date=date(2026, 12, 15),
+        plan=plan,
+        source_section=plan.sections.get(path="IV.1"),
+        start_date=date(2026, 11, 1),
+        user=admin,
+    )
     for title, on in [
         ("Báo cáo sơ kết 6 tháng", date(2026, 7, 10)),
         ("Báo cáo kết quả quán triệt", date(2026, 7, 20)),
+        # The annual report takes its number from this entry of the register.
+        ("Báo cáo kết quả thực hiện Kế hoạch số 15-KH/ĐU năm 2026", date(2026, 12, 1)),
     ]:
         document_number_allocate(
             issuing_unit=units["dang-uy"], doc_type=DocType.REPORT, issued_on=on, title=title
         )
+
+
+def _populate_inspections(plan: Plan, units, user) -> None:
+    """IV.3: one inspection plan, two visits, their findings and a recommendation whose
+    follow-up task is a real task of the inspected unit."""
+    inspection = inspection_plan_create(
+        title="Kiểm tra việc thực hiện Kế hoạch 15-KH/ĐU năm 2026",
+        year=2026,
+        inspecting_unit=units["ban-xay-dung-dang"],
+        start=date(2026, 8, 1),
+        end=date(2026, 11, 30),
+        plan=plan,
+        source_section=plan.sections.get(path="IV.3"),
+        user=user,
+    )
+    front = inspection_visit_record(
+        inspection=inspection,
+        unit=units["mttq"],
+        planned_on=date(2026, 9, 10),
+        held_on=date(2026, 9, 10),
+        team="Trưởng Ban Xây dựng đảng (trưởng đoàn), 01 chuyên viên Văn phòng Đảng ủy",
+        summary="Tổ chức quán triệt đầy đủ; lưu trữ biên bản chưa thống nhất.",
+        user=user,
+    )
+    inspection_finding_record(
+        visit=front, kind="strength", text="Quán triệt đến 100% tổ chức thành viên.", user=user
+    )
+    gap = inspection_finding_record(
+        visit=front,
+        kind="shortcoming",
+        text="Biên bản các buổi quán triệt chưa lưu đủ danh sách tham dự.",
+        user=user,
+    )
+    inspection_recommend(
+        visit=front,
+        finding=gap,
+        text="Bổ sung danh sách tham dự vào hồ sơ các buổi quán triệt",
+        unit=units["mttq"],
+        due_date=date(2026, 10, 15),
+        user=user,
+    )
+    inspection_visit_record(
+        inspection=inspection,
+        unit=units["doan-thanh-nien"],
+        planned_on=date(2026, 11, 5),
+        user=user,
+    )
 
 
 def _populate_seed(plan: Plan) -> None:

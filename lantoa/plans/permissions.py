@@ -18,7 +18,13 @@ _MODELS = [
     "disseminationsession",
     "documentnumber",
     "notification",
+    "inspectionplan",
+    "inspectionvisit",
+    "inspectionfinding",
+    "inspectionrecommendation",
 ]
+_MODELS.append("requiredreport")
+_INSPECTION = ["inspectionplan", "inspectionvisit", "inspectionfinding", "inspectionrecommendation"]
 
 
 def _codes(actions, models=_MODELS):
@@ -40,7 +46,15 @@ def permissions_grant() -> None:
         codenames=_codes(["view"])
         + _codes(
             ["add", "change"],
-            ["directive", "plan", "task", "disseminationsession", "documentnumber"],
+            [
+                "directive",
+                "plan",
+                "task",
+                "disseminationsession",
+                "documentnumber",
+                "requiredreport",
+                *_INSPECTION,
+            ],
         ),
     )
     for role in (Role.EDITOR, Role.RAPID_RESPONSE):
@@ -60,6 +74,10 @@ def permissions_grant() -> None:
                     "progressreport",
                     "disseminationsession",
                     "notification",
+                    "inspectionvisit",
+                    "inspectionfinding",
+                    "inspectionrecommendation",
+                    "requiredreport",
                 ],
             ),
             "add_progressreport",

@@ -5,23 +5,40 @@ Every figure comes from the selectors; the section titles are those of a Party r
 
 from django.utils import timezone
 
-from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
+from lantoa.core.reporting import (
+    ReportContext,
+    ReportSection,
+    ReportTable,
+    plan_item_evidence,
+    report_section,
+)
 
-from .constants import Audience, Bucket
+from .constants import Audience, Bucket, FindingKind, RequiredReportStatus
 from .models import Directive
 from .selectors import (
+    EVIDENCE_KINDS,
     bucket_counts,
     dissemination_by_audience,
     dissemination_coverage,
     dissemination_sessions_in_period,
+    evidence_sentence,
+    inspection_summary,
     plan_tasks_in_period,
     report_figures,
+    required_report_status,
+    required_reports_in_year,
+    task_evidence,
     tasks_with_buckets,
 )
 
 
 def _directives(context: ReportContext) -> list[Directive]:
     return context.plan.directive.chain() if context.plan is not None else []
+
+
+def _scope(context: ReportContext) -> str:
+    """These sections count only the reported plan's records (every plan's without one)."""
+    return "plan" if context.plan is not None else "ward"
 
 
 def _as_of(context: ReportContext):
@@ -42,6 +59,7 @@ def dissemination(context: ReportContext) -> ReportSection:
         title="Công tác quán triệt, tuyên truyền",
         order=10,
         figures={"sessions": count, "attended": attended, "organisations": organisations},
+        scope=_scope(context),
     )
     section.paragraphs.append(
         f"Trong năm {context.year}, {organisations} tổ chức đã tổ chức {count} buổi quán triệt, "
@@ -107,6 +125,7 @@ def tasks(context: ReportContext) -> ReportSection:
         title="Kết quả thực hiện các nhiệm vụ",
         order=20,
         figures={"tasks": total, **counted, **{f"reported_{k}": v for k, v in figures.items()}},
+        scope=_scope(context),
     )
     section.paragraphs.append(
         f"Tổng số nhiệm vụ: {total}; hoàn thành đúng hạn: {counts[Bucket.COMPLETED_ON_TIME]}; "
@@ -118,17 +137,130 @@ def tasks(context: ReportContext) -> ReportSection:
         f"{figures['sessions']} buổi, hội nghị với {figures['attendees']} lượt người tham dự và "
         f"{figures['articles']} tin, bài được đăng tải."
     )
+    required = list(
+        required_reports_in_year(year=context.year, plan=context.plan, unit=context.unit)
+    )
+    if required:
+        status = {report.pk: required_report_status(report, as_of=as_of) for report in required}
+        received = [r for r in required if r.received_on]
+        missing = [r for r in required if status[r.pk] == RequiredReportStatus.MISSING]
+        on_time = sum(1 for r in received if status[r.pk] == RequiredReportStatus.RECEIVED_ON_TIME)
+        section.figures.update(
+            required_reports=len(required),
+            required_received=len(received),
+            required_missing=len(missing),
+        )
+        sentence = (
+            f"Báo cáo định kỳ bắt buộc năm {context.year}: {len(required)} báo cáo, đã nhận "
+            f"{len(received)} ({on_time} đúng hạn), quá hạn chưa nhận {len(missing)}"
+        )
+        if missing:
+            names = "; ".join(f"{r.title} của {r.reporting_unit.name}" for r in missing)
+            sentence += f" ({names})"
+        section.paragraphs.append(sentence + ".")
     rows = []
     annotated = tasks_with_buckets(queryset.select_related("lead_unit"), as_of=as_of).exclude(
         bucket=Bucket.CANCELLED
     )
-    for index, task in enumerate(annotated.order_by("pk"), 1):
-        rows.append([index, task.title, task.lead_unit.name, task.bucket_label()])
+    evidence = task_evidence(queryset, start=context.start, end=context.end)
+    by_item: dict[str, dict] = {}
+    for index, task in enumerate(annotated.select_related("source_section").order_by("pk"), 1):
+        item = task.source_section.path if task.source_section_id else ""
+        rows.append(
+            [
+                index,
+                task.title,
+                task.lead_unit.name,
+                task.bucket_label(),
+                item,
+                evidence_sentence(evidence[task.pk]),
+            ]
+        )
+        if item:
+            total_item = by_item.setdefault(item, {"tasks": 0, **dict.fromkeys(EVIDENCE_KINDS, 0)})
+            total_item["tasks"] += 1
+            for kind in EVIDENCE_KINDS:
+                if kind == "inspections":  # per plan item, not per task
+                    total_item[kind] = evidence[task.pk][kind]
+                else:
+                    total_item[kind] += evidence[task.pk][kind]
     section.tables.append(
         ReportTable(
             title="Tình hình thực hiện nhiệm vụ",
-            header=["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Tình trạng"],
+            header=["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Tình trạng", "Mục", "Căn cứ"],
             rows=rows,
+        )
+    )
+    # Records of the other apps tagged to a plan item (trainings, campaigns …) are cited too.
+    if context.plan is not None:
+        items = dict(context.plan.sections.values_list("pk", "path"))
+        others = plan_item_evidence(section_ids=list(items), start=context.start, end=context.end)
+        for section_id, rows in others.items():
+            totals = by_item.setdefault(
+                items[section_id], {"tasks": 0, **dict.fromkeys(EVIDENCE_KINDS, 0)}
+            )
+            totals["others"] = "; ".join(f"{row.count} {row.label}" for row in rows)
+    for item, totals in sorted(by_item.items()):
+        cited = evidence_sentence(totals)
+        if totals.get("others"):
+            cited = (
+                totals["others"] if cited == "chưa có căn cứ" else f"{cited}; {totals['others']}"
+            )
+        section.paragraphs.append(
+            f"Mục {item} của kế hoạch: {totals['tasks']} nhiệm vụ; căn cứ: {cited}."
+        )
+    return section
+
+
+@report_section(key="plans.inspections", order=30)
+def inspections(context: ReportContext) -> ReportSection | None:
+    """IV.3: inspection, supervision and urging, with the follow-up of the recommendations."""
+    summary = inspection_summary(
+        plan=context.plan, start=context.start, end=context.end, unit=context.unit
+    )
+    findings = summary["findings"]
+    section = ReportSection(
+        key="plans.inspections",
+        title="Công tác kiểm tra, giám sát, đôn đốc",
+        order=30,
+        figures={
+            "visits": summary["visits"],
+            "units": summary["units"],
+            "findings_shortcoming": findings[FindingKind.SHORTCOMING],
+            "findings_violation": findings[FindingKind.VIOLATION],
+            "recommendations": summary["recommendations"],
+            "recommendations_done": summary["done"],
+            "recommendations_overdue": summary["overdue"],
+        },
+        scope=_scope(context),
+    )
+    if not summary["visits"]:
+        section.paragraphs.append(
+            f"Trong năm {context.year}, chưa tiến hành cuộc kiểm tra, giám sát nào."
+        )
+        return section
+    section.paragraphs.append(
+        f"Trong năm {context.year}, đã tiến hành {summary['visits']} cuộc kiểm tra, giám sát "
+        f"tại {summary['units']} đơn vị; phát hiện {findings[FindingKind.SHORTCOMING]} hạn chế, "
+        f"thiếu sót và {findings[FindingKind.VIOLATION]} vi phạm; đưa ra "
+        f"{summary['recommendations']} kiến nghị, trong đó {summary['done']} kiến nghị đã được "
+        f"khắc phục xong, {summary['overdue']} kiến nghị quá hạn chưa khắc phục."
+    )
+    section.tables.append(
+        ReportTable(
+            title="Các cuộc kiểm tra, giám sát",
+            header=["STT", "Ngày", "Đơn vị được kiểm tra", "Kế hoạch", "Kết quả", "Kiến nghị"],
+            rows=[
+                [
+                    index,
+                    f"{visit.held_on:%d/%m/%Y}",
+                    visit.unit.name,
+                    visit.inspection.title,
+                    visit.n_findings,
+                    visit.n_recommendations,
+                ]
+                for index, visit in enumerate(summary["visit_rows"], 1)
+            ],
         )
     )
     return section

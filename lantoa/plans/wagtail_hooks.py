@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 
 from lantoa.core.audit import register_actions
 
-from .admin import viewsets
+from .admin import inspections, viewsets
 from .admin.panels import plans_panel
 from .admin.urls import urlpatterns as admin_urlpatterns
 
@@ -20,11 +20,18 @@ LOG_ACTIONS = {
         _("Đã tạo đơn vị mà kế hoạch nêu tên"),
     ),
     "plans.task_cancel": (_("Hủy nhiệm vụ"), _("Đã hủy nhiệm vụ")),
+    "plans.task_deadline": (_("Đổi thời hạn nhiệm vụ"), _("Đã đổi thời hạn nhiệm vụ")),
     "plans.report_submit": (_("Gửi báo cáo"), _("Đã gửi báo cáo tiến độ")),
     "plans.report_accept": (_("Chấp nhận báo cáo"), _("Đã chấp nhận báo cáo")),
     "plans.report_return": (_("Trả lại báo cáo"), _("Đã trả lại báo cáo")),
     "plans.session_record": (_("Ghi buổi quán triệt"), _("Đã ghi buổi quán triệt")),
     "plans.number_allocate": (_("Lấy số văn bản"), _("Đã lấy số văn bản")),
+    "plans.inspection_plan": (_("Lập kế hoạch kiểm tra"), _("Đã lập kế hoạch kiểm tra")),
+    "plans.inspection_visit": (_("Ghi cuộc kiểm tra"), _("Đã ghi cuộc kiểm tra")),
+    "plans.inspection_finding": (_("Ghi kết quả kiểm tra"), _("Đã ghi kết quả kiểm tra")),
+    "plans.inspection_recommend": (_("Kiến nghị sau kiểm tra"), _("Đã ghi kiến nghị")),
+    "plans.required_report": (_("Yêu cầu báo cáo"), _("Đã lập báo cáo bắt buộc")),
+    "plans.required_report_receive": (_("Nhận báo cáo"), _("Đã nhận báo cáo bắt buộc")),
     "plans.reminder_letter": (_("Công văn đôn đốc"), _("Đã soạn công văn đôn đốc")),
 }
 
@@ -35,6 +42,7 @@ def plans_log_actions(actions):
 
 
 register_snippet(viewsets.PlansGroup)
+register_snippet(inspections.InspectionsGroup)
 
 
 @hooks.register("register_admin_urls")

@@ -17,6 +17,7 @@ from wagtail.models import Collection, Page
 from wagtail.rich_text import RichText
 from wagtail_localize.models import Translation
 
+from lantoa.core.constants import Audience
 from lantoa.core.models import User
 
 from . import demo_content as C
@@ -319,6 +320,7 @@ def calendar_ensure(built) -> None:
         name="Mừng Quốc khánh 2/9",
         defaults={
             "kind": CampaignKind.NATIONAL_HOLIDAY,
+            "audience": Audience.PEOPLE,
             "starts_on": national_day.start.date() - timedelta(days=14),
             "ends_on": national_day.start.date(),
             "event_page": national_day,
@@ -329,6 +331,7 @@ def calendar_ensure(built) -> None:
         name="Đêm hội bài chòi",
         defaults={
             "kind": CampaignKind.LOCAL_EVENT,
+            "audience": Audience.OVERSEAS_VIETNAMESE,
             "starts_on": bai_choi.start.date() - timedelta(days=10),
             "ends_on": bai_choi.start.date() + timedelta(days=2),
             "event_page": bai_choi,

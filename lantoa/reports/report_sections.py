@@ -4,12 +4,13 @@ and the annex that repeats the dashboard's figures so report and dashboard can b
 from lantoa.core.reporting import (
     ANNEX_FROM,
     Heading,
+    Link,
     ReportContext,
     ReportSection,
     ReportTable,
     report_section,
 )
-from lantoa.core.text import vn_date
+from lantoa.core.text import vn_date, vn_number
 
 from .selectors import kpi_figures, narrative_for
 
@@ -48,7 +49,7 @@ def assessment_section(ctx: ReportContext) -> ReportSection:
             *_part("1. Ưu điểm", get("strengths")),
             *_part("2. Hạn chế", get("shortcomings")),
             *_part("3. Nguyên nhân", get("causes")),
-            *(_part("4. Bài học kinh nghiệm", get("lessons")) if get("lessons") else []),
+            *_part("4. Bài học kinh nghiệm", get("lessons")),
         ],
     )
 
@@ -65,30 +66,57 @@ def directions_section(ctx: ReportContext) -> ReportSection:
 
 
 @report_section(key="recommendations", order=980)
-def recommendations_section(ctx: ReportContext) -> ReportSection | None:
+def recommendations_section(ctx: ReportContext) -> ReportSection:
+    """Always present (a Party report ends its body with it), a placeholder until written."""
     narrative = narrative_for(plan_number=plan_number_of(ctx), year=ctx.year)
     lines = _lines(getattr(narrative, "recommendations", ""))
-    if not lines:
-        return None
     return ReportSection(
-        key="recommendations", title="Đề xuất, kiến nghị", order=980, paragraphs=lines
+        key="recommendations", title="Kiến nghị, đề xuất", order=980, paragraphs=lines or [MISSING]
     )
 
 
-def annex_rows(figures) -> list[list]:
-    """One row per dashboard figure value: [figure title, label, value] ("chưa có dữ liệu")."""
+def _number(value):
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _change(value, before) -> str:
+    """The change since last year ("+3", "−2", "0"), "" when either is not a number."""
+    now, then = _number(value), _number(before)
+    if now is None or then is None:
+        return ""
+    diff = round(now - then, 1)
+    if diff == int(diff):
+        diff = int(diff)
+    text = vn_number(abs(diff))
+    return "0" if diff == 0 else (f"+{text}" if diff > 0 else f"−{text}")
+
+
+def annex_rows(figures, previous=()) -> list[list]:
+    """One row per dashboard figure value: [figure title, label, value, last year's value, change]
+    ("chưa có dữ liệu"); the value links to the admin list it counts when there is one."""
+    before = {(f.spec.key, str(c.label)): c.value for f in previous for c in f.counts or []}
     rows = []
     for figure in figures:
         if not figure.has_data:
-            rows.append([figure.spec.title, "", NO_DATA])
+            rows.append([figure.spec.title, "", NO_DATA, "", ""])
         for count in figure.counts or []:
-            rows.append([figure.spec.title, str(count.label), count.value])
+            then = before.get((figure.spec.key, str(count.label)), "")
+            value = Link(vn_number(count.value), count.url) if count.url else count.value
+            rows.append(
+                [figure.spec.title, str(count.label), value, then, _change(count.value, then)]
+            )
     return rows
 
 
 @report_section(key="annex", order=ANNEX_FROM)
 def annex_section(ctx: ReportContext) -> ReportSection:
     figures = kpi_figures(start=ctx.start, end=ctx.end, unit=ctx.unit, plan=ctx.plan)
+    previous = kpi_figures(
+        start=ctx.start.replace(year=ctx.start.year - 1),
+        end=ctx.end.replace(year=ctx.end.year - 1),
+        unit=ctx.unit,
+        plan=ctx.plan,
+    )
     scope = ctx.unit.name if ctx.unit is not None else "toàn phường"
     return ReportSection(
         key="annex",
@@ -97,6 +125,12 @@ def annex_section(ctx: ReportContext) -> ReportSection:
             f"{vn_date(ctx.end)}, {scope} (như trang Số liệu)"
         ),
         order=ANNEX_FROM,
-        tables=[ReportTable("", ["Nội dung", "Chỉ số", "Số liệu"], annex_rows(figures))],
+        tables=[
+            ReportTable(
+                "",
+                ["Nội dung", "Chỉ số", f"Năm {ctx.year}", f"Năm {ctx.year - 1}", "Thay đổi"],
+                annex_rows(figures, previous),
+            )
+        ],
         figures={f"{f.spec.key}:{c.label}": c.value for f in figures for c in f.counts or []},
     )

@@ -206,3 +206,30 @@ class EventKind(models.TextChoices):
     ASSIGNED = "assigned", _("Phân công")
     SLA_ALERT = "sla_alert", _("Cảnh báo sắp quá hạn")
     SLA_ESCALATED = "sla_escalated", _("Báo cáo lãnh đạo: quá hạn")
+
+
+class ViolationKind(models.TextChoices):
+    """Violations in external-information activities (III.2 "xử lý vi phạm")."""
+
+    FOREIGN_PRESS = "foreign_press", _("Hoạt động báo chí nước ngoài không phép")
+    PUBLICATION = "publication", _("Xuất bản, phát hành ấn phẩm không phép")
+    STAFF_SOCIAL_MEDIA = "staff_social_media", _("Cán bộ vi phạm quy định khi dùng mạng xã hội")
+    INFORMATION = "information", _("Cung cấp, đăng tải thông tin đối ngoại sai quy định")
+    OTHER = "other", _("Vi phạm khác")
+
+
+class ViolationState(models.TextChoices):
+    RECEIVED = "received", _("Mới tiếp nhận")
+    HANDLING = "handling", _("Đang xử lý")
+    DECIDED = "decided", _("Đã có quyết định xử lý")
+    CLOSED = "closed", _("Đã kết thúc")
+
+
+class ViolationOutcome(models.TextChoices):
+    NOT_CONFIRMED = "not_confirmed", _("Không xác định có vi phạm")
+    REMINDED = "reminded", _("Nhắc nhở, chấn chỉnh")
+    CRITICISED = "criticised", _("Phê bình, kiểm điểm")
+    DISCIPLINED = "disciplined", _("Kỷ luật")
+    FINED = "fined", _("Xử phạt vi phạm hành chính")
+    CONTENT_REMOVED = "content_removed", _("Gỡ bỏ, thu hồi nội dung, ấn phẩm")
+    TRANSFERRED = "transferred", _("Chuyển cơ quan có thẩm quyền")

@@ -5,10 +5,15 @@ from django.db import transaction
 from lantoa.core.constants import Role
 from lantoa.core.services import role_grant_permissions
 
+_VIOLATIONS = [
+    f"{action}_{model}"
+    for action in ("add", "change", "view")
+    for model in ("violation", "violationstep")
+]
 ROLE_PERMISSIONS = {
-    Role.RAPID_RESPONSE: ["add_case", "change_case", "view_case", "act_on_case"],
-    Role.MONITOR: ["add_case", "view_case"],
-    Role.LEADER: ["change_case", "view_case", "act_on_case"],
+    Role.RAPID_RESPONSE: ["add_case", "change_case", "view_case", "act_on_case", *_VIOLATIONS],
+    Role.MONITOR: ["add_case", "view_case", *_VIOLATIONS],
+    Role.LEADER: ["change_case", "view_case", "act_on_case", *_VIOLATIONS],
     Role.EDITOR: ["view_case"],
 }
 

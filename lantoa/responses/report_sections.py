@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
 
 from . import selectors
-from .constants import CaseState, Severity, Verdict
+from .constants import CaseState, Severity, Verdict, ViolationKind, ViolationOutcome, ViolationState
 
 
 def _hours(value: float | None) -> str:
@@ -123,3 +123,45 @@ def responses_section(context: ReportContext) -> ReportSection:
             **{key.replace(":", "_"): value for key, value in counts.items()},
         },
     )
+
+
+@report_section(key="responses.violations", order=410)
+def violations_section(context: ReportContext) -> ReportSection:
+    """III.2: violations in external-information activities and how they were handled."""
+    violations = selectors.violations_in_period(context.start, context.end)
+    if context.unit is not None:
+        violations = violations.filter(handling_unit=context.unit)
+    counts = selectors.violation_counts(violations)
+    total = violations.count()
+    decided = counts["state"][ViolationState.DECIDED] + counts["state"][ViolationState.CLOSED]
+    section = ReportSection(
+        key="responses.violations",
+        title="Xử lý vi phạm trong hoạt động thông tin đối ngoại",
+        order=410,
+        figures={"violations": total, "decided": decided, **counts["kind"]},
+    )
+    if not total:
+        section.paragraphs.append(
+            _("Trong kỳ, không phát hiện vi phạm trong hoạt động thông tin đối ngoại.")
+        )
+        return section
+    kinds = "; ".join(
+        f"{ViolationKind(kind).label.lower()}: {n}" for kind, n in counts["kind"].items() if n
+    )
+    section.paragraphs.append(
+        _(
+            "Trong kỳ, phát hiện %(total)d vụ vi phạm trong hoạt động thông tin đối ngoại "
+            "(%(kinds)s); đã có quyết định xử lý %(decided)d vụ, đang xử lý %(open)d vụ."
+        )
+        % {"total": total, "kinds": kinds, "decided": decided, "open": total - decided}
+    )
+    outcomes = [[ViolationOutcome(value).label, n] for value, n in counts["outcome"].items() if n]
+    if outcomes:
+        section.tables.append(
+            ReportTable(
+                title=_("Kết quả xử lý vi phạm"),
+                header=[_("Hình thức xử lý"), _("Số vụ")],
+                rows=outcomes,
+            )
+        )
+    return section

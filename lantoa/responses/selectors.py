@@ -21,8 +21,15 @@ from django.utils.translation import gettext as _
 from lantoa.core import panels
 from lantoa.core.roles import scope_to_unit
 
-from .constants import OPEN_STATES, CaseState, Verdict
-from .models import Case, CaseEvent, ClarificationPage, DeadlineNotice
+from .constants import (
+    OPEN_STATES,
+    CaseState,
+    Verdict,
+    ViolationKind,
+    ViolationOutcome,
+    ViolationState,
+)
+from .models import Case, CaseEvent, ClarificationPage, DeadlineNotice, Violation
 
 
 def cases_visible_to(user) -> QuerySet[Case]:
@@ -218,3 +225,20 @@ def kpi_case_timeliness(*, start, end, unit=None) -> list[panels.Count]:
             tone="warning" if share is not None and share < 0.8 else "",
         ),
     ]
+
+
+def violations_in_period(start, end) -> QuerySet[Violation]:
+    """Violations detected in [start, end] (dates, inclusive): what the annual report counts."""
+    return Violation.objects.filter(detected_on__gte=start, detected_on__lte=end)
+
+
+def violation_counts(violations: QuerySet[Violation]) -> dict[str, dict[str, int]]:
+    """Counts by kind, by state and by outcome (every choice present, zero when none)."""
+    return {
+        field: {value: violations.filter(**{field: value}).count() for value in choices.values}
+        for field, choices in (
+            ("kind", ViolationKind),
+            ("state", ViolationState),
+            ("outcome", ViolationOutcome),
+        )
+    }

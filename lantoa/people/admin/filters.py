@@ -81,7 +81,7 @@ class TrainingFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Training
-        fields = []
+        fields = ["plan_item"]
 
 
 class TrainingAttendanceFilterSet(WagtailFilterSet):

@@ -27,8 +27,10 @@ from ..services import (
     dissemination_session_record,
     document_number_allocate,
     task_create,
-    task_periods_generate,
+    task_update,
 )
+from .mixins import ServiceRefusalMixin
+from .required import RequiredReportViewSet
 
 
 class DirectiveFilterSet(WagtailFilterSet):
@@ -112,7 +114,7 @@ class TaskFilterSet(WagtailFilterSet):
         fields = ["plan", "lead_unit", "coordinating_units", "state", "deadline_kind", "bucket"]
 
 
-class TaskCreateView(CreateView):
+class TaskCreateView(ServiceRefusalMixin, CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         return task_create(
@@ -129,11 +131,24 @@ class TaskCreateView(CreateView):
         )
 
 
-class TaskEditView(EditView):
+class TaskEditView(ServiceRefusalMixin, EditView):
+    """The edit form goes through `task_update`: an extended deadline moves the open periods."""
+
     def save_instance(self):
-        instance = super().save_instance()
-        task_periods_generate(task=instance)
-        return instance
+        data = self.form.cleaned_data
+        return task_update(
+            task=self.object,
+            user=self.request.user,
+            title=data["title"],
+            text=data.get("text", ""),
+            plan=data.get("plan"),
+            lead_unit=data["lead_unit"],
+            coordinating_units=data.get("coordinating_units") or [],
+            deadline_kind=data["deadline_kind"],
+            start_date=data["start_date"],
+            due_date=data.get("due_date"),
+            end_date=data.get("end_date"),
+        )
 
 
 def _bucket_label(task) -> str:
@@ -429,6 +444,7 @@ class PlansGroup(SnippetViewSetGroup):
         DisseminationSessionViewSet,
         DocumentNumberViewSet,
         NotificationViewSet,
+        RequiredReportViewSet,
     )
     menu_icon = "list-ul"
     menu_label = _("Kế hoạch, nhiệm vụ")

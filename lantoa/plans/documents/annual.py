@@ -16,6 +16,7 @@ from lantoa.core.reporting import Heading, ReportContext, ReportSection, collect
 from lantoa.core.selectors import office
 
 from ..constants import DocSystem
+from ..selectors import report_number_in_register
 from .layout import ROMAN, DocumentSpec, body_paragraph, centered, data_table, office_place
 from .party import party_document
 from .state import state_document
@@ -93,6 +94,14 @@ def _write_section_body(document, section: ReportSection) -> None:
         data_table(document, table.header, table.rows)
 
 
+def _scope_label(plan, section: ReportSection) -> str:
+    """Which figures a results section gives: the plan's own, or the whole ward's."""
+    directive = plan.directive
+    if section.scope == "plan":
+        return f"(Số liệu riêng của {directive.get_doc_type_display()} số {directive.code}.)"
+    return "(Số liệu chung của toàn phường, không riêng kế hoạch này.)"
+
+
 def _opening(plan, year: int, spec: DocumentSpec) -> str:
     if plan is None:
         return (
@@ -125,6 +134,8 @@ def annual_report_build(
     """Write the annual report of `plan` (None: the year's work under every plan) for `year`
     to `out_path` and return the path.
 
+    `number` (and the date) default to the report's entry in the document register ("Sổ số văn
+    bản", see `selectors.report_number_in_register`); without one the number stays blank.
     `sections` defaults to every app's report sections for the plan, year and `unit`
     (lantoa.core.reporting.collect_sections): figures computed by the apps' selectors, the
     editable assessment and directions, the annex of dashboard figures. `progress(percent,
@@ -134,6 +145,10 @@ def annual_report_build(
     if sections is None:
         sections = collect_sections(ReportContext.for_year(year, plan=plan, unit=unit))
     progress(60, "Đang soạn văn bản")
+    if not number:
+        entry = report_number_in_register(plan, year)
+        if entry is not None:
+            number, on = f"{entry.number:02d}", on or entry.issued_on
     spec = report_spec(plan, year, number=number, on=on)
     results = [s for s in sections if s.part == "results"]
     own_parts = [s for s in sections if s.part == "own"]
@@ -148,6 +163,8 @@ def annual_report_build(
             )
         for index, section in enumerate(results, 1):
             body_paragraph(document, f"{index}. {section.title}", bold=True)
+            if plan is not None:
+                body_paragraph(document, _scope_label(plan, section), italic=True)
             _write_section_body(document, section)
         for section in own_parts:
             body_paragraph(

@@ -6,10 +6,13 @@ from django.conf import settings
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 from lantoa.core.selectors import office
+from lantoa.core.reporting import Link
 from lantoa.core.text import vn_number
 
 FONT = "Times New Roman"
@@ -72,14 +75,14 @@ def two_column_table(document, widths_cm=(7.5, 9.0)):
 
 
 def body_paragraph(
-    document, text: str, *, bold=False, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY
+    document, text: str, *, bold=False, italic=False, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY
 ):
     paragraph = document.add_paragraph()
     paragraph.alignment = align
     paragraph.paragraph_format.space_before = Pt(6)
     if indent:
         paragraph.paragraph_format.first_line_indent = Cm(1)
-    add_run(paragraph, text, bold=bold)
+    add_run(paragraph, text, bold=bold, italic=italic)
     return paragraph
 
 
@@ -99,8 +102,28 @@ def data_table(document, header: list[str], rows: list[list]):
     for row in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=False):
-            add_run(cell.paragraphs[0], vn_number(value), size=13)
+            if isinstance(value, Link) and value.url:
+                add_hyperlink(cell.paragraphs[0], value.text, value.url, size=13)
+            else:
+                text = value.text if isinstance(value, Link) else vn_number(value)
+                add_run(cell.paragraphs[0], text, size=13)
     return table
+
+
+def add_hyperlink(paragraph, text: str, url: str, *, size=None):
+    """A clickable link (Word's hyperlink element with an external relationship); a path is made
+    absolute with the admin's base URL."""
+    if url.startswith("/"):
+        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    rel = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = add_run(paragraph, text, size=size)
+    run.font.underline = True
+    run.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    link.append(run._element)
+    paragraph._p.append(link)
+    return link
 
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV"]

@@ -2,6 +2,13 @@
 
 from .documents import Assignment, Directive, DocumentNumber, Plan, PlanSection
 from .followup import Notification
+from .inspection import (
+    InspectionFinding,
+    InspectionPlan,
+    InspectionRecommendation,
+    InspectionVisit,
+)
+from .required import RequiredReport
 from .work import DisseminationSession, ProgressReport, ReportEvidence, Task, TaskPeriod
 
 __all__ = [
@@ -9,11 +16,16 @@ __all__ = [
     "Directive",
     "DisseminationSession",
     "DocumentNumber",
+    "InspectionFinding",
+    "InspectionPlan",
+    "InspectionRecommendation",
+    "InspectionVisit",
     "Notification",
     "Plan",
     "PlanSection",
     "ProgressReport",
     "ReportEvidence",
+    "RequiredReport",
     "Task",
     "TaskPeriod",
 ]

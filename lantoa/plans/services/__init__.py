@@ -3,8 +3,15 @@
 from .annual import annual_report_start
 from .followup import followup_run
 from .imports import directory_from_units, plan_import, plan_import_file, plan_parse_file
+from .inspections import (
+    inspection_finding_record,
+    inspection_plan_create,
+    inspection_recommend,
+    inspection_visit_record,
+)
 from .numbering import document_number_allocate, document_symbol, document_symbol_validate
 from .proposals import NEW_UNIT, TaskDecision, plan_proposals_accept
+from .required import required_report_create, required_report_update
 from .work import (
     dissemination_session_record,
     plan_tasks_create,
@@ -12,7 +19,9 @@ from .work import (
     progress_report_submit,
     task_cancel,
     task_create,
+    task_deadline_change,
     task_periods_generate,
+    task_update,
 )
 
 __all__ = [
@@ -25,6 +34,10 @@ __all__ = [
     "document_symbol",
     "document_symbol_validate",
     "followup_run",
+    "inspection_finding_record",
+    "inspection_plan_create",
+    "inspection_recommend",
+    "inspection_visit_record",
     "plan_import",
     "plan_import_file",
     "plan_parse_file",
@@ -32,7 +45,11 @@ __all__ = [
     "plan_tasks_create",
     "progress_report_review",
     "progress_report_submit",
+    "required_report_create",
+    "required_report_update",
     "task_cancel",
     "task_create",
+    "task_deadline_change",
     "task_periods_generate",
+    "task_update",
 ]

@@ -31,6 +31,7 @@ from ..selectors import can_review, may_accept
 from .imports import directory_from_units
 
 _MAX_TITLE = 255
+_MAX_YEARS = 10  # a plan runs a term (five years); a deadline further away is a typing error
 
 
 def _periods_for(task: Task) -> list[tuple[str, date, date, date]]:
@@ -140,6 +141,128 @@ def task_create(
     task_periods_generate(task=task)
     audit(task, "plans.task_assign", user=user, data={"lead_unit": lead_unit.code})
     return task
+
+
+def _periods_sync(task: Task) -> None:
+    """Move the task's open periods to what its deadline now implies.
+
+    Completed periods are history and stay. An open period whose start is still wanted gets the
+    new end and due date; the other open periods are moved, in order, onto the wanted periods
+    not yet present (so their reports stay attached); open periods left over are removed (their
+    reports keep no period) and wanted periods still missing are created.
+    """
+    periods = list(task.periods.order_by("start"))
+    done_starts = {p.start for p in periods if p.completed_on is not None}
+    wanted = [row for row in _periods_for(task) if row[1] not in done_starts]
+    by_start = {row[1]: row for row in wanted}
+    unmatched = []
+    for period in (p for p in periods if p.completed_on is None):
+        row = by_start.pop(period.start, None)
+        if row is None:
+            unmatched.append(period)
+            continue
+        period.label, _start, period.end, period.due = row
+        period.save(update_fields=["label", "end", "due"])
+    remaining = [row for row in wanted if row[1] in by_start]
+    for period, row in zip(unmatched, remaining, strict=False):
+        period.label, period.start, period.end, period.due = row
+        period.save(update_fields=["label", "start", "end", "due"])
+    for period in unmatched[len(remaining) :]:
+        period.delete()
+    for label, start, end, due in remaining[len(unmatched) :]:
+        TaskPeriod.objects.create(task=task, label=label, start=start, end=end, due=due)
+
+
+_DEADLINE_FIELDS = ("deadline_kind", "start_date", "due_date", "end_date")
+_EDITABLE_FIELDS = ("title", "text", "plan", "lead_unit", *_DEADLINE_FIELDS)
+_UNCHANGED = object()
+
+
+@transaction.atomic
+def task_update(
+    *,
+    task: Task,
+    user=None,
+    reason: str = "",
+    coordinating_units: Iterable[Unit] | None = None,
+    **changes,
+) -> Task:
+    """Edit a task; a changed deadline moves its open periods with it.
+
+    `changes` are any of title, text, plan, lead_unit, deadline_kind, start_date, due_date,
+    end_date. The reporting periods are what every reminder, letter, dashboard and report reads,
+    so an extended deadline is the periods' new due date (see `_periods_sync`). A completed or
+    cancelled task keeps its deadline: it is what its completion was measured against.
+    """
+    unknown = set(changes) - set(_EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"task_update: unknown fields {sorted(unknown)}")
+    current = Task.objects.select_for_update().get(pk=task.pk)
+    before = {name: getattr(current, name) for name in _DEADLINE_FIELDS}
+    for name, value in changes.items():
+        setattr(current, name, value)
+    if "title" in changes:
+        if not (current.title or "").strip():
+            raise ValidationError(_("Nhiệm vụ cần có tên."))
+        current.title = current.title.strip()[:_MAX_TITLE]
+    kind = current.deadline_kind
+    if kind != DeadlineKind.DATE:
+        current.due_date = None
+        if kind != DeadlineKind.ONGOING:
+            current.end_date = current.end_date or date(current.start_date.year, 12, 31)
+    _validate_deadline(kind, current.start_date, current.due_date, current.end_date)
+    last = current.due_date or current.end_date
+    if last is not None and last.year - current.start_date.year > _MAX_YEARS:
+        raise ValidationError(
+            _("Thời hạn không được quá %(n)s năm kể từ ngày bắt đầu.") % {"n": _MAX_YEARS}
+        )
+    after = {name: getattr(current, name) for name in _DEADLINE_FIELDS}
+    moved = after != before
+    if moved and current.state in (TaskState.COMPLETED, TaskState.CANCELLED):
+        raise ValidationError(
+            _("Nhiệm vụ đã %(state)s: không đổi được thời hạn.")
+            % {"state": current.get_state_display().lower()}
+        )
+    current.save()
+    if coordinating_units is not None:
+        current.coordinating_units.set(
+            [unit for unit in coordinating_units if unit.pk != current.lead_unit_id]
+        )
+    if moved:
+        _periods_sync(current)
+        audit(
+            current,
+            "plans.task_deadline",
+            user=user,
+            data={
+                "before": {k: str(v) if v else "" for k, v in before.items()},
+                "after": {k: str(v) if v else "" for k, v in after.items()},
+                "reason": reason,
+            },
+        )
+    else:
+        audit(current, "wagtail.edit", user=user)
+    return current
+
+
+def task_deadline_change(
+    *,
+    task: Task,
+    due_date: date | None = None,
+    end_date: date | None = None,
+    user=None,
+    reason: str = "",
+) -> Task:
+    """Extend (or bring forward) a task's deadline: `due_date` of a dated task, `end_date` of a
+    recurring one; the open periods move with it (one service for the admin form and the API)."""
+    changes = {}
+    if due_date is not None:
+        changes["due_date"] = due_date
+    if end_date is not None:
+        changes["end_date"] = end_date
+    if not changes:
+        raise ValidationError(_("Cần nhập hạn mới."))
+    return task_update(task=task, user=user, reason=reason, **changes)
 
 
 def _title_from(action: str) -> str:

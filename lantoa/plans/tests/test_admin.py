@@ -425,3 +425,107 @@ def test_task_list_shows_the_plan_section_and_bucket_tabs_with_the_filters_count
             assert (task.title in listed) == (task.bucket == bucket.value)
         assert counts[bucket.value] == sum(task.bucket == bucket.value for task in mine)
     assert "Việc của MTTQ" not in page and f"lead_unit={ward['ubnd'].pk}&amp;bucket=" in page
+
+
+def _task_form(task, **changes):
+    data = {
+        "title": task.title,
+        "text": task.text,
+        "plan": task.plan_id or "",
+        "lead_unit": task.lead_unit_id,
+        "coordinating_units": [unit.pk for unit in task.coordinating_units.all()],
+        "deadline_kind": task.deadline_kind,
+        "start_date": f"{task.start_date:%Y-%m-%d}",
+        "due_date": f"{task.due_date:%Y-%m-%d}" if task.due_date else "",
+        "end_date": f"{task.end_date:%Y-%m-%d}" if task.end_date else "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_extending_a_deadline_in_the_admin_moves_the_open_period(client, ward, tmp_path):
+    """The bug of issue 19: the edit form changed the task's due date but its open period kept
+    the old one, so reminders, letters, the dashboard and the report still said "quá hạn"."""
+    from lantoa.plans.documents.reminder import reminder_letter_build
+    from lantoa.plans.models import Notification
+    from lantoa.plans.services import followup_run
+
+    task = make_task(ward, lead="mttq", due_date=date(2026, 6, 30))
+    late = date(2026, 7, 5)
+    followup_run(as_of=late, send_email=False)
+    assert Notification.objects.filter(task=task, kind="overdue").count() == 1
+    assert bucket_counts(Task.objects.filter(pk=task.pk), as_of=late)[Bucket.OPEN_OVERDUE] == 1
+
+    login(client, "xaydungdang")
+    url = reverse("wagtailsnippets_plans_task:edit", args=[task.pk])
+    response = client.post(url, _task_form(task, due_date="2026-09-30"))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    period = task.periods.get()
+    assert (period.end, period.due, period.label) == (
+        date(2026, 9, 30),
+        date(2026, 9, 30),
+        "Đến 30/09/2026",
+    )
+    counts = bucket_counts(Task.objects.filter(pk=task.pk), as_of=late)
+    assert counts[Bucket.OPEN_OVERDUE] == 0 and counts[Bucket.OPEN_WITHIN] == 1
+    followup_run(as_of=date(2026, 7, 6), send_email=False)
+    assert not Notification.objects.filter(task=task, kind="overdue", created_on=date(2026, 7, 6))
+    letter = reminder_letter_build(unit=ward["mttq"], as_of=late, out_path=tmp_path / "l.docx")
+    from docx import Document
+
+    text = "\n".join(
+        cell.text for table in Document(letter).tables for row in table.rows for cell in row.cells
+    )
+    assert "30/09/2026" in text and "30/06/2026" not in text
+    # The change is in the task's history with the old and new dates.
+    from wagtail.models import ModelLogEntry
+
+    entry = ModelLogEntry.objects.get(action="plans.task_deadline", object_id=str(task.pk))
+    assert entry.data["before"]["due_date"] == "2026-06-30"
+    assert entry.data["after"]["due_date"] == "2026-09-30"
+
+    # A due date before the start is refused with a message, nothing saved.
+    response = client.post(url, _task_form(task, due_date="2025-01-01"))
+    assert response.status_code == 200
+    assert "Hạn hoàn thành không được trước ngày bắt đầu." in response.content.decode()
+    assert task.periods.get().due == date(2026, 9, 30)
+
+
+def test_deadline_api_and_recurring_tasks_move_their_open_periods(client, ward):
+    from lantoa.plans.services import task_deadline_change
+
+    quarterly = make_task(
+        ward,
+        lead="ubnd",
+        deadline_kind="quarterly",
+        due_date=None,
+        end_date=date(2026, 6, 30),
+    )
+    assert quarterly.periods.count() == 2
+    task_deadline_change(task=quarterly, end_date=date(2026, 12, 31))
+    assert list(quarterly.periods.values_list("due", flat=True)) == [
+        date(2026, 3, 31),
+        date(2026, 6, 30),
+        date(2026, 9, 30),
+        date(2026, 12, 31),
+    ]
+    task_deadline_change(task=quarterly, end_date=date(2026, 8, 15))
+    assert list(quarterly.periods.values_list("due", flat=True)) == [
+        date(2026, 3, 31),
+        date(2026, 6, 30),
+        date(2026, 8, 15),
+    ]
+
+    dated = make_task(ward, lead="ubnd", due_date=date(2026, 6, 30))
+    login(client, "xaydungdang")
+    url = f"/api/tasks/{dated.pk}/deadline"
+    response = client.post(
+        url,
+        {"due_date": "2026-10-31", "reason": "Đơn vị đề nghị gia hạn"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.content
+    assert [p["due"] for p in response.json()["periods"]] == ["2026-10-31"]
+    response = client.post(url, {"due_date": "2025-10-31"}, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["detail"] == "Hạn hoàn thành không được trước ngày bắt đầu."

@@ -25,12 +25,13 @@ def test_demo_plan_is_imported_with_work_and_loads_twice(demo_ward, settings, tm
     ]
     leads = dict(plan.assignments.values_list("section__path", "lead_unit__code"))
     assert leads == {"IV.1": "ubnd", "IV.2": "mttq", "IV.3": "ban-xay-dung-dang"}
-    assert Task.objects.count() == 4
+    assert Task.objects.count() == 6  # with an inspection follow-up and a required report
     assert ProgressReport.objects.count() == 5
     assert DisseminationSession.objects.count() == 4
     assert list(DocumentNumber.objects.order_by("number").values_list("code", flat=True)) == [
         "01-BC/ĐU",
         "02-BC/ĐU",
+        "03-BC/ĐU",
     ]
     assert PeriodicTask.objects.filter(task="lantoa.plans.tasks.followup_daily_task").count() == 1
     assert messages.count("plans: đã nhập Kế hoạch số 15-KH/ĐU") == 1

@@ -164,6 +164,7 @@ def test_annual_report_docx_follows_the_party_format(seed_plan_with_work, tmp_pa
         "I. KẾT QUẢ THỰC HIỆN",
         "II. ĐÁNH GIÁ CHUNG",
         f"III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {YEAR + 1}",
+        "IV. KIẾN NGHỊ, ĐỀ XUẤT",
     ]
     results = texts[texts.index(headings[0]) + 1 : texts.index(headings[1])]
     assert [t for t in results if re.match(r"^\d+\. ", t)][:2] == [

@@ -71,9 +71,9 @@ class CampaignViewSet(SnippetViewSet):
     model = Campaign
     icon = "calendar-alt"
     menu_label = _("Chiến dịch")
-    list_display = ["name", "kind", "starts_on", "ends_on"]
-    list_filter = ["kind"]
-    list_export = ["name", "kind", "starts_on", "ends_on", "description"]
+    list_display = ["name", "kind", "audience", "starts_on", "ends_on"]
+    list_filter = ["kind", "audience", "plan_item"]
+    list_export = ["name", "kind", "audience", "starts_on", "ends_on", "description"]
     export_filename = "chien-dich"
     search_fields = ["name"]
     inspect_view_enabled = True

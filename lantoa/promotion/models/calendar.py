@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from lantoa.core.constants import Audience
 from lantoa.core.fields import WebURLField
 
 from ..constants import CampaignKind, Channel, PlanState, ReachSource
@@ -26,6 +27,22 @@ class Campaign(models.Model):
         related_name="+",
     )
     description = models.TextField(_("mô tả"), blank=True)
+    audience = models.CharField(
+        _("đối tượng"),
+        max_length=32,
+        choices=Audience.choices,
+        blank=True,
+        help_text=_("Đối tượng chính của chiến dịch, ví dụ người Việt Nam ở nước ngoài."),
+    )
+    plan_item = models.ForeignKey(
+        "plans.PlanSection",
+        verbose_name=_("mục kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Mục của kế hoạch mà việc này thực hiện; báo cáo năm dẫn nó làm căn cứ."),
+    )
 
     class Meta:
         verbose_name = _("chiến dịch")

@@ -31,8 +31,10 @@ SEED_FILE = Path(settings.SEED_DIR) / "ke-hoach-78-KH-DU.txt"
 RESULTS = [
     "Công tác quán triệt, tuyên truyền",
     "Kết quả thực hiện các nhiệm vụ",
+    "Công tác kiểm tra, giám sát, đôn đốc",
     "Theo dõi, phân tích dư luận",
     "Xử lý thông tin sai lệch, làm rõ thông tin",
+    "Xử lý vi phạm trong hoạt động thông tin đối ngoại",
     "Tuyên truyền, quảng bá hình ảnh Quy Nhơn - Gia Lai",
     "Xây dựng đội ngũ làm công tác thông tin đối ngoại",
 ]
@@ -138,6 +140,7 @@ def _check_every_section(sections, plan) -> None:
         "KẾT QUẢ THỰC HIỆN",
         "ĐÁNH GIÁ CHUNG",
         f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {YEAR + 1}",
+        "KIẾN NGHỊ, ĐỀ XUẤT",
         "PHỤ LỤC",
     ]
 
@@ -178,8 +181,19 @@ def _check_every_section(sections, plan) -> None:
     assert total == tasks.count() > 0
     assert len(_table(sections[RESULTS[1]], "STT")) == total
 
+    # 2b. Inspection, supervision and urging (IV.3) of the plan.
+    from lantoa.plans.models import InspectionVisit
+
+    text = _text(sections[RESULTS[2]])
+    visits = InspectionVisit.objects.filter(inspection__plan=plan, held_on__year=YEAR)
+    if visits.exists():
+        (held,) = _int(r"đã tiến hành (\d+) cuộc kiểm tra", text)
+        assert held == visits.count()
+    else:
+        assert "chưa tiến hành cuộc kiểm tra, giám sát nào" in text
+
     # 3. Monitoring and public opinion: volume, tone, topics.
-    section = sections[RESULTS[2]]
+    section = sections[RESULTS[3]]
     text = _text(section)
     (items,) = _int(r"hệ thống thu thập (\d+) tin", text)
     tz = timezone.get_current_timezone()
@@ -203,7 +217,7 @@ def _check_every_section(sections, plan) -> None:
     assert topics, "the demo items carry topics once insights has analysed them"
 
     # 4. Responses: cases and clarifications.
-    text = _text(sections[RESULTS[3]])
+    text = _text(sections[RESULTS[4]])
     (cases,) = _int(r"tiếp nhận (\d+) vụ việc", text)
     (clarified,) = _int(r"đã công bố (\d+) bản làm rõ", text)
     assert cases == dashboard["cases"]["Vụ việc"]
@@ -212,8 +226,18 @@ def _check_every_section(sections, plan) -> None:
     assert cases == in_year.count() > 0
     assert clarified == in_year.filter(published_at__isnull=False).count()
 
+    # 4b. Violations register (III.2): detected in the year.
+    from lantoa.responses.models import Violation
+
+    text = _text(sections[RESULTS[5]])
+    found = Violation.objects.filter(detected_on__year=YEAR).count()
+    if found:
+        assert _int(r"phát hiện (\d+) vụ vi phạm", text) == [found]
+    else:
+        assert "không phát hiện vi phạm" in text
+
     # 5. Promotion: pages by language, outside posts, reach.
-    text = _text(sections[RESULTS[4]])
+    text = _text(sections[RESULTS[6]])
     pages, languages, posts, reach, interactions = _int(
         r"đăng mới (\d+) trang bằng (\d+) ngôn ngữ; (\d+) bài đăng trên các kênh ngoài với "
         r"(\d+) lượt tiếp cận và (\d+) lượt tương tác",
@@ -231,7 +255,7 @@ def _check_every_section(sections, plan) -> None:
     assert reach == channel_posts.aggregate(n=Sum("reach"))["n"]
 
     # 6. People and training; collaborators in the editorial calendar's campaigns.
-    section = sections[RESULTS[5]]
+    section = sections[RESULTS[7]]
     text = _text(section)
     staff, trainings, attendances, trained, untrained = _int(
         r"có (\d+) cán bộ làm công tác thông tin đối ngoại; trong năm đã tổ chức, cử cán bộ tham "
@@ -281,7 +305,7 @@ def _check_every_section(sections, plan) -> None:
 
     # Annex: every dashboard figure, value for value.
     annex = next(rows for kind, rows in sections["PHỤ LỤC"] if kind == "t")
-    cells = {(title, label): value for title, label, value in annex[1:]}
+    cells = {(title, label): value for title, label, value, *_ in annex[1:]}
     for spec in selectors.FIGURES:
         values = dashboard[spec.key]
         if not values:
@@ -293,6 +317,36 @@ def _check_every_section(sections, plan) -> None:
 def test_annual_report_of_the_demo_plan_equals_the_dashboard(demo, tmp_path):
     sections, plan = _build("15-KH/ĐU", tmp_path)
     _check_every_section(sections, plan)
+    # The number is the report's entry in the document register (the demo takes 03-BC/ĐU).
+    header = " ".join(
+        cell
+        for kind, rows in _blocks(tmp_path / "report.docx")[:2]
+        if kind == "t"
+        for row in rows
+        for cell in row
+    )
+    assert "Số 03-BC/ĐU" in header
+    # The plan's own figures and the ward's are labelled, never mixed without saying which.
+    assert "(Số liệu riêng của Kế hoạch số 15-KH/ĐU.)" in _text(sections[RESULTS[0]])
+    assert "(Số liệu chung của toàn phường" in _text(sections[RESULTS[3]])
+    # Each plan item cites its evidence, from the plan's own records and from other apps (the
+    # demo tags this year's trainings to item III.1); each task row has its item and evidence.
+    tasks_text = _text(sections[RESULTS[1]])
+    (trainings,) = _int(
+        r"Mục III\.1 của kế hoạch: \d+ nhiệm vụ; căn cứ: .*?(\d+) lớp tập huấn", tasks_text
+    )
+    from lantoa.people.models import Training
+
+    assert (
+        trainings
+        == Training.objects.filter(plan_item__path="III.1", start_date__year=YEAR).count()
+        > 0
+    )
+    assert re.search(
+        r"Mục IV\.2 của kế hoạch: 1 nhiệm vụ; căn cứ: 2 báo cáo được chấp nhận", tasks_text
+    )
+    header = _table(sections[RESULTS[1]], "STT")
+    assert all(len(row) == 6 and row[5] for row in header)
 
 
 @pytest.mark.skipif(

@@ -4,6 +4,7 @@ from io import BytesIO
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from docx import Document
@@ -146,6 +147,22 @@ def test_report_job_files_carry_the_dashboard_figures(demo_all, items, tmp_path)
         for label, value in values.items():
             assert annex_rows[(figure.title, label)] == vn_number(value)
             assert sheet_rows[(figure.key, label)] == value
+    # Each figure with an admin list links to it, and last year's value stands beside it.
+    links = {
+        rel.target_ref for rel in document.part.rels.values() if rel.reltype.endswith("/hyperlink")
+    }
+    counted = [
+        count.url
+        for figure in selectors.kpi_figures(start=date(YEAR, 1, 1), end=date(YEAR, 12, 31))
+        for count in figure.counts or []
+        if count.url
+    ]
+    assert counted and {settings.WAGTAILADMIN_BASE_URL + url for url in counted} <= links
+    assert [c.text for c in annex.rows[0].cells][2:] == [
+        f"Năm {YEAR}",
+        f"Năm {YEAR - 1}",
+        "Thay đổi",
+    ]
     text = "\n".join(p.text for p in document.paragraphs)
     assert f"{dashboard['training']['Lớp tập huấn']} lớp tập huấn" in text
     assert f"kết quả công tác thông tin đối ngoại năm {YEAR}" in text

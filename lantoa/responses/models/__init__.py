@@ -11,6 +11,7 @@ from .cases import (
     ResponseChannel,
 )
 from .pages import ClarificationIndexPage, ClarificationPage
+from .violations import Violation, ViolationStep
 
 __all__ = [
     "Appearance",
@@ -23,4 +24,6 @@ __all__ = [
     "DeadlineNotice",
     "Evidence",
     "ResponseChannel",
+    "Violation",
+    "ViolationStep",
 ]

@@ -39,6 +39,7 @@ from .evidence import (
 from .pages import clarification_index_ensure, clarification_workflow_ensure
 from .setup import responses_setup
 from .sla import cases_check_deadlines
+from .violations import violation_record, violation_step_add, violation_update
 
 __all__ = [
     "ACTION_SERVICES",
@@ -75,4 +76,7 @@ __all__ = [
     "clarification_workflow_ensure",
     "evidence_add",
     "responses_setup",
+    "violation_record",
+    "violation_step_add",
+    "violation_update",
 ]

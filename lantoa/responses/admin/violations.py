@@ -1,0 +1,135 @@
+"""Admin of the violations register (III.2): entries and their handling steps.
+
+Each form calls its service (redaction, checks, state); the list exports every field."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
+
+from ..models import Violation, ViolationStep
+from ..services import violation_record, violation_step_add, violation_update
+
+_FACTS = ["kind", "summary", "description", "occurred_on", "detected_on", "unit", "actor_role"]
+_DECISION = ["decided_on", "decision_ref", "decision", "outcome", "closed_on"]
+
+
+class _Refusal:
+    """A service's ValidationError becomes the form's error (nothing saved)."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
+def _fields(data, names):
+    return {name: data.get(name) for name in names if name in data}
+
+
+class ViolationCreateView(_Refusal, CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return violation_record(
+            handling_unit=data["handling_unit"],
+            items=data.get("items") or [],
+            cases=data.get("cases") or [],
+            user=self.request.user,
+            **_fields(data, _FACTS + _DECISION),
+        )
+
+
+class ViolationEditView(_Refusal, EditView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return violation_update(
+            violation=self.object,
+            items=data.get("items") or [],
+            cases=data.get("cases") or [],
+            user=self.request.user,
+            **_fields(data, [*_FACTS, "handling_unit", *_DECISION]),
+        )
+
+
+class ViolationViewSet(SnippetViewSet):
+    model = Violation
+    icon = "warning"
+    menu_label = _("Sổ theo dõi vi phạm")
+    list_display = ["summary", "kind", "detected_on", "handling_unit", "state", "outcome"]
+    list_export = [
+        "kind",
+        "summary",
+        "description",
+        "occurred_on",
+        "detected_on",
+        "unit",
+        "actor_role",
+        "handling_unit",
+        "state",
+        "decided_on",
+        "decision_ref",
+        "decision",
+        "outcome",
+        "closed_on",
+        "created_at",
+    ]
+    list_filter = ["kind", "state", "outcome", "handling_unit", "unit"]
+    export_filename = "so-theo-doi-vi-pham"
+    search_fields = ["summary", "description", "decision"]
+    inspect_view_enabled = True
+    add_view_class = ViolationCreateView
+    edit_view_class = ViolationEditView
+    panels = [
+        *(FieldPanel(name) for name in _FACTS),
+        FieldPanel("handling_unit"),
+        FieldPanel("items"),
+        FieldPanel("cases"),
+        *(FieldPanel(name) for name in _DECISION),
+    ]
+
+
+class StepCreateView(_Refusal, CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return violation_step_add(
+            violation=data["violation"],
+            taken_on=data["taken_on"],
+            action=data["action"],
+            unit=data.get("unit"),
+            user=self.request.user,
+        )
+
+
+class ViolationStepViewSet(SnippetViewSet):
+    model = ViolationStep
+    icon = "list-ol"
+    menu_label = _("Các bước xử lý vi phạm")
+    list_display = ["violation", "taken_on", "action", "unit"]
+    list_export = ["violation", "taken_on", "action", "unit"]
+    list_filter = ["violation"]
+    export_filename = "buoc-xu-ly-vi-pham"
+    search_fields = ["action"]
+    add_view_class = StepCreateView
+    panels = [
+        FieldPanel("violation"),
+        FieldPanel("taken_on"),
+        FieldPanel("action"),
+        FieldPanel("unit"),
+    ]
+
+
+class ViolationsGroup(SnippetViewSetGroup):
+    items = (ViolationViewSet, ViolationStepViewSet)
+    menu_icon = "warning"
+    menu_label = _("Xử lý vi phạm")
+    menu_name = "violations"
+    menu_order = 310
