@@ -1,5 +1,6 @@
 """Registers core's admin (lantoa/core/admin/, lantoa/core/jobs/): units, the site history's
-unit scoping, the jobs list, the home page panels, the admin stylesheet."""
+unit scoping, the jobs list, the home page panels, the admin stylesheet, the main menu grouped by
+pillar, the user guide."""
 
 from django.db import models
 from django.templatetags.static import static
@@ -11,7 +12,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import ModelLogEntry
 from wagtail.snippets.models import register_snippet
 
-from .admin.panels import jobs_panel, organisation_panel
+from .admin.guide import GuideView
+from .admin.menu import guide_menu_item, pillar_menu
+from .admin.panels import GuidePanel, jobs_panel, organisation_panel
 from .admin.viewsets import UnitViewSet
 from .audit import register_actions
 from .jobs import urls as job_urls
@@ -43,6 +46,28 @@ def organisation_homepage_panel(request, panels):
 @hooks.register("register_admin_urls")
 def job_admin_urls():
     return [path("jobs/", include(job_urls))]
+
+
+@hooks.register("register_admin_urls")
+def guide_admin_urls():
+    return [
+        path("guide/", GuideView.as_view(), name="core_guide"),
+        path("guide/<slug:slug>/", GuideView.as_view(), name="core_guide_chapter"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def guide_help_menu_item():
+    return guide_menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def guide_homepage_panel(request, panels):
+    panels.append(GuidePanel())
+
+
+# Runs after every app's own menu hooks: it sees the whole menu.
+hooks.register("construct_main_menu", pillar_menu, order=100)
 
 
 @hooks.register("register_admin_menu_item")
