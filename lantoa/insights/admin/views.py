@@ -1,7 +1,7 @@
 """Admin views that no Wagtail listing component covers: the one-key labelling queue, training
 progress, item detail with passages, trends with Chart.js, and the bulletin downloads."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,6 +20,7 @@ from ..bulletin import bulletin_build, bulletin_docx, bulletin_html
 from ..constants import LabelKind, Task, Tone
 from ..models import ClassifierModel, ItemMatch, Label, Topic, TrainingJob, Watchlist
 from ..selectors import alerts_for_user, labelling_queue, source_health, trends
+from ..selectors.bulletins import bulletins_sent
 from ..services import (
     alert_mark_read,
     alerts_mark_all_read,
@@ -188,15 +189,33 @@ def trends_view(request):
     )
 
 
+def _bulletin_day(request):
+    """The day asked for (?day=YYYY-MM-DD; ?today=1), yesterday by default, never in the future."""
+    yesterday = timezone.localdate() - timedelta(days=1)
+    if request.GET.get("today"):
+        return yesterday + timedelta(days=1)
+    try:
+        day = date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        return yesterday
+    return min(day, yesterday + timedelta(days=1))
+
+
 @requires_perm("insights.view_watchlist")
 def bulletin_view(request):
-    watchlist = Watchlist.objects.filter(pk=request.GET.get("watchlist") or 0).first()
-    day = timezone.localdate() - timedelta(days=0 if request.GET.get("today") else 1)
+    """The daily bulletin in the admin: one watchlist's bulletin of a chosen day (yesterday by
+    default), built from stored items as the e-mailed one is, its HTML and DOCX downloads, and the
+    history of the bulletins sent."""
+    watchlists = list(Watchlist.objects.filter(is_active=True))
+    asked = request.GET.get("watchlist")
+    watchlist = Watchlist.objects.filter(pk=asked).first() if asked and asked.isdigit() else None
+    watchlist = watchlist or (watchlists[0] if watchlists else None)
+    day = _bulletin_day(request)
     fmt = request.GET.get("format")
-    if watchlist and fmt in ("docx", "html"):
-        bulletin = bulletin_build(watchlist=watchlist, day=day)
-        if fmt == "html":
-            return HttpResponse(bulletin_html(bulletin))
+    bulletin = bulletin_build(watchlist=watchlist, day=day) if watchlist else None
+    if bulletin and fmt == "html":
+        return HttpResponse(bulletin_html(bulletin))
+    if bulletin and fmt == "docx":
         response = HttpResponse(
             bulletin_docx(bulletin),
             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -207,7 +226,14 @@ def bulletin_view(request):
         request,
         "insights/bulletin.html",
         _("Bản tin tổng hợp dư luận"),
-        {"watchlists": Watchlist.objects.filter(is_active=True), "day": day},
+        {
+            "watchlists": watchlists,
+            "watchlist": watchlist,
+            "day": day,
+            "bulletin": bulletin,
+            "query": f"watchlist={watchlist.pk}&day={day.isoformat()}" if watchlist else "",
+            "history": bulletins_sent(limit=60),
+        },
         icon="doc-full",
     )
 
