@@ -66,8 +66,10 @@ PILLARS = (
     Pillar("help", _("Trợ giúp"), "help", ("/admin/guide/", "#")),
 )
 SYSTEM = "system"
-# Wagtail's help items that lead to its English online guide (the office may be offline).
-LEFT_OUT = ("https://guide.wagtail.org/",)
+# Left out of the menu: Wagtail's help items that lead to its English online guide (the office may
+# be offline), and wagtail-localize's translations report, whose filters speak English only
+# (promotion's "Tình trạng bản dịch" shows each page's translations in Vietnamese).
+LEFT_OUT = ("https://guide.wagtail.org/", "/admin/localize/reports/translations/")
 
 
 def pillar_of(url: str) -> str:

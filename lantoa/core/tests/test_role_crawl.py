@@ -7,10 +7,18 @@ context. Each link is requested with the browser's session (its cookies), redire
 403 answer or Wagtail's refusal message ("Rất tiếc, bạn không có quyền truy cập khu vực này") is a
 refusal. A screenshot of each role's home page, with the first pillar open, is saved as
 var/screenshots/role-<username>.png (kept by CI as an artefact).
+
+For the administrator and a unit reporter the crawl also reads every page it reached, and the
+first record page (edit or inspect) linked from each list, for English left in the interface:
+the words of ENGLISH (case-sensitive, whole words) in the visible text and in the titles, labels
+and placeholders a screen reader reads. Demo content in English (the English public pages, foreign
+news) does not use these words.
 """
 
+import re
 from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
 from django.core.management import call_command
 
@@ -29,6 +37,20 @@ ROLE_USERS = {
 }
 NOT_FOLLOWED = ("/admin/logout/",)
 MAX_TOP_LEVEL = 8
+ENGLISH_CHECKED = ("admin", "mttq")
+ENGLISH = ["True", "False", "None", "Source", "Story", "Created at", "Translations", "Root"]
+ENGLISH += ["minutes", "hours", "Actions", "Sign in", "Dashboard", "Snippets"]
+ENGLISH_WORD = re.compile(r"\b(" + "|".join(map(re.escape, ENGLISH)) + r")\b")
+RECORD_LINK = re.compile(r'href="(/admin/[^"?#]*/(?:edit|inspect)/\d+/)"')
+
+
+def english_found(body: str) -> set[str]:
+    """The ENGLISH words a person reads (or hears) on the page."""
+    document = lxml.html.fromstring(body)
+    for unseen in document.xpath("//script|//style|//template|//*[@hidden]"):
+        unseen.drop_tree()
+    texts = [*document.itertext(), *document.xpath("//@title|//@aria-label|//@placeholder|//@alt")]
+    return {word for text in texts for word in ENGLISH_WORD.findall(str(text))}
 
 
 def _admin_links(scope, selector: str) -> set[str]:
@@ -69,7 +91,7 @@ def test_every_role_follows_every_link_of_its_menu_and_home_page_without_refusal
 ):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    rows, refusals, failures = [], [], []
+    rows, refusals, failures, english = [], [], [], []
     for username, role in ROLE_USERS.items():
         context = browser.new_context(
             locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", base_url=live_server.url
@@ -89,16 +111,26 @@ def test_every_role_follows_every_link_of_its_menu_and_home_page_without_refusal
             first.locator(":scope > button").click()
             first.locator(".sidebar-sub-menu-panel a").first.wait_for(state="visible")
             page.screenshot(path=str(SCREENSHOTS / f"role-{username}.png"), full_page=True)
-            refused = []
-            for url in sorted(menu | home):
+            refused, queue, seen = [], sorted(menu | home), set()
+            while queue:
+                url = queue.pop(0)
+                if url in seen:
+                    continue
+                seen.add(url)
                 response = context.request.get(url)
                 if response.status >= 500:
                     failures.append(f"{username} {url}: {response.status}")
-                is_html = "text/html" in response.headers.get("content-type", "")
-                if response.status == 403 or (is_html and REFUSAL in response.text()):
+                if "text/html" not in response.headers.get("content-type", ""):
+                    continue  # a download (XLSX, DOCX)
+                body = response.text()
+                if response.status == 403 or REFUSAL in body:
                     refused.append(url)
+                if username in ENGLISH_CHECKED:
+                    english += [f"{username} {url}: {word}" for word in english_found(body)]
+                    if url in menu | home:  # a list: also its first record's page
+                        queue += RECORD_LINK.findall(body)[:1]
             refusals += [f"{username} ({role}): {url}" for url in refused]
-            rows.append((username, role, len(labels), len(menu), len(home), len(menu | home)))
+            rows.append((username, role, len(labels), len(menu), len(home), len(seen)))
             rows[-1] += (len(refused),)
         finally:
             context.close()
@@ -108,7 +140,9 @@ def test_every_role_follows_every_link_of_its_menu_and_home_page_without_refusal
         header = ("user", "role", "menu", "menu links", "home links", "clicked", "refused")
         for row in [header, *rows]:
             print("{:<12} {:<34} {:>4} {:>10} {:>10} {:>7} {:>7}".format(*row))
+        print(f"English words found (admin, unit reporter): {len(english)}")
         print(f"screenshots: {SCREENSHOTS}/role-*.png")
     assert not failures, "\n".join(failures)
     assert not refusals, "Links that answer with a refusal:\n" + "\n".join(refusals)
+    assert not english, "English left in the admin:\n" + "\n".join(sorted(english))
     assert all(clicked >= 10 for *_, clicked, _refused in rows), rows
