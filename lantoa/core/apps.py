@@ -35,6 +35,11 @@ def ensure_schedules(sender, **kwargs):
     schedules_ensure()
 
 
+# The title of Wagtail's page root and the name of its collection root, as staff read them in the
+# explorer and the collection lists (migration core 0004 renames Wagtail's "Root").
+ROOT_TITLE = "Gốc"
+
+
 def ensure_wagtail_roots(sender, using="default", **kwargs):
     """Wagtail's page root, collection root, default locale and wagtail-localize's permission are
     rows that data migrations create once.
@@ -51,9 +56,9 @@ def ensure_wagtail_roots(sender, using="default", **kwargs):
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
     if not Page.objects.using(using).filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+        Page.add_root(instance=Page(title=ROOT_TITLE, slug="root", locale=locale))
     if not Collection.objects.using(using).filter(depth=1).exists():
-        Collection.add_root(name="Root")
+        Collection.add_root(name=ROOT_TITLE)
     # wagtail-localize hangs its "submit translations" permission on a content type of its own,
     # made by a data migration, so a flush loses it too.
     from django.contrib.auth.models import Permission

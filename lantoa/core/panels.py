@@ -6,6 +6,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
+from .roles import may_open
+
 
 @dataclass(frozen=True)
 class Count:
@@ -17,7 +19,9 @@ class Count:
 
 
 class CountsPanel(Component):
-    """A titled row of figures, each linking to the records it counts."""
+    """A titled row of figures, each linking to the records it counts. A figure whose page the
+    person may not open is left out (`core.roles.may_open`, the permission the page's view
+    checks), and a panel left with no figure is not drawn."""
 
     template_name = "core/panels/counts.html"
 
@@ -27,8 +31,19 @@ class CountsPanel(Component):
         self.counts = counts
         self.order = order
 
+    def visible_counts(self, user) -> list[Count]:
+        return [count for count in self.counts if not count.url or may_open(user, count.url)]
+
     def get_context_data(self, parent_context=None):
-        return {"panel": self}
+        request = (parent_context or {}).get("request")
+        counts = self.counts if request is None else self.visible_counts(request.user)
+        return {"panel": self, "counts": counts}
+
+    def render_html(self, parent_context=None):
+        request = (parent_context or {}).get("request")
+        if request is not None and not self.visible_counts(request.user):
+            return ""
+        return super().render_html(parent_context)
 
 
 def admin_list_url(app_label: str, model_name: str, **params) -> str:

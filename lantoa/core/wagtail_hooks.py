@@ -1,24 +1,43 @@
 """Registers core's admin (lantoa/core/admin/, lantoa/core/jobs/): units, the site history's
-unit scoping, the jobs list, the home page panels, the admin stylesheet."""
+unit scoping, the jobs list, the home page panels, the admin stylesheet, the main menu grouped by
+pillar, the user guide."""
 
+import django_filters
 from django.db import models
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.active_filters import register_filter_adapter_class
 from wagtail.admin.menu import MenuItem
 from wagtail.models import ModelLogEntry
+from wagtail.sites.views import IndexView as SiteIndexView
 from wagtail.snippets.models import register_snippet
 
 from .admin import urls as admin_urls
-from .admin.panels import jobs_panel, organisation_panel
+from .admin.filters import BooleanFilterAdapter
+from .admin.guide import GuideView
+from .admin.menu import guide_menu_item, pillar_menu
+from .admin.panels import GuidePanel, jobs_panel, organisation_panel
 from .admin.viewsets import UnitViewSet
 from .audit import register_actions
 from .jobs import urls as job_urls
 from .models import UnitScopedLogEntry
 
 register_snippet(UnitViewSet)
+
+# Wagtail's site list labels three columns from their field names ("Port", "Site name", "Root
+# page"), which no catalogue translates: give them the Vietnamese names.
+SITE_COLUMN_LABELS = {
+    "port": _("Cổng"),
+    "site_name": _("Tên trang thông tin"),
+    "root_page": _("Trang gốc"),
+}
+for _column in SiteIndexView.columns:
+    if _column.name in SITE_COLUMN_LABELS:
+        _column.label = SITE_COLUMN_LABELS[_column.name]
+register_filter_adapter_class(django_filters.BooleanFilter, adapter_class=BooleanFilterAdapter)
 
 
 @hooks.register("register_log_actions", order=1)  # after Wagtail's own registration
@@ -61,6 +80,27 @@ def setup_menu_item():
     return AdministratorMenuItem(
         _("Thiết lập ban đầu"), reverse("core_setup"), icon_name="cog", order=10
     )
+
+
+def guide_admin_urls():
+    return [
+        path("guide/", GuideView.as_view(), name="core_guide"),
+        path("guide/<slug:slug>/", GuideView.as_view(), name="core_guide_chapter"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def guide_help_menu_item():
+    return guide_menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def guide_homepage_panel(request, panels):
+    panels.append(GuidePanel())
+
+
+# Runs after every app's own menu hooks: it sees the whole menu.
+hooks.register("construct_main_menu", pillar_menu, order=100)
 
 
 @hooks.register("register_admin_menu_item")

@@ -59,7 +59,14 @@ def inbox_menu_item():
 
 @hooks.register("register_admin_menu_item")
 def trends_menu_item():
-    return MenuItem(_("Xu hướng dư luận"), reverse("insights_trends"), icon_name="chart", order=222)
+    return MenuItem(_("Xu hướng dư luận"), reverse("insights_trends"), icon_name="table", order=222)
+
+
+@hooks.register("register_admin_menu_item")
+def bulletin_menu_item():
+    return MenuItem(
+        _("Bản tin hằng ngày"), reverse("insights_bulletin"), icon_name="doc-full", order=223
+    )
 
 
 @hooks.register("construct_homepage_panels")

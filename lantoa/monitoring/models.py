@@ -30,7 +30,7 @@ class Source(models.Model):
     language = models.CharField(_("ngôn ngữ dự kiến"), max_length=10, default="vi")
     priority = models.PositiveSmallIntegerField(_("mức ưu tiên"), default=3)
     is_active = models.BooleanField(_("đang theo dõi"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     # --- polling (added by migration 0002) ---
     poll_min_minutes = models.PositiveIntegerField(_("chu kỳ ngắn nhất (phút)"), default=15)
@@ -115,7 +115,9 @@ class Story(models.Model):
 class PollRun(models.Model):
     """One poll of one source: how fetching ended and the final status of every item it brought."""
 
-    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="poll_runs")
+    source = models.ForeignKey(
+        Source, on_delete=models.CASCADE, related_name="poll_runs", verbose_name=_("nguồn tin")
+    )
     started_at = models.DateTimeField(_("bắt đầu"), auto_now_add=True, db_index=True)
     finished_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)
     outcome = models.CharField(
@@ -196,7 +198,9 @@ class Item(models.Model):
     Text is NFC; the search index (lantoa.monitoring.search) keeps the folded form.
     """
 
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="items")
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="items", verbose_name=_("nguồn tin")
+    )
     url = WebURLField(_("đường dẫn"), max_length=2000)
     url_hash = models.CharField(max_length=64, unique=True)
     title = models.TextField(_("tiêu đề"))
@@ -215,7 +219,12 @@ class Item(models.Model):
     # `url` had a person's handle replaced; opened only through the audited redirect.
     original_url_sealed = models.TextField(blank=True, editable=False)
     story = models.ForeignKey(
-        Story, on_delete=models.SET_NULL, null=True, blank=True, related_name="items"
+        Story,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="items",
+        verbose_name=_("chùm tin"),
     )
     raw = models.ForeignKey(RawResponse, on_delete=models.SET_NULL, null=True, blank=True)
     poll_run = models.ForeignKey(PollRun, on_delete=models.SET_NULL, null=True, blank=True)

@@ -68,7 +68,7 @@ class StaffMember(ContactFields):
         help_text=_("Mã ngôn ngữ, cách nhau bởi dấu phẩy, ví dụ: en, zh."),
     )
     is_active = models.BooleanField(_("đang làm công tác TTĐN"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("cán bộ làm công tác TTĐN")
@@ -281,7 +281,7 @@ class Collaborator(ContactFields):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     erased_at = models.DateTimeField(_("đã xóa dữ liệu lúc"), null=True, blank=True)
 
     class Meta:

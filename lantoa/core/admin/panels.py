@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.admin.ui.components import Component
 
 from ..jobs.constants import JobState
 from ..jobs.selectors import jobs_visible
@@ -38,3 +39,14 @@ def jobs_panel(request) -> CountsPanel:
             Count(_("Lỗi"), failed, url, tone="warning" if failed else ""),
         ],
     )
+
+
+class GuidePanel(Component):
+    """A link to the user guide inside the admin, for everyone."""
+
+    name = "guide"
+    order = 10
+    template_name = "core/panels/guide.html"
+
+    def get_context_data(self, parent_context=None):
+        return {"url": reverse("core_guide")}

@@ -127,11 +127,11 @@ def test_login_page_and_dashboard_show_no_english(demo_ward, page, admin_login, 
     page.screenshot(path=str(Path(settings.BASE_DIR) / "var" / "screenshots" / "vi-login.png"))
 
     admin_login("admin")
-    expect(page.get_by_role("link", name="Hình ảnh", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="Quảng bá", exact=True)).to_be_visible()
     body = page.locator("body").inner_text()
     english_menu = ["Dashboard", "Pages", "Images", "Documents", "Snippets", "Reports", "Help"]
     english_menu += ["Settings", "Search…", "Sign in to Wagtail", "Your most recent edits"]
     assert not [word for word in english_menu if word in body]
-    for vietnamese in ("Tìm kiếm", "Trang", "Hình ảnh", "Tài liệu", "Báo cáo", "Trợ giúp"):
+    for vietnamese in ("Tìm kiếm", "Kế hoạch", "Quảng bá", "Báo cáo", "Hệ thống", "Trợ giúp"):
         assert vietnamese in body, vietnamese
     assert "Trang tổng quan" in page.title()

@@ -1,10 +1,9 @@
 """Admin views that no Wagtail listing component covers: the one-key labelling queue, training
 progress, item detail with passages, trends with Chart.js, and the bulletin downloads."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lantoa.core.roles import requires_perm
 from lantoa.core.uploads import LABELS_IMPORT, upload_check
 from lantoa.monitoring.models import Item
 
@@ -20,6 +20,7 @@ from ..bulletin import bulletin_build, bulletin_docx, bulletin_html
 from ..constants import LabelKind, Task, Tone
 from ..models import ClassifierModel, ItemMatch, Label, Topic, TrainingJob, Watchlist
 from ..selectors import alerts_for_user, labelling_queue, source_health, trends
+from ..selectors.bulletins import bulletins_sent
 from ..services import (
     alert_mark_read,
     alerts_mark_all_read,
@@ -47,7 +48,7 @@ def _page(request, template, title, context, icon="view"):
     )
 
 
-@permission_required("insights.add_label", raise_exception=True)
+@requires_perm("insights.add_label")
 def labelling_queue_view(request):
     queue = list(labelling_queue(limit=20))
     topics = list(Topic.objects.all()[: len(TOPIC_KEYS)])
@@ -83,7 +84,7 @@ def labelling_queue_view(request):
 
 
 @require_POST
-@permission_required("insights.add_label", raise_exception=True)
+@requires_perm("insights.add_label")
 def label_view(request, item_id):
     item = get_object_or_404(Item, pk=item_id)
     try:
@@ -101,7 +102,7 @@ def label_view(request, item_id):
     return redirect(next_url or "insights_queue")
 
 
-@permission_required("insights.add_label", raise_exception=True)
+@requires_perm("insights.add_label")
 def labels_import_view(request):
     errors = []
     if request.method == "POST" and request.FILES.get("file"):
@@ -123,7 +124,7 @@ def labels_import_view(request):
 
 
 @require_POST
-@permission_required("insights.add_classifiermodel", raise_exception=True)
+@requires_perm("insights.add_classifiermodel")
 def train_view(request):
     task = request.POST.get("task", Task.TONE)
     if task not in Task.values:
@@ -133,7 +134,7 @@ def train_view(request):
     return redirect("insights_job", job_id=job.pk)
 
 
-@permission_required("insights.view_classifiermodel", raise_exception=True)
+@requires_perm("insights.view_classifiermodel")
 def training_job_view(request, job_id):
     job = get_object_or_404(TrainingJob.objects.select_related("model"), pk=job_id)
     if request.GET.get("format") == "json":
@@ -148,7 +149,7 @@ def training_job_view(request, job_id):
     return _page(request, "insights/job.html", _("Huấn luyện mô hình"), {"job": job}, icon="cogs")
 
 
-@permission_required("insights.view_watchlist", raise_exception=True)
+@requires_perm("insights.view_watchlist")
 def item_view(request, item_id):
     item = get_object_or_404(Item.objects.select_related("source"), pk=item_id)
     return _page(
@@ -166,7 +167,7 @@ def item_view(request, item_id):
     )
 
 
-@permission_required("insights.view_watchlist", raise_exception=True)
+@requires_perm("insights.view_watchlist")
 def trends_view(request):
     period = request.GET.get("period", "week")
     if period not in ("week", "month"):
@@ -188,15 +189,33 @@ def trends_view(request):
     )
 
 
-@permission_required("insights.view_watchlist", raise_exception=True)
+def _bulletin_day(request):
+    """The day asked for (?day=YYYY-MM-DD; ?today=1), yesterday by default, never in the future."""
+    yesterday = timezone.localdate() - timedelta(days=1)
+    if request.GET.get("today"):
+        return yesterday + timedelta(days=1)
+    try:
+        day = date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        return yesterday
+    return min(day, yesterday + timedelta(days=1))
+
+
+@requires_perm("insights.view_watchlist")
 def bulletin_view(request):
-    watchlist = Watchlist.objects.filter(pk=request.GET.get("watchlist") or 0).first()
-    day = timezone.localdate() - timedelta(days=0 if request.GET.get("today") else 1)
+    """The daily bulletin in the admin: one watchlist's bulletin of a chosen day (yesterday by
+    default), built from stored items as the e-mailed one is, its HTML and DOCX downloads, and the
+    history of the bulletins sent."""
+    watchlists = list(Watchlist.objects.filter(is_active=True))
+    asked = request.GET.get("watchlist")
+    watchlist = Watchlist.objects.filter(pk=asked).first() if asked and asked.isdigit() else None
+    watchlist = watchlist or (watchlists[0] if watchlists else None)
+    day = _bulletin_day(request)
     fmt = request.GET.get("format")
-    if watchlist and fmt in ("docx", "html"):
-        bulletin = bulletin_build(watchlist=watchlist, day=day)
-        if fmt == "html":
-            return HttpResponse(bulletin_html(bulletin))
+    bulletin = bulletin_build(watchlist=watchlist, day=day) if watchlist else None
+    if bulletin and fmt == "html":
+        return HttpResponse(bulletin_html(bulletin))
+    if bulletin and fmt == "docx":
         response = HttpResponse(
             bulletin_docx(bulletin),
             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -207,7 +226,14 @@ def bulletin_view(request):
         request,
         "insights/bulletin.html",
         _("Bản tin tổng hợp dư luận"),
-        {"watchlists": Watchlist.objects.filter(is_active=True), "day": day},
+        {
+            "watchlists": watchlists,
+            "watchlist": watchlist,
+            "day": day,
+            "bulletin": bulletin,
+            "query": f"watchlist={watchlist.pk}&day={day.isoformat()}" if watchlist else "",
+            "history": bulletins_sent(limit=60),
+        },
         icon="doc-full",
     )
 
@@ -215,7 +241,7 @@ def bulletin_view(request):
 INBOX_PAGE_SIZE = 50
 
 
-@permission_required("insights.view_alert", raise_exception=True)
+@requires_perm("insights.view_alert")
 def alerts_inbox_view(request):
     """The user's alerts, newest first, unread ones marked; each links to its items."""
     show = request.GET.get("show", "unread")
@@ -244,7 +270,7 @@ def _back_to_inbox(request):
 
 
 @require_POST
-@permission_required("insights.view_alert", raise_exception=True)
+@requires_perm("insights.view_alert")
 def alert_read_view(request, alert_id):
     alert = get_object_or_404(alerts_for_user(request.user), pk=alert_id)
     alert_mark_read(alert=alert, user=request.user, read=request.POST.get("read") != "0")
@@ -252,7 +278,7 @@ def alert_read_view(request, alert_id):
 
 
 @require_POST
-@permission_required("insights.view_alert", raise_exception=True)
+@requires_perm("insights.view_alert")
 def alerts_read_all_view(request):
     marked = alerts_mark_all_read(user=request.user)
     messages.success(request, _("Đã đánh dấu %(n)d cảnh báo là đã đọc.") % {"n": marked})

@@ -53,7 +53,7 @@ class AlertRule(models.Model):
     )
     throttle_minutes = models.PositiveIntegerField(_("giãn cách tối thiểu (phút)"), default=60)
     is_active = models.BooleanField(_("đang bật"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("quy tắc cảnh báo")
@@ -81,7 +81,7 @@ class Alert(models.Model):
     payload = models.JSONField(_("dữ liệu"), default=dict)
     dedup_key = models.CharField(max_length=200, unique=True)
     items = models.ManyToManyField("monitoring.Item", related_name="alerts", blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True, db_index=True)
     delivered_at = models.DateTimeField(_("đã gửi lúc"), null=True, blank=True)
     delivery_error = models.TextField(_("lỗi gửi"), blank=True)
     read_by = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")

@@ -33,7 +33,7 @@ class Watchlist(models.Model):
     )
     description = models.TextField(_("mô tả"), blank=True)
     is_active = models.BooleanField(_("đang theo dõi"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("danh sách theo dõi")

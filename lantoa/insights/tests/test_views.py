@@ -175,6 +175,13 @@ def test_bulletin_docx_html_and_email(monitor_client, ward):
     message = next(m for m in mail.outbox if "Quy Nhơn," in m.subject)
     assert message.attachments[0][0].endswith(".docx")
     assert "xuyên tạc" in message.alternatives[0][0]
+    # The admin page: the bulletin of the chosen day, styled as the admin, and the history.
+    page = monitor_client.get(
+        reverse("insights_bulletin") + f"?watchlist={watchlist.pk}&day={yesterday.date()}"
+    ).content.decode()
+    assert "Quy Nhon, la perle du centre" in page and "Le Monde" in page
+    history = page.split("data-bulletin-history", 1)[1]
+    assert yesterday.date().isoformat() in history and "Quy Nhơn" in history
 
 
 def test_report_section_figures_match_the_data(ward):

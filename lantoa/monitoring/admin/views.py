@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, Ins
 from lantoa.core.jobs.services import job_start
 from lantoa.core.jobs.views import job_list_url
 from lantoa.core.paginators import CachedCountPaginator
-from lantoa.core.roles import require_perm
+from lantoa.core.roles import requires_perm
 from lantoa.core.tables import fast_columns
 
 from ..constants import ItemStatus
@@ -104,9 +104,9 @@ class ItemInspectView(InspectView):
         return buttons
 
 
+@requires_perm("monitoring.view_original_link")
 def item_original_view(request, item_id: int):
     """Open a social post at its original address: a permission-checked, audited redirect."""
-    require_perm(request, "monitoring.view_original_link")
     try:
         url = item_original_open(item_id=item_id, user=request.user)
     except (Item.DoesNotExist, ValueError) as exc:
@@ -152,8 +152,8 @@ def _summary(run) -> str:
     return f"{summary} ({_('bỏ lại')}: {left_out})" if left_out else summary
 
 
+@requires_perm("monitoring.add_item")
 def url_submit_view(request):
-    require_perm(request, "monitoring.add_item")
     form = UrlSubmitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -178,8 +178,8 @@ def url_submit_view(request):
     )
 
 
+@requires_perm("monitoring.add_item")
 def posts_import_view(request):
-    require_perm(request, "monitoring.add_item")
     form = PostsImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -202,10 +202,10 @@ def posts_import_view(request):
     )
 
 
+@requires_perm("monitoring.change_item")
 def source_reextract_view(request, source_id: int):
     """Extract a source's items again from their kept pages, as a background job with progress
     (after an extractor upgrade, or a site that changed its layout): confirm, then queue."""
-    require_perm(request, "monitoring.change_item")
     source = get_object_or_404(Source, pk=source_id)
     count = reextract_candidates(source_ids=[source.pk]).count()
     if request.method == "POST":

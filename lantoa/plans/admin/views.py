@@ -17,7 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from lantoa.core.constants import Role
 from lantoa.core.jobs.views import job_list_url
-from lantoa.core.roles import is_unit_scoped, user_has_role
+from lantoa.core.roles import PermissionRequiredMixin, is_unit_scoped, user_has_role
 
 from ..constants import ReportState
 from ..importer import PlanImportError, parse_plan
@@ -65,9 +65,13 @@ from .tables import (
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _require_leader(user) -> None:
-    if not (user_has_role(user, Role.LEADER) or user_has_role(user, Role.MONITOR)):
-        raise PermissionDenied
+class LeaderOnlyMixin(PermissionRequiredMixin):
+    """Screens that speak for the office (the annual report, reminder letters): leaders and
+    monitors only."""
+
+    @classmethod
+    def user_may_open(cls, user) -> bool:
+        return user_has_role(user, Role.LEADER) or user_has_role(user, Role.MONITOR)
 
 
 class AdminPage(WagtailAdminTemplateMixin):
@@ -81,18 +85,14 @@ class PlansPage(AdminPage, TemplateView):
     header_icon = "tasks"
 
 
-class PlanImportView(AdminPage, FormView):
+class PlanImportView(PermissionRequiredMixin, AdminPage, FormView):
     """Upload → review the extracted structure (and correct the text) → save."""
 
     template_name = "plans/admin/import.html"
     page_title = gettext_lazy("Nhập kế hoạch từ tệp")
     header_icon = "doc-full"
     form_class = ImportUploadForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("plans.add_plan"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    required_perm = "plans.add_plan"
 
     def post(self, request, *args, **kwargs):
         if "text" in request.POST:
@@ -357,7 +357,7 @@ class CoverageView(AdminPage, FormView):
         return self.render_to_response(context)
 
 
-class AnnualReportView(AdminPage, FormView):
+class AnnualReportView(LeaderOnlyMixin, AdminPage, FormView):
     """Start the annual report job, the same as the dashboard's: the DOCX, its XLSX annex of figures
     (and a PDF where LibreOffice is installed), built in the background with its progress shown."""
 
@@ -365,10 +365,6 @@ class AnnualReportView(AdminPage, FormView):
     page_title = gettext_lazy("Báo cáo kết quả thực hiện kế hoạch (DOCX)")
     header_icon = "download"
     form_class = AnnualReportForm
-
-    def dispatch(self, request, *args, **kwargs):
-        _require_leader(request.user)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
         return {"year": timezone.localdate().year, "plan": Plan.objects.first()}
@@ -386,15 +382,11 @@ class AnnualReportView(AdminPage, FormView):
         return redirect(job_list_url(job))
 
 
-class ReminderView(AdminPage, FormView):
+class ReminderView(LeaderOnlyMixin, AdminPage, FormView):
     template_name = "plans/admin/simple_form.html"
     page_title = gettext_lazy("Công văn đôn đốc")
     header_icon = "mail"
     form_class = ReminderForm
-
-    def dispatch(self, request, *args, **kwargs):
-        _require_leader(request.user)
-        return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
         from ..documents import reminder_letter_build

@@ -2,6 +2,7 @@
 
 import django_filters
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -9,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
 from lantoa.core.viewsets import UnitScopedSnippetViewSet
 
@@ -287,6 +289,42 @@ class ReportFilterSet(WagtailFilterSet):
         fields = ["state", "unit", "task__lead_unit", "reports_completion"]
 
 
+def _review_url(report) -> str:
+    return reverse("plans_admin:report_review", args=[report.pk])
+
+
+class ProgressReportIndexView(SnippetIndexView):
+    """Each report in the list opens the review screen (its content, evidence, Chấp nhận / Trả
+    lại), not a bare form with the review note; "add" is the report submission screen."""
+
+    def get_edit_url(self, instance):
+        return _review_url(instance)
+
+    def get_add_url(self):
+        if self.user_has_permission("add"):
+            return reverse("plans_admin:report_submit")
+        return None
+
+
+class ProgressReportEditView(EditView):
+    """A report is changed only by a decision on the review screen: any link to the generic edit
+    form (history, bookmarks) leads there."""
+
+    def get(self, request, *args, **kwargs):
+        return redirect(_review_url(self.get_object()))
+
+    post = get
+
+
+class ProgressReportCreateView(CreateView):
+    """A report is sent through the submission screen (task, period, figures, evidence)."""
+
+    def get(self, request, *args, **kwargs):
+        return redirect("plans_admin:report_submit")
+
+    post = get
+
+
 class ProgressReportViewSet(UnitScopedSnippetViewSet):
     """Reports are listed and inspected here; they are sent and reviewed through the
     report screens (views.ReportSubmitView, views.ReportReviewView), which call the services."""
@@ -317,6 +355,9 @@ class ProgressReportViewSet(UnitScopedSnippetViewSet):
     search_fields = ["narrative"]
     filterset_class = ReportFilterSet
     inspect_view_enabled = True
+    index_view_class = ProgressReportIndexView
+    edit_view_class = ProgressReportEditView
+    add_view_class = ProgressReportCreateView
     panels = [FieldPanel("review_note")]
 
 

@@ -11,8 +11,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-from lantoa.core.selectors import office
 from lantoa.core.reporting import Link
+from lantoa.core.selectors import office
 from lantoa.core.text import vn_number
 
 FONT = "Times New Roman"

@@ -529,3 +529,26 @@ def test_deadline_api_and_recurring_tasks_move_their_open_periods(client, ward):
     response = client.post(url, {"due_date": "2025-10-31"}, content_type="application/json")
     assert response.status_code == 400
     assert response.json()["detail"] == "Hạn hoàn thành không được trước ngày bắt đầu."
+
+
+def test_the_report_list_and_the_home_tile_lead_to_the_review_screen(client, ward):
+    task = make_task(ward, lead="ubnd", title="Việc cần xem xét")
+    report = progress_report_submit(
+        task=task,
+        unit=ward["ubnd"],
+        user=User.objects.get(username="ubnd"),
+        narrative="Đã tổ chức 2 buổi.",
+        files=[("bien-ban.pdf", b"%PDF-1.4 demo")],
+    )
+    review_url = reverse("plans_admin:report_review", args=[report.pk])
+    edit_url = reverse("wagtailsnippets_plans_progressreport:edit", args=[report.pk])
+    login(client, "lanhdao")
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    tile = re.search(r'href="([^"]*progressreport[^"]*state=submitted[^"]*)"', home).group(1)
+    listing = client.get(tile.replace("&amp;", "&")).content.decode()
+    assert review_url in listing and edit_url not in listing
+    assert reverse("plans_admin:report_submit") in listing  # "add" is the submission screen
+    assert client.get(edit_url).url == review_url
+    review = client.get(review_url).content.decode()
+    assert "Đã tổ chức 2 buổi." in review and "bien-ban.pdf" in review
+    assert 'name="accept"' in review and 'name="return"' in review

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from lantoa.core.roles import require_perm
+from lantoa.core.roles import require_perm, requires_perm
 
 from ..constants import SOURCE_LANGUAGE, TranslationStatus
 from ..ical import plan_calendar
@@ -45,9 +45,9 @@ def _period(request) -> tuple[str, date, date, date]:
     return mode, start, end, anchor
 
 
+@requires_perm("promotion.view_contentplanitem")
 def calendar_view(request):
     """Month or week grid of plan items, server-rendered."""
-    require_perm(request, "promotion.view_contentplanitem")
     mode, start, end, anchor = _period(request)
     mine = request.GET.get("mine") == "1"
     items = list(plan_items_between(start=start, end=end, user=request.user if mine else None))
@@ -82,9 +82,9 @@ def calendar_view(request):
     )
 
 
+@requires_perm("promotion.view_contentplanitem")
 def calendar_ical(request):
     """The editorial calendar as iCalendar, from 30 days back to a year ahead."""
-    require_perm(request, "promotion.view_contentplanitem")
     today = timezone.localdate()
     items = plan_items_between(start=today - timedelta(days=30), end=today + timedelta(days=366))
     response = HttpResponse(
@@ -184,9 +184,9 @@ def translations_view(request):
     )
 
 
+@requires_perm("promotion.add_channelpost")
 def reach_import_view(request):
     """Upload a platform's CSV export of posts and reach."""
-    require_perm(request, "promotion.add_channelpost")
     form = ReachImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         result = channel_posts_import_csv(

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lantoa.core.roles import require_perm
+from lantoa.core.roles import requires_perm
 
 from .. import selectors, services
 from ..services import CaseError
@@ -24,8 +24,8 @@ def _inspect(case):
 
 
 @require_POST
+@requires_perm("responses.act_on_case")
 def case_action(request, pk, action):
-    require_perm(request, "responses.act_on_case")
     case = _case(request, pk)
     form = ActionForm(request.POST)
     form.is_valid()
@@ -47,8 +47,8 @@ def case_action(request, pk, action):
 
 
 @require_POST
+@requires_perm("responses.change_case")
 def case_verdict(request, pk):
-    require_perm(request, "responses.change_case")
     case = _case(request, pk)
     form = VerdictForm(request.POST)
     if not form.is_valid():
@@ -85,8 +85,8 @@ def _small_form(request, case, form_class, title, save):
     )
 
 
+@requires_perm("responses.change_case")
 def case_evidence(request, pk):
-    require_perm(request, "responses.change_case")
     case = _case(request, pk)
 
     def save(form):
@@ -107,8 +107,8 @@ def case_evidence(request, pk):
     return _small_form(request, case, EvidenceForm, _("Thêm bằng chứng"), save)
 
 
+@requires_perm("responses.change_case")
 def case_channel(request, pk):
-    require_perm(request, "responses.change_case")
     case = _case(request, pk)
 
     def save(form):
@@ -118,9 +118,9 @@ def case_channel(request, pk):
 
 
 @require_POST
+@requires_perm("responses.act_on_case")
 def case_clarification(request, pk):
     """Draft the public page from the case, then continue in Wagtail's page editor."""
-    require_perm(request, "responses.act_on_case")
     case = _case(request, pk)
     try:
         page = services.clarification_create_from_case(case=case, user=request.user)
