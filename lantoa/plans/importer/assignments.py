@@ -64,7 +64,8 @@ _fold_aligned = fold_aligned
 # A unit name followed by another level ("UBND tỉnh", "Ban Thường vụ Tỉnh ủy") names another body.
 # So does a name followed by another organisation ("Ban Thường vụ Đoàn phường").
 _OTHER_LEVEL = re.compile(
-    r"\s*(tinh|huyen|quan|trung uong|thanh pho|thi xa|bo|so|doan|hoi|dang uy|chi bo|cong doan|"
+    r"\s*(tinh|huyen|quan|trung uong|thanh pho|thi xa|bo(?! sung)|so(?! ket| luong)|doan(?! ket)|"
+    r"hoi(?! nghi| thi)|dang uy|chi bo|cong doan|"
     r"mat tran|hdnd|hoi dong)\b"
 )
 

@@ -37,11 +37,10 @@ _MENTION = re.compile(
 # clause, punctuation, or the next citation.
 _ISSUER_STOP = re.compile(
     r"\s+(?:về|quy định|hướng dẫn|ban hành|triển khai|thực hiện|tổ chức|phê duyệt|sửa đổi|"
-    r"tiếp tục|tăng cường|đẩy mạnh|việc|v/v)\b|\s*[,;:(]|\.\s|\.$|\s+(?:và\s+)?(?:"
+    r"tiếp tục|tăng cường|đẩy mạnh|việc|v/v|V/v)\b|\s*[,;:(]|\.\s|\.$|\s+(?:và\s+)?(?i:"
     + _TYPE_WORDS
     + r")\s+(?:số\s*)?\d",
-    re.IGNORECASE,
-)
+)  # case-sensitive verbs: "Ban Tổ chức Tỉnh ủy" is a name, "… tổ chức hội nghị" a verb
 _TITLE_START = re.compile(
     r"\s*,?\s*(?P<verb>về|quy định|hướng dẫn|ban hành|triển khai|phê duyệt|sửa đổi)\b\s*",
     re.IGNORECASE,

@@ -88,10 +88,11 @@ def _merge_attached(decision: ParsedPlan, plan: ParsedPlan) -> None:
         for s in section.walk()
     ]
     decision.basis = [
-        f"{DocType(header.doc_type).label if header.doc_type else ''} {header.code}: "
+        f"{DocType(header.doc_type).label if header.doc_type else ''} số {header.code}: "
         f"{header.title}".strip(),
         *outline_lines,
         *([plan.preamble] if plan.preamble else []),
+        *plan.basis,
     ]
     if plan.header.code:
         header.code, header.number, header.symbol = (

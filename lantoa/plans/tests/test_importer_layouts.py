@@ -87,7 +87,7 @@ def test_decision_keeps_its_attached_plan_and_its_own_basis(corpus):
     parsed = parse_plan(case.text, DIRECTORY)
     assert parsed.header.code == "15/QĐ-UBND"
     assert [s.path for s in parsed.sections][:2] == ["I", "II"]
-    assert parsed.basis[0].startswith("Quyết định 15/QĐ-UBND")
+    assert parsed.basis[0].startswith("Quyết định số 15/QĐ-UBND")
     assert any(line.startswith("Điều 3") for line in parsed.basis)
     assert parsed.signature.name == "Võ Thanh Tùng"
 
