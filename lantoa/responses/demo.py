@@ -95,6 +95,14 @@ TEXTS = {
         "[デモ] クイニョン坊が朝に海水浴をする住民から料金を取っている",
         "[Démo] Le quartier de Quy Nhon fait payer la baignade du matin aux habitants",
     ),
+    # The slug clarification_create_from_case makes from the title.
+    "demo-khong-co-chuyen-thu-phi-tam-bien-buoi-sang": (
+        "demo-no-fee-for-a-morning-swim",
+        "demo-no-fee-for-a-morning-swim",
+        "demo-no-fee-for-a-morning-swim",
+        "demo-no-fee-for-a-morning-swim",
+        "demo-baignade-du-matin-gratuite",
+    ),
     "Đây là bản làm rõ minh họa của Lantoa.": (
         "This is a sample clarification by Lantoa.",
         "这是Lantoa的示例澄清。",
