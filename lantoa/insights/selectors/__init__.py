@@ -8,6 +8,7 @@ from .attention import (
     unread_alert_count,
     watchlists_with_counts,
 )
+from .international import international_items, international_view
 from .kpi import (
     kpi_foreign_coverage,
     kpi_items_by_tone,
@@ -48,6 +49,8 @@ __all__ = [
     "forecast_next",
     "foreign_items",
     "foreign_q",
+    "international_items",
+    "international_view",
     "is_foreign",
     "is_social",
     "item_document",
