@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.registry import list_filter_register
 
-from .models import Topic
+from .constants import Tone
+from .models import Topic, Watchlist
 from .selectors import foreign_items
 
 
@@ -24,6 +25,29 @@ def _foreign(queryset, name, value):
 
 
 def register() -> None:
+    # The international view's drill-down: country, tone and watchlist as well.
+    list_filter_register(
+        "monitoring.item",
+        "source__country",
+        django_filters.CharFilter(field_name="source__country", label=_("Quốc gia (mã)")),
+    )
+    list_filter_register(
+        "monitoring.item",
+        "analysis__tone",
+        django_filters.ChoiceFilter(
+            field_name="analysis__tone", label=_("Sắc thái"), choices=Tone.choices
+        ),
+    )
+    list_filter_register(
+        "monitoring.item",
+        "watchlist",
+        django_filters.ModelChoiceFilter(
+            field_name="watchlist_matches__watchlist",
+            label=_("Danh sách theo dõi"),
+            queryset=lambda request: Watchlist.objects.order_by("name"),
+            distinct=True,
+        ),
+    )
     list_filter_register(
         "monitoring.item",
         "foreign",

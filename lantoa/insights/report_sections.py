@@ -10,7 +10,7 @@ from lantoa.monitoring.models import Item
 
 from .constants import Tone, TopicKind
 from .models import Alert, ItemAnalysis, ItemMatch, Watchlist
-from .selectors import topic_counts
+from .selectors import international_view, topic_counts
 
 
 @report_section(key="insights", order=40)
@@ -57,4 +57,65 @@ def insights_section(ctx: ReportContext) -> ReportSection:
             ),
         ],
         figures={**figures, **{f"topic:{topic.name}": n for topic, n in by_topic}},
+    )
+
+
+@report_section(key="international", order=41)
+def international_section(ctx: ReportContext) -> ReportSection:
+    """International attitudes (seed III.2): coverage abroad by country, language and outlet
+    type, tone month by month, and the stories that drove it (the page /admin/insights/
+    international/ shows the same figures with drill-down links)."""
+    view = international_view(start=ctx.start, end=ctx.end)
+    tone_rows = [
+        [row["month"].strftime("%m/%Y"), *[t["count"] for t in row["tones"]], row["unknown"]]
+        for row in view["tone_by_month"]
+    ]
+    tones = {t: sum(r["tones"][i]["count"] for r in view["tone_by_month"]) for i, t in
+             enumerate(Tone.values)}  # fmt: skip
+    known = sum(tones.values())
+    share = round(100 * (tones[Tone.POSITIVE] + tones[Tone.NEUTRAL]) / known, 1) if known else 0.0
+    countries = ", ".join(f"{r['label']} ({r['count']})" for r in view["by_country"][:5])
+    return ReportSection(
+        key="international",
+        title="Dư luận quốc tế về địa phương",
+        order=41,
+        paragraphs=[
+            f"Trong kỳ có {view['total']} tin của báo chí nước ngoài hoặc bằng tiếng nước ngoài"
+            + (f", nhiều nhất từ {countries}" if countries else "")
+            + f"; tỷ lệ tích cực và trung tính trong số tin đã xác định sắc thái đạt "
+            f"{vn_number(share)}% ({known} tin đã xác định sắc thái).",
+        ],
+        tables=[
+            ReportTable(
+                "Tin nước ngoài theo quốc gia",
+                ["Quốc gia", "Số tin"],
+                [[r["label"], r["count"]] for r in view["by_country"]],
+            ),
+            ReportTable(
+                "Tin nước ngoài theo ngôn ngữ",
+                ["Ngôn ngữ", "Số tin"],
+                [[r["label"], r["count"]] for r in view["by_language"]],
+            ),
+            ReportTable(
+                "Tin nước ngoài theo loại kênh",
+                ["Loại kênh", "Số tin"],
+                [[str(r["label"]), r["count"]] for r in view["by_outlet_type"]],
+            ),
+            ReportTable(
+                "Sắc thái tin nước ngoài theo tháng",
+                ["Tháng", *[str(Tone(t).label) for t in Tone.values], "Chưa xác định"],
+                tone_rows,
+            ),
+            ReportTable(
+                "Chuỗi tin tạo nên dư luận quốc tế",
+                ["Chuỗi tin", "Số tin nước ngoài"],
+                [[r["title"], r["count"]] for r in view["stories"]],
+            ),
+        ],
+        figures={
+            "foreign_items": view["total"],
+            "foreign_positive_neutral_share": share,
+            **{f"country:{r['key']}": r["count"] for r in view["by_country"]},
+            **{f"language:{r['key']}": r["count"] for r in view["by_language"]},
+        },
     )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("train/", views.train_view, name="insights_train"),
     path("train/<int:job_id>/", views.training_job_view, name="insights_job"),
     path("trends/", views.trends_view, name="insights_trends"),
+    path("international/", views.international_view_page, name="insights_international"),
     path("bulletin/", views.bulletin_view, name="insights_bulletin"),
     path("inbox/", views.alerts_inbox_view, name="insights_inbox"),
     path("inbox/<int:alert_id>/read/", views.alert_read_view, name="insights_alert_read"),

@@ -19,7 +19,13 @@ from lantoa.monitoring.models import Item
 from ..bulletin import bulletin_build, bulletin_docx, bulletin_html
 from ..constants import LabelKind, Task, Tone
 from ..models import ClassifierModel, ItemMatch, Label, Topic, TrainingJob, Watchlist
-from ..selectors import alerts_for_user, labelling_queue, source_health, trends
+from ..selectors import (
+    alerts_for_user,
+    international_view,
+    labelling_queue,
+    source_health,
+    trends,
+)
 from ..selectors.bulletins import bulletins_sent
 from ..services import (
     alert_mark_read,
@@ -283,3 +289,34 @@ def alerts_read_all_view(request):
     marked = alerts_mark_all_read(user=request.user)
     messages.success(request, _("Đã đánh dấu %(n)d cảnh báo là đã đọc.") % {"n": marked})
     return _back_to_inbox(request)
+
+
+def _date_param(value: str | None, default):
+    try:
+        return date.fromisoformat(value) if value else default
+    except ValueError:
+        return default
+
+
+@requires_perm("insights.view_watchlist")
+def international_view_page(request):
+    """The international view: coverage of the locality abroad, with drill-down links."""
+    today = timezone.localdate()
+    end = _date_param(request.GET.get("to"), today)
+    start = _date_param(request.GET.get("from"), end.replace(month=1, day=1))
+    error = ""
+    if start > end:
+        error = _("Ngày bắt đầu phải trước ngày kết thúc; đang hiển thị từ đầu năm.")
+        start = end.replace(month=1, day=1)
+    watchlist = Watchlist.objects.filter(pk=request.GET.get("watchlist") or 0).first()
+    return _page(
+        request,
+        "insights/international.html",
+        _("Dư luận quốc tế"),
+        {
+            "view": international_view(start=start, end=end, watchlist=watchlist),
+            "watchlists": Watchlist.objects.all(),
+            "error": error,
+        },
+        icon="globe",
+    )

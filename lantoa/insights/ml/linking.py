@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -33,10 +34,13 @@ from anyascii import anyascii
 
 from lantoa.core.text import fold_lower
 
-THRESHOLD = 0.5
+THRESHOLD = 0.65
 # Numbers below this are mostly small counts that every story has.
 MIN_NUMBER = 10
-MAX_POSTINGS = 200  # a key shared by more items than this is too common to retrieve by
+MAX_WORDS = 40
+# Within one language, numbers and names weigh this much (words carry the rest).
+SAME_LANGUAGE_NAMES = 1.0
+MAX_POSTINGS = 64  # a key shared by more items than this is too common to retrieve by
 TOP_CANDIDATES = 30  # items scored in full: those sharing the most weight
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]+")
@@ -175,10 +179,13 @@ def story_keys(title: str, text: str, language: str, aliases: dict[str, str] | N
             place_keys |= _name_keys(spelling.title())
     keys |= _name_keys(body) - place_keys
     lang = (language or "").split("-")[0]
-    for word in _WORD.findall(folded):
+    # Words of the title and the opening only: enough to tell two outlets' versions apart from
+    # other stories, and the index stays small.
+    words = _WORD.findall(fold_lower(title)) + _WORD.findall(fold_lower(text))[:MAX_WORDS]
+    for word in words:
         if len(word) > 1 and word not in _STOP and not word.isdigit():
-            keys.add(f"w:{lang}:{word}")
-    return frozenset(keys)
+            keys.add(sys.intern(f"w:{lang}:{word}"))
+    return frozenset(sys.intern(k) for k in keys)
 
 
 @dataclass
@@ -202,6 +209,7 @@ class StoryIndex:
     docs: dict[int, _Doc] = field(default_factory=dict)
     postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     df: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    matched: int | None = None  # the item the last `best` found
 
     def _weights(self, keys: Iterable[str]) -> dict[str, float]:
         total = len(self.docs) + 1
@@ -226,14 +234,18 @@ class StoryIndex:
         weights = self._weights(keys)
         mine_same, mine_cross = self._norms(weights)
         shared: dict[int, float] = defaultdict(float)
+        shared_cross: dict[int, float] = defaultdict(float)
         specific: set[int] = set()
         for key, weight in weights.items():
             # A word key names its language ("w:vi:…"): only items of that language share it.
             posting = self.postings.get(key)
             if not posting or len(posting) > MAX_POSTINGS:
                 continue
+            word = key.startswith("w:")
             for doc_id in posting:
                 shared[doc_id] += weight
+                if not word:
+                    shared_cross[doc_id] += weight
             if not key.startswith("a:"):
                 specific.update(posting)
         best_story, best_score = None, 0.0
@@ -244,15 +256,17 @@ class StoryIndex:
                 other.norms = self._norms(self._weights(other.keys))
                 other.norms_at = len(self.docs)
             other_same, other_cross = other.norms
-            if other.lang == lang:
-                norm, boost = math.sqrt(mine_same * other_same), 1.0
-            else:
-                if doc_id not in specific:
-                    continue  # the same place alone is not the same event
-                norm, boost = math.sqrt(mine_cross * other_cross), self.cross_boost
-            value = boost * weight / norm if norm else 0.0
+            # What survives translation (numbers, dates, names) counts in any language pair;
+            # within one language the words count as well.
+            value = 0.0
+            if doc_id in specific and mine_cross and other_cross:
+                norm = math.sqrt(mine_cross * other_cross)
+                value = shared_cross[doc_id] / norm
+                value *= self.cross_boost if other.lang != lang else SAME_LANGUAGE_NAMES
+            if other.lang == lang and mine_same and other_same:
+                value = max(value, weight / math.sqrt(mine_same * other_same))
             if value > best_score:
-                best_story, best_score = other.story, value
+                best_story, best_score, self.matched = other.story, value, doc_id
         if best_score < self.threshold:
             return None, best_score
         return best_story, best_score

@@ -9,6 +9,7 @@ from .attention import (
     watchlists_with_counts,
 )
 from .forecast import backtest, forecast_next
+from .international import international_items, international_view
 from .kpi import (
     kpi_foreign_coverage,
     kpi_items_by_tone,
@@ -53,6 +54,8 @@ __all__ = [
     "forecast_next",
     "foreign_items",
     "foreign_q",
+    "international_items",
+    "international_view",
     "is_foreign",
     "is_social",
     "item_document",

@@ -86,41 +86,49 @@ def stories_link(items: list[Item]) -> list[Story]:
         return []
     items = sorted(items, key=lambda i: (i.published_at or i.fetched_at, i.pk))
     with INDEX.lock:
-        INDEX.sync(watchlist_aliases())
-        lonely = [item for item in items if item.story_id is None]
-        keys = {item.pk: item_keys(item, INDEX.aliases) for item in lonely}
-        found = {item.pk: INDEX.index.best(keys[item.pk], item.language)[0] for item in lonely}
-        alive = set(
-            Story.objects.filter(pk__in={s for s in found.values() if s}).values_list(
-                "pk", flat=True
-            )
-        )
-        # An item that found nothing (or a story removed meanwhile) starts a story; a later item
-        # of the same batch may join it, so stories are made as the batch is walked.
-        new_of: dict[int, Story] = {}
+        try:
+            return _link(items)
+        except BaseException:
+            INDEX.reset()  # the index may hold this batch's rolled-back stories
+            raise
+
+
+def _link(items: list[Item]) -> list[Story]:
+    INDEX.sync(watchlist_aliases())
+    lonely = [item for item in items if item.story_id is None]
+    keys = {item.pk: item_keys(item, INDEX.aliases) for item in lonely}
+    # An item that found nothing (or a story removed meanwhile) starts a story; a later item
+    # of the same batch may join it (a negative placeholder until the bulk insert).
+    new_of: dict[int, Story] = {}
+    alive: dict[tuple[int, int], bool] = {}
+    for item in lonely:
+        story_id, _ = INDEX.index.best(keys[item.pk], item.language)
+        if story_id is not None and story_id > 0:
+            # The matched item must still be in that story: a rolled-back batch leaves entries
+            # behind in this memory, and SQLite may give their ids to other rows.
+            known = (INDEX.index.matched, story_id)
+            if known not in alive:
+                alive[known] = Item.objects.filter(pk=known[0], story_id=story_id).exists()
+            story_id = story_id if alive[known] else None
+        if story_id is None:
+            moment = item.published_at or item.fetched_at
+            new_of[item.pk] = Story(title=item.title, first_seen_at=moment, last_seen_at=moment)
+            story_id = -item.pk
+        item.story_id = story_id
+        INDEX.index.add(item.pk, story_id, keys[item.pk], item.language)
+    if new_of:
+        created = Story.objects.bulk_create(list(new_of.values()))
+        ids = {-pk: story.pk for pk, story in zip(new_of, created, strict=True)}
         for item in lonely:
-            story_id = found[item.pk] if found[item.pk] in alive else None
-            if story_id is None:
-                moment = item.published_at or item.fetched_at
-                new_of[item.pk] = Story(title=item.title, first_seen_at=moment, last_seen_at=moment)
-                story_id = -item.pk  # placeholder until the bulk insert gives ids
-            item.story_id = story_id
-            INDEX.index.add(item.pk, story_id, keys[item.pk], item.language)
-        if new_of:
-            created = Story.objects.bulk_create(list(new_of.values()))
-            ids = {-pk: story.pk for pk, story in zip(new_of, created, strict=True)}
-            for item in lonely:
-                item.story_id = ids.get(item.story_id, item.story_id)
-            for doc in INDEX.index.docs.values():
-                if doc.story < 0:
-                    doc.story = ids.get(doc.story, doc.story)
-        if lonely:
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    f"UPDATE {Item._meta.db_table} SET story_id = %s WHERE id = %s",  # noqa: S608
-                    [(item.story_id, item.pk) for item in lonely],
-                )
-            INDEX.last_id = max(INDEX.last_id, *(item.pk for item in lonely))
+            item.story_id = ids.get(item.story_id, item.story_id)
+            INDEX.index.docs[item.pk].story = item.story_id
+    if lonely:
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {Item._meta.db_table} SET story_id = %s WHERE id = %s",  # noqa: S608
+                [(item.story_id, item.pk) for item in lonely],
+            )
+        INDEX.last_id = max(INDEX.last_id, *(item.pk for item in lonely))
     return _stories_refresh({item.story_id for item in items})
 
 

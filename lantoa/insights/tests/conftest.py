@@ -77,3 +77,13 @@ def _eager_celery():
     app.conf.task_always_eager, app.conf.task_eager_propagates = True, True
     yield
     app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+
+
+@pytest.fixture(autouse=True)
+def _fresh_story_index():
+    """The story-linking index lives in the worker's memory: each test starts without one."""
+    from lantoa.insights.services.stories import INDEX
+
+    INDEX.reset()
+    yield
+    INDEX.reset()

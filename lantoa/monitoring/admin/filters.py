@@ -28,7 +28,7 @@ class ItemFilterSet(WagtailFilterSet):
     )
     # A story by its number (links from the insights pages): a list of every story would be a
     # select of hundreds of thousands of options on a busy install.
-    story = django_filters.NumberFilter(field_name="story_id", label=_("Mã chùm tin"))
+    story = django_filters.NumberFilter(field_name="story_id", label=_("Mã chuỗi tin"))
 
     class Meta:
         model = Item
