@@ -24,6 +24,11 @@ from .alerts import alerts_raise_for_items
 
 logger = logging.getLogger(__name__)
 PASSAGE_CHARS = 240
+# What analysing writes (a person's labels write the same fields through label_set).
+ANALYSIS_FIELDS = [
+    "tone", "tone_origin", "tone_score", "topic", "topic_origin", "uncertainty", "story",
+    "analysed_at",
+]  # fmt: skip
 
 
 class LabelError(ValueError):
@@ -52,8 +57,20 @@ def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int
     readings = read_tones(documents, langs) if tone_pred is None else None
     topic_pred = _predict(topic_model, documents)
     topics_by_name = {fold_lower(t.name): t for t in Topic.objects.all()}
+    # Batch-wise: one read of the existing analyses and stories, one bulk write of each.
+    existing = {
+        a.item_id: a for a in ItemAnalysis.objects.filter(item_id__in=[i.id for i in items])
+    }
+    stories = _stories_for(items)
+    now = timezone.now()
+    created, updated = [], []
     for index, item in enumerate(items):
-        analysis, _ = ItemAnalysis.objects.get_or_create(item=item)
+        analysis = existing.get(item.id)
+        if analysis is None:
+            analysis = ItemAnalysis(item=item)
+            created.append(analysis)
+        else:
+            updated.append(analysis)
         uncertainties = []
         if analysis.tone_origin != Origin.PERSON:
             if tone_pred is not None:
@@ -63,8 +80,10 @@ def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int
                 uncertainties.append(uncertain)
             else:
                 result = readings[index]
-                analysis.tone, analysis.tone_origin = result.label, Origin.LEXICON
-                analysis.tone_score = result.score
+                # No analyser for the item's language: the tone stays unknown.
+                analysis.tone = result.label
+                analysis.tone_origin = Origin.LEXICON if result.label else ""
+                analysis.tone_score = result.score if result.label else None
                 # Close to the threshold, or no tone word at all, is where a label teaches most.
                 uncertainties.append(1.0 / (1.0 + abs(result.score)))
         if analysis.topic_origin != Origin.PERSON:
@@ -83,8 +102,10 @@ def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int
             analysis.topic_origin = origin if topic else ""
         if uncertainties:
             analysis.uncertainty = max(uncertainties)
-        analysis.story = _story_for(item)
-        analysis.save()
+        analysis.story = stories[item.id]
+        analysis.analysed_at = now
+    ItemAnalysis.objects.bulk_create(created, batch_size=500)
+    ItemAnalysis.objects.bulk_update(updated, ANALYSIS_FIELDS, batch_size=500)
     if raise_alerts:
         alerts_raise_for_items(item_ids=[item.id for item in items], match_ids=new_match_ids)
     return new_match_ids
@@ -149,19 +170,37 @@ def _query_topics(scope) -> dict[int, Topic]:
     return found
 
 
-def _story_for(item: Item) -> Story:
-    moment = item.published_at or item.fetched_at or timezone.now()
+def _story_key(item: Item) -> str:
     # The monitoring pipeline's MinHash cluster, when it made one, groups copies across outlets.
     cluster = getattr(item, "story_id", None)
-    story, created = Story.objects.get_or_create(
-        key=f"monitoring:{cluster}" if cluster else story_key(item.title),
-        defaults={"title": item.title, "first_seen_at": moment, "last_seen_at": moment},
-    )
-    if not created and (moment < story.first_seen_at or moment > story.last_seen_at):
-        story.first_seen_at = min(story.first_seen_at, moment)
-        story.last_seen_at = max(story.last_seen_at, moment)
-        story.save(update_fields=["first_seen_at", "last_seen_at"])
-    return story
+    return f"monitoring:{cluster}" if cluster else story_key(item.title)
+
+
+def _stories_for(items: list[Item]) -> dict[int, Story]:
+    """item id → its story, created when new and its first/last seen moments widened; a few
+    queries for the whole batch (one read, one insert, one update), not two per item."""
+    moments = {item.id: item.published_at or item.fetched_at or timezone.now() for item in items}
+    keys = {item.id: _story_key(item) for item in items}
+    found = {story.key: story for story in Story.objects.filter(key__in=set(keys.values()))}
+    fresh: dict[str, Story] = {}
+    for item in items:
+        key, moment = keys[item.id], moments[item.id]
+        if key not in found and key not in fresh:
+            fresh[key] = Story(key=key, title=item.title, first_seen_at=moment, last_seen_at=moment)
+    if fresh:
+        # ignore_conflicts: another worker may have created the same story meanwhile.
+        Story.objects.bulk_create(fresh.values(), ignore_conflicts=True)
+        found.update((story.key, story) for story in Story.objects.filter(key__in=list(fresh)))
+    changed = {}
+    for item in items:
+        story, moment = found[keys[item.id]], moments[item.id]
+        if moment < story.first_seen_at or moment > story.last_seen_at:
+            story.first_seen_at = min(story.first_seen_at, moment)
+            story.last_seen_at = max(story.last_seen_at, moment)
+            changed[story.pk] = story
+    if changed:
+        Story.objects.bulk_update(changed.values(), ["first_seen_at", "last_seen_at"])
+    return {item.id: found[keys[item.id]] for item in items}
 
 
 # --- labels ---------------------------------------------------------------------------------
