@@ -152,7 +152,9 @@ def eval_vsfc(tmp: Path) -> None:
     split: dict[str, list[dict]] = defaultdict(list)
     for line in path.open(encoding="utf-8"):
         row = json.loads(line)
-        split[row["split"]].append({"text": row["text"], "label": TONE_NAMES[row["sentiment"]]})
+        split[row["split"]].append(
+            {"text": row["text"], "label": TONE_NAMES[row["sentiment"]], "lang": "vi"}
+        )
     _write_jsonl(tmp / "vsfc_train.jsonl", split["train"])
     _write_jsonl(tmp / "vsfc_dev.jsonl", split["dev"])
     print(f"UIT-VSFC: train {len(split['train'])} → dev {len(split['dev'])} (corpus split).")
