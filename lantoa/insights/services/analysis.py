@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from lantoa.core.audit import audit
 from lantoa.core.text import fold_lower, nfc
@@ -23,6 +24,11 @@ from .stories import stories_link
 
 logger = logging.getLogger(__name__)
 PASSAGE_CHARS = 240
+# What analysing writes (a person's labels write the same fields through label_set).
+ANALYSIS_FIELDS = [
+    "tone", "tone_origin", "tone_score", "topic", "topic_origin", "uncertainty",
+    "analysed_at",
+]  # fmt: skip
 
 
 class LabelError(ValueError):
@@ -51,8 +57,19 @@ def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int
     readings = read_tones(documents, langs) if tone_pred is None else None
     topic_pred = _predict(topic_model, documents)
     topics_by_name = {fold_lower(t.name): t for t in Topic.objects.all()}
+    # Batch-wise: one read of the existing analyses, one bulk write of each.
+    existing = {
+        a.item_id: a for a in ItemAnalysis.objects.filter(item_id__in=[i.id for i in items])
+    }
+    now = timezone.now()
+    created, updated = [], []
     for index, item in enumerate(items):
-        analysis, _ = ItemAnalysis.objects.get_or_create(item=item)
+        analysis = existing.get(item.id)
+        if analysis is None:
+            analysis = ItemAnalysis(item=item)
+            created.append(analysis)
+        else:
+            updated.append(analysis)
         uncertainties = []
         if analysis.tone_origin != Origin.PERSON:
             if tone_pred is not None:
@@ -62,8 +79,10 @@ def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int
                 uncertainties.append(uncertain)
             else:
                 result = readings[index]
-                analysis.tone, analysis.tone_origin = result.label, Origin.LEXICON
-                analysis.tone_score = result.score
+                # No analyser for the item's language: the tone stays unknown.
+                analysis.tone = result.label
+                analysis.tone_origin = Origin.LEXICON if result.label else ""
+                analysis.tone_score = result.score if result.label else None
                 # Close to the threshold, or no tone word at all, is where a label teaches most.
                 uncertainties.append(1.0 / (1.0 + abs(result.score)))
         if analysis.topic_origin != Origin.PERSON:
@@ -82,7 +101,9 @@ def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int
             analysis.topic_origin = origin if topic else ""
         if uncertainties:
             analysis.uncertainty = max(uncertainties)
-        analysis.save()
+        analysis.analysed_at = now
+    ItemAnalysis.objects.bulk_create(created, batch_size=500)
+    ItemAnalysis.objects.bulk_update(updated, ANALYSIS_FIELDS, batch_size=500)
     stories_link(items)
     if raise_alerts:
         alerts_raise_for_items(item_ids=[item.id for item in items], match_ids=new_match_ids)
