@@ -245,6 +245,7 @@ BUILT_URLS = {
     "canonical",
     "x_default.url",
     "case.clarification.url",
+    "tab.url",
 }
 
 
