@@ -8,7 +8,6 @@ from datetime import date
 from django.db import transaction
 
 from lantoa.core.models import Unit, User
-from lantoa.plans.models import PlanSection
 from lantoa.promotion.constants import CampaignKind
 from lantoa.promotion.models import Campaign
 
@@ -137,9 +136,6 @@ def load(*, log) -> None:
             ["Huỳnh Thị Lan", "Tô Ngọc Mai", "Võ Thanh Tâm"],
         ),
     ]
-    # The demo plan's item III.1 (training of external-information staff) cites this year's
-    # trainings as its evidence in the annual report.
-    item = PlanSection.objects.filter(plan__directive__code="15-KH/ĐU", path="III.1").first()
     for title, start, end, organiser, topics, unit_code, names in trainings:
         training, _ = Training.objects.update_or_create(
             title=title,
@@ -150,7 +146,6 @@ def load(*, log) -> None:
                 "topics": topics,
                 "unit": units[unit_code],
                 "location": "Hội trường Đảng ủy phường",
-                "plan_item": item if start.year == year else None,
             },
         )
         training_attendance_record(training=training, staff=[staff[name] for name in names])

@@ -2,6 +2,9 @@
 
 from django.utils import timezone
 
+from lantoa.people.models import Training
+from lantoa.plans.models import PlanSection
+
 from .models import AnnualReportNarrative
 from .permissions import permissions_grant
 
@@ -26,4 +29,11 @@ def load(*, log) -> None:
             "Duy trì lịch trực của tổ phản ứng nhanh.",
         },
     )
+    # The demo plan's item III.1 (training the staff) cites this year's trainings as evidence; set
+    # here because the people demo loads before the plans demo imports the plan.
+    item = PlanSection.objects.filter(plan__directive__code="15-KH/ĐU", path="III.1").first()
+    if item is not None:
+        Training.objects.filter(start_date__year=year, plan_item__isnull=True).update(
+            plan_item=item
+        )
     log(f"reports: nội dung đánh giá báo cáo năm {year}")
