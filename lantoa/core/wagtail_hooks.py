@@ -82,6 +82,7 @@ def setup_menu_item():
     )
 
 
+@hooks.register("register_admin_urls")
 def guide_admin_urls():
     return [
         path("guide/", GuideView.as_view(), name="core_guide"),
