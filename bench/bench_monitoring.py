@@ -287,7 +287,7 @@ def bench_headlines(data_dir: Path, repeat: int) -> None:
 
 
 WORKER_PROBE = """
-import os, resource
+import os
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantoa.settings")
 import django
 django.setup()
@@ -297,7 +297,9 @@ from lantoa.monitoring.pipeline.language import identifier
 identifier()
 warm_up()
 read_tones(["Lễ hội thành công", "Great festival", "非常满意", "좋다", "好調", "Très bien"])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+# VmHWM, not ru_maxrss: ru_maxrss survives exec and would report the parent's peak.
+status = open("/proc/self/status").read()
+print(int(status.split("VmHWM:")[1].split()[0]) / 1024)
 """
 
 
