@@ -46,6 +46,7 @@ EXPECTED_TASKS = {
     "lantoa.insights.tasks.digests_hourly_task",
     "lantoa.insights.tasks.digests_daily_task",
     "lantoa.insights.tasks.spikes_detect_task",
+    "lantoa.insights.tasks.source_health_task",
     "lantoa.insights.tasks.classifier_retrain_all_task",
     "lantoa.plans.tasks.followup_daily_task",
     "lantoa.responses.tasks.cases_check_deadlines_task",

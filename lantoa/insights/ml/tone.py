@@ -44,6 +44,9 @@ ZH_BAND = 0.1
 CJK_THRESHOLD = 0.3
 SPACELESS = ("zh", "ja", "ko")
 MIN_LABELS_PER_LANGUAGE = 20
+# The analysers read the title, summary and lead of an item: the tone of a news item is stated
+# there, and VADER's cost grows faster than the text (5,000 characters: 19 ms; 1,500: 2 ms).
+TONE_MAX_CHARS = 1500
 
 # Which analyser each language gets out of the box (shown in evaluations and the guide).
 METHODS = {
@@ -221,7 +224,7 @@ def read_tone(text: str, lang: str = "") -> ToneReading:
 
     A text in a language outside the office's six has no tone ("", unknown): no analyser reads it,
     and counting it as neutral would inflate the positive share."""
-    text = nfc(text or "")
+    text = nfc((text or "")[:TONE_MAX_CHARS])
     if lang and lang not in LANGUAGES:
         return ToneReading(label="", score=0.0, method="", lang=lang)
     lang = lang_of(text, lang)

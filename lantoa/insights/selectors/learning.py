@@ -38,20 +38,21 @@ def training_examples(task: str) -> list[tuple[str, str, str, object]]:
 
 
 @lru_cache(maxsize=8)
-def _load(model_id: int):
+def _load(model_id: int, created_at=None):
+    # created_at is part of the key: a reused id (a row deleted, another created) is another model.
     artefact = ClassifierModel.objects.values_list("artefact", flat=True).get(pk=model_id)
     return joblib.load(io.BytesIO(bytes(artefact)))
 
 
 def active_model(task: str):
     """The fitted pipeline of the newest version that beats its baseline, or None."""
-    model_id = (
+    found = (
         ClassifierModel.objects.filter(task=task, is_active=True)
         .order_by("-version")
-        .values_list("id", flat=True)
+        .values_list("id", "created_at")
         .first()
     )
-    return _load(model_id) if model_id else None
+    return _load(*found) if found else None
 
 
 def labelling_queue(*, kind: str = LabelKind.TONE, limit: int = 50) -> QuerySet[Item]:

@@ -51,7 +51,7 @@ def test_demo_is_idempotent_and_schedules_the_bulletin(ward):
         AlertRule.objects.count(),
         PeriodicTask.objects.filter(name__startswith="insights").count(),
     )
-    assert first == again and first[3] == 5
+    assert first == again and first[3] == 6  # six periodic insights tasks (schedules.py)
     quy_nhon = Watchlist.objects.get(name="Quy Nhơn")
     assert {"归仁", "퀴논", "クイニョン", "Qui Nhơn", "Quy Nhon"} <= set(quy_nhon.alias_list())
     assert set(Watchlist.objects.get(name="Gia Lai").alias_list()) >= {"嘉莱", "자라이", "ザライ"}
