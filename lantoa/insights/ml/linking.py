@@ -172,18 +172,20 @@ def story_keys(title: str, text: str, language: str, aliases: dict[str, str] | N
     keys |= _dates(body)
     folded = fold_lower(body)
     place_keys: set[str] = set()
+    place_words: set[str] = set()
     for spelling, key in (aliases or {}).items():
         if spelling in folded:
             keys.add(f"a:{key}")
             # The watched name's own spellings count once, as the alias key.
             place_keys |= _name_keys(spelling.title())
+            place_words.update(_WORD.findall(spelling))
     keys |= _name_keys(body) - place_keys
     lang = (language or "").split("-")[0]
     # Words of the title and the opening only: enough to tell two outlets' versions apart from
     # other stories, and the index stays small.
     words = _WORD.findall(fold_lower(title)) + _WORD.findall(fold_lower(text))[:MAX_WORDS]
     for word in words:
-        if len(word) > 1 and word not in _STOP and not word.isdigit():
+        if len(word) > 1 and word not in _STOP and word not in place_words and not word.isdigit():
             keys.add(sys.intern(f"w:{lang}:{word}"))
     return frozenset(sys.intern(k) for k in keys)
 
