@@ -59,6 +59,7 @@ def main(argv: list[str]) -> None:
     rng = random.Random(20261204)
     sentences = _sentences()
     docs = _stream(WARM + MEASURED, sentences, rng)
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     index = StoryIndex()
     for n, (lang, title, text) in enumerate(docs[:WARM]):
         index.add(n, n, story_keys(title, text, lang), lang)
@@ -77,7 +78,10 @@ def main(argv: list[str]) -> None:
         index.add(n, story if story is not None else n, keys, lang)
     linking = MEASURED / (time.perf_counter() - started)
     print("command: make bench BENCH_ARGS=stories")
-    print(f"index warmed with {WARM:,} items; peak RSS {rss_warm:,.0f} MB")
+    print(
+        f"index warmed with {WARM:,} items: peak RSS {rss_before:,.0f} MB before, "
+        f"{rss_warm:,.0f} MB after ({(rss_warm - rss_before) / WARM * 1024:,.1f} kB per item)"
+    )
     print("| step | items/s (1 core) | items/day | 100,000/day kept up |")
     print("| --- | ---: | ---: | --- |")
     for name, rate in (("plain word sets (baseline)", baseline), ("story keys + link", linking)):

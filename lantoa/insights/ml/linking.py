@@ -172,26 +172,28 @@ def story_keys(title: str, text: str, language: str, aliases: dict[str, str] | N
     keys |= _dates(body)
     folded = fold_lower(body)
     place_keys: set[str] = set()
+    place_words: set[str] = set()
     for spelling, key in (aliases or {}).items():
         if spelling in folded:
             keys.add(f"a:{key}")
             # The watched name's own spellings count once, as the alias key.
             place_keys |= _name_keys(spelling.title())
+            place_words.update(_WORD.findall(spelling))
     keys |= _name_keys(body) - place_keys
     lang = (language or "").split("-")[0]
     # Words of the title and the opening only: enough to tell two outlets' versions apart from
     # other stories, and the index stays small.
     words = _WORD.findall(fold_lower(title)) + _WORD.findall(fold_lower(text))[:MAX_WORDS]
     for word in words:
-        if len(word) > 1 and word not in _STOP and not word.isdigit():
+        if len(word) > 1 and word not in _STOP and word not in place_words and not word.isdigit():
             keys.add(sys.intern(f"w:{lang}:{word}"))
     return frozenset(sys.intern(k) for k in keys)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Doc:
     story: int
-    keys: frozenset[str]
+    keys: tuple[str, ...]  # a tuple: a third of a frozenset's memory, only ever iterated
     lang: str
     # Squared IDF weights of all keys and of those other languages can share (no words), as of
     # when the index held `norms_at` items (recomputed as the index grows by a tenth).
@@ -225,7 +227,7 @@ class StoryIndex:
         for key in keys:
             self.df[key] += 1
             self.postings[key].append(doc_id)
-        self.docs[doc_id] = _Doc(story, keys, lang)
+        self.docs[doc_id] = _Doc(story, tuple(keys), sys.intern(lang or ""))
 
     def best(self, keys: frozenset[str], lang: str) -> tuple[int | None, float]:
         """The story of the most similar earlier item and the score (None below threshold):
