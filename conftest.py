@@ -200,6 +200,13 @@ def admin_login(page, demo_password):
     return login
 
 
+def menu_click(page, pillar: str, entry: str):
+    """Open a pillar of the admin menu (Kế hoạch, Giám sát truyền thông, Báo cáo…) and click one
+    of its entries, as a person does."""
+    page.locator(".sidebar-main-menu__list > .sidebar-menu-item > button", has_text=pillar).click()
+    page.locator(".sidebar-sub-menu-panel a", has_text=entry).first.click()
+
+
 def pytest_report_header(config):
     from django.conf import settings
 

@@ -246,6 +246,11 @@ BUILT_URLS = {
     "x_default.url",
     "case.clarification.url",
     "tab.url",
+    "value.url",  # a library document's own serve address (Wagtail's document link)
+    "url",  # the user guide's chapter addresses, from reverse()
+    "view.total_url",  # the international view's drill-down links, from reverse() + filters
+    "row.url",
+    "t.url",
 }
 
 

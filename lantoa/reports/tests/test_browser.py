@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from conftest import menu_click
 from lantoa.core.jobs import services
 from lantoa.core.jobs.models import Job
 from lantoa.core.jobs.runner import job_run
@@ -30,7 +31,7 @@ def test_leader_filters_clicks_a_figure_and_downloads_the_annual_report(
     monkeypatch.setattr(services, "_enqueue", lambda job: queued.append(job.pk))
 
     admin_login("lanhdao")
-    page.get_by_role("link", name="Số liệu").first.click()
+    menu_click(page, "Báo cáo", "Số liệu")
     page.wait_for_url("**/admin/reports/")
     page.get_by_label("Đơn vị").first.select_option(label="Phòng Văn hóa - Xã hội phường")
     page.get_by_role("button", name="Xem số liệu").click()

@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from conftest import menu_click
+
 from .factories import SourceFactory, indexed_items
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,7 +19,7 @@ def test_monitor_searches_narrows_by_facet_and_sees_errors(monitor_ward, admin_l
         {"title": "Quy Nhon beach festival", "source": reuters, "language": "en"},
     )
     page = admin_login("theodoi")
-    page.get_by_role("link", name="Tìm kiếm tin").first.click()
+    menu_click(page, "Giám sát truyền thông", "Tìm kiếm tin")
     page.fill("#id_q", "quy nhon")
     page.get_by_role("button", name="Tìm").click()
     expect(page.locator("[data-search-count] strong")).to_have_text("3")
