@@ -354,7 +354,7 @@ def _print(rows: list[dict], state: dict, args) -> None:
         for problem in r["problems"]:
             print(f"check before {r['name']!r}: {problem}")
     print(
-        "Targets: admin and search p95 ≤ 300 ms, public pages ≥ 300 req/s on 2 cores, no errors "
+        "Targets: admin and search p95 ≤ 150 ms, public pages ≥ 300 req/s on 2 cores, no errors "
         "(compare each row with the baselines: the machine may be shared)."
     )
 

@@ -6,8 +6,6 @@ highlights; it still uses Wagtail's admin page furniture.
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import permission_required
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Q
 from django.http import FileResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.urls import reverse
@@ -17,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from lantoa.core.roles import PermissionRequiredMixin, requires_perm
 
 from .exports import csv_chunks, xlsx_file
 from .models import SavedSearch
@@ -29,8 +29,7 @@ VIEW_ITEM = "monitoring.view_item"
 
 class ItemSearchView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     # Monitored items are for the roles that follow the media (monitor, leader, rapid response).
-    permission_required = VIEW_ITEM
-    raise_exception = True
+    required_perm = VIEW_ITEM
     template_name = "search/results.html"
     page_title = gettext_lazy("Tìm kiếm tin")
     header_icon = "search"
@@ -109,7 +108,7 @@ def saved_searches_for(user):
     return SavedSearch.objects.filter(Q(owner=user) | Q(is_shared=True)).order_by("name")[:50]
 
 
-@permission_required(VIEW_ITEM, raise_exception=True)
+@requires_perm(VIEW_ITEM)
 def export_view(request, fmt: str):
     """Every result of `?q=` (no row cap), as CSV (streamed row by row) or XLSX."""
     query = request.GET.get("q", "")
