@@ -381,6 +381,11 @@ MIDDLEWARE[_AUTH_MIDDLEWARE + 1 : _AUTH_MIDDLEWARE + 1] = [
     "lantoa.core.security.two_factor.TwoFactorMiddleware",
     "lantoa.core.security.middleware.PermissionRefusalMiddleware",
 ]
+# After the messages middleware: it says why the account page opened instead.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "lantoa.core.security.passwords.TemporaryPasswordMiddleware",
+)
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # axes wants to be last
 AUTHENTICATION_BACKENDS = [
     "lantoa.core.security.backends.LockoutBackend",

@@ -339,7 +339,7 @@ def staff_import(*, data: bytes, user=None) -> SetupOutcome:
             email=row[email_col],
             unit=unit,
         )
-        account.set_password(password)
+        account.set_temporary_password(password)
         account.save()
         account.groups.add(*(groups[role.value] for role in roles))
         audit(account, "wagtail.create", user=user)

@@ -62,6 +62,9 @@ class User(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="users",
     )
+    # The hash of a temporary password an administrator handed out (staff import): while the
+    # account still has it, the admin asks for a new one first (core.security.passwords).
+    temporary_password = models.CharField(max_length=128, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("người dùng")
@@ -70,6 +73,14 @@ class User(AbstractUser):
     def get_full_name(self) -> str:
         """Vietnamese order: family and middle names (last_name) before the given name."""
         return " ".join(part for part in (self.last_name, self.first_name) if part).strip()
+
+    def set_temporary_password(self, raw_password: str) -> None:
+        self.set_password(raw_password)
+        self.temporary_password = self.password
+
+    @property
+    def has_temporary_password(self) -> bool:
+        return bool(self.temporary_password) and self.temporary_password == self.password
 
 
 class UnitScopedLogEntryManager(ModelLogEntryManager):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
@@ -15,7 +16,8 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from .constants import SITE_SCOPES, SOURCE_LANGUAGE, Licence
-from .models import MediaAsset, OfficialTerm
+from .models.glossary import OfficialTerm
+from .models.library import MediaAsset
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,8 @@ def glossary_problems(page, *, source=None, terms=None) -> list[Problem]:
     return problems
 
 
-def _used_assets(page):
+def _used_media(page) -> tuple[set, set]:
+    """The ids of the Wagtail images and documents `page` shows (fields, blocks, rich text)."""
     image_type = ContentType.objects.get_for_model(get_image_model())
     document_type = ContentType.objects.get_for_model(get_document_model())
     images, documents = set(), set()
@@ -94,36 +97,58 @@ def _used_assets(page):
         _content_path,
     ) in ReferenceIndex._extract_references_from_object(page):
         if content_type_id == image_type.pk:
-            images.add(object_id)
+            images.add(int(object_id))
         elif content_type_id == document_type.pk:
-            documents.add(object_id)
-    if not images and not documents:
-        return MediaAsset.objects.none()
-    return MediaAsset.objects.filter(image_id__in=images) | MediaAsset.objects.filter(
-        document_id__in=documents
-    )
+            documents.add(int(object_id))
+    return images, documents
+
+
+def _asset_problem(asset, today) -> str | None:
+    if asset.rights_expire_on and asset.rights_expire_on < today:
+        return _("Tư liệu «%(title)s» đã hết quyền sử dụng từ %(date)s.") % {
+            "title": asset.title,
+            "date": asset.rights_expire_on.strftime("%d/%m/%Y"),
+        }
+    if asset.scope not in SITE_SCOPES:
+        return _(
+            "Tư liệu «%(title)s» chỉ được dùng trong phạm vi «%(scope)s», "
+            "không được đăng trên trang thông tin."
+        ) % {"title": asset.title, "scope": asset.get_scope_display()}
+    if asset.licence == Licence.UNKNOWN:
+        return _("Tư liệu «%(title)s» chưa rõ giấy phép.") % {"title": asset.title}
+    return None
 
 
 def rights_problems(page, *, today=None) -> list[Problem]:
-    """Library items on the page whose rights expired, are unknown, or do not cover the site."""
+    """Library items on the page whose rights expired, are unknown, or do not cover the site,
+    and images or documents on the page that have no library record (so no known rights)."""
     today = today or timezone.localdate()
+    images, documents = _used_media(page)
+    if not images and not documents:
+        return []
+    assets = MediaAsset.objects.filter(Q(image_id__in=images) | Q(document_id__in=documents))
     problems = []
-    for asset in _used_assets(page):
-        if asset.rights_expire_on and asset.rights_expire_on < today:
-            message = _("Tư liệu «%(title)s» đã hết quyền sử dụng từ %(date)s.") % {
-                "title": asset.title,
-                "date": asset.rights_expire_on.strftime("%d/%m/%Y"),
-            }
-        elif asset.scope not in SITE_SCOPES:
-            message = _(
-                "Tư liệu «%(title)s» chỉ được dùng trong phạm vi «%(scope)s», "
-                "không được đăng trên trang thông tin."
-            ) % {"title": asset.title, "scope": asset.get_scope_display()}
-        elif asset.licence == Licence.UNKNOWN:
-            message = _("Tư liệu «%(title)s» chưa rõ giấy phép.") % {"title": asset.title}
-        else:
-            continue
-        problems.append(Problem("", message, asset.title))
+    for asset in assets:
+        images.discard(asset.image_id)
+        documents.discard(asset.document_id)
+        if message := _asset_problem(asset, today):
+            problems.append(Problem("", message, asset.title))
+    unrecorded = [
+        *get_image_model().objects.filter(pk__in=images).order_by("pk"),
+        *get_document_model().objects.filter(pk__in=documents).order_by("pk"),
+    ]
+    for media in unrecorded:
+        problems.append(
+            Problem(
+                "",
+                _(
+                    "«%(title)s» chưa có trong kho tư liệu nên chưa rõ quyền sử dụng: ghi tác "
+                    "giả, giấy phép và thời hạn tại Quảng bá › Thư viện tư liệu trước khi đăng."
+                )
+                % {"title": media.title},
+                media.title,
+            )
+        )
     return problems
 
 

@@ -9,6 +9,7 @@ from wagtail.models import Site
 from lantoa.core.selectors import office
 
 from .models import ArticlePage, EventPage, GalleryPage, HomePage, ThemePage
+from .selectors import office_name_in
 
 OG_LOCALES = {
     "vi": "vi_VN",
@@ -56,8 +57,8 @@ def _destination() -> str:
     return f"{current.place}, {current.province}, Việt Nam"
 
 
-def _organisation() -> dict:
-    return {"@type": "GovernmentOrganization", "name": office().name}
+def _organisation(language: str) -> dict:
+    return {"@type": "GovernmentOrganization", "name": office_name_in(language)}
 
 
 def page_schema(page, request) -> dict:
@@ -86,8 +87,8 @@ def page_schema(page, request) -> dict:
             "dateModified": (page.last_published_at or page.latest_revision_created_at).isoformat()
             if (page.last_published_at or page.latest_revision_created_at)
             else page.date.isoformat(),
-            "author": _organisation(),
-            "publisher": _organisation(),
+            "author": _organisation(language),
+            "publisher": _organisation(language),
             "mainEntityOfPage": url,
         }
     if isinstance(page, EventPage):
@@ -103,7 +104,7 @@ def page_schema(page, request) -> dict:
                 "name": page.venue_name,
                 "address": page.venue_address or page.venue_name,
             },
-            "organizer": _organisation(),
+            "organizer": _organisation(language),
         }
     if isinstance(page, ThemePage):
         if page.is_place:
@@ -130,7 +131,7 @@ def page_schema(page, request) -> dict:
         return {
             **base,
             "@type": "WebSite",
-            "publisher": _organisation(),
+            "publisher": _organisation(language),
             "about": {"@type": "TouristDestination", "name": _destination()},
         }
     return {**base, "@type": "WebPage"}

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page, ReferenceIndex, Revision
 from wagtail_localize.models import Translation
 
 from lantoa.core import panels
+from lantoa.core.selectors import office
 
 from .constants import SOURCE_LANGUAGE, TRANSLATION_NEEDS_WORK, Channel, TranslationStatus
 from .models import (
@@ -20,6 +21,7 @@ from .models import (
     EventPage,
     GalleryPage,
     MediaAsset,
+    OfficialTerm,
 )
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -333,3 +335,18 @@ def kpi_reach(*, start: date, end: date, unit=None) -> list[panels.Count]:
         panels.Count(_("Lượt tiếp cận"), figures["reach"], url),
         panels.Count(_("Lượt tương tác"), figures["interactions"], url),
     ]
+
+
+# --- official names -----------------------------------------------------------------------------
+def official_name(text: str, language: str) -> str:
+    """`text` as the official terminology glossary writes it in a site language; the text itself
+    in Vietnamese or when the glossary has no entry for it (the admin says how to add one)."""
+    if language == SOURCE_LANGUAGE or not text:
+        return text
+    term = OfficialTerm.objects.filter(vi__iexact=text).first()
+    return (term.term(language) if term else "") or text
+
+
+def office_name_in(language: str) -> str:
+    """The office's name (the signature of the public site and of clarifications) in `language`."""
+    return official_name(office().name, language)

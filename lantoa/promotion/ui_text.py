@@ -170,6 +170,15 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "ja": "根拠",
         "fr": "Sources",
     },
+    # After an evidence title on a foreign page: the documents themselves are Vietnamese.
+    "in_vietnamese": {
+        "vi": "",
+        "en": "(in Vietnamese)",
+        "zh-hans": "（越南语）",
+        "ko": "(베트남어)",
+        "ja": "（ベトナム語）",
+        "fr": "(en vietnamien)",
+    },
     "corrections": {
         "vi": "Đính chính",
         "en": "Corrections",

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
-from lantoa.core.selectors import office
+from lantoa.promotion.selectors import office_name_in
 
 from .constants import VERDICT_RATING
 
@@ -24,7 +24,10 @@ def _iso(value) -> str | None:
 
 def office_organization(page, request) -> dict:
     site = page.get_site()
-    organization = {"@type": "Organization", "name": office().name}
+    organization = {
+        "@type": "Organization",
+        "name": office_name_in(page.locale.language_code),
+    }
     if site is not None:
         organization["url"] = site.root_page.specific.get_full_url(request)
     return organization

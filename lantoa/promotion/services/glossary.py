@@ -5,7 +5,9 @@ from django.db import transaction
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 
 from lantoa.core.constants import Role
+from lantoa.core.selectors import office
 from lantoa.core.services import roles_ensure
+from lantoa.core.text import fold
 
 from ..constants import LEADER_WORKFLOW_NAME, TermKind
 from ..models import OfficialTerm
@@ -90,15 +92,46 @@ DEFAULT_TERMS = [
 ]
 
 
+# How the default office name "Đảng ủy phường <place>" reads in each language, <place> being the
+# place's own official term (its Vietnamese name without diacritics when the glossary has none).
+OFFICE_NAME_PATTERNS = {
+    "en": "{place} Ward Party Committee",
+    "zh_hans": "{place}坊党委",
+    "ko": "{place} 프엉 당위원회",
+    "ja": "{place}坊党委員会",
+    "fr": "Comité du Parti du quartier de {place}",
+}
+
+
+def _office_name_term() -> tuple | None:
+    """The office's own name as a glossary entry, when it is the default "Đảng ủy phường <place>"
+    form; a name an administrator typed otherwise gets its translations in the admin."""
+    current = office()
+    if current.name != f"Đảng ủy phường {current.place}":
+        return None
+    place = OfficialTerm.objects.filter(vi__iexact=current.place).first()
+    plain = fold(current.place)
+    names = {
+        field: pattern.format(place=(getattr(place, field) if place else "") or plain)
+        for field, pattern in OFFICE_NAME_PATTERNS.items()
+    }
+    return (current.name, TermKind.PARTY, *names.values())
+
+
+def _term_add(vi, kind, en, zh, ko, ja, fr) -> bool:
+    _term, created = OfficialTerm.objects.get_or_create(
+        vi=vi, defaults={"kind": kind, "en": en, "zh_hans": zh, "ko": ko, "ja": ja, "fr": fr}
+    )
+    return created
+
+
 @transaction.atomic
 def glossary_ensure() -> int:
-    """Add the default official terms an office does not have yet; return how many were added."""
-    added = 0
-    for vi, kind, en, zh, ko, ja, fr in DEFAULT_TERMS:
-        _term, created = OfficialTerm.objects.get_or_create(
-            vi=vi, defaults={"kind": kind, "en": en, "zh_hans": zh, "ko": ko, "ja": ja, "fr": fr}
-        )
-        added += int(created)
+    """Add the default official terms an office does not have yet, then the office's own name
+    (built from its place's term); return how many were added."""
+    added = sum(_term_add(*row) for row in DEFAULT_TERMS)
+    if own := _office_name_term():
+        added += _term_add(*own)
     return added
 
 

@@ -5,11 +5,9 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
 
-from lantoa.core.selectors import office
-
 from ..models import EventIndexPage, HomePage, NewsIndexPage
 from ..schema import OG_LOCALES, absolute, cover_rendition, json_ld, page_schema
-from ..selectors import page_alternates
+from ..selectors import office_name_in, page_alternates
 from ..ui_text import ui_text
 
 register = template.Library()
@@ -51,7 +49,7 @@ def public_head(context, page=None):
         "og_image_alt": getattr(page, "cover_alt", ""),
         "description": getattr(page, "description", "") or page.search_description,
         "json_ld": json_ld(page_schema(page, request)),
-        "site_name": office().name,
+        "site_name": office_name_in(language),
     }
 
 
@@ -80,12 +78,13 @@ def public_footer(context, page=None):
     home = _locale_home(page if hasattr(page, "locale_id") else None)
     news = NewsIndexPage.objects.live().child_of(home).first() if home else None
     events = EventIndexPage.objects.live().child_of(home).first() if home else None
+    language = home.locale.language_code if home else settings.LANGUAGE_CODE
     return {
         "home": home,
         "news": news,
         "events": events,
-        "language": home.locale.language_code if home else settings.LANGUAGE_CODE,
-        "office": office().name,
+        "language": language,
+        "office": office_name_in(language),
         "page": page,
     }
 

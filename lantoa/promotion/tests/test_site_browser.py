@@ -11,8 +11,12 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from lantoa.promotion.models import ArticlePage, HomePage, NewsIndexPage
+from lantoa.core.selectors import office
+from lantoa.promotion.constants import TranslationStatus
+from lantoa.promotion.models import ArticlePage, HomePage, NewsIndexPage, OfficialTerm
+from lantoa.promotion.selectors import translation_overview
 from lantoa.promotion.tests.conftest import SCREENSHOTS
+from lantoa.promotion.ui_text import ui_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,12 +63,32 @@ def test_six_languages_menus_switcher_claimreview_and_no_serious_axe_violation(
 ):
     page = site_page
     languages = [code for code, _name in settings.LANGUAGES]
+    # The translation status board has no cell that needs work.
+    not_current = {
+        (row.source.url_path, cell.language, cell.status)
+        for row in translation_overview()
+        for cell in row.cells
+        if cell.status != TranslationStatus.UP_TO_DATE
+    }
+    assert not_current == set()
+    # Foreign pages sign with the office's official name in their language (glossary).
+    vietnamese_name = office().name
+    term = OfficialTerm.objects.get(vi=vietnamese_name)
     table = []
     failures = []
     for language in languages:
         for kind, url in _pages(language).items():
             page.goto(url)
             assert page.locator("html").get_attribute("lang") == language, (language, kind)
+            if language != "vi" and kind in ("home", "clarification"):
+                html = page.content()
+                assert term.term(language) in html, (language, kind)
+                assert vietnamese_name not in html, (language, kind)
+            if language != "vi" and kind == "clarification":
+                # The evidence is a Vietnamese document: marked as such, not passed off.
+                evidence = page.locator(".evidence li").first
+                expect(evidence.locator('span[lang="vi"]')).to_have_count(1)
+                expect(evidence).to_contain_text(ui_text("in_vietnamese", language))
             switcher = page.locator(".language-switcher a")
             expect(switcher).to_have_count(len(languages))
             menu = page.locator(".site-nav a")

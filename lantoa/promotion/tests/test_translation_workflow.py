@@ -203,6 +203,11 @@ def test_library_rights_block_publication_and_the_weekly_list_warns(editor):
     asset.scope = AssetScope.ALL
     asset.save()
     article.save_revision().publish()
+    # An image uploaded straight to Wagtail, with no library record, has no known rights.
+    asset.delete()
+    with pytest.raises(ValidationError, match="chưa có trong kho tư liệu") as refused:
+        article.save_revision().publish()
+    assert article.cover.title in str(refused.value)
 
 
 def test_international_issues_go_to_the_leaders_and_themes_cover_the_plan(editor):

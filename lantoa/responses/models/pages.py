@@ -9,8 +9,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from lantoa.core.selectors import office
 from lantoa.promotion.models.pages import PublishChecksMixin
+from lantoa.promotion.selectors import office_name_in
 
 from ..constants import EDITABLE_STATES, VERDICT_LABELS, Verdict
 from ..feeds import clarification_feed
@@ -129,6 +129,6 @@ class ClarificationPage(PublishChecksMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["office_name"] = office().name
+        context["office_name"] = office_name_in(self.locale.language_code)
         context["json_ld"] = clarification_json_ld(self, request)
         return context
