@@ -277,6 +277,7 @@ def test_list_says_deadlines_in_words_and_people_by_name(client, setup, monitor,
     client.force_login(leader)
     html = client.get(reverse(LIST)).content.decode()
     assert "còn 5 giờ" in html and "quá hạn 2 giờ" in html
+    assert html.count("quá hạn") == 1  # said once, in the deadline column, not again as a badge
     assert monitor.get_full_name() in html and f">{monitor.username}<" not in html
     for header in ("Trạng thái", "Mức độ", "Kết luận", "Hạn công bố", "Người phụ trách"):
         assert header in html and header.lower() not in html.replace(header, "")
