@@ -6,7 +6,7 @@ HTTP server) are published at random moments, and the Procfile's real `worker` a
 them through — once on the embedded filesystem broker (`make run`), once on Redis (database 5) —
 against a throw-away database (a temporary SQLite file, or `test_<name>` on PostgreSQL).
 
-    make bench BENCH_ARGS=latency                    # 30 entries over 4 min per broker (~12 min)
+    make bench BENCH_ARGS=latency                    # 30 entries over 4 min per broker (~14 min)
     make bench BENCH_ARGS="latency --quick"          # smoke check: 3 entries over 30 s
     .venv/bin/python -m bench latency --broker embedded --poll-tick 60   # the schedule before
 
