@@ -295,16 +295,19 @@ def measure(
     rng: random.Random,
     warm_up: bool = True,
     drain_timeout: float = 240.0,
+    work_dir: Path | None = None,
     say=print,
 ) -> RunResult:
     """One run on `broker`: `count` entries over `window` seconds; each then gets up to
-    `drain_timeout` seconds after the last publication to reach both sinks.
+    `drain_timeout` seconds after the last publication to reach both sinks. The worker's and
+    beat's logs (and the filesystem broker's folders) go to `work_dir`, a new temporary folder
+    left for reading when none is given.
 
     With `warm_up` the entries are published only after the first poll (the steady state an
     office lives in); without it they are all in the feed before the processes start.
     """
     started = time.monotonic()
-    work_dir = Path(tempfile.mkdtemp(prefix=f"lantoa-latency-{broker}-"))
+    work_dir = work_dir or Path(tempfile.mkdtemp(prefix=f"lantoa-latency-{broker}-"))
     prefix = f"LT{broker[0].upper()}{rng.randrange(10**4):04d}-"
     with FeedServer() as feed:
         source_add(feed, label=broker)

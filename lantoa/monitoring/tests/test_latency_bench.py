@@ -3,7 +3,7 @@ led to.
 
 The parts are tested on both databases: the feed server through a real poll, the SMTP sink through
 Django's SMTP backend, the webhook sink through the product's guarded POST, the migration of the
-due-sources beat entry. The whole chain (real beat and worker on the embedded broker, one entry
+due-sources beat entry. The whole chain (real beat and worker on the embedded broker, two entries
 from the feed to both sinks) needs a database the worker can open too, so it runs on PostgreSQL
 only; it asserts that every step was recorded, in order, never how long a step took.
 """
@@ -130,7 +130,7 @@ def test_the_migration_moves_the_shipped_minute_and_leaves_an_edited_entry_alone
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_one_entry_goes_from_the_feed_to_both_sinks_through_worker_and_beat(settings):
+def test_two_entries_go_from_the_feed_to_both_sinks_through_worker_and_beat(settings, tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("the worker opens the test database: set DATABASE_URL=postgres://…")
     from bench.latency_run import database_url
@@ -150,6 +150,7 @@ def test_one_entry_goes_from_the_feed_to_both_sinks_through_worker_and_beat(sett
             rng=random.Random(21),
             warm_up=False,
             drain_timeout=120,
+            work_dir=tmp_path,
             say=lambda message: None,
         )
         assert len(result.timelines) == 2
