@@ -1,5 +1,6 @@
 """Insights reads, by subdomain: `learning` (training data, the active model, the labelling queue),
-`volumes` (counts over time, spikes, trends, forecasts, source health), `attention` (stories,
+`volumes` (counts over time, spikes, trends, forecasts, source health), `spikes` (why a
+spike happened), `attention` (stories,
 watchlists, a user's alerts), `kpi` (figures for the reports dashboard and annual report)."""
 
 from .attention import (
@@ -23,6 +24,7 @@ from .learning import (
     training_data,
     training_examples,
 )
+from .spikes import spike_explain, spike_explanation_lines
 from .stories import foreign_q, is_foreign, story_trace
 from .volumes import (
     SOCIAL_OUTLET_TYPES,
@@ -34,7 +36,6 @@ from .volumes import (
     positive_share,
     source_health,
     spike_check,
-    spike_drivers,
     spike_summaries,
     tone_counts,
     topic_counts,
@@ -68,7 +69,8 @@ __all__ = [
     "positive_share",
     "source_health",
     "spike_check",
-    "spike_drivers",
+    "spike_explain",
+    "spike_explanation_lines",
     "spike_summaries",
     "story_summary",
     "story_trace",
