@@ -5,6 +5,8 @@ watchlists, a user's alerts), `kpi` (figures for the reports dashboard and annua
 
 from .attention import (
     alerts_for_user,
+    alerts_with_feedback,
+    rules_with_feedback,
     story_summary,
     unread_alert_count,
     watchlists_with_counts,
@@ -49,6 +51,7 @@ __all__ = [
     "SOCIAL_OUTLET_TYPES",
     "active_model",
     "alerts_for_user",
+    "alerts_with_feedback",
     "backtest",
     "daily_counts",
     "dashboard_counts",
@@ -67,6 +70,7 @@ __all__ = [
     "kpi_positive_neutral_share",
     "labelling_queue",
     "positive_share",
+    "rules_with_feedback",
     "source_health",
     "spike_check",
     "spike_explain",

@@ -28,7 +28,8 @@ from ..constants import LANGUAGE_NAMES, SPIKE_EXPLAIN_TOP
 # Short function words that would otherwise top every "what drove it" list.
 _STOPWORDS = frozenset(
     """và của là có cho các những được trong với đã này một người không tại về từ khi đến để
-    theo ra sẽ như thì lại cũng vào năm ngày bài tin the of and to in a is for on at by""".split()  # noqa: SIM905
+    theo ra sẽ như thì lại cũng vào năm ngày bài tin bị do đang
+    the of and to in a is for on at by""".split()  # noqa: SIM905
 )
 KINDS = ("terms", "sources", "languages", "stories")
 

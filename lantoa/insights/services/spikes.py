@@ -24,6 +24,7 @@ from ..selectors.spikes import (
     spike_explain,
     spike_explanation_lines,
 )
+from .feedback import k_text
 from .raising import active_rules, is_throttled, raise_alert
 
 
@@ -124,7 +125,7 @@ def _spike_alert(rule, scope_name: str, key_scope: str, scope, drill: dict, now)
             "window": _("1 giờ") if social else _("24 giờ"),
             "usual": usual,
             "threshold": f"{check['threshold']:.1f}".replace(".", ","),
-            "k": f"{rule.sensitivity:g}".replace(".", ","),
+            "k": k_text(rule.sensitivity),
         }
         alert = raise_alert(
             rule,
