@@ -27,6 +27,8 @@ from ..selectors.spikes import (
 from .feedback import k_text
 from .raising import active_rules, is_throttled, raise_alert
 
+EXPLAINED_FIELDS = ("title", "summary", "language", "story_id", "source__name", "published_at")
+
 
 def _scope_items(rule: AlertRule):
     if rule.watchlist_id:
@@ -100,10 +102,14 @@ def _spike_alert(rule, scope_name: str, key_scope: str, scope, drill: dict, now)
                 "source"
             )
         )
+        # Only what the explanation reads: a busy baseline is tens of thousands of rows.
         baseline = list(
             stream.filter(
                 published_at__gte=now - width * (windows + 1), published_at__lt=now - width
-            ).select_related("source")
+            )
+            .select_related("source")
+            .only(*EXPLAINED_FIELDS)
+            .order_by("published_at", "id")
         )
         window_filter = {
             **drill,

@@ -11,7 +11,7 @@ from wagtail.models import ModelLogEntry
 
 from lantoa.core.models import User
 from lantoa.core.registry import app_modules
-from lantoa.monitoring.models import Item, Story
+from lantoa.monitoring.models import Item, Source, Story
 
 from ..constants import (
     SENSITIVITY_MARKS,
@@ -21,8 +21,10 @@ from ..constants import (
     SENSITIVITY_STEP_UP,
     AlertKind,
     Channel,
+    WebhookFormat,
 )
 from ..models import Alert, AlertRule, SensitivityChange
+from ..selectors.spikes import BASELINE_SAMPLE, spike_explain
 from ..services import (
     SensitivityError,
     alert_feedback_set,
@@ -30,6 +32,7 @@ from ..services import (
     rule_sensitivity_undo,
     spikes_detect,
 )
+from ..webhooks import webhook_body
 from .factories import AlertRuleFactory, SourceFactory, WatchlistFactory, indexed_items
 
 pytestmark = pytest.mark.django_db
@@ -145,6 +148,8 @@ def test_explanation_names_what_drove_the_spike_not_the_background(
     # The body, the alert page and the e-mail say it in Vietnamese, with the links.
     assert "Từ khóa nổi lên: “" in alert.body and "“ghềnh”: 6 tin (60 %, thường 0 %)" in alert.body
     assert "tiếng Hàn: 4 tin (40 %, thường 0 %)" in alert.body
+    telegram = AlertRule(kind=AlertKind.SPIKE, webhook_format=WebhookFormat.TELEGRAM)
+    assert "Vì sao tăng" in webhook_body(alert, telegram)["text"]
     [message] = mail.outbox
     assert "Vì sao tăng" in message.body and "퀴논 뉴스" in message.body
     assert f"https://lantoa.example{explanation['sources'][0]['path']}" in message.body
@@ -247,3 +252,24 @@ def test_marking_from_the_inbox_counts_on_the_rule_list_and_the_rule_page_undoes
     assert AlertRule.objects.get().sensitivity == 3.0
     again = client.get(reverse("insights_alertrule:inspect", args=[rule.pk])).content.decode()
     assert "data-undo=" not in again and "Hoàn tác: đưa k từ 3,5 về lại 3." in again
+
+
+def test_a_large_baseline_is_sampled_and_keeps_its_shares():
+    everyday, new = Source(pk=1, name="Báo Thường Ngày"), Source(pk=2, name="Tin Nhanh")
+
+    def item(pk, title, source):
+        made = Item(pk=pk, title=title, language="vi", source_id=source.pk)
+        made.source = source
+        return made
+
+    # One baseline item in ten is about rain; every item of the window is.
+    baseline = [item(n, "mưa lớn" if n % 10 == 0 else "chợ phiên", everyday) for n in range(12000)]
+    window = [item(10**6 + n, "mưa lớn kéo dài", new) for n in range(20)]
+    explanation = spike_explain(window, baseline, drill={})
+    assert explanation["baseline_items"] == 12000
+    assert explanation["baseline_sampled"] == BASELINE_SAMPLE
+    [rain] = [entry for entry in explanation["terms"] if entry["label"] == "mưa"]
+    # A sample of 5,000 estimates a 10 % share within ±1.3 points (three standard errors).
+    assert rain["share"] == 100 and rain["baseline_share"] == pytest.approx(10, abs=1.3)
+    assert rain["extra"] == pytest.approx(20 - 20 * rain["baseline_share"] / 100, abs=0.1)
+    assert [entry["label"] for entry in explanation["sources"]] == ["Tin Nhanh"]
