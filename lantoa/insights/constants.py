@@ -91,3 +91,24 @@ NEWS_WINDOW_DAYS = 14
 SOCIAL_WINDOW_HOURS = 12
 # A spike also needs this many items in the current window, so 0 → 2 is not an alarm.
 SPIKE_MIN_COUNT = 3
+
+# Languages an item may be in, by name, for sentences such as "tiếng Hàn: 6 tin".
+LANGUAGE_NAMES = {
+    "vi": _("tiếng Việt"),
+    "en": _("tiếng Anh"),
+    "zh": _("tiếng Trung"),
+    "ko": _("tiếng Hàn"),
+    "ja": _("tiếng Nhật"),
+    "fr": _("tiếng Pháp"),
+}
+# What a spike explanation lists per kind (terms, sources, languages, stories).
+SPIKE_EXPLAIN_TOP = 5
+
+# How a spike rule's k learns from the monitors' marks (services/feedback.py): every
+# SENSITIVITY_MARKS marks on alerts raised since k last moved are judged together.
+SENSITIVITY_MARKS = 5
+SENSITIVITY_NOISY_SHARE = 0.6  # at least this share "không hữu ích": k goes up
+SENSITIVITY_STEP_UP = 0.5
+SENSITIVITY_STEP_DOWN = 0.25  # lowering is slower than raising: a missed spike costs more
+SENSITIVITY_MIN = 1.5
+SENSITIVITY_MAX = 6.0

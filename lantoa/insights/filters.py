@@ -7,10 +7,12 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.registry import list_filter_register
+from lantoa.monitoring.search.query import QueryError
+from lantoa.monitoring.search.selectors import search_items
 
 from .constants import Tone
 from .models import Topic, Watchlist
-from .selectors import foreign_items
+from .selectors import SOCIAL_OUTLET_TYPES, foreign_items
 
 
 def _topics(request):
@@ -24,7 +26,51 @@ def _foreign(queryset, name, value):
     return foreign if value else queryset.exclude(pk__in=foreign.values("pk"))
 
 
+def _term(queryset, name, value):
+    # One word as the search cuts it (a spike explanation's term): the items that contain it.
+    if not value:
+        return queryset
+    try:
+        found = search_items(f'"{value}"')
+    except QueryError:
+        return queryset.none()
+    return queryset.filter(pk__in=found.order_by().values("pk"))
+
+
+def _social(queryset, name, value):
+    if value is None:
+        return queryset
+    social = queryset.filter(source__outlet_type__in=SOCIAL_OUTLET_TYPES)
+    return social if value else queryset.exclude(source__outlet_type__in=SOCIAL_OUTLET_TYPES)
+
+
 def register() -> None:
+    # A spike explanation's drill-down: the spike window to the minute, the stream (social
+    # posts or the rest) and one of the words that drove it.
+    list_filter_register(
+        "monitoring.item",
+        "published_after",
+        django_filters.IsoDateTimeFilter(
+            field_name="published_at", lookup_expr="gte", label=_("Đăng từ lúc")
+        ),
+    )
+    list_filter_register(
+        "monitoring.item",
+        "published_before",
+        django_filters.IsoDateTimeFilter(
+            field_name="published_at", lookup_expr="lt", label=_("Đăng trước lúc")
+        ),
+    )
+    list_filter_register(
+        "monitoring.item",
+        "social",
+        django_filters.BooleanFilter(method=_social, label=_("Mạng xã hội, blog")),
+    )
+    list_filter_register(
+        "monitoring.item",
+        "term",
+        django_filters.CharFilter(method=_term, label=_("Có từ")),
+    )
     # The international view's drill-down: country, tone and watchlist as well.
     list_filter_register(
         "monitoring.item",

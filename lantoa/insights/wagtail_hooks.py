@@ -19,6 +19,8 @@ LOG_ACTIONS = {
     "insights.label_remove": (_("Bỏ nhãn"), _("Bỏ nhãn của tin")),
     "insights.train": (_("Huấn luyện mô hình"), _("Huấn luyện phiên bản mô hình mới")),
     "insights.bulletin": (_("Gửi bản tin"), _("Gửi bản tin tổng hợp dư luận")),
+    "insights.alert_feedback": (_("Đánh giá cảnh báo"), _("Đánh giá cảnh báo hữu ích hay không")),
+    "insights.sensitivity": (_("Đổi độ nhạy"), _("Đổi độ nhạy k của quy tắc cảnh báo")),
 }
 
 

@@ -25,9 +25,22 @@ def webhook_target_error(url: str) -> str:
     return address_refusal(url)
 
 
+def _drill_down(alert: "Alert") -> str:
+    """A spike's explanation with one link per entry (to the items it counted), if any."""
+    explained = alert.payload.get("explanation_text")
+    return f"\n\n{_('Vì sao tăng (bấm để xem các tin):')}\n{explained}" if explained else ""
+
+
+def email_text(alert: "Alert") -> str:
+    """An alert's e-mail: its body, a spike's drill-down links, then a link per item."""
+    links = "\n".join(i["link"] for i in alert.payload.get("items", []))
+    return f"{alert.body}{_drill_down(alert)}\n\n{links}"
+
+
 def webhook_body(alert: "Alert", rule: "AlertRule") -> dict:
-    """The JSON posted to a webhook in the rule's format."""
-    text = f"{alert.title}\n{alert.body}".strip()
+    """The JSON posted to a webhook in the rule's format (JSON: the payload, a spike's
+    `explanation` included)."""
+    text = f"{alert.title}\n{alert.body}".strip() + _drill_down(alert)
     links = "\n".join(i["link"] for i in alert.payload.get("items", [])[:5])
     if rule.webhook_format == WebhookFormat.TELEGRAM:
         return {

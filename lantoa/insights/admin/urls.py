@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import feedback, views
 
 urlpatterns = [
     path("queue/", views.labelling_queue_view, name="insights_queue"),
@@ -16,5 +16,15 @@ urlpatterns = [
     path("bulletin/", views.bulletin_view, name="insights_bulletin"),
     path("inbox/", views.alerts_inbox_view, name="insights_inbox"),
     path("inbox/<int:alert_id>/read/", views.alert_read_view, name="insights_alert_read"),
+    path(
+        "inbox/<int:alert_id>/feedback/",
+        feedback.alert_feedback_view,
+        name="insights_alert_feedback",
+    ),
+    path(
+        "sensitivity/<int:change_id>/undo/",
+        feedback.sensitivity_undo_view,
+        name="insights_sensitivity_undo",
+    ),
     path("inbox/read-all/", views.alerts_read_all_view, name="insights_alerts_read_all"),
 ]

@@ -21,6 +21,7 @@ from ..constants import LabelKind, Task, Tone
 from ..models import ClassifierModel, ItemMatch, Label, Topic, TrainingJob, Watchlist
 from ..selectors import (
     alerts_for_user,
+    alerts_with_feedback,
     international_view,
     labelling_queue,
     source_health,
@@ -251,7 +252,9 @@ INBOX_PAGE_SIZE = 50
 def alerts_inbox_view(request):
     """The user's alerts, newest first, unread ones marked; each links to its items."""
     show = request.GET.get("show", "unread")
-    alerts = alerts_for_user(request.user).prefetch_related("items__source")
+    alerts = alerts_with_feedback(alerts_for_user(request.user), request.user).prefetch_related(
+        "items__source"
+    )
     unread = alerts.filter(is_read=False).count()
     if show == "unread":
         alerts = alerts.filter(is_read=False)
@@ -268,7 +271,8 @@ def alerts_inbox_view(request):
     )
 
 
-def _back_to_inbox(request):
+def back_to_inbox(request):
+    """Back to the page the form was on (a local path only), else the inbox."""
     next_url = request.POST.get("next") or ""
     if not next_url.startswith("/") or next_url.startswith("//"):
         next_url = ""
@@ -280,7 +284,7 @@ def _back_to_inbox(request):
 def alert_read_view(request, alert_id):
     alert = get_object_or_404(alerts_for_user(request.user), pk=alert_id)
     alert_mark_read(alert=alert, user=request.user, read=request.POST.get("read") != "0")
-    return _back_to_inbox(request)
+    return back_to_inbox(request)
 
 
 @require_POST
@@ -288,7 +292,7 @@ def alert_read_view(request, alert_id):
 def alerts_read_all_view(request):
     marked = alerts_mark_all_read(user=request.user)
     messages.success(request, _("Đã đánh dấu %(n)d cảnh báo là đã đọc.") % {"n": marked})
-    return _back_to_inbox(request)
+    return back_to_inbox(request)
 
 
 def _date_param(value: str | None, default):

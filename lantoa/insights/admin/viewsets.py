@@ -2,6 +2,7 @@
 alerts (lists with filters, search, export, inspect), and the views they swap in."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -9,8 +10,18 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from lantoa.monitoring.models import Story
 
+from ..constants import (
+    SENSITIVITY_MARKS,
+    SENSITIVITY_MAX,
+    SENSITIVITY_MIN,
+    SENSITIVITY_NOISY_SHARE,
+    SENSITIVITY_STEP_DOWN,
+    SENSITIVITY_STEP_UP,
+)
 from ..models import Alert, AlertRule, ClassifierModel, ItemMatch, Label, Topic, Watchlist
+from ..selectors import alerts_with_feedback, rules_with_feedback
 from ..services import alert_mark_read, label_remove, label_set
+from ..services.feedback import k_text
 from .filters import (
     AlertFilterSet,
     AlertRuleFilterSet,
@@ -143,11 +154,55 @@ class StoryViewSet(ModelViewSet):
     inspect_template_name = "insights/story_inspect.html"
 
 
+class AlertRuleIndexView(generic.IndexView):
+    """The rule list, with how monitors marked each rule's alerts."""
+
+    def get_base_queryset(self):
+        return rules_with_feedback(super().get_base_queryset())
+
+
+class AlertRuleInspectView(generic.InspectView):
+    """A rule with its marks and the history of its k (undo of the newest learnt move)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rule = rules_with_feedback(AlertRule.objects.filter(pk=self.object.pk)).get()
+        changes = list(self.object.sensitivity_changes.select_related("user", "undoes"))
+        undoable = changes[0] if changes and not changes[0].undoes_id else None
+        context.update(
+            marks=rule,
+            changes=changes,
+            undoable=undoable,
+            may_undo=self.request.user.has_perm("insights.change_alertrule"),
+            learn={
+                "marks": SENSITIVITY_MARKS,
+                "noisy": round(100 * SENSITIVITY_NOISY_SHARE),
+                "up": k_text(SENSITIVITY_STEP_UP),
+                "down": k_text(SENSITIVITY_STEP_DOWN),
+                "max": k_text(SENSITIVITY_MAX),
+                "min": k_text(SENSITIVITY_MIN),
+            },
+        )
+        return context
+
+
 class AlertRuleViewSet(ModelViewSet):
     model = AlertRule
+    index_view_class = AlertRuleIndexView
+    inspect_view_class = AlertRuleInspectView
+    inspect_template_name = "insights/alertrule_inspect.html"
     icon = "warning"
     menu_label = _("Quy tắc cảnh báo")
-    list_display = ["name", "kind", "frequency", "channel", "is_active"]
+    list_display = [
+        "name",
+        "kind",
+        "frequency",
+        "channel",
+        "sensitivity",
+        Column("useful_marks", label=_("Hữu ích")),
+        Column("not_useful_marks", label=_("Không hữu ích")),
+        "is_active",
+    ]
     filterset_class = AlertRuleFilterSet
     list_export = ["name", "kind", "watchlist", "topic", "frequency", "channel", "target"]
     export_filename = "quy-tac-canh-bao"
@@ -165,6 +220,13 @@ class AlertInspectView(generic.InspectView):
         response = super().get(request, *args, **kwargs)
         alert_mark_read(alert=self.object, user=request.user)
         return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        alerts = Alert.objects.filter(pk=self.object.pk)
+        context["marks"] = alerts_with_feedback(alerts, self.request.user).get()
+        context["explanation"] = self.object.payload.get("explanation")
+        return context
 
 
 class AlertViewSet(ModelViewSet):

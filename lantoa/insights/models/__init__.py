@@ -1,16 +1,20 @@
-"""Insights models: watchlists and matches, topics, labels and classifiers, alerts."""
+"""Insights models: watchlists and matches, topics, labels and classifiers, alerts and
+what monitors thought of them."""
 
 from .alerts import Alert, AlertRule
 from .analysis import ItemAnalysis, ItemMatch, Label, Topic, Watchlist
+from .feedback import AlertFeedback, SensitivityChange
 from .learning import ClassifierModel, TrainingJob
 
 __all__ = [
     "Alert",
+    "AlertFeedback",
     "AlertRule",
     "ClassifierModel",
     "ItemAnalysis",
     "ItemMatch",
     "Label",
+    "SensitivityChange",
     "Topic",
     "TrainingJob",
     "Watchlist",

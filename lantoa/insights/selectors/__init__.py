@@ -1,9 +1,12 @@
 """Insights reads, by subdomain: `learning` (training data, the active model, the labelling queue),
-`volumes` (counts over time, spikes, trends, forecasts, source health), `attention` (stories,
+`volumes` (counts over time, spikes, trends, forecasts, source health), `spikes` (why a
+spike happened), `attention` (stories,
 watchlists, a user's alerts), `kpi` (figures for the reports dashboard and annual report)."""
 
 from .attention import (
     alerts_for_user,
+    alerts_with_feedback,
+    rules_with_feedback,
     story_summary,
     unread_alert_count,
     watchlists_with_counts,
@@ -23,6 +26,7 @@ from .learning import (
     training_data,
     training_examples,
 )
+from .spikes import spike_explain, spike_explanation_lines
 from .stories import foreign_q, is_foreign, story_trace
 from .volumes import (
     SOCIAL_OUTLET_TYPES,
@@ -34,7 +38,6 @@ from .volumes import (
     positive_share,
     source_health,
     spike_check,
-    spike_drivers,
     spike_summaries,
     tone_counts,
     topic_counts,
@@ -48,6 +51,7 @@ __all__ = [
     "SOCIAL_OUTLET_TYPES",
     "active_model",
     "alerts_for_user",
+    "alerts_with_feedback",
     "backtest",
     "daily_counts",
     "dashboard_counts",
@@ -66,9 +70,11 @@ __all__ = [
     "kpi_positive_neutral_share",
     "labelling_queue",
     "positive_share",
+    "rules_with_feedback",
     "source_health",
     "spike_check",
-    "spike_drivers",
+    "spike_explain",
+    "spike_explanation_lines",
     "spike_summaries",
     "story_summary",
     "story_trace",

@@ -1,12 +1,15 @@
-"""What a person should look at: story summaries, watchlists with their counts, a user's alerts."""
+"""What a person should look at: story summaries, watchlists with their counts, a user's alerts
+and what monitors thought of them."""
 
 from collections import Counter
 
-from django.db.models import Count, Exists, F, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ..models import (
     Alert,
+    AlertFeedback,
     Watchlist,
 )
 
@@ -48,3 +51,35 @@ def alerts_for_user(user) -> QuerySet[Alert]:
 
 def unread_alert_count(user) -> int:
     return alerts_for_user(user).filter(is_read=False).count()
+
+
+def _marks(useful: bool, **outer) -> Coalesce:
+    """How many marks `useful` (True/False) the outer row's alert(s) got, as a subquery (a join
+    would multiply the rows that other annotations count)."""
+    marks = (
+        AlertFeedback.objects.filter(useful=useful, **outer)
+        .order_by()
+        .values(*outer)
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return Coalesce(Subquery(marks, output_field=IntegerField()), 0)
+
+
+def alerts_with_feedback(alerts: QuerySet[Alert], user) -> QuerySet[Alert]:
+    """`alerts` annotated with `useful_marks`, `not_useful_marks` and `my_mark` (True, False, or
+    None when `user` has not marked the alert)."""
+    mine = AlertFeedback.objects.filter(alert_id=OuterRef("pk"), user=user).values("useful")[:1]
+    return alerts.annotate(
+        useful_marks=_marks(True, alert_id=OuterRef("pk")),
+        not_useful_marks=_marks(False, alert_id=OuterRef("pk")),
+        my_mark=Subquery(mine),
+    )
+
+
+def rules_with_feedback(rules: QuerySet) -> QuerySet:
+    """Alert rules annotated with `useful_marks` and `not_useful_marks` over all their alerts."""
+    return rules.annotate(
+        useful_marks=_marks(True, alert__rule_id=OuterRef("pk")),
+        not_useful_marks=_marks(False, alert__rule_id=OuterRef("pk")),
+    )

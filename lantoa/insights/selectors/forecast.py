@@ -29,7 +29,8 @@ CACHE_SECONDS = 600
 def _fit(daily: np.ndarray):
     from statsmodels.tsa.holtwinters import ExponentialSmoothing
 
-    seasonal = len(daily) >= 2 * SEASON_DAYS and daily.std() > 0
+    # A Python bool: numpy's would break the JSON the trends page and the API send.
+    seasonal = bool(len(daily) >= 2 * SEASON_DAYS and daily.std() > 0)
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
         model = ExponentialSmoothing(
@@ -117,13 +118,22 @@ def forecast_compute(daily: list[int], *, period: str = "week", seed: int = 2026
     method = _(
         "Phương pháp: san bằng hàm mũ Holt-Winters (thư viện statsmodels) trên số tin từng ngày "
         "của %(days)d ngày qua%(season)s, xu hướng được làm dịu dần; con số dự báo là tổng "
-        "%(h)d ngày tới. Khoảng 95 %% lấy từ %(sims)d lần mô phỏng theo sai số của chính mô hình."
+        "%(h)d ngày tới, tính từ hôm nay."
     ) % {
         "days": len(daily),
         "season": _(", có tính nhịp 7 ngày trong tuần") if seasonal else "",
         "h": period_days,
-        "sims": SIMULATIONS,
     }
+    # The interval is described only when it is shown: a series with no variation has none.
+    method += " " + (
+        _("Khoảng 95 %% lấy từ %(sims)d lần mô phỏng theo sai số của chính mô hình.")
+        % {"sims": SIMULATIONS}
+        if has_width
+        else _(
+            "Không nêu khoảng 95 %: số tin các ngày qua gần như không đổi, mô phỏng không cho "
+            "khoảng dao động nào."
+        )
+    )
     if accuracy["mape"] is None:
         accuracy_text = _("Chưa đo được độ chính xác trên các kỳ đã qua.")
     else:

@@ -1,15 +1,13 @@
-"""Volumes of items over time: window counts, spikes and what drove them, trends and forecasts,
-tone and topic counts, source health, the insights dashboard's figures."""
+"""Volumes of items over time: window counts, spikes (what drove them: `spikes.py`), trends
+and forecasts, tone and topic counts, source health, the insights dashboard's figures."""
 
 import statistics
-from collections import Counter
 from datetime import datetime, time, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDay, TruncHour, TruncMonth, TruncWeek
 from django.utils import timezone
 
-from lantoa.core.text import syllables
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item, Source, Story
 
@@ -33,11 +31,6 @@ from ..models import (
 from .forecast import forecast_next
 
 SOCIAL_OUTLET_TYPES = (OutletType.SOCIAL_PAGE, OutletType.BLOG)
-# Short function words that would otherwise top every "what drove it" list.
-_STOPWORDS = frozenset(
-    """và của là có cho các những được trong với đã này một người không tại về từ khi đến để
-    theo ra sẽ như thì lại cũng vào năm ngày the of and to in a is for on""".split()  # noqa: SIM905
-)
 
 
 def item_moment_field() -> str:
@@ -135,36 +128,6 @@ def spike_check(queryset, *, now: datetime, social: bool, sensitivity: float) ->
         "k": sensitivity,
         "window": "1h/12h" if social else "1d/14d",
         "window_start": (now - width).isoformat(),
-    }
-
-
-def spike_drivers(items: list[Item], baseline: list[Item], *, top: int = 5) -> dict:
-    """What drove a spike: the stories (titles) most repeated and the words over-represented
-    in the window compared with the trailing period."""
-    stories = Counter()
-    titles = {}
-    for item in items:
-        # The item's story; an item not linked yet stands for itself.
-        key = item.story_id or -item.pk
-        stories[key] += 1
-        titles.setdefault(key, item.title)
-    titles.update(
-        Story.objects.filter(pk__in=[k for k in stories if k > 0]).values_list("pk", "title")
-    )
-    now_words = Counter(w for i in items for w in {s.casefold() for s in syllables(i.title)})
-    old_words = Counter(w for i in baseline for w in {s.casefold() for s in syllables(i.title)})
-    scale = max(len(baseline), 1)
-    lift = {
-        word: count / len(items) - old_words[word] / scale
-        for word, count in now_words.items()
-        if word not in _STOPWORDS and not word.isdigit() and count >= 2
-    }
-    terms = [w for w, _ in sorted(lift.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
-    return {
-        "top_stories": [
-            {"title": titles[key], "items": count} for key, count in stories.most_common(top)
-        ],
-        "top_terms": terms,
     }
 
 

@@ -11,12 +11,20 @@ from .alerts import (
 )
 from .analysis import items_analyse, label_remove, label_set, label_validate, labels_import
 from .delivery import alert_deliver, alert_delivery_give_up
+from .feedback import (
+    SensitivityError,
+    alert_feedback_set,
+    rule_sensitivity_learn,
+    rule_sensitivity_undo,
+)
 from .learning import classifier_train, training_job_start
 
 __all__ = [
+    "SensitivityError",
     "alert_deliver",
     "alert_delivery_give_up",
     "alert_digests_send",
+    "alert_feedback_set",
     "alert_mark_read",
     "alert_rule_create",
     "alerts_mark_all_read",
@@ -27,6 +35,8 @@ __all__ = [
     "label_set",
     "label_validate",
     "labels_import",
+    "rule_sensitivity_learn",
+    "rule_sensitivity_undo",
     "source_health_alerts",
     "spikes_detect",
     "training_job_start",

@@ -1,4 +1,5 @@
-"""Raising, grouping and throttling alerts, and their read state (delivery: `delivery.py`).
+"""Raising, grouping and throttling alerts, and their read state (delivery: `delivery.py`,
+spikes and their explanation: `spikes.py`, the one-alert machinery: `raising.py`).
 
 Every alert carries a `dedup_key`, unique in the table: raising the same alert twice (a retried
 task, two workers) creates one row. Throttling: a rule that alerted within `throttle_minutes`
@@ -9,22 +10,16 @@ import logging
 from collections import Counter
 from datetime import datetime, timedelta
 
-from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Q
-from django.urls import NoReverseMatch, reverse
+from django.db import transaction
 from django.utils import timezone
 
 from lantoa.core.audit import audit
 from lantoa.core.registry import app_modules
-from lantoa.core.tasks import QUEUE_DOWN
 from lantoa.monitoring.constants import OutletType
-from lantoa.monitoring.models import Item, Story
+from lantoa.monitoring.models import Story
 from lantoa.monitoring.selectors import source_rhythm_problems
 
 from ..constants import (
-    NEWS_WINDOW_DAYS,
-    SOCIAL_WINDOW_HOURS,
     AlertKind,
     Channel,
     Frequency,
@@ -32,80 +27,15 @@ from ..constants import (
     TopicKind,
     WebhookFormat,
 )
-from ..enqueue import enqueue_on_commit
 from ..models import Alert, AlertRule, ItemAnalysis, ItemMatch, Topic, Watchlist
-from ..selectors import (
-    SOCIAL_OUTLET_TYPES,
-    alerts_for_user,
-    spike_check,
-    spike_drivers,
-    story_trace,
-)
+from ..selectors import alerts_for_user, spike_check, story_trace
+from .raising import active_rules, is_throttled, raise_alert
+from .spikes import spikes_detect
+
+# Spike detection moved to `spikes.py`; these names stay importable from here.
+__all__ = ["spike_check", "spikes_detect"]
 
 logger = logging.getLogger(__name__)
-SOCIAL_TYPES = SOCIAL_OUTLET_TYPES
-
-
-def _item_url(item: Item) -> str:
-    try:
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("insights_item", args=[item.pk])
-    except (NoReverseMatch, AttributeError):
-        return item.url
-
-
-def _throttled(rule: AlertRule, now: datetime) -> bool:
-    if not rule.throttle_minutes:
-        return False
-    since = now - timedelta(minutes=rule.throttle_minutes)
-    return rule.alerts.filter(created_at__gte=since).exists()
-
-
-def _raise(rule: AlertRule, *, kind, key, title, body, items, payload=None) -> Alert | None:
-    """Create the alert unless its key exists; deliver it after the transaction commits."""
-    items = list(items)
-    data = {
-        "kind": kind,
-        "rule": rule.name,
-        "title": title,
-        "body": body,
-        "items": [
-            {
-                "id": item.pk,
-                "title": item.title,
-                "url": item.url,
-                "link": _item_url(item),
-                "source": item.source.name,
-                "published_at": item.published_at.isoformat() if item.published_at else None,
-            }
-            for item in items[:20]
-        ],
-        "item_count": len(items),
-        **(payload or {}),
-    }
-    try:
-        with transaction.atomic():
-            alert = Alert.objects.create(
-                rule=rule, kind=kind, title=title[:500], body=body, payload=data, dedup_key=key
-            )
-    except IntegrityError:
-        return None
-    alert.items.set(items)
-    _deliver_later(alert.pk)
-    return alert
-
-
-def _deliver_later(alert_id: int) -> None:
-    """Queue the delivery after the commit. With the broker down the alert keeps the reason
-    (it is in the inbox all the same)."""
-    enqueue_on_commit(
-        "alert_deliver_task",
-        alert_id,
-        on_refused=lambda: Alert.objects.filter(pk=alert_id).update(delivery_error=QUEUE_DOWN),
-    )
-
-
-def _rules(kind: str):
-    return AlertRule.objects.filter(kind=kind, is_active=True).select_related("watchlist", "topic")
 
 
 @transaction.atomic
@@ -117,13 +47,13 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
     matches = list(
         ItemMatch.objects.filter(id__in=match_ids).select_related("item__source", "watchlist")
     )
-    for rule in _rules(AlertKind.MATCH).filter(frequency=Frequency.IMMEDIATE):
+    for rule in active_rules(AlertKind.MATCH).filter(frequency=Frequency.IMMEDIATE):
         for match in matches:
             if rule.watchlist_id and match.watchlist_id != rule.watchlist_id:
                 continue
-            if _throttled(rule, now):
+            if is_throttled(rule, now):
                 break
-            alert = _raise(
+            alert = raise_alert(
                 rule,
                 kind=AlertKind.MATCH,
                 key=f"match:{rule.pk}:{match.item_id}",
@@ -135,11 +65,11 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
     analyses = ItemAnalysis.objects.filter(
         item_id__in=item_ids, tone=Tone.NEGATIVE, topic__kind=TopicKind.SENSITIVE
     ).select_related("item__source", "topic")
-    for rule in _rules(AlertKind.NEGATIVE_SENSITIVE):
+    for rule in active_rules(AlertKind.NEGATIVE_SENSITIVE):
         for analysis in analyses:
             if rule.topic_id and analysis.topic_id != rule.topic_id:
                 continue
-            alert = _raise(
+            alert = raise_alert(
                 rule,
                 kind=AlertKind.NEGATIVE_SENSITIVE,
                 key=f"negsens:{rule.pk}:{analysis.item_id}",
@@ -149,7 +79,7 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
             )
             raised += [alert] if alert else []
     foreign = [m for m in matches if m.item.source.outlet_type == OutletType.FOREIGN_PRESS]
-    for rule in _rules(AlertKind.FOREIGN_FIRST):
+    for rule in active_rules(AlertKind.FOREIGN_FIRST):
         for match in foreign:
             if rule.watchlist_id and match.watchlist_id != rule.watchlist_id:
                 continue
@@ -160,7 +90,7 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
             ).exists()
             if earlier:
                 continue
-            alert = _raise(
+            alert = raise_alert(
                 rule,
                 kind=AlertKind.FOREIGN_FIRST,
                 key=f"foreign:{rule.pk}:{match.watchlist_id}",
@@ -187,7 +117,7 @@ def _trace_text(trace: dict) -> str:
 def _foreign_pickups(item_ids: list[int]) -> list[Alert]:
     """A local story that has just crossed into foreign media: one alert per rule and story,
     carrying the origin trace and the clarifications other apps know of (`story_context`)."""
-    rules = list(_rules(AlertKind.FOREIGN_PICKUP))
+    rules = list(active_rules(AlertKind.FOREIGN_PICKUP))
     stories = list(
         Story.objects.filter(
             items__id__in=item_ids, foreign_at__isnull=False, foreign_alerted_at__isnull=True
@@ -217,7 +147,7 @@ def _foreign_pickups(item_ids: list[int]) -> list[Alert]:
             ):
                 continue
             abroad = trace["abroad"]
-            alert = _raise(
+            alert = raise_alert(
                 rule,
                 kind=AlertKind.FOREIGN_PICKUP,
                 key=f"pickup:{rule.pk}:{story.pk}",
@@ -259,7 +189,7 @@ def alert_digests_send(*, frequency: str, now: datetime | None = None) -> list[A
         end = local.replace(hour=0, minute=0, second=0, microsecond=0)
     start = end - period
     raised = []
-    for rule in _rules(AlertKind.MATCH).filter(frequency=frequency):
+    for rule in active_rules(AlertKind.MATCH).filter(frequency=frequency):
         matches = ItemMatch.objects.filter(matched_at__gte=start, matched_at__lt=end)
         if rule.watchlist_id:
             matches = matches.filter(watchlist_id=rule.watchlist_id)
@@ -269,7 +199,7 @@ def alert_digests_send(*, frequency: str, now: datetime | None = None) -> list[A
         by_watchlist = Counter(m.watchlist.name for m in matches)
         lines = [f"{name}: {count} tin" for name, count in by_watchlist.most_common()]
         lines += [f"- {m.item.title} ({m.item.source.name})" for m in matches[:30]]
-        alert = _raise(
+        alert = raise_alert(
             rule,
             kind=AlertKind.MATCH,
             key=f"digest:{rule.pk}:{start.isoformat()}",
@@ -288,96 +218,13 @@ def alert_digests_send(*, frequency: str, now: datetime | None = None) -> list[A
     return raised
 
 
-def _scope_items(rule: AlertRule):
-    if rule.watchlist_id:
-        return Item.objects.filter(watchlist_matches__watchlist_id=rule.watchlist_id)
-    if rule.topic_id:
-        return Item.objects.filter(analysis__topic_id=rule.topic_id)
-    return Item.objects.all()
-
-
-@transaction.atomic
-def spikes_detect(*, now: datetime | None = None) -> list[Alert]:
-    """Check every spike rule for news (day) and social posts (hour); raise at most one alert
-    per rule and window (dedup key) and none while the rule is throttled.
-
-    A rule scoped to a watchlist or topic watches that scope; an unscoped rule watches the whole
-    stream and, after it, every story seen in the last day (a story spreading fast)."""
-    now = now or timezone.now()
-    raised = []
-    for rule in _rules(AlertKind.SPIKE):
-        if _throttled(rule, now):
-            continue
-        scopes = [(str(rule.watchlist or rule.topic or "tất cả"), "", _scope_items(rule))]
-        if not (rule.watchlist_id or rule.topic_id):
-            scopes += [
-                (
-                    f"chuỗi tin: {story.title}",
-                    f"story{story.pk}:",
-                    Item.objects.filter(story=story),
-                )
-                for story in Story.objects.filter(last_seen_at__gte=now - timedelta(days=1))
-            ]
-        for scope_name, key_scope, items in scopes:
-            alert = _spike_alert(rule, scope_name, key_scope, items.distinct(), now)
-            if alert:
-                raised.append(alert)
-                break
-    return raised
-
-
-def _spike_alert(rule: AlertRule, scope_name: str, key_scope: str, scope, now) -> Alert | None:
-    for social in (False, True):
-        stream = scope.filter(
-            Q(source__outlet_type__in=SOCIAL_TYPES)
-            if social
-            else ~Q(source__outlet_type__in=SOCIAL_TYPES)
-        )
-        check = spike_check(stream, now=now, social=social, sensitivity=rule.sensitivity)
-        if not check["spike"]:
-            continue
-        width = timedelta(hours=1) if social else timedelta(days=1)
-        window = list(
-            stream.filter(published_at__gte=now - width, published_at__lt=now).select_related(
-                "source"
-            )
-        )
-        trailing = list(
-            stream.filter(
-                published_at__gte=now
-                - width * (SOCIAL_WINDOW_HOURS + 1 if social else NEWS_WINDOW_DAYS + 1),
-                published_at__lt=now - width,
-            )
-        )
-        drivers = spike_drivers(window, trailing)
-        bucket = now.strftime("%Y-%m-%dT%H") if social else timezone.localdate(now).isoformat()
-        stories = "; ".join(s["title"] for s in drivers["top_stories"][:3])
-        alert = _raise(
-            rule,
-            kind=AlertKind.SPIKE,
-            key=f"spike:{rule.pk}:{key_scope}{'social' if social else 'news'}:{bucket}",
-            title=(
-                f"Tăng đột biến “{scope_name}”: {check['current']} tin "
-                f"(ngưỡng {check['threshold']:.1f})"
-            ),
-            body=(
-                f"Chuỗi tin chính: {stories}. Từ khóa nổi bật: {', '.join(drivers['top_terms'])}."
-            ),
-            items=window,
-            payload={"spike": check, "drivers": drivers, "scope": scope_name},
-        )
-        if alert:
-            return alert
-    return None
-
-
 @transaction.atomic
 def source_health_alerts(*, now: datetime | None = None) -> list[Alert]:
     """One alert per source-health episode (a source silent, or failing, beyond its own usual
     rhythm: `source_rhythm_problems`) for every active rule of kind SOURCE_HEALTH; the episode
     is named by the source's last good moment, so a continuing episode is not raised again."""
     now = now or timezone.now()
-    rules = list(_rules(AlertKind.SOURCE_HEALTH))
+    rules = list(active_rules(AlertKind.SOURCE_HEALTH))
     if not rules:
         return []
     raised = []
@@ -410,7 +257,7 @@ def source_health_alerts(*, now: datetime | None = None) -> list[Alert]:
             }
         }
         for rule in rules:
-            alert = _raise(
+            alert = raise_alert(
                 rule,
                 kind=AlertKind.SOURCE_HEALTH,
                 key=f"source_health:{rule.pk}:{source.pk}:{problem['kind']}:"

@@ -26,7 +26,7 @@ from lantoa.monitoring.fetcher import make_client, post_json
 
 from ..constants import Channel, WebhookFormat
 from ..models import Alert, AlertRule
-from ..webhooks import webhook_body, webhook_target_error
+from ..webhooks import email_text, webhook_body, webhook_target_error
 
 logger = logging.getLogger(__name__)
 
@@ -82,9 +82,8 @@ def alert_deliver(*, alert_id: int) -> Alert:
     try:
         if rule.channel == Channel.EMAIL:
             recipients = [a.strip() for a in rule.target.split(",") if a.strip()]
-            links = "\n".join(i["link"] for i in alert.payload.get("items", []))
             try:
-                send_mail(alert.title, f"{alert.body}\n\n{links}", None, recipients)
+                send_mail(alert.title, email_text(alert), None, recipients)
             except (OSError, smtplib.SMTPException) as exc:
                 raise DeliveryFailed(_("Không gửi được thư: %(error)s") % {"error": exc}) from exc
         elif rule.channel == Channel.WEBHOOK:

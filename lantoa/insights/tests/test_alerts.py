@@ -94,8 +94,8 @@ def test_burst_fires_exactly_one_spike_alert_to_webhook(
     assert body["spike"]["mean"] == pytest.approx(mean, abs=1e-3)
     assert body["spike"]["threshold"] > mean and body["spike"]["window"] == "1d/14d"
     # What drove it: the story and its words, not the background's.
-    assert "bão" in body["drivers"]["top_terms"]
-    assert "Bão số 9" in body["drivers"]["top_stories"][0]["title"]
+    assert "bão" in [t["label"] for t in body["explanation"]["terms"]]
+    assert "quy" not in [t["label"] for t in body["explanation"]["terms"]]  # in every item
     assert Alert.objects.get().delivered_at is not None
 
 
