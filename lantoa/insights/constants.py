@@ -91,3 +91,14 @@ NEWS_WINDOW_DAYS = 14
 SOCIAL_WINDOW_HOURS = 12
 # A spike also needs this many items in the current window, so 0 → 2 is not an alarm.
 SPIKE_MIN_COUNT = 3
+
+
+class BacktestVariant(models.TextChoices):
+    STRICT = "strict", _("Câu truy vấn đang thử")
+    RELAXED = "relaxed", _("Biến thể nới rộng (không dấu, tên gọi khác)")
+
+
+# A backtest runs the query over the stored items of this many last days.
+BACKTEST_DAYS = 90
+# How many matches (and relaxed-variant extras) the monitor is asked to mark.
+BACKTEST_SAMPLE_SIZE = 20

@@ -11,6 +11,7 @@ from lantoa.monitoring.models import Story
 
 from ..models import Alert, AlertRule, ClassifierModel, ItemMatch, Label, Topic, Watchlist
 from ..services import alert_mark_read, label_remove, label_set
+from .backtests import RuleBacktestMixin, WatchlistBacktestMixin
 from .filters import (
     AlertFilterSet,
     AlertRuleFilterSet,
@@ -23,8 +24,19 @@ from .filters import (
 from .forms import AlertRuleForm, LabelForm
 
 
+class WatchlistCreateView(WatchlistBacktestMixin, generic.CreateView):
+    pass
+
+
+class WatchlistEditView(WatchlistBacktestMixin, generic.EditView):
+    pass
+
+
 class WatchlistViewSet(ModelViewSet):
     model = Watchlist
+    add_view_class = WatchlistCreateView
+    edit_view_class = WatchlistEditView
+    create_template_name = edit_template_name = "insights/backtest_form.html"
     icon = "view"
     menu_label = _("Danh sách theo dõi")
     list_display = ["name", "query", "is_active", "created_at"]
@@ -143,8 +155,19 @@ class StoryViewSet(ModelViewSet):
     inspect_template_name = "insights/story_inspect.html"
 
 
+class AlertRuleCreateView(RuleBacktestMixin, generic.CreateView):
+    pass
+
+
+class AlertRuleEditView(RuleBacktestMixin, generic.EditView):
+    pass
+
+
 class AlertRuleViewSet(ModelViewSet):
     model = AlertRule
+    add_view_class = AlertRuleCreateView
+    edit_view_class = AlertRuleEditView
+    create_template_name = edit_template_name = "insights/backtest_form.html"
     icon = "warning"
     menu_label = _("Quy tắc cảnh báo")
     list_display = ["name", "kind", "frequency", "channel", "is_active"]

@@ -2,11 +2,14 @@
 
 from .alerts import Alert, AlertRule
 from .analysis import ItemAnalysis, ItemMatch, Label, Topic, Watchlist
+from .backtests import Backtest, BacktestSample
 from .learning import ClassifierModel, TrainingJob
 
 __all__ = [
     "Alert",
     "AlertRule",
+    "Backtest",
+    "BacktestSample",
     "ClassifierModel",
     "ItemAnalysis",
     "ItemMatch",
