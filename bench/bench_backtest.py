@@ -204,13 +204,12 @@ def _bare_sql(queries) -> list[tuple[str, list]]:
     from django.db import connection
 
     from lantoa.monitoring.search.backends import get_backend
-    from lantoa.monitoring.search.query import And, Not
 
     backend = get_backend()
     adapt = connection.ops.adapt_datetimefield_value
     window = [adapt(WINDOW_END - timedelta(days=90)), adapt(WINDOW_END)]
     statements = []
-    for node in (queries.strict.root, And((queries.relaxed, Not(queries.strict.root)))):
+    for node in (queries.strict.root, queries.relaxed_extra):
         match, params = backend.match(node)
         if backend.vendor == "sqlite":
             rows = (

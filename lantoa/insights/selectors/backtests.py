@@ -9,7 +9,15 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from lantoa.monitoring.search.query import Or, ParsedQuery, QueryError, parse_query, unaccented
+from lantoa.monitoring.search.query import (
+    And,
+    Not,
+    Or,
+    ParsedQuery,
+    QueryError,
+    parse_query,
+    unaccented,
+)
 
 from ..constants import BacktestVariant, TopicMethod
 from ..models import AlertRule, Backtest, Topic, Watchlist
@@ -28,8 +36,13 @@ class BacktestQueries:
 
     text: str
     strict: ParsedQuery
-    relaxed: object  # a query tree: strict OR unaccented strict OR unaccented aliases
+    loose: object  # a query tree: the query and the aliases, every term without diacritics
     aliases: list[str]
+
+    @property
+    def relaxed_extra(self):
+        """What the relaxed variant (query OR loose) adds to the query: loose AND NOT query."""
+        return And((self.loose, Not(self.strict.root)))
 
 
 @dataclass(frozen=True)
@@ -114,7 +127,10 @@ def backtest_queries(*, query: str, aliases: list[str]) -> BacktestQueries:
             )
         )
     return BacktestQueries(
-        text=strict.text, strict=strict, relaxed=Or((strict.root, *loose)), aliases=aliases
+        text=strict.text,
+        strict=strict,
+        loose=loose[0] if len(loose) == 1 else Or(tuple(loose)),
+        aliases=aliases,
     )
 
 

@@ -10,7 +10,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from lantoa.monitoring.search.query import And, Not
 from lantoa.monitoring.search.window import search_window
 
 from ..constants import BACKTEST_DAYS, BACKTEST_SAMPLE_SIZE, BacktestVariant
@@ -48,12 +47,7 @@ def backtest_run(
     start = end - timedelta(days=days)
     began = time.perf_counter()
     strict = search_window(queries.strict, start=start, end=end, sample_size=sample_size)
-    extra = search_window(
-        And((queries.relaxed, Not(queries.strict.root))),
-        start=start,
-        end=end,
-        sample_size=sample_size,
-    )
+    extra = search_window(queries.relaxed_extra, start=start, end=end, sample_size=sample_size)
     digest = query_hash(queries.text)
     backtest = Backtest.objects.create(
         watchlist=watchlist,

@@ -8,11 +8,13 @@ index table alone answers (no join with the items); otherwise the matches join t
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -51,7 +53,12 @@ def search_window(
     for node in rest:
         matches = matches.filter(_q(node, backend))
     if text is not None:
-        matches = matches.filter(_q(text, backend))
+        # Joined with the index (one pass over the matches), not `id IN (…)`: SQLite would
+        # read the match list once per use.
+        match, params = backend.match(text)
+        matches = matches.extra(  # noqa: S610 - SQL is ours, user text is bound
+            tables=[TABLE], where=[f"{TABLE}.rowid = {ITEM_TABLE}.id", match], params=params
+        )
     return _from_items(matches, sample_size)
 
 
@@ -71,17 +78,18 @@ def _as_date(value) -> date:
 
 
 def _from_items(matches: QuerySet[Item], sample_size: int) -> SearchWindow:
+    """One pass: each match's id and local day, counted and sampled here (a GROUP BY and a
+    random sample would evaluate the search twice)."""
     day_sql, day_params = _day_sql(f'"{ITEM_TABLE}"."published_at"')
-    rows = (
+    rows = list(
         matches.order_by()
         .annotate(day=RawSQL(day_sql, day_params))  # noqa: S611 - SQL is ours, no user text
-        .values("day")
-        .annotate(n=Count("id"))
-        .values_list("day", "n")
+        .values_list("id", "day")
     )
-    by_day = sorted((_as_date(day), n) for day, n in rows)
-    sample = list(matches.order_by("?").values_list("id", flat=True)[:sample_size])
-    return SearchWindow(count=sum(n for _, n in by_day), by_day=by_day, sample_ids=sample)
+    days = Counter(day for _id, day in rows)
+    by_day = sorted((_as_date(day), n) for day, n in days.items())
+    sample = [item_id for item_id, _day in random.sample(rows, min(sample_size, len(rows)))]
+    return SearchWindow(count=len(rows), by_day=by_day, sample_ids=sample)
 
 
 def _from_index(backend, text, pushed, sample_size: int) -> SearchWindow:
