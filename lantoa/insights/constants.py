@@ -112,3 +112,14 @@ SENSITIVITY_STEP_UP = 0.5
 SENSITIVITY_STEP_DOWN = 0.25  # lowering is slower than raising: a missed spike costs more
 SENSITIVITY_MIN = 1.5
 SENSITIVITY_MAX = 6.0
+
+
+class BacktestVariant(models.TextChoices):
+    STRICT = "strict", _("Câu truy vấn đang thử")
+    RELAXED = "relaxed", _("Biến thể nới rộng (không dấu, tên gọi khác)")
+
+
+# A backtest runs the query over the stored items of this many last days.
+BACKTEST_DAYS = 90
+# How many matches (and relaxed-variant extras) the monitor is asked to mark.
+BACKTEST_SAMPLE_SIZE = 20

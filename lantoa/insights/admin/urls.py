@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import feedback, views
+from . import backtests, feedback, views
 
 urlpatterns = [
     path("queue/", views.labelling_queue_view, name="insights_queue"),
@@ -27,4 +27,21 @@ urlpatterns = [
         name="insights_sensitivity_undo",
     ),
     path("inbox/read-all/", views.alerts_read_all_view, name="insights_alerts_read_all"),
+    path(
+        "backtests/watchlist/",
+        backtests.watchlist_backtest_view,
+        name="insights_backtest_watchlist",
+    ),
+    path("backtests/rule/", backtests.rule_backtest_view, name="insights_backtest_rule"),
+    path("backtests/<int:backtest_id>/", backtests.backtest_view, name="insights_backtest"),
+    path(
+        "backtests/watchlist/<int:watchlist_id>/history/",
+        backtests.watchlist_history_view,
+        name="insights_backtest_watchlist_history",
+    ),
+    path(
+        "backtests/rule/<int:rule_id>/history/",
+        backtests.rule_history_view,
+        name="insights_backtest_rule_history",
+    ),
 ]

@@ -22,6 +22,7 @@ from ..models import Alert, AlertRule, ClassifierModel, ItemMatch, Label, Topic,
 from ..selectors import alerts_with_feedback, rules_with_feedback
 from ..services import alert_mark_read, label_remove, label_set
 from ..services.feedback import k_text
+from .backtests import RuleBacktestMixin, WatchlistBacktestMixin
 from .filters import (
     AlertFilterSet,
     AlertRuleFilterSet,
@@ -34,8 +35,19 @@ from .filters import (
 from .forms import AlertRuleForm, LabelForm
 
 
+class WatchlistCreateView(WatchlistBacktestMixin, generic.CreateView):
+    pass
+
+
+class WatchlistEditView(WatchlistBacktestMixin, generic.EditView):
+    pass
+
+
 class WatchlistViewSet(ModelViewSet):
     model = Watchlist
+    add_view_class = WatchlistCreateView
+    edit_view_class = WatchlistEditView
+    create_template_name = edit_template_name = "insights/backtest_form.html"
     icon = "view"
     menu_label = _("Danh sách theo dõi")
     list_display = ["name", "query", "is_active", "created_at"]
@@ -186,11 +198,22 @@ class AlertRuleInspectView(generic.InspectView):
         return context
 
 
+class AlertRuleCreateView(RuleBacktestMixin, generic.CreateView):
+    pass
+
+
+class AlertRuleEditView(RuleBacktestMixin, generic.EditView):
+    pass
+
+
 class AlertRuleViewSet(ModelViewSet):
     model = AlertRule
     index_view_class = AlertRuleIndexView
     inspect_view_class = AlertRuleInspectView
     inspect_template_name = "insights/alertrule_inspect.html"
+    add_view_class = AlertRuleCreateView
+    edit_view_class = AlertRuleEditView
+    create_template_name = edit_template_name = "insights/backtest_form.html"
     icon = "warning"
     menu_label = _("Quy tắc cảnh báo")
     list_display = [

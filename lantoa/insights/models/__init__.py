@@ -3,6 +3,7 @@ what monitors thought of them."""
 
 from .alerts import Alert, AlertRule
 from .analysis import ItemAnalysis, ItemMatch, Label, Topic, Watchlist
+from .backtests import Backtest, BacktestSample
 from .feedback import AlertFeedback, SensitivityChange
 from .learning import ClassifierModel, TrainingJob
 
@@ -10,6 +11,8 @@ __all__ = [
     "Alert",
     "AlertFeedback",
     "AlertRule",
+    "Backtest",
+    "BacktestSample",
     "ClassifierModel",
     "ItemAnalysis",
     "ItemMatch",

@@ -44,3 +44,45 @@ def test_monitor_labels_queue_retrains_and_sees_new_version(page, admin_login, d
     expect(page.locator("[data-model-metrics] tbody tr")).to_have_count(2)
     page.goto("/admin/insights/queue/")
     expect(page.locator('[data-model="tone"]')).to_contain_text("v1")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_monitor_backtests_an_edited_watchlist_marks_the_sample_and_sees_precision(
+    page, admin_login, demo_ward
+):
+    from lantoa.insights.permissions import permissions_grant
+
+    from ..models import Backtest
+    from .factories import WatchlistFactory
+
+    permissions_grant()
+    watchlist = WatchlistFactory(name="Điện", query='"nhà máy điện"', aliases="")
+    indexed_items(
+        {"title": "Nhà máy điện gió Nhơn Hội"},
+        {"title": "Nhà máy điện mặt trời Phù Mỹ"},
+        {"title": "Lò gạch thủ công"},
+    )
+    admin_login("theodoi")
+    page.goto(f"/admin/insights/watchlists/edit/{watchlist.pk}/")
+    # The monitor narrows the query and tries it before saving: the result opens in a new tab.
+    page.fill("textarea[name=query]", '"nhà máy điện" NOT "mặt trời"')
+    with page.context.expect_page() as opened:
+        page.click("[data-backtest-run]")
+    result = opened.value
+    expect(result.locator("[data-match-count]")).to_have_attribute("data-match-count", "1")
+    expect(result.locator("canvas#backtest-volume")).to_be_visible()
+    result.locator('[data-samples="strict"] input[value=yes]').check()
+    result.click("[data-backtest-save]")
+    expect(result.locator('[data-precision="strict"] [data-precision-value]')).to_contain_text(
+        "100,0 %"
+    )
+    expect(result.locator('[data-precision="strict"] [data-precision-interval]')).to_contain_text(
+        "20,7–100,0 %"
+    )
+    backtest = Backtest.objects.get()
+    assert backtest.query == '("nhà máy điện" NOT "mặt trời")'
+    watchlist.refresh_from_db()
+    assert watchlist.query == '"nhà máy điện"'  # tried, not saved
+    result.click("text=Lịch sử độ chính xác theo phiên bản")
+    expect(result.locator("[data-backtest-history] tbody tr")).to_have_count(1)

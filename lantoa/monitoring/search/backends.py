@@ -91,7 +91,8 @@ class _Backend:
         """The ids of the matches, narrowed by pushed-down `conditions` (`pushdown`)."""
         sql, params = self.match(node)
         for condition, condition_params in conditions:
-            sql, params = f"{sql} AND {condition}", [*params, *condition_params]
+            # `match` of an OR is "(a) OR (b)": without parentheses the AND binds to b only.
+            sql, params = f"({sql}) AND ({condition})", [*params, *condition_params]
         return f"SELECT rowid FROM {TABLE} WHERE {sql}", params  # noqa: S608
 
     def count_sql(self, node) -> tuple[str, list]:

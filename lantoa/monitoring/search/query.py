@@ -47,6 +47,7 @@ __all__ = [
     "SourceFilter",
     "Term",
     "parse_query",
+    "unaccented",
 ]
 
 MIN_PREFIX = 3
@@ -137,6 +138,19 @@ def _exact(node):
         return type(node)(tuple(_exact(child) for child in node.children))
     if isinstance(node, Not):
         return Not(_exact(node.child))
+    return node
+
+
+def unaccented(node):
+    """The same tree with every text term matched on the folded form (as if typed without
+    diacritics): the relaxed variant of a query, which also finds text written without marks."""
+    if isinstance(node, Term):
+        tokens = tuple(folded_tokens(node.raw))
+        return Term(tokens=tokens, exact=False, field=node.field, prefix=node.prefix, raw=node.raw)
+    if isinstance(node, And | Or):
+        return type(node)(tuple(unaccented(child) for child in node.children))
+    if isinstance(node, Not):
+        return Not(unaccented(node.child))
     return node
 
 

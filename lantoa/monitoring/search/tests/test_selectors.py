@@ -6,7 +6,13 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from lantoa.monitoring.search.selectors import QueryError, highlight, search_facets, search_items
+from lantoa.monitoring.search.selectors import (
+    QueryError,
+    highlight,
+    search_facets,
+    search_items,
+    search_newest,
+)
 
 from .factories import SourceFactory, indexed_items
 
@@ -115,6 +121,13 @@ def test_filters_source_lang_date(corpus):
     assert titles("date:2026-08-15") == {"Quy Nhon beach festival"}
     assert titles("nhon OR lang:en") == titles("nhon")
     assert titles("source:nonexistent") == set()
+
+
+def test_filter_applies_to_every_branch_of_an_or(corpus):
+    # On PostgreSQL the filter is tested on the index row: "(a) OR (b) AND lang" kept every a.
+    page = search_newest("(festival OR chiêng) AND lang:vi")
+    assert [item.title for item in page.items] == ["Đồng bào dân tộc Gia Lai đón Tết"]
+    assert page.count == 1
 
 
 def test_trailing_wildcard(corpus):
