@@ -94,6 +94,16 @@ def _raise(rule: AlertRule, *, kind, key, title, body, items, payload=None) -> A
     return alert
 
 
+def alert_raise(rule: AlertRule, *, kind, key, title, body, items, payload=None) -> Alert | None:
+    """Raise one alert for another app's event (a resurfaced claim): unique by `key`, delivered
+    after the commit like every other alert; None when that key was raised before."""
+    return _raise(rule, kind=kind, key=key, title=title, body=body, items=items, payload=payload)
+
+
+def alert_rules_active(kind: str) -> list[AlertRule]:
+    return list(_rules(kind))
+
+
 def _deliver_later(alert_id: int) -> None:
     """Queue the delivery after the commit. With the broker down the alert keeps the reason
     (it is in the inbox all the same)."""
