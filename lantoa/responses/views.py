@@ -1,5 +1,6 @@
 """Public views outside the page tree."""
 
+from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.views.decorators.cache import cache_control
 from wagtail.models import Site
@@ -8,6 +9,7 @@ from .models import ClarificationIndexPage
 from .models.pages import atom_response
 from .structured_data import claim_review_feed
 
+LANGUAGE_PREFIXES = {code.lower() for code, _name in settings.LANGUAGES}
 FEED_MAX_AGE = 900  # seconds: partners and crawlers may keep the feed this long
 
 
@@ -36,6 +38,10 @@ def _index(request, index_path: str) -> ClarificationIndexPage:
     if site is None:
         raise Http404
     components = [part for part in index_path.split("/") if part]
+    # Outside i18n_patterns the language prefix ("/en/…") is part of the path: LocaleMiddleware
+    # has already activated that language, so `root_page.localized` is its home page.
+    if components and components[0].lower() in LANGUAGE_PREFIXES:
+        components = components[1:]
     try:
         page, _args, _kwargs = site.root_page.localized.specific.route(request, components)
     except Http404:

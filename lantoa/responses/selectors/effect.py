@@ -154,9 +154,9 @@ def recurrences_list_url(case: Case, start: datetime | None = None, end: datetim
         "responses",
         "claimrecurrence",
         case=case.pk,
-        counted="1",
-        appeared_from=timezone.localtime(start).isoformat(timespec="seconds") if start else "",
-        appeared_to=timezone.localtime(end).isoformat(timespec="seconds") if end else "",
+        counted="true",
+        appeared_from=timezone.localtime(start).isoformat() if start else "",
+        appeared_to=timezone.localtime(end).isoformat() if end else "",
     )
 
 
@@ -224,23 +224,25 @@ def kpi_clarification_effect(*, start, end, unit=None) -> list[panels.Count]:
                 change.after,
                 effect.links["after"],
             ),
+            # A ratio, not a count: no list to link to (the two counts above link to theirs).
             panels.Count(
                 _("#%(id)s tỷ số sau/trước (khoảng tin cậy 95%%)") % {"id": effect.case.pk},
                 change.label(),
-                panels.admin_list_url("responses", "case", id=effect.case.pk),
             ),
         ]
     overall = rate_ratio_pooled([e.change for e in effects])
-    counts.append(
+    counts += [
         panels.Count(
-            _("Chung: tỷ số sau/trước (khoảng tin cậy 95%)"),
-            overall.label(),
+            _("Bản làm rõ công bố trong kỳ"),
+            len(effects),
             panels.admin_list_url(
                 "responses",
                 "case",
                 published_from=start.isoformat(),
                 published_to=end.isoformat(),
+                **({"responsible_unit": unit.pk} if unit is not None else {}),
             ),
-        )
-    )
+        ),
+        panels.Count(_("Chung: tỷ số sau/trước (khoảng tin cậy 95%)"), overall.label()),
+    ]
     return counts
