@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from lantoa.api.main import api
 from lantoa.core.registry import app_modules
 from lantoa.promotion.views import favicon, sitemap_index
-from lantoa.responses.views import clarification_feed_atom
+from lantoa.responses.views import clarification_claimreview_json, clarification_feed_atom
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -20,6 +20,8 @@ urlpatterns = [
     path("favicon.ico", favicon),
     # Wagtail page URLs cannot end in ".atom"; the clarifications index serves its feed here.
     re_path(r"^(?P<index_path>(?:[\w\-]+/)+)feed\.atom$", clarification_feed_atom),
+    # … and its ClaimReview records (schema.org) as an open JSON feed, one per language.
+    re_path(r"^(?P<index_path>(?:[\w\-]+/)+)claimreview\.json$", clarification_claimreview_json),
 ]
 # Apps with pages of their own outside the Wagtail page tree (feeds, exports) provide `urls.py`
 # with `urlpatterns`; they are mounted under /<app>/.

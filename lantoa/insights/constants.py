@@ -59,6 +59,7 @@ class AlertKind(models.TextChoices):
     FOREIGN_FIRST = "foreign_first", _("Báo nước ngoài lần đầu nhắc đến")
     FOREIGN_PICKUP = "foreign_pickup", _("Chuỗi tin trong nước lan ra nước ngoài")
     SOURCE_HEALTH = "source_health", _("Nguồn tin im lặng hoặc lỗi kéo dài bất thường")
+    CLAIM_RESURFACED = "claim_resurfaced", _("Thông tin đã làm rõ xuất hiện lại")
 
 
 class Frequency(models.TextChoices):

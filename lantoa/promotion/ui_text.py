@@ -74,6 +74,14 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "ja": "Atom フィード",
         "fr": "Flux Atom",
     },
+    "claimreview_feed": {
+        "vi": "Các bản làm rõ dạng ClaimReview (JSON)",
+        "en": "Clarifications as ClaimReview (JSON)",
+        "zh-hans": "ClaimReview 格式的澄清 (JSON)",
+        "ko": "ClaimReview 형식의 해명 (JSON)",
+        "ja": "ClaimReview 形式の説明 (JSON)",
+        "fr": "Mises au point au format ClaimReview (JSON)",
+    },
     "calendar": {
         "vi": "Lịch sự kiện (iCal)",
         "en": "Events calendar (iCal)",

@@ -27,7 +27,7 @@ from lantoa.promotion.selectors import (
     kpi_output_by_theme,
     kpi_reach,
 )
-from lantoa.responses.selectors import kpi_case_timeliness
+from lantoa.responses.selectors import kpi_case_timeliness, kpi_clarification_effect
 
 from .models import AnnualReportNarrative
 
@@ -91,6 +91,13 @@ FIGURES: list[FigureSpec] = [
         note=NOT_BY_UNIT,
     ),
     FigureSpec("cases", "Vụ việc và thời gian xử lý", kpi_case_timeliness, "none"),
+    FigureSpec(
+        "clarification_effect",
+        "Hiệu quả làm rõ thông tin",
+        kpi_clarification_effect,
+        "none",
+        note="Tỷ số số lần thông tin xuất hiện lại mỗi ngày sau/trước khi công bố bản làm rõ.",
+    ),
     FigureSpec("promotion_language", "Tin bài quảng bá theo ngôn ngữ", kpi_output_by_language),
     FigureSpec(
         "promotion_channel", "Tin bài quảng bá theo kênh", kpi_output_by_channel, "doughnut"

@@ -8,6 +8,7 @@ class ResponsesConfig(AppConfig):
     verbose_name = _("Xử lý thông tin sai lệch")
 
     def ready(self):
-        from . import signals
+        from . import pipeline_hooks, signals, tasks  # noqa: F401
 
         signals.connect()
+        pipeline_hooks.register()

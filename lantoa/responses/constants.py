@@ -233,3 +233,15 @@ class ViolationOutcome(models.TextChoices):
     FINED = "fined", _("Xử phạt vi phạm hành chính")
     CONTENT_REMOVED = "content_removed", _("Gỡ bỏ, thu hồi nội dung, ấn phẩm")
     TRANSFERRED = "transferred", _("Chuyển cơ quan có thẩm quyền")
+
+
+class RecurrenceReview(models.TextChoices):
+    """A reviewer's word on a matched recurrence of a claim."""
+
+    PENDING = "pending", _("Chờ xem xét")
+    CONFIRMED = "confirmed", _("Đúng")
+    REJECTED = "rejected", _("Không đúng")
+
+
+# Verdicts that refute a claim: its resurfacing after publication raises an alert.
+REFUTING_VERDICTS = ("false", "inaccurate", "incomplete")

@@ -10,11 +10,20 @@ _VIOLATIONS = [
     for action in ("add", "change", "view")
     for model in ("violation", "violationstep")
 ]
+# Recurrences of a claim: everyone who sees cases sees them; who works cases reviews them.
+_REVIEW = ["view_claimrecurrence", "change_claimrecurrence"]
 ROLE_PERMISSIONS = {
-    Role.RAPID_RESPONSE: ["add_case", "change_case", "view_case", "act_on_case", *_VIOLATIONS],
-    Role.MONITOR: ["add_case", "view_case", *_VIOLATIONS],
-    Role.LEADER: ["change_case", "view_case", "act_on_case", *_VIOLATIONS],
-    Role.EDITOR: ["view_case"],
+    Role.RAPID_RESPONSE: [
+        "add_case",
+        "change_case",
+        "view_case",
+        "act_on_case",
+        *_VIOLATIONS,
+        *_REVIEW,
+    ],
+    Role.MONITOR: ["add_case", "view_case", *_VIOLATIONS, *_REVIEW],
+    Role.LEADER: ["change_case", "view_case", "act_on_case", *_VIOLATIONS, *_REVIEW],
+    Role.EDITOR: ["view_case", "view_claimrecurrence"],
 }
 
 

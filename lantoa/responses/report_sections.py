@@ -6,6 +6,8 @@ from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, rep
 
 from . import selectors
 from .constants import CaseState, Severity, Verdict, ViolationKind, ViolationOutcome, ViolationState
+from .models import Case
+from .selectors import effect
 
 
 def _hours(value: float | None) -> str:
@@ -123,6 +125,59 @@ def responses_section(context: ReportContext) -> ReportSection:
             **{key.replace(":", "_"): value for key, value in counts.items()},
         },
     )
+
+
+@report_section(key="responses.effect", order=405)
+def clarification_effect_section(context: ReportContext) -> ReportSection:
+    """ "Hiệu quả làm rõ thông tin": how often each refuted claim came back per day before and
+    after its clarification, per case and overall (method in plain words)."""
+    cases = Case.objects.filter(
+        published_at__date__gte=context.start, published_at__date__lte=context.end
+    )
+    if context.unit is not None:
+        cases = cases.filter(responsible_unit=context.unit)
+    effects = effect.cases_effect(cases.order_by("published_at", "pk"))
+    section = ReportSection(key="responses.effect", title=_("Hiệu quả làm rõ thông tin"), order=405)
+    if not effects:
+        section.paragraphs.append(_("Trong kỳ, chưa có bản làm rõ nào được công bố."))
+        return section
+    overall = effect.rate_ratio_pooled([e.change for e in effects])
+    section.paragraphs += [
+        _(
+            "Đối với %(n)d bản làm rõ công bố trong kỳ, tỷ số giữa số lần thông tin sai lệch "
+            "xuất hiện lại mỗi ngày sau và trước khi công bố là %(ratio)s (khoảng tin cậy 95%%)."
+        )
+        % {"n": len(effects), "ratio": overall.label()},
+        str(effect.EFFECT_METHOD),
+    ]
+    section.tables.append(
+        ReportTable(
+            _("Hiệu quả làm rõ thông tin theo vụ việc"),
+            [
+                _("Vụ việc"),
+                _("Số lần trước / số ngày"),
+                _("Số lần sau / số ngày"),
+                _("Tỷ số sau/trước (khoảng tin cậy 95%)"),
+            ],
+            [
+                [
+                    f"#{e.case.pk} {e.case.claim}",
+                    f"{e.change.before} / {e.change.before_days:.0f}",
+                    f"{e.change.after} / {e.change.after_days:.0f}",
+                    e.change.label(),
+                ]
+                for e in effects
+            ],
+        )
+    )
+    section.figures = {
+        "clarifications": len(effects),
+        "with_enough_data": sum(1 for e in effects if e.change.enough),
+        "recurrences_before": overall.before,
+        "recurrences_after": overall.after,
+        **({"rate_ratio": overall.ratio} if overall.enough else {}),
+    }
+    return section
 
 
 @report_section(key="responses.violations", order=410)

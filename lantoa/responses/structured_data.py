@@ -66,6 +66,33 @@ def claim_review(page, request) -> dict:
     }
 
 
+FEED_LIMIT = 500
+
+
+def claim_review_feed(index, request) -> dict:
+    """The open feed of one language's published clarifications: a schema.org DataFeed whose
+    elements are the pages' own ClaimReview records (the same ones their JSON-LD carries).
+    Public data only: the office, the claim, its public appearances, the verdict."""
+    reviews = []
+    modified = None
+    for page in index.clarifications()[:FEED_LIMIT]:
+        review = claim_review(page, request)
+        review.pop("@context")
+        reviews.append(review)
+        moment = page.last_published_at or page.first_published_at
+        modified = max(modified, moment) if modified and moment else (modified or moment)
+    return {
+        "@context": "https://schema.org",
+        "@type": "DataFeed",
+        "name": f"{index.title} · {office().name}",
+        "url": index.get_full_url(request),
+        "inLanguage": index.locale.language_code,
+        "publisher": office_organization(index, request),
+        "dateModified": _iso(modified),
+        "dataFeedElement": reviews,
+    }
+
+
 def news_article(page, request) -> dict:
     organization = office_organization(page, request)
     published = page.first_published_at or page.issued_on or timezone.now()

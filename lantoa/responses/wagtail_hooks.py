@@ -9,6 +9,7 @@ from lantoa.core.audit import register_actions
 
 from .admin import views
 from .admin.panels import responses_panels
+from .admin.recurrences import RecurrenceViewSet
 from .admin.viewsets import CaseViewSet
 from .admin.violations import ViolationsGroup
 from .constants import EventKind
@@ -33,6 +34,7 @@ def log_actions(actions):
 hooks.register("before_edit_page", views.refuse_direct_publication)
 
 register_snippet(CaseViewSet)
+register_snippet(RecurrenceViewSet)
 register_snippet(ViolationsGroup)
 
 

@@ -38,6 +38,18 @@ __all__ = ["spike_check", "spikes_detect"]
 logger = logging.getLogger(__name__)
 
 
+def alert_raise(rule: AlertRule, *, kind, key, title, body, items, payload=None) -> Alert | None:
+    """Raise one alert for another app's event (a resurfaced claim): unique by `key`, delivered
+    after the commit like every other alert; None when that key was raised before."""
+    return raise_alert(
+        rule, kind=kind, key=key, title=title, body=body, items=items, payload=payload
+    )
+
+
+def alert_rules_active(kind: str) -> list[AlertRule]:
+    return list(active_rules(kind))
+
+
 @transaction.atomic
 def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list[Alert]:
     """Alerts that new items can trigger at once: immediate matches, negative tone on a sensitive

@@ -6,12 +6,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from ..constants import OPEN_STATES
-from ..models import Case
+from ..constants import OPEN_STATES, RecurrenceReview
+from ..models import Case, ClaimRecurrence
 
 
 class CaseFilterSet(WagtailFilterSet):
     overdue = django_filters.BooleanFilter(label=_("Quá hạn"), method="filter_overdue")
+    id = django_filters.NumberFilter(field_name="pk", label=_("Số vụ việc"))
+    published_from = django_filters.DateFilter(
+        field_name="published_at", lookup_expr="date__gte", label=_("Công bố từ ngày")
+    )
+    published_to = django_filters.DateFilter(
+        field_name="published_at", lookup_expr="date__lte", label=_("Công bố đến ngày")
+    )
 
     class Meta:
         model = Case
@@ -20,3 +27,25 @@ class CaseFilterSet(WagtailFilterSet):
     def filter_overdue(self, queryset, name, value):
         condition = Q(state__in=OPEN_STATES, due_at__lt=timezone.now())
         return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+class RecurrenceFilterSet(WagtailFilterSet):
+    """The list a case's before/after counts link to: same case, same span, same rows."""
+
+    counted = django_filters.BooleanFilter(
+        label=_("Chỉ các lần được tính (trừ «không đúng»)"), method="filter_counted"
+    )
+    appeared_from = django_filters.IsoDateTimeFilter(
+        field_name="appeared_at", lookup_expr="gte", label=_("Xuất hiện từ")
+    )
+    appeared_to = django_filters.IsoDateTimeFilter(
+        field_name="appeared_at", lookup_expr="lt", label=_("Xuất hiện trước")
+    )
+
+    class Meta:
+        model = ClaimRecurrence
+        fields = ["case", "review_state", "counted"]
+
+    def filter_counted(self, queryset, name, value):
+        rejected = Q(review_state=RecurrenceReview.REJECTED)
+        return queryset.exclude(rejected) if value else queryset.filter(rejected)

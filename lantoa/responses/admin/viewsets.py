@@ -16,9 +16,11 @@ from ..constants import (
     CaseAction,
     CaseState,
     ChannelKind,
+    RecurrenceReview,
     Verdict,
 )
 from ..models import Case
+from ..selectors import effect as effect_selectors
 from ..services import AppearanceSpec, CaseError
 from . import views
 from .filters import CaseFilterSet
@@ -92,6 +94,8 @@ class CaseEditView(EditView):
             instance = services.case_update(
                 case=instance, user=self.request.user, severity=severity
             )
+        if self.form.formsets["claims"].has_changed():
+            services.claims_scan_later(instance)  # match the last days' items against them
         return instance
 
 
@@ -129,8 +133,36 @@ class CaseInspectView(InspectView):
             overdue=case.is_overdue(),
             deadline=_deadline(case),
             channel_kinds=ChannelKind.choices,
+            **_effect_context(case, user),
         )
         return context
+
+
+RECENT_RECURRENCES = 50
+
+
+def _effect_context(case, user) -> dict:
+    """The claims, the recurrence chart and rate change, and the latest recurrences to review."""
+    effect = effect_selectors.case_effect(case)
+    published_on = effect.published_on
+    return {
+        "claims": case.claims.all(),
+        "effect": effect,
+        "method": effect_selectors.EFFECT_METHOD,
+        "chart": {
+            "labels": [day.strftime("%d/%m") for day in effect.days],
+            "counts": effect.counts,
+            "after": [bool(published_on and day >= published_on) for day in effect.days],
+            "before_label": _("Trước khi công bố"),
+            "after_label": _("Từ ngày công bố"),
+            "x_label": _("Ngày"),
+            "y_label": _("Số lần xuất hiện"),
+        },
+        "recurrences": case.recurrences.select_related("item__source")[:RECENT_RECURRENCES],
+        "recurrences_url": effect_selectors.recurrences_list_url(case),
+        "can_review": user.has_perm("responses.change_claimrecurrence"),
+        "review_choices": RecurrenceReview.choices,
+    }
 
 
 class StateColumn(Column):
@@ -232,6 +264,17 @@ class CaseViewSet(UnitScopedViewSetMixin, SnippetViewSet):
         FieldPanel("responsible_user"),
         FieldPanel("responsible_unit"),
         FieldPanel("notes"),
+        InlinePanel(
+            "claims",
+            heading=_("Thông tin cần làm rõ (đối chiếu với tin mới ở mọi ngôn ngữ)"),
+            panels=[
+                FieldPanel("text"),
+                FieldPanel("language"),
+                FieldPanel("watch_languages"),
+                FieldPanel("key_phrases"),
+                FieldPanel("is_active"),
+            ],
+        ),
         InlinePanel("appearances", heading=_("Nơi xuất hiện")),
         InlinePanel("evidence", heading=_("Bằng chứng")),
         InlinePanel("channels", heading=_("Hình thức phản hồi")),

@@ -10,6 +10,7 @@ from .cases import (
     Evidence,
     ResponseChannel,
 )
+from .claims import Claim, ClaimRecurrence
 from .pages import ClarificationIndexPage, ClarificationPage
 from .violations import Violation, ViolationStep
 
@@ -18,6 +19,8 @@ __all__ = [
     "Case",
     "CaseEvent",
     "CaseTopic",
+    "Claim",
+    "ClaimRecurrence",
     "ClarificationIndexPage",
     "ClarificationPage",
     "Correction",

@@ -42,6 +42,7 @@ class ClarificationIndexPage(PublishChecksMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["clarifications"] = self.clarifications()
         context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
+        context["claimreview_url"] = self.get_url(request) + "claimreview.json"
         return context
 
     # Wagtail's page URL pattern admits no dot, so the routable feed lives at `feed/`;

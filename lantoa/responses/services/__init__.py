@@ -1,4 +1,5 @@
-"""Writes of the responses app: cases.py (opening, assignment, transitions), evidence.py (evidence,
+"""Writes of the responses app: opening.py (opening a case), cases.py (assignment, transitions),
+claims.py (claims, recurrences, the resurface alert), evidence.py (evidence,
 appearances, channels), events.py (the timeline), clarifications.py (the clarification page and
 its workflow), sla.py (deadlines), pages.py and setup.py (the index page and workflow)."""
 
@@ -13,7 +14,6 @@ from .cases import (
     case_correct,
     case_draft,
     case_mark_not_applicable,
-    case_open,
     case_pause,
     case_publish,
     case_return_to_drafting,
@@ -36,6 +36,7 @@ from .evidence import (
     channel_add,
     evidence_add,
 )
+from .opening import case_open, claims_scan_later
 from .pages import clarification_index_ensure, clarification_workflow_ensure
 from .setup import responses_setup
 from .sla import cases_check_deadlines
@@ -71,6 +72,7 @@ __all__ = [
     "case_update",
     "cases_check_deadlines",
     "channel_add",
+    "claims_scan_later",
     "clarification_create_from_case",
     "clarification_index_ensure",
     "clarification_workflow_ensure",

@@ -1,12 +1,10 @@
-"""Writes for cases: opening, assignment, and every state transition (evidence: evidence.py).
+"""Writes for cases: assignment and every state transition (opening: opening.py, evidence:
+evidence.py).
 
 Each transition is one service that checks the current state, changes it, and records who and when
 (a CaseEvent for the timeline and an entry in Wagtail's audit log). A transition refused in the
 current state raises CaseTransitionError with a Vietnamese sentence saying why.
 """
-
-from collections.abc import Iterable, Sequence
-from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,8 +14,6 @@ from lantoa.core.audit import audit
 from lantoa.core.constants import Role
 from lantoa.core.roles import user_has_role
 from lantoa.core.text import clean_text
-from lantoa.core.validators import web_url_message
-from lantoa.people.selectors import on_call_user
 
 from ..conf import sla_delta
 from ..constants import (
@@ -27,125 +23,21 @@ from ..constants import (
     CaseAction,
     CaseState,
     EventKind,
-    OpenedFrom,
     Severity,
     Verdict,
 )
-from ..models import Appearance, Case, Correction
+from ..models import Case, Correction
 from . import pages
 from .errors import CaseError, CasePermissionError, CaseTransitionError
 from .events import case_event_record
-from .evidence import AppearanceSpec, link_check
-
-
-def _one_line(claim: str) -> str:
-    claim = clean_text(claim, keep_paragraphs=False)
-    if not claim:
-        raise CaseError(_("Hãy nhập nội dung thông tin cần làm rõ (một dòng)."))
-    if len(claim) > 300:
-        raise CaseError(_("Nội dung thông tin cần làm rõ dài quá 300 ký tự; hãy tóm tắt lại."))
-    return claim
-
-
-def _check_responsible(user) -> None:
-    if user is not None and not user_has_role(user, Role.RAPID_RESPONSE):
-        raise CaseError(
-            _("%(name)s không thuộc lực lượng phản ứng nhanh nên không thể phụ trách vụ việc.")
-            % {"name": user.get_full_name() or user.username}
-        )
-
-
-@transaction.atomic
-def case_open(
-    *,
-    claim: str,
-    user,
-    severity: str = Severity.MEDIUM,
-    items: Iterable = (),
-    appearances: Sequence[AppearanceSpec] = (),
-    description: str = "",
-    topics: Sequence[str] = (),
-    responsible_user=None,
-    responsible_unit=None,
-    notes: str = "",
-    detected_at: datetime | None = None,
-) -> Case:
-    """Open a case from monitored items, or by hand from URLs or a description.
-
-    Each item becomes an appearance (its URL and publication time). The case is due at
-    detection time + the SLA of its severity. The responsible person defaults to the opener when
-    they belong to the rapid-response team, else to the person on call that week in the people
-    app's rapid-response roster.
-    """
-    claim = _one_line(claim)
-    items = list(items)
-    description = clean_text(description)
-    if not items and not appearances and not description:
-        raise CaseError(
-            _("Vụ việc cần ít nhất một tin theo dõi, một đường dẫn nơi xuất hiện hoặc một mô tả.")
-        )
-    if severity not in Severity.values:
-        raise CaseError(_("Mức độ «%(value)s» không hợp lệ.") % {"value": severity})
-    if responsible_user is None and user is not None and user_has_role(user, Role.RAPID_RESPONSE):
-        responsible_user = user
-    now = timezone.now()
-    detected_at = detected_at or now
-    if responsible_user is None:
-        responsible_user = on_call_user(
-            day=timezone.localdate(detected_at), role=Role.RAPID_RESPONSE
-        )
-    _check_responsible(responsible_user)
-    if responsible_unit is None and responsible_user is not None:
-        responsible_unit = responsible_user.unit
-    if detected_at > now:
-        raise CaseError(_("Thời điểm phát hiện không thể ở tương lai."))
-    case = Case.objects.create(
-        claim=claim,
-        description=description,
-        opened_from=OpenedFrom.ITEMS if items else OpenedFrom.MANUAL,
-        severity=severity,
-        responsible_user=responsible_user,
-        responsible_unit=responsible_unit,
-        notes=notes,
-        detected_at=detected_at,
-        due_at=detected_at + sla_delta(severity),
-        created_by=user,
-    )
-    if items:
-        case.items.set(items)
-    for item in items:
-        Appearance.objects.create(
-            case=case,
-            url=item.url,
-            appeared_at=item.published_at or item.fetched_at,
-            outlet=item.source.name,
-            item=item,
-        )
-    for spec in appearances:
-        if not spec.url:
-            raise CaseError(web_url_message())
-        link_check(spec.url)
-        Appearance.objects.create(
-            case=case, url=spec.url, appeared_at=spec.appeared_at, outlet=spec.outlet
-        )
-    if topics:
-        case.topics.set([clean_text(topic, keep_paragraphs=False) for topic in topics if topic])
-        case.save()
-    case_event_record(
-        case,
-        EventKind.OPENED,
-        user=user,
-        to_state=CaseState.DETECTED,
-        data={"items": [item.pk for item in items]},
-    )
-    return case
+from .opening import claim_one_line, responsible_check
 
 
 @transaction.atomic
 def case_assign(*, case: Case, user, responsible_user=None, responsible_unit=None) -> Case:
     """Hand the case to a rapid-response member and/or a unit."""
     case = Case.objects.select_for_update().get(pk=case.pk)
-    _check_responsible(responsible_user)
+    responsible_check(responsible_user)
     case.responsible_user = responsible_user
     case.responsible_unit = responsible_unit or (
         responsible_user.unit if responsible_user else None
@@ -168,12 +60,16 @@ def case_update(*, case: Case, user, claim: str | None = None, severity: str | N
     """Change the claim or the severity (the due time follows the severity's SLA)."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     changes = {}
-    if claim is not None and _one_line(claim) != case.claim:
+    if claim is not None and claim_one_line(claim) != case.claim:
         if case.state not in EDITABLE_STATES:
             raise CaseTransitionError(
                 _("Không được sửa nội dung thông tin khi bản làm rõ đã trình duyệt hoặc công bố.")
             )
-        changes["claim"] = case.claim = _one_line(claim)
+        changes["claim"] = case.claim = claim_one_line(claim)
+        first = case.claims.order_by("sort_order", "pk").first()
+        if first is not None:
+            first.text = case.claim
+            first.save(update_fields=["text"])
     if severity is not None and severity != case.severity:
         if severity not in Severity.values:
             raise CaseError(_("Mức độ «%(value)s» không hợp lệ.") % {"value": severity})

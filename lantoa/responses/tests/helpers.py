@@ -11,7 +11,7 @@ from .factories import ItemFactory
 def open_case(user, *, severity=Severity.HIGH, **kwargs):
     item = kwargs.pop("item", None) or ItemFactory()
     return services.case_open(
-        claim="Phường Quy Nhơn thu phí vào bãi biển từ tháng sau",
+        claim=kwargs.pop("claim", "Phường Quy Nhơn thu phí vào bãi biển từ tháng sau"),
         user=user,
         severity=severity,
         items=[item],

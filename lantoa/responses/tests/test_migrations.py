@@ -72,3 +72,19 @@ def test_the_beat_entry_follows_the_renamed_deadline_task_both_ways():
     entry = old.get_model("django_celery_beat", "PeriodicTask").objects.get(pk=entry.pk)
     assert entry.task == "lantoa.responses.tasks.cases_check_deadlines"
     _migrate(LATEST)
+
+
+def test_each_existing_case_claim_becomes_its_first_claim():
+    old = _migrate([("responses", "0006_violations_register")])
+    Case = old.get_model("responses", "Case")
+    now = timezone.now()
+    first = Case.objects.create(claim="Cảng Quy Nhơn đóng cửa", due_at=now, detected_at=now)
+    second = Case.objects.create(claim="Giá điện tăng gấp đôi", due_at=now, detected_at=now)
+
+    new = _migrate([("responses", "0007_case_claims_and_recurrences")])
+    claims = new.get_model("responses", "Claim").objects.order_by("case_id")
+    assert [(c.case_id, c.text, c.language, c.sort_order) for c in claims] == [
+        (first.pk, "Cảng Quy Nhơn đóng cửa", "vi", 0),
+        (second.pk, "Giá điện tăng gấp đôi", "vi", 0),
+    ]
+    _migrate(LATEST)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from lantoa.core import panels
 from lantoa.core.roles import scope_to_unit
 
-from .constants import (
+from ..constants import (
     OPEN_STATES,
     CaseState,
     Verdict,
@@ -29,7 +29,7 @@ from .constants import (
     ViolationOutcome,
     ViolationState,
 )
-from .models import Case, CaseEvent, ClarificationPage, DeadlineNotice, Violation
+from ..models import Case, CaseEvent, ClarificationPage, DeadlineNotice, Violation
 
 
 def cases_visible_to(user) -> QuerySet[Case]:
@@ -242,3 +242,6 @@ def violation_counts(violations: QuerySet[Violation]) -> dict[str, dict[str, int
             ("outcome", ViolationOutcome),
         )
     }
+
+
+from .effect import kpi_clarification_effect as kpi_clarification_effect  # noqa: E402
