@@ -132,6 +132,8 @@ class PlanImportView(PermissionRequiredMixin, AdminPage, FormView):
                 deadline_kind=form.cleaned_data["deadline_kind"],
                 due_date=form.cleaned_data["due_date"],
                 text=form.proposal.text,
+                kind=form.cleaned_data["kind"],
+                recipient=form.proposal.recipient,
             )
             for form in forms
             if form.cleaned_data["accept"]
@@ -168,7 +170,7 @@ class PlanImportView(PermissionRequiredMixin, AdminPage, FormView):
             )
         messages.success(
             request,
-            _("Đã nhập kế hoạch %(code)s và tạo %(n)s nhiệm vụ.")
+            _("Đã nhập kế hoạch %(code)s và tạo %(n)s mục theo dõi (nhiệm vụ, báo cáo, kiểm tra).")
             % {"code": plan.code, "n": len(tasks)},
         )
         return redirect("plans_admin:plan_outline", plan.pk)

@@ -53,11 +53,14 @@ def _periods_for(task: Task) -> list[tuple[str, date, date, date]]:
     step = {
         DeadlineKind.MONTHLY: 1,
         DeadlineKind.QUARTERLY: 3,
+        DeadlineKind.SEMIANNUAL: 6,
         DeadlineKind.ONGOING: 3,
         DeadlineKind.ANNUAL: 12,
     }[kind]
     if kind in (DeadlineKind.QUARTERLY, DeadlineKind.ONGOING):
         month = 3 * ((month - 1) // 3) + 1
+    elif kind == DeadlineKind.SEMIANNUAL:
+        month = 1 if month <= 6 else 7
     elif kind == DeadlineKind.ANNUAL:
         month = 1
     while date(year, month, 1) <= end:
@@ -67,6 +70,10 @@ def _periods_for(task: Task) -> list[tuple[str, date, date, date]]:
             label = _("Tháng %(m)s/%(y)s") % {"m": month, "y": year}
         elif kind == DeadlineKind.QUARTERLY:
             label = _("Quý %(q)s/%(y)s") % {"q": (month - 1) // 3 + 1, "y": year}
+        elif kind == DeadlineKind.SEMIANNUAL:
+            label = (_("6 tháng đầu năm %(y)s") if month == 1 else _("6 tháng cuối năm %(y)s")) % {
+                "y": year
+            }
         elif kind == DeadlineKind.ONGOING:
             label = _("Kiểm tra tiến độ Quý %(q)s/%(y)s") % {"q": (month - 1) // 3 + 1, "y": year}
         else:
@@ -121,6 +128,7 @@ def task_create(
     if deadline_kind in (
         DeadlineKind.ANNUAL,
         DeadlineKind.QUARTERLY,
+        DeadlineKind.SEMIANNUAL,
         DeadlineKind.MONTHLY,
         DeadlineKind.ONGOING,
     ):
