@@ -106,6 +106,15 @@ class Case(ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    plan_item = models.ForeignKey(
+        "plans.PlanSection",
+        verbose_name=_("mục kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Mục của kế hoạch mà việc này thực hiện; báo cáo năm dẫn nó làm căn cứ."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người mở"),

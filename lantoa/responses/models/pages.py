@@ -80,6 +80,15 @@ class ClarificationPage(PublishChecksMixin, Page):
         _("giải thích"), features=["bold", "italic", "link", "ol", "ul", "h3"]
     )
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    plan_item = models.ForeignKey(
+        "plans.PlanSection",
+        verbose_name=_("mục kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Mục của kế hoạch mà việc này thực hiện; báo cáo năm dẫn nó làm căn cứ."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -87,6 +96,7 @@ class ClarificationPage(PublishChecksMixin, Page):
         FieldPanel("verdict", read_only=True),
         FieldPanel("explanation"),
         FieldPanel("issued_on"),
+        FieldPanel("plan_item"),
     ]
     parent_page_types = ["responses.ClarificationIndexPage"]
     subpage_types = []

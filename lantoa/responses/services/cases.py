@@ -69,6 +69,7 @@ def case_open(
     responsible_unit=None,
     notes: str = "",
     detected_at: datetime | None = None,
+    plan_item=None,
 ) -> Case:
     """Open a case from monitored items, or by hand from URLs or a description.
 
@@ -110,6 +111,7 @@ def case_open(
         detected_at=detected_at,
         due_at=detected_at + sla_delta(severity),
         created_by=user,
+        plan_item=plan_item,
     )
     if items:
         case.items.set(items)
