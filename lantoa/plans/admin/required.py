@@ -10,6 +10,18 @@ from ..models import RequiredReport
 from ..selectors import required_report_status
 from ..services import required_report_create, required_report_update
 
+_FIELDS = (
+    "title",
+    "plan",
+    "source_section",
+    "reporting_unit",
+    "recipient",
+    "year",
+    "due_date",
+    "received_on",
+    "received_number",
+)
+
 RequiredReportCreateView = service_form_view(
     CreateView,
     required_report_create,
@@ -43,32 +55,11 @@ class RequiredReportViewSet(UnitScopedRecordViewSet):
         "received_on",
         Column("status", label=_("Tình trạng"), accessor=_status),
     ]
-    list_export = [
-        "title",
-        "plan",
-        "source_section",
-        "reporting_unit",
-        "recipient",
-        "year",
-        "due_date",
-        "received_on",
-        "received_number",
-        "status_label",
-    ]
+    list_export = [*_FIELDS, "status_label"]
     export_headings = {"status_label": _("Tình trạng")}
     list_filter = ["year", "reporting_unit"]
     export_filename = "bao-cao-bat-buoc"
     search_fields = ["title"]
     add_view_class = RequiredReportCreateView
     edit_view_class = RequiredReportEditView
-    form_fields = (
-        "title",
-        "plan",
-        "source_section",
-        "reporting_unit",
-        "recipient",
-        "year",
-        "due_date",
-        "received_on",
-        "received_number",
-    )
+    form_fields = _FIELDS

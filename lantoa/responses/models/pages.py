@@ -9,6 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from lantoa.core.fields import plan_item_field
 from lantoa.core.selectors import office
 from lantoa.promotion.models.pages import PublishChecksMixin
 
@@ -80,15 +81,7 @@ class ClarificationPage(PublishChecksMixin, Page):
         _("giải thích"), features=["bold", "italic", "link", "ol", "ul", "h3"]
     )
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
-    plan_item = models.ForeignKey(
-        "plans.PlanSection",
-        verbose_name=_("mục kế hoạch"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Mục của kế hoạch mà việc này thực hiện; báo cáo năm dẫn nó làm căn cứ."),
-    )
+    plan_item = plan_item_field()
 
     content_panels = [
         *Page.content_panels,
