@@ -72,6 +72,7 @@ def summarise(parsed) -> dict:
         "tasks": [
             {
                 "path": task.path,
+                "kind": getattr(task, "kind", "task"),
                 "lead": _mention(task.lead),
                 "coordinating": [_mention(m) for m in task.coordinating],
                 "deadline_kind": task.deadline_kind,
@@ -108,6 +109,8 @@ def items(summary: dict) -> dict[str, set]:
             out[f"signature.{key}"].add(value)
     for task in summary["tasks"]:
         out["task"].add(task["path"])
+        # What the item becomes: a task, a required report (IV.1) or an inspection plan (IV.3).
+        out["task.kind"].add((task["path"], task.get("kind", "task")))
         out["task.lead"].add((task["path"], task["lead"]))
         for unit in task["coordinating"]:
             out["task.coordinating"].add((task["path"], unit))

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .validators import validate_web_url
 
@@ -22,3 +23,19 @@ class WebURLField(models.URLField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": WebURLFormField, **kwargs})
+
+
+def plan_item_field() -> models.ForeignKey:
+    """The plan item (`plans.PlanSection`) a record serves: trainings, campaigns, cases and
+    clarifications carry one, and `<app>/plan_evidence.py` counts them as that item's evidence in
+    the annual report (core.reporting.plan_item_evidence). A string reference: core imports no
+    app above it."""
+    return models.ForeignKey(
+        "plans.PlanSection",
+        verbose_name=_("mục kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Mục của kế hoạch mà việc này thực hiện; báo cáo năm dẫn nó làm căn cứ."),
+    )

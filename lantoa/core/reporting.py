@@ -35,6 +35,35 @@ class Link:
         return self.text
 
 
+class Cited(str):
+    """A paragraph whose figures link to the records they count: `links` are pieces of the text
+    (each found once, in order) with the admin list they count. Anything that reads paragraphs as
+    text keeps working; the DOCX builder (and the PDF made from it) makes the pieces clickable."""
+
+    links: tuple[Link, ...]
+
+    def __new__(cls, text: str, links=()):
+        paragraph = super().__new__(cls, text)
+        paragraph.links = tuple(link for link in links if link.url and link.text)
+        return paragraph
+
+    def pieces(self) -> list[str | Link]:
+        """The text cut into plain pieces and links, in reading order."""
+        out: list[str | Link] = []
+        position = 0
+        for link in self.links:
+            found = self.find(link.text, position)
+            if found < 0:
+                continue
+            if found > position:
+                out.append(str(self[position:found]))
+            out.append(link)
+            position = found + len(link.text)
+        if position < len(self):
+            out.append(str(self[position:]))
+        return out
+
+
 @dataclass(frozen=True)
 class ItemEvidence:
     """Records of another app tagged to a plan item (a `plans.PlanSection`), as the annual report

@@ -1,13 +1,22 @@
-"""Admin view helpers: unit scoping for Wagtail ViewSets.
+"""Admin view helpers: unit scoping for Wagtail ViewSets, and registers written through services.
 
 Declare `unit_paths` on a ViewSet that mixes in UnitScopedViewSetMixin: its list shows only the
 user's unit's rows; every view that loads one object (edit, inspect, delete, history, …) answers
 404 for another unit's object, so a unit reporter cannot reach it by typing a URL; its chooser
 (the modal that picks one for a form field elsewhere) lists and returns only the unit's rows; and
 its add and edit forms offer only the unit's records (of any unit-scoped model) as choices.
+
+A register whose records are written only by services (inspections, violations, …) declares its
+form once: `service_form_view(CreateView, some_service, required=…, fields=…)` makes the add or
+edit view that calls the service and turns its refusal into the form's error, and
+`RecordViewSet` / `UnitScopedRecordViewSet` take their panels from `form_fields`.
 """
 
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
 from django.http import Http404
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .roles import scope_form_choices, scope_to_unit, unit_scoped_register
@@ -133,3 +142,62 @@ class UnitScopedViewSetMixin:
 
 class UnitScopedSnippetViewSet(UnitScopedViewSetMixin, SnippetViewSet):
     """A snippet ViewSet whose records belong to units; set `unit_paths`."""
+
+
+class ServiceRefusalMixin:
+    """A service's ValidationError becomes the form's error message (nothing saved)."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
+def service_form_view(
+    view_class,
+    service: Callable,
+    *,
+    required: tuple[str, ...] = (),
+    fields: tuple[str, ...] = (),
+    instance_arg: str | None = None,
+    extra: Callable[[dict], dict] | None = None,
+):
+    """An add or edit view whose save calls one service with keyword arguments: each of
+    `required` from the form's cleaned data, each of `fields` the form has, the edited object as
+    `instance_arg`, whatever `extra(cleaned_data)` shapes, and the user. The service's refusal
+    (ValidationError) is shown on the form and nothing is saved."""
+
+    class ServiceFormView(ServiceRefusalMixin, view_class):
+        def save_instance(self):
+            data = self.form.cleaned_data
+            arguments = {name: data[name] for name in required}
+            arguments.update({name: data[name] for name in fields if name in data})
+            if instance_arg:
+                arguments[instance_arg] = self.object
+            if extra is not None:
+                arguments.update(extra(data))
+            return service(**arguments, user=self.request.user)
+
+    ServiceFormView.__name__ = f"{service.__name__.title().replace('_', '')}View"
+    return ServiceFormView
+
+
+class RecordViewSet(SnippetViewSet):
+    """A register written through services: the form's panels follow `form_fields` (unless the
+    ViewSet declares `panels`), and every record can be inspected."""
+
+    form_fields: tuple[str, ...] = ()
+    inspect_view_enabled = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.form_fields and "panels" not in cls.__dict__:
+            cls.panels = [FieldPanel(name) for name in cls.form_fields]
+
+
+class UnitScopedRecordViewSet(UnitScopedViewSetMixin, RecordViewSet):
+    """A register written through services whose records belong to units; set `unit_paths`."""

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.fields import plan_item_field
+
 from .constants import (
     LANGUAGE_CHOICES,
     CollaboratorKind,
@@ -107,15 +109,7 @@ class Training(models.Model):
     )
     topics = models.TextField(_("nội dung, chuyên đề"), blank=True)
     location = models.CharField(_("địa điểm"), max_length=255, blank=True)
-    plan_item = models.ForeignKey(
-        "plans.PlanSection",
-        verbose_name=_("mục kế hoạch"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Mục của kế hoạch mà việc này thực hiện; báo cáo năm dẫn nó làm căn cứ."),
-    )
+    plan_item = plan_item_field()
 
     class Meta:
         verbose_name = _("lớp tập huấn")

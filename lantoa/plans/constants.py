@@ -95,7 +95,16 @@ class DeadlineKind(models.TextChoices):
     ONGOING = "ongoing", _("Thường xuyên")
     ANNUAL = "annual", _("Hằng năm")
     QUARTERLY = "quarterly", _("Hằng quý")
+    SEMIANNUAL = "semiannual", _("Định kỳ 6 tháng")
     MONTHLY = "monthly", _("Hằng tháng")
+
+
+class ProposalKind(models.TextChoices):
+    """What an actionable item of an imported plan becomes when the officer accepts it."""
+
+    TASK = "task", _("Nhiệm vụ")
+    REQUIRED_REPORT = "required_report", _("Báo cáo bắt buộc")
+    INSPECTION_PLAN = "inspection_plan", _("Kế hoạch kiểm tra, giám sát")
 
 
 class TaskState(models.TextChoices):

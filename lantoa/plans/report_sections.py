@@ -5,7 +5,10 @@ Every figure comes from the selectors; the section titles are those of a Party r
 
 from django.utils import timezone
 
+from lantoa.core import panels
 from lantoa.core.reporting import (
+    Cited,
+    Link,
     ReportContext,
     ReportSection,
     ReportTable,
@@ -18,11 +21,13 @@ from .models import Directive
 from .selectors import (
     EVIDENCE_KINDS,
     bucket_counts,
+    completed_in_period,
     dissemination_by_audience,
     dissemination_coverage,
     dissemination_sessions_in_period,
     evidence_sentence,
     inspection_summary,
+    main_contributors,
     plan_tasks_in_period,
     report_figures,
     required_report_status,
@@ -110,6 +115,37 @@ def dissemination(context: ReportContext) -> ReportSection:
     return section
 
 
+def _task_list(context: ReportContext, **params) -> str:
+    """The admin task list filtered as the report counts (plan, lead unit, and `params`)."""
+    return panels.admin_list_url(
+        "plans",
+        "task",
+        plan=context.plan.pk if context.plan is not None else None,
+        lead_unit=context.unit.pk if context.unit is not None else None,
+        **params,
+    )
+
+
+def _change_since_last_year(context: ReportContext, queryset) -> str:
+    """Tasks completed this year against the year before, with the lead units that completed
+    most of this year's."""
+    done = completed_in_period(queryset, start=context.start, end=context.end)
+    last_start = context.start.replace(year=context.start.year - 1)
+    last_end = context.end.replace(year=context.end.year - 1)
+    done_before = completed_in_period(queryset, start=last_start, end=last_end).count()
+    diff = done.count() - done_before
+    change = "không đổi" if diff == 0 else (f"tăng {diff}" if diff > 0 else f"giảm {-diff}")
+    text = (
+        f"So với năm {context.year - 1}: {done.count()} nhiệm vụ hoàn thành trong năm "
+        f"({done_before} năm {context.year - 1}, {change})"
+    )
+    contributors = main_contributors(done)
+    if contributors:
+        names = ", ".join(f"{name} ({n})" for name, n in contributors)
+        text += f"; đóng góp chính: {names}"
+    return text + "."
+
+
 @report_section(key="plans.tasks", order=20)
 def tasks(context: ReportContext) -> ReportSection:
     as_of = _as_of(context)
@@ -127,11 +163,23 @@ def tasks(context: ReportContext) -> ReportSection:
         figures={"tasks": total, **counted, **{f"reported_{k}": v for k, v in figures.items()}},
         scope=_scope(context),
     )
+    # Each figure of the sentence links to the task list it counts (filtered the same way).
+    pieces = [(f"Tổng số nhiệm vụ: {total}", None)] + [
+        (f"{label}: {counts[bucket]}", bucket)
+        for label, bucket in (
+            ("hoàn thành đúng hạn", Bucket.COMPLETED_ON_TIME),
+            ("hoàn thành quá hạn", Bucket.COMPLETED_LATE),
+            ("đang thực hiện trong hạn", Bucket.OPEN_WITHIN),
+            ("chưa hoàn thành, quá hạn", Bucket.OPEN_OVERDUE),
+        )
+    ]
     section.paragraphs.append(
-        f"Tổng số nhiệm vụ: {total}; hoàn thành đúng hạn: {counts[Bucket.COMPLETED_ON_TIME]}; "
-        f"hoàn thành quá hạn: {counts[Bucket.COMPLETED_LATE]}; đang thực hiện trong hạn: "
-        f"{counts[Bucket.OPEN_WITHIN]}; chưa hoàn thành, quá hạn: {counts[Bucket.OPEN_OVERDUE]}."
+        Cited(
+            "; ".join(text for text, _bucket in pieces) + ".",
+            [Link(text, _task_list(context, bucket=bucket)) for text, bucket in pieces],
+        )
     )
+    section.paragraphs.append(_change_since_last_year(context, queryset))
     section.paragraphs.append(
         f"Các đơn vị đã gửi {figures['reports']} báo cáo được chấp nhận, ghi nhận "
         f"{figures['sessions']} buổi, hội nghị với {figures['attendees']} lượt người tham dự và "
@@ -164,8 +212,11 @@ def tasks(context: ReportContext) -> ReportSection:
     )
     evidence = task_evidence(queryset, start=context.start, end=context.end)
     by_item: dict[str, dict] = {}
+    item_ids: dict[str, int] = {}
     for index, task in enumerate(annotated.select_related("source_section").order_by("pk"), 1):
         item = task.source_section.path if task.source_section_id else ""
+        if item:
+            item_ids[item] = task.source_section_id
         rows.append(
             [
                 index,
@@ -194,20 +245,29 @@ def tasks(context: ReportContext) -> ReportSection:
     # Records of the other apps tagged to a plan item (trainings, campaigns …) are cited too.
     if context.plan is not None:
         items = dict(context.plan.sections.values_list("pk", "path"))
+        item_ids.update({path: pk for pk, path in items.items()})
         others = plan_item_evidence(section_ids=list(items), start=context.start, end=context.end)
         for section_id, rows in others.items():
             totals = by_item.setdefault(
                 items[section_id], {"tasks": 0, **dict.fromkeys(EVIDENCE_KINDS, 0)}
             )
             totals["others"] = "; ".join(f"{row.count} {row.label}" for row in rows)
+            totals["rows"] = rows
     for item, totals in sorted(by_item.items()):
         cited = evidence_sentence(totals)
         if totals.get("others"):
             cited = (
                 totals["others"] if cited == "chưa có căn cứ" else f"{cited}; {totals['others']}"
             )
+        # The item's tasks and each other app's records link to the admin list they are in.
+        links = [
+            Link(f"{totals['tasks']} nhiệm vụ", _task_list(context, source_section=section_id))
+            for section_id in [item_ids.get(item)]
+            if section_id and totals["tasks"]
+        ]
+        links += [Link(f"{row.count} {row.label}", row.url) for row in totals.get("rows", [])]
         section.paragraphs.append(
-            f"Mục {item} của kế hoạch: {totals['tasks']} nhiệm vụ; căn cứ: {cited}."
+            Cited(f"Mục {item} của kế hoạch: {totals['tasks']} nhiệm vụ; căn cứ: {cited}.", links)
         )
     return section
 

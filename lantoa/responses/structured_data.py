@@ -84,7 +84,7 @@ def claim_review_feed(index, request) -> dict:
     return {
         "@context": "https://schema.org",
         "@type": "DataFeed",
-        "name": f"{index.title} · {office().name}",
+        "name": f"{index.title} · {office_name_in(index.locale.language_code)}",
         "url": index.get_full_url(request),
         "inLanguage": index.locale.language_code,
         "publisher": office_organization(index, request),

@@ -10,7 +10,7 @@ from lantoa.core.models import Unit
 from lantoa.core.roles import OUTSIDE_UNIT_MESSAGE
 from lantoa.core.uploads import EVIDENCE, PLAN_SOURCE, PolicyFileField
 
-from ..constants import DeadlineKind, TaskState
+from ..constants import DeadlineKind, ProposalKind, TaskState
 from ..models import Directive, Plan, Task, TaskPeriod
 from ..selectors import tasks_of_unit
 
@@ -126,6 +126,7 @@ class ProposalForm(forms.Form):
     units, or the units the plan names that the registry lacks, created on save)."""
 
     accept = forms.BooleanField(label=_("Tạo nhiệm vụ"), required=False)
+    kind = forms.ChoiceField(label=_("Tạo thành"), choices=ProposalKind.choices)
     title = forms.CharField(label=_("Tên nhiệm vụ"), max_length=255, required=False)
     lead = forms.ChoiceField(label=_("Chủ trì"), required=False)
     coordinating = forms.MultipleChoiceField(
@@ -137,6 +138,7 @@ class ProposalForm(forms.Form):
     def __init__(self, *args, proposal, units, **kwargs):
         initial = {
             "accept": proposal.lead is not None,
+            "kind": proposal.kind,
             "title": proposal.title,
             "lead": _choice(proposal.lead),
             "coordinating": [_choice(m) for m in proposal.coordinating],

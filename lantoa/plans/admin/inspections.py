@@ -6,11 +6,10 @@ reporter sees only their own unit's).
 """
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views.generic.models import CreateView
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from lantoa.core.viewsets import UnitScopedSnippetViewSet
+from lantoa.core.viewsets import RecordViewSet, UnitScopedRecordViewSet, service_form_view
 
 from ..models import InspectionFinding, InspectionPlan, InspectionRecommendation, InspectionVisit
 from ..services import (
@@ -19,135 +18,77 @@ from ..services import (
     inspection_recommend,
     inspection_visit_record,
 )
-from .mixins import ServiceRefusalMixin
+
+_PLAN_FIELDS = (
+    "title",
+    "kind",
+    "year",
+    "plan",
+    "source_section",
+    "inspecting_unit",
+    "start",
+    "end",
+    "notes",
+)
+_VISIT_FIELDS = ("inspection", "unit", "planned_on", "held_on", "team", "summary")
+_FINDING_FIELDS = ("visit", "kind", "text")
+_RECOMMENDATION_FIELDS = ("visit", "finding", "text", "unit", "due_date")
 
 
-class InspectionPlanCreateView(ServiceRefusalMixin, CreateView):
-    def save_instance(self):
-        data = self.form.cleaned_data
-        return inspection_plan_create(
-            title=data["title"],
-            kind=data["kind"],
-            year=data["year"],
-            plan=data.get("plan"),
-            source_section=data.get("source_section"),
-            inspecting_unit=data["inspecting_unit"],
-            start=data["start"],
-            end=data["end"],
-            notes=data.get("notes", ""),
-            user=self.request.user,
-        )
-
-
-class InspectionPlanViewSet(SnippetViewSet):
+class InspectionPlanViewSet(RecordViewSet):
     model = InspectionPlan
     icon = "clipboard-list"
     menu_label = _("Kế hoạch kiểm tra")
     list_display = ["title", "kind", "year", "inspecting_unit", "start", "end"]
-    list_export = [
-        "title",
-        "kind",
-        "year",
-        "plan",
-        "source_section",
-        "inspecting_unit",
-        "start",
-        "end",
-        "notes",
-        "created_by",
-        "created_at",
-    ]
+    list_export = [*_PLAN_FIELDS, "created_by", "created_at"]
     list_filter = ["year", "kind", "inspecting_unit", "plan"]
     export_filename = "ke-hoach-kiem-tra"
     search_fields = ["title", "notes"]
-    inspect_view_enabled = True
-    add_view_class = InspectionPlanCreateView
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("kind"),
-        FieldPanel("year"),
-        FieldPanel("plan"),
-        FieldPanel("source_section"),
-        FieldPanel("inspecting_unit"),
-        FieldPanel("start"),
-        FieldPanel("end"),
-        FieldPanel("notes"),
-    ]
+    form_fields = _PLAN_FIELDS
+    add_view_class = service_form_view(
+        CreateView,
+        inspection_plan_create,
+        required=("title", "kind", "year", "inspecting_unit", "start", "end"),
+        fields=("plan", "source_section", "notes"),
+    )
 
 
-class VisitCreateView(ServiceRefusalMixin, CreateView):
-    def save_instance(self):
-        data = self.form.cleaned_data
-        return inspection_visit_record(
-            inspection=data["inspection"],
-            unit=data["unit"],
-            planned_on=data["planned_on"],
-            held_on=data.get("held_on"),
-            team=data.get("team", ""),
-            summary=data.get("summary", ""),
-            user=self.request.user,
-        )
-
-
-class InspectionVisitViewSet(UnitScopedSnippetViewSet):
+class InspectionVisitViewSet(UnitScopedRecordViewSet):
     model = InspectionVisit
     unit_paths = ("unit",)
     icon = "site"
     menu_label = _("Cuộc kiểm tra")
     list_display = ["unit", "inspection", "planned_on", "held_on"]
-    list_export = ["inspection", "unit", "planned_on", "held_on", "team", "summary"]
+    list_export = list(_VISIT_FIELDS)
     list_filter = ["inspection", "unit"]
     export_filename = "cuoc-kiem-tra"
     search_fields = ["summary"]
-    inspect_view_enabled = True
-    add_view_class = VisitCreateView
-    panels = [
-        FieldPanel("inspection"),
-        FieldPanel("unit"),
-        FieldPanel("planned_on"),
-        FieldPanel("held_on"),
-        FieldPanel("team"),
-        FieldPanel("summary"),
-    ]
+    form_fields = _VISIT_FIELDS
+    add_view_class = service_form_view(
+        CreateView,
+        inspection_visit_record,
+        required=("inspection", "unit", "planned_on"),
+        fields=("held_on", "team", "summary"),
+    )
 
 
-class FindingCreateView(ServiceRefusalMixin, CreateView):
-    def save_instance(self):
-        data = self.form.cleaned_data
-        return inspection_finding_record(
-            visit=data["visit"], kind=data["kind"], text=data["text"], user=self.request.user
-        )
-
-
-class InspectionFindingViewSet(UnitScopedSnippetViewSet):
+class InspectionFindingViewSet(UnitScopedRecordViewSet):
     model = InspectionFinding
     unit_paths = ("visit__unit",)
     icon = "search"
     menu_label = _("Kết quả kiểm tra")
     list_display = ["text", "kind", "visit"]
-    list_export = ["visit", "kind", "text"]
+    list_export = list(_FINDING_FIELDS)
     list_filter = ["kind", "visit__unit"]
     export_filename = "ket-qua-kiem-tra"
     search_fields = ["text"]
-    inspect_view_enabled = True
-    add_view_class = FindingCreateView
-    panels = [FieldPanel("visit"), FieldPanel("kind"), FieldPanel("text")]
+    form_fields = _FINDING_FIELDS
+    add_view_class = service_form_view(
+        CreateView, inspection_finding_record, required=_FINDING_FIELDS
+    )
 
 
-class RecommendationCreateView(ServiceRefusalMixin, CreateView):
-    def save_instance(self):
-        data = self.form.cleaned_data
-        return inspection_recommend(
-            visit=data["visit"],
-            finding=data.get("finding"),
-            text=data["text"],
-            unit=data["unit"],
-            due_date=data["due_date"],
-            user=self.request.user,
-        )
-
-
-class InspectionRecommendationViewSet(UnitScopedSnippetViewSet):
+class InspectionRecommendationViewSet(UnitScopedRecordViewSet):
     model = InspectionRecommendation
     unit_paths = ("unit", "visit__unit")
     icon = "tasks"
@@ -157,15 +98,13 @@ class InspectionRecommendationViewSet(UnitScopedSnippetViewSet):
     list_filter = ["unit", "visit__inspection"]
     export_filename = "kien-nghi-kiem-tra"
     search_fields = ["text"]
-    inspect_view_enabled = True
-    add_view_class = RecommendationCreateView
-    panels = [
-        FieldPanel("visit"),
-        FieldPanel("finding"),
-        FieldPanel("text"),
-        FieldPanel("unit"),
-        FieldPanel("due_date"),
-    ]
+    form_fields = _RECOMMENDATION_FIELDS
+    add_view_class = service_form_view(
+        CreateView,
+        inspection_recommend,
+        required=("visit", "text", "unit", "due_date"),
+        fields=("finding",),
+    )
 
 
 class InspectionsGroup(SnippetViewSetGroup):

@@ -1,10 +1,10 @@
 from django.urls import path
 
-from . import views
+from . import imports, views
 
 urlpatterns = [
     path("my-unit/", views.MyUnitView.as_view(), name="my_unit"),
-    path("import/", views.PlanImportView.as_view(), name="plan_import"),
+    path("import/", imports.PlanImportView.as_view(), name="plan_import"),
     path("plan/<int:pk>/outline/", views.PlanOutlineView.as_view(), name="plan_outline"),
     path("report/", views.ReportSubmitView.as_view(), name="report_submit"),
     path("report/<int:pk>/review/", views.ReportReviewView.as_view(), name="report_review"),

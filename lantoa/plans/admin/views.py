@@ -6,21 +6,17 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from django.views.generic import FormView
 
-from lantoa.core.constants import Role
 from lantoa.core.jobs.views import job_list_url
-from lantoa.core.roles import PermissionRequiredMixin, is_unit_scoped, user_has_role
+from lantoa.core.roles import is_unit_scoped
 
 from ..constants import ReportState
-from ..importer import PlanImportError, parse_plan
 from ..models import Notification, Plan, ProgressReport, ReportEvidence
 from ..selectors import (
     can_review,
@@ -33,25 +29,17 @@ from ..selectors import (
     tasks_with_buckets,
 )
 from ..services import (
-    TaskDecision,
     annual_report_start,
-    directory_from_units,
-    plan_import,
-    plan_parse_file,
-    plan_proposals_accept,
-    plan_tasks_create,
     progress_report_review,
     progress_report_submit,
 )
+from .base import DOCX, AdminPage, LeaderOnlyMixin, PlansPage
 from .forms import (
     AnnualReportForm,
     CoverageForm,
-    ImportReviewForm,
-    ImportUploadForm,
     ReminderForm,
     ReportSubmitForm,
     ReviewForm,
-    proposal_forms,
 )
 from .tables import (
     assignments_table,
@@ -61,140 +49,6 @@ from .tables import (
     sent_reports_table,
     unit_tasks_table,
 )
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-class LeaderOnlyMixin(PermissionRequiredMixin):
-    """Screens that speak for the office (the annual report, reminder letters): leaders and
-    monitors only."""
-
-    @classmethod
-    def user_may_open(cls, user) -> bool:
-        return user_has_role(user, Role.LEADER) or user_has_role(user, Role.MONITOR)
-
-
-class AdminPage(WagtailAdminTemplateMixin):
-    """A plans admin screen: the page title closes the breadcrumb trail."""
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
-
-
-class PlansPage(AdminPage, TemplateView):
-    header_icon = "tasks"
-
-
-class PlanImportView(PermissionRequiredMixin, AdminPage, FormView):
-    """Upload → review the extracted structure (and correct the text) → save."""
-
-    template_name = "plans/admin/import.html"
-    page_title = gettext_lazy("Nhập kế hoạch từ tệp")
-    header_icon = "doc-full"
-    form_class = ImportUploadForm
-    required_perm = "plans.add_plan"
-
-    def post(self, request, *args, **kwargs):
-        if "text" in request.POST:
-            return self._review(request)
-        form = ImportUploadForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
-        upload = form.cleaned_data["file"]
-        try:
-            text, parsed = plan_parse_file(data=upload.read(), filename=upload.name)
-        except PlanImportError as exc:
-            form.add_error("file", str(exc))
-            return self.render_to_response(self.get_context_data(form=form))
-        review = ImportReviewForm(initial={"text": text, "filename": upload.name})
-        return self.render_to_response(self.get_context_data(review=review, parsed=parsed))
-
-    def _review(self, request):
-        review = ImportReviewForm(request.POST)
-        if not review.is_valid():
-            return self.render_to_response(self.get_context_data(review=review))
-        data = review.cleaned_data
-        parsed = parse_plan(data["text"], directory_from_units())
-        if "save" not in request.POST:
-            return self.render_to_response(self.get_context_data(review=review, parsed=parsed))
-        reviewed = "proposals" in request.POST  # the officer chose task by task
-        forms = proposal_forms(parsed, request.POST) if reviewed else []
-        if not all(form.is_valid() for form in forms):
-            return self.render_to_response(
-                self.get_context_data(review=review, parsed=parsed, proposals=forms)
-            )
-        decisions = [
-            TaskDecision(
-                path=form.proposal.path,
-                title=form.cleaned_data["title"],
-                lead=form.cleaned_data["lead"],
-                coordinating=form.cleaned_data["coordinating"],
-                deadline_kind=form.cleaned_data["deadline_kind"],
-                due_date=form.cleaned_data["due_date"],
-                text=form.proposal.text,
-            )
-            for form in forms
-            if form.cleaned_data["accept"]
-        ]
-        try:
-            with transaction.atomic():
-                plan = plan_import(
-                    parsed=parsed,
-                    source_text=data["text"],
-                    source_filename=data["filename"],
-                    user=request.user,
-                )
-                tasks = []
-                if reviewed:
-                    tasks = plan_proposals_accept(
-                        plan=plan,
-                        decisions=decisions,
-                        start_date=data["start_date"] or timezone.localdate(),
-                        default_due=data["due_date"]
-                        or timezone.localdate().replace(month=12, day=31),
-                        user=request.user,
-                    )
-                elif data["create_tasks"]:
-                    tasks = plan_tasks_create(
-                        plan=plan,
-                        start_date=data["start_date"],
-                        due_date=data["due_date"],
-                        user=request.user,
-                    )
-        except (PlanImportError, ValidationError) as exc:
-            review.add_error(None, exc.messages[0] if hasattr(exc, "messages") else str(exc))
-            return self.render_to_response(
-                self.get_context_data(review=review, parsed=parsed, proposals=forms or None)
-            )
-        messages.success(
-            request,
-            _("Đã nhập kế hoạch %(code)s và tạo %(n)s nhiệm vụ.")
-            % {"code": plan.code, "n": len(tasks)},
-        )
-        return redirect("plans_admin:plan_outline", plan.pk)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        parsed = kwargs.get("parsed")
-        if parsed is not None:
-            from lantoa.core.models import Unit
-
-            names = dict(Unit.objects.values_list("code", "name"))
-            context["assignments"] = [
-                {
-                    "spec": spec,
-                    "lead": names.get(spec.lead_unit or "", ""),
-                    "coordinating": [names.get(code, code) for code in spec.coordinating_units],
-                }
-                for spec in parsed.assignments
-            ]
-            context["chain"] = [
-                ref.code for ref in parsed.directives if ref.relation != "basis"
-            ] + [parsed.header.code]
-            context["bases"] = [ref.code for ref in parsed.directives if ref.relation == "basis"]
-            proposals = kwargs.get("proposals")
-            context["proposals"] = proposals if proposals else proposal_forms(parsed)
-        return context
 
 
 class PlanOutlineView(PlansPage):

@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-from lantoa.core.reporting import Link
+from lantoa.core.reporting import Cited, Link
 from lantoa.core.selectors import office
 from lantoa.core.text import vn_number
 
@@ -82,7 +82,12 @@ def body_paragraph(
     paragraph.paragraph_format.space_before = Pt(6)
     if indent:
         paragraph.paragraph_format.first_line_indent = Cm(1)
-    add_run(paragraph, text, bold=bold, italic=italic)
+    pieces = text.pieces() if isinstance(text, Cited) else [text]
+    for piece in pieces:
+        if isinstance(piece, Link):
+            add_hyperlink(paragraph, piece.text, piece.url)
+        else:
+            add_run(paragraph, piece, bold=bold, italic=italic)
     return paragraph
 
 

@@ -21,7 +21,8 @@ PLACE_DATE = re.compile(
     r"^(?P<place>[^,\d]{2,80}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
-ROMAN = re.compile(r"^(?P<label>[IVX]{1,5})\s*[-.–:)]\s*(?P<rest>\S.*)$")
+# "II. NHIỆM VỤ", and "PHẦN II. NHIỆM VỤ" / "Phần II:" (a part named as such) alike.
+ROMAN = re.compile(r"^(?:(?:PHẦN|Phần)\s+)?(?P<label>[IVX]{1,5})\s*[-.–:)]\s*(?P<rest>\S.*)$")
 PART_LETTER = re.compile(r"^(?P<label>[A-H])\s*[.–:)-]\s*(?P<rest>\S.*)$")
 ITEM_START = re.compile(r"^\d{1,2}\s*[.)–]\s*\S|^(?:Điều|ĐIỀU)\s+\d+\s*[.:]")
 PREAMBLE_START = re.compile(

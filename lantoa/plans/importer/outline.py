@@ -1,8 +1,8 @@
 """The outline: parts, items, sub-items, bullets and paragraphs, whatever the numbering style.
 
-Offices number in many ways: "A. / B." parts with Roman sections inside, "I -", "1.", "1)",
-"3.1 -", "a)", "a.", "Điều 1.", and bullets "-", "+", "*", "•". Each numbering style takes the
-depth at which it first appears; seeing a style again closes everything below it. Bullets never
+Offices number in many ways: "A. / B." parts with Roman sections inside, "I -", "PHẦN I.", "1.",
+"1)", "3.1 -", "a)", "a.", "Điều 1.", and bullets "-", "+", "*", "•". Each numbering style takes
+the depth at which it first appears; seeing a style again closes everything below it. Bullets never
 open a level: they hang under the open node ("+" under the last "-"). A short line ending in a
 colon is a heading.
 """
@@ -146,7 +146,7 @@ def parse_outline(lines: list[str]) -> tuple[list[Section], int]:
         elif style == "roman":
             styles = [entry.style for entry in builder.stack]
             del builder.stack[styles.index("upper") + 1 if "upper" in styles else 0 :]
-            builder.open(style, label, rest)
+            builder.open(style, label, rest, path_label=label.split()[-1])
         elif style == "article":
             builder.open(style, f"Điều {label}", rest, path_label=f"Đ{label}")
         elif style in _KIND:
@@ -169,7 +169,9 @@ def _style_of(line: str, builder: _Builder, started: bool) -> tuple[str, str, st
         return "upper", match["label"], match["rest"]
     match = ROMAN.match(line)
     if match and builder.roman_ok(match["label"]):
-        return "roman", match["label"], match["rest"]
+        # "PHẦN II. NHIỆM VỤ" keeps its word in the label; the path stays "II".
+        word = line[: match.start("label")].strip()
+        return "roman", f"{word} {match['label']}".strip(), match["rest"]
     match = _ARTICLE.match(line)
     if match and match["rest"] != line:
         return "article", match["label"], match["rest"] or ""

@@ -93,6 +93,11 @@ class ProposedTask:
     deadline_kind: str = "date"
     due_date: date | None = None
     deadline_text: str = ""
+    # "task", or "required_report" (the yearly report to the Standing Committee, IV.1) or
+    # "inspection_plan" (kiểm tra, giám sát, IV.3); see constants.ProposalKind.
+    kind: str = "task"
+    # Who receives a required report ("Ban Thường vụ Đảng ủy"), as the plan names it.
+    recipient: str = ""
 
 
 @dataclass

@@ -16,7 +16,7 @@ import re
 
 from lantoa.core.text import fold_lower
 
-from ..constants import DeadlineKind, SectionKind
+from ..constants import DeadlineKind, ProposalKind, SectionKind
 from .assignments import _OTHER_LEVEL, GENERIC_PHRASES, GROUP_PHRASES, split_assignment
 from .deadlines import read_deadline
 from .layout import fold_aligned
@@ -61,7 +61,7 @@ def propose_tasks(parsed: ParsedPlan, directory: UnitDirectory) -> list[Proposed
             folded = fold_aligned(own)
             found = [(word, strong) for word, key, strong in _TRIGGERS if re.search(key, folded)]
             trigger = found[0][0] if found else ""
-            deadline = read_deadline(own)
+            deadline = read_deadline(own, parsed.header.issued_on)
             dated = deadline.kind != DeadlineKind.DATE or deadline.due is not None
             proposal = ProposedTask(
                 path=node.path,
@@ -75,8 +75,37 @@ def propose_tasks(parsed: ParsedPlan, directory: UnitDirectory) -> list[Proposed
             if not dated and not any(strong for _, strong in found) and proposal.lead is None:
                 continue  # no assignment verb, no deadline, no unit opening the sentence
             proposal.title = title_from(action or own)
+            proposal.kind, proposal.recipient = classify(action or own, deadline.kind)
             proposals.append(proposal)
     return proposals
+
+
+# The report a plan requires of a unit goes to the Party committee's leadership (IV.1: "UBND
+# phường ... định kỳ hằng năm, báo cáo kết quả thực hiện cho Ban Thường vụ Đảng ủy"); a
+# department reporting to UBND is an ordinary task. The report opens a clause of the item.
+_REPORT = re.compile(
+    r"(?:^|[;,]\s*|\bva\s+)(?:tong hop,?\s+)?bao cao\b[^;.]*?\b(?P<to>ban thuong vu"
+    r"(?: dang uy)?(?: phuong| xa)?|thuong truc(?: dang uy)?(?: phuong| xa)?|cap uy(?: cap tren)?"
+    r"|dang uy(?: phuong| xa)?)\b"
+)
+# IV.3 "kiểm tra, giám sát", "theo dõi, kiểm tra, đôn đốc": inspecting is what the item does.
+_INSPECTION = re.compile(
+    r"\bkiem tra,?\s+(?:giam sat|don doc)\b|\b(?:giam sat|theo doi|don doc),?\s+kiem tra\b"
+)
+
+
+def classify(action: str, deadline_kind: str = DeadlineKind.DATE) -> tuple[str, str]:
+    """What an accepted item becomes: an inspection plan when its action is "kiểm tra, giám
+    sát" (IV.3), a required report when it reports to the Party committee's leadership once a
+    year or by a date (IV.1; a quarterly report is a recurring task), otherwise a task. Returns
+    the kind and the report's recipient as written."""
+    folded = fold_aligned(action)
+    if _INSPECTION.search(folded.split(";")[0]):
+        return ProposalKind.INSPECTION_PLAN, ""
+    report = _REPORT.search(folded)
+    if report and deadline_kind in (DeadlineKind.DATE, DeadlineKind.ANNUAL):
+        return ProposalKind.REQUIRED_REPORT, action[report.start("to") : report.end("to")]
+    return ProposalKind.TASK, ""
 
 
 def title_from(action: str, limit: int = 255) -> str:

@@ -5,9 +5,14 @@ Committee. Each required report has a follow-up task (so the daily job reminds i
 other deadline); receiving it completes that task and records the register number it came with.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from ..constants import RequiredReportStatus
 
 
 class RequiredReport(models.Model):
@@ -73,9 +78,22 @@ class RequiredReport(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.year})"
 
-    def status_label(self) -> str:
-        from ..selectors import required_report_status
+    def status(self, *, as_of: date | None = None) -> str:
+        """Received (on time or late), missing (past due, not received) or pending: a fact of the
+        row's own dates, so it lives here and `selectors` reads it (no model → selector import)."""
+        if self.received_on:
+            on_time = self.received_on <= self.due_date
+            return (
+                RequiredReportStatus.RECEIVED_ON_TIME
+                if on_time
+                else RequiredReportStatus.RECEIVED_LATE
+            )
+        as_of = as_of or timezone.localdate()
+        return (
+            RequiredReportStatus.MISSING if self.due_date < as_of else RequiredReportStatus.PENDING
+        )
 
-        return str(required_report_status(self).label)
+    def status_label(self) -> str:
+        return str(RequiredReportStatus(self.status()).label)
 
     status_label.short_description = _("Tình trạng")

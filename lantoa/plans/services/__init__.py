@@ -10,13 +10,15 @@ from .inspections import (
     inspection_visit_record,
 )
 from .numbering import document_number_allocate, document_symbol, document_symbol_validate
+from .progress import (
+    dissemination_session_record,
+    progress_report_review,
+    progress_report_submit,
+)
 from .proposals import NEW_UNIT, TaskDecision, plan_proposals_accept
 from .required import required_report_create, required_report_update
 from .work import (
-    dissemination_session_record,
     plan_tasks_create,
-    progress_report_review,
-    progress_report_submit,
     task_cancel,
     task_create,
     task_deadline_change,

@@ -1,4 +1,6 @@
-"""Proposed tasks the officer accepted on the import review screen become tasks."""
+"""Proposed items the officer accepted on the import review screen become tasks, required
+reports (IV.1: the yearly report to the Standing Committee, with its follow-up task) or
+inspection plans (IV.3: kiểm tra, giám sát), each through its own service."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,8 +16,10 @@ from lantoa.core.constants import UnitKind
 from lantoa.core.models import Unit
 from lantoa.core.text import fold_lower
 
-from ..constants import DeadlineKind
-from ..models import Plan, Task
+from ..constants import DeadlineKind, ProposalKind
+from ..models import InspectionPlan, Plan, RequiredReport, Task
+from .inspections import inspection_plan_create
+from .required import required_report_create
 from .work import _title_from, task_create
 
 
@@ -31,6 +35,8 @@ class TaskDecision:
     deadline_kind: str = DeadlineKind.DATE
     due_date: date | None = None
     text: str = ""
+    kind: str = ProposalKind.TASK
+    recipient: str = ""
 
 
 NEW_UNIT = "new:"
@@ -65,12 +71,13 @@ def _unit_for(choice: str, created: dict[str, Unit], user) -> Unit | None:
 @transaction.atomic
 def plan_proposals_accept(
     *, plan: Plan, decisions: Iterable[TaskDecision], start_date: date, default_due: date, user=None
-) -> list[Task]:
-    """Create the tasks the officer accepted on the review screen, with the units they chose
-    (creating the units the plan names and the registry lacks). All or nothing."""
+) -> list[Task | RequiredReport | InspectionPlan]:
+    """Create what the officer accepted on the review screen — tasks, required reports, inspection
+    plans — with the units they chose (creating the units the plan names and the registry lacks).
+    All or nothing."""
     created_units: dict[str, Unit] = {}
     sections = {section.path: section for section in plan.sections.all()}
-    tasks = []
+    created: list[Task | RequiredReport | InspectionPlan] = []
     for decision in decisions:
         lead = _unit_for(decision.lead, created_units, user)
         if lead is None:
@@ -78,12 +85,46 @@ def plan_proposals_accept(
                 _("Mục %(path)s: cần chọn đơn vị chủ trì trước khi tạo nhiệm vụ.")
                 % {"path": decision.path}
             )
-        partners = [_unit_for(choice, created_units, user) for choice in decision.coordinating]
         kind = decision.deadline_kind
         due = decision.due_date or default_due
-        tasks.append(
+        title = decision.title or _title_from(decision.text)
+        section = sections.get(decision.path)
+        if decision.kind == ProposalKind.REQUIRED_REPORT:
+            created.append(
+                required_report_create(
+                    title=title,
+                    reporting_unit=lead,
+                    year=due.year,
+                    due_date=due,
+                    recipient=decision.recipient or "Ban Thường vụ Đảng ủy",
+                    plan=plan,
+                    source_section=section,
+                    start_date=min(start_date, due),
+                    user=user,
+                )
+            )
+            continue
+        if decision.kind == ProposalKind.INSPECTION_PLAN:
+            # A periodic inspection ("định kỳ 6 tháng") covers the year the plan starts in.
+            end = due if kind == DeadlineKind.DATE else date(start_date.year, 12, 31)
+            created.append(
+                inspection_plan_create(
+                    title=title,
+                    year=end.year,
+                    inspecting_unit=lead,
+                    start=min(start_date, end),
+                    end=end,
+                    plan=plan,
+                    source_section=section,
+                    notes=decision.text,
+                    user=user,
+                )
+            )
+            continue
+        partners = [_unit_for(choice, created_units, user) for choice in decision.coordinating]
+        created.append(
             task_create(
-                title=decision.title or _title_from(decision.text),
+                title=title,
                 text=decision.text,
                 lead_unit=lead,
                 coordinating_units=[unit for unit in partners if unit is not None],
@@ -92,8 +133,8 @@ def plan_proposals_accept(
                 due_date=due,
                 end_date=due if kind != DeadlineKind.DATE else None,
                 plan=plan,
-                source_section=sections.get(decision.path),
+                source_section=section,
                 user=user,
             )
         )
-    return tasks
+    return created

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from lantoa.core.constants import Audience
-from lantoa.core.fields import WebURLField
+from lantoa.core.fields import WebURLField, plan_item_field
 
 from ..constants import CampaignKind, Channel, PlanState, ReachSource
 
@@ -34,15 +34,7 @@ class Campaign(models.Model):
         blank=True,
         help_text=_("Đối tượng chính của chiến dịch, ví dụ người Việt Nam ở nước ngoài."),
     )
-    plan_item = models.ForeignKey(
-        "plans.PlanSection",
-        verbose_name=_("mục kế hoạch"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Mục của kế hoạch mà việc này thực hiện; báo cáo năm dẫn nó làm căn cứ."),
-    )
+    plan_item = plan_item_field()
 
     class Meta:
         verbose_name = _("chiến dịch")

@@ -22,7 +22,7 @@ class CaseFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Case
-        fields = ["state", "severity", "verdict", "responsible_unit", "overdue"]
+        fields = ["state", "severity", "verdict", "responsible_unit", "overdue", "plan_item"]
 
     def filter_overdue(self, queryset, name, value):
         condition = Q(state__in=OPEN_STATES, due_at__lt=timezone.now())

@@ -70,6 +70,7 @@ class CaseCreateView(CreateView):
             responsible_user=data.get("responsible_user"),
             responsible_unit=data.get("responsible_unit"),
             notes=data.get("notes", ""),
+            plan_item=data.get("plan_item"),
         )
 
     def get_success_url(self):
@@ -255,6 +256,7 @@ class CaseViewSet(UnitScopedViewSetMixin, SnippetViewSet):
         FieldPanel("responsible_user"),
         FieldPanel("responsible_unit"),
         FieldPanel("notes"),
+        FieldPanel("plan_item"),
     ]
     edit_panels = [
         FieldPanel("claim"),
@@ -275,6 +277,7 @@ class CaseViewSet(UnitScopedViewSetMixin, SnippetViewSet):
                 FieldPanel("is_active"),
             ],
         ),
+        FieldPanel("plan_item"),
         InlinePanel("appearances", heading=_("Nơi xuất hiện")),
         InlinePanel("evidence", heading=_("Bằng chứng")),
         InlinePanel("channels", heading=_("Hình thức phản hồi")),

@@ -2,7 +2,6 @@
 
 Each form calls its service (redaction, checks, state); the list exports every field."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.views.snippets import (
@@ -12,6 +11,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from lantoa.core.viewsets import service_form_view
+
 from ..models import Violation, ViolationStep
 from ..services import violation_record, violation_step_add, violation_update
 
@@ -19,45 +20,24 @@ _FACTS = ["kind", "summary", "description", "occurred_on", "detected_on", "unit"
 _DECISION = ["decided_on", "decision_ref", "decision", "outcome", "closed_on"]
 
 
-class _Refusal:
-    """A service's ValidationError becomes the form's error (nothing saved)."""
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
+def _links(data) -> dict:
+    return {"items": data.get("items") or [], "cases": data.get("cases") or []}
 
 
-def _fields(data, names):
-    return {name: data.get(name) for name in names if name in data}
-
-
-class ViolationCreateView(_Refusal, CreateView):
-    def save_instance(self):
-        data = self.form.cleaned_data
-        return violation_record(
-            handling_unit=data["handling_unit"],
-            items=data.get("items") or [],
-            cases=data.get("cases") or [],
-            user=self.request.user,
-            **_fields(data, _FACTS + _DECISION),
-        )
-
-
-class ViolationEditView(_Refusal, EditView):
-    def save_instance(self):
-        data = self.form.cleaned_data
-        return violation_update(
-            violation=self.object,
-            items=data.get("items") or [],
-            cases=data.get("cases") or [],
-            user=self.request.user,
-            **_fields(data, [*_FACTS, "handling_unit", *_DECISION]),
-        )
+ViolationCreateView = service_form_view(
+    CreateView,
+    violation_record,
+    required=("handling_unit",),
+    fields=(*_FACTS, *_DECISION),
+    extra=_links,
+)
+ViolationEditView = service_form_view(
+    EditView,
+    violation_update,
+    fields=(*_FACTS, "handling_unit", *_DECISION),
+    instance_arg="violation",
+    extra=_links,
+)
 
 
 class ViolationViewSet(SnippetViewSet):
@@ -97,16 +77,9 @@ class ViolationViewSet(SnippetViewSet):
     ]
 
 
-class StepCreateView(_Refusal, CreateView):
-    def save_instance(self):
-        data = self.form.cleaned_data
-        return violation_step_add(
-            violation=data["violation"],
-            taken_on=data["taken_on"],
-            action=data["action"],
-            unit=data.get("unit"),
-            user=self.request.user,
-        )
+StepCreateView = service_form_view(
+    CreateView, violation_step_add, required=("violation", "taken_on", "action"), fields=("unit",)
+)
 
 
 class ViolationStepViewSet(SnippetViewSet):

@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
-from lantoa.core.fields import WebURLField
+from lantoa.core.fields import WebURLField, plan_item_field
 
 from ..constants import (
     OPEN_STATES,
@@ -106,6 +106,7 @@ class Case(ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    plan_item = plan_item_field()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người mở"),

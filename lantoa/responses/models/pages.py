@@ -9,6 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from lantoa.core.fields import plan_item_field
 from lantoa.promotion.models.pages import PublishChecksMixin
 from lantoa.promotion.selectors import office_name_in
 
@@ -81,6 +82,7 @@ class ClarificationPage(PublishChecksMixin, Page):
         _("giải thích"), features=["bold", "italic", "link", "ol", "ul", "h3"]
     )
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    plan_item = plan_item_field()
 
     content_panels = [
         *Page.content_panels,
@@ -88,6 +90,7 @@ class ClarificationPage(PublishChecksMixin, Page):
         FieldPanel("verdict", read_only=True),
         FieldPanel("explanation"),
         FieldPanel("issued_on"),
+        FieldPanel("plan_item"),
     ]
     parent_page_types = ["responses.ClarificationIndexPage"]
     subpage_types = []

@@ -56,6 +56,7 @@ def case_open(
     responsible_unit=None,
     notes: str = "",
     detected_at: datetime | None = None,
+    plan_item=None,
 ) -> Case:
     """Open a case from monitored items, or by hand from URLs or a description.
 
@@ -104,6 +105,7 @@ def case_open(
         responsible_unit=responsible_unit,
         notes=notes,
         detected_at=detected_at,
+        plan_item=plan_item,
         due_at=detected_at + sla_delta(severity),
         created_by=user,
     )
