@@ -382,7 +382,8 @@ def kpi_tasks_by_status(*, start: date, end: date, unit=None, plan=None) -> list
     tasks = plan_tasks_in_period(plan, start=start, end=end)
     if unit is not None:
         tasks = tasks.filter(lead_unit=unit)
-    counts = bucket_counts(tasks, as_of=min(end, timezone.localdate()))
+    as_of = min(end, timezone.localdate())
+    counts = bucket_counts(tasks, as_of=as_of)
     if not any(n for bucket, n in counts.items() if bucket != Bucket.CANCELLED):
         return []
     return [
@@ -395,6 +396,8 @@ def kpi_tasks_by_status(*, start: date, end: date, unit=None, plan=None) -> list
                 bucket=bucket,
                 lead_unit=unit.pk if unit else "",
                 plan=plan.pk if plan else "",
+                started_to=end.isoformat(),
+                as_of=as_of.isoformat(),
             ),
             tone="warning" if bucket == Bucket.OPEN_OVERDUE and counts[bucket] else "",
         )
@@ -422,13 +425,17 @@ def kpi_dissemination_coverage(
         "plans",
         "disseminationsession",
         organisation=unit.pk if unit else "",
-        directive=plan.directive_id if plan else "",
+        plan=plan.pk if plan else "",
+        held_from=start.isoformat(),
+        held_to=end.isoformat(),
     )
+    # The organisations and the attendance sums are read from the sessions listed.
+    sessions_n = totals["sessions"]
     return [
-        panels.Count(_("Buổi quán triệt"), totals["sessions"], url),
-        panels.Count(_("Tổ chức đã quán triệt"), totals["organisations"], url),
-        panels.Count(_("Lượt người được mời"), totals["invited"]),
-        panels.Count(_("Lượt người tham dự"), totals["attended"]),
+        panels.Count(_("Buổi quán triệt"), sessions_n, url),
+        panels.Count(_("Tổ chức đã quán triệt"), totals["organisations"], url, basis=sessions_n),
+        panels.Count(_("Lượt người được mời"), totals["invited"], url, basis=sessions_n),
+        panels.Count(_("Lượt người tham dự"), totals["attended"], url, basis=sessions_n),
     ]
 
 

@@ -19,6 +19,11 @@ from ..services import (
     inspection_recommend,
     inspection_visit_record,
 )
+from .filters import (
+    InspectionFindingFilterSet,
+    InspectionRecommendationFilterSet,
+    InspectionVisitFilterSet,
+)
 from .mixins import ServiceRefusalMixin
 
 
@@ -96,7 +101,7 @@ class InspectionVisitViewSet(UnitScopedSnippetViewSet):
     menu_label = _("Cuộc kiểm tra")
     list_display = ["unit", "inspection", "planned_on", "held_on"]
     list_export = ["inspection", "unit", "planned_on", "held_on", "team", "summary"]
-    list_filter = ["inspection", "unit"]
+    filterset_class = InspectionVisitFilterSet
     export_filename = "cuoc-kiem-tra"
     search_fields = ["summary"]
     inspect_view_enabled = True
@@ -126,7 +131,7 @@ class InspectionFindingViewSet(UnitScopedSnippetViewSet):
     menu_label = _("Kết quả kiểm tra")
     list_display = ["text", "kind", "visit"]
     list_export = ["visit", "kind", "text"]
-    list_filter = ["kind", "visit__unit"]
+    filterset_class = InspectionFindingFilterSet
     export_filename = "ket-qua-kiem-tra"
     search_fields = ["text"]
     inspect_view_enabled = True
@@ -154,7 +159,7 @@ class InspectionRecommendationViewSet(UnitScopedSnippetViewSet):
     menu_label = _("Kiến nghị sau kiểm tra")
     list_display = ["text", "unit", "due_date", "task"]
     list_export = ["visit", "finding", "text", "unit", "due_date", "task", "created_at"]
-    list_filter = ["unit", "visit__inspection"]
+    filterset_class = InspectionRecommendationFilterSet
     export_filename = "kien-nghi-kiem-tra"
     search_fields = ["text"]
     inspect_view_enabled = True

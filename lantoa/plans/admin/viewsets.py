@@ -1,5 +1,7 @@
 """Wagtail ViewSets (snippets) of the plans app: lists with filters, search, export, inspect."""
 
+from datetime import date
+
 import django_filters
 from django.db.models import Count
 from django.shortcuts import redirect
@@ -106,10 +108,28 @@ class PlanViewSet(SnippetViewSet):
     ]
 
 
+def _as_of(queryset, name, value):
+    # Read by TaskViewSet.get_queryset, which computes the buckets as of that day.
+    return queryset
+
+
+def task_list_as_of(request) -> date | None:
+    """The day the task list's buckets are computed for (`?as_of=`), today when not given: the
+    dashboard's task figure of a past period links here with its period's end."""
+    try:
+        return date.fromisoformat(request.GET.get("as_of", ""))
+    except ValueError:
+        return None
+
+
 class TaskFilterSet(WagtailFilterSet):
     bucket = django_filters.ChoiceFilter(
         label=_("Tình trạng thực hiện"), choices=Bucket.choices, field_name="bucket"
     )
+    started_to = django_filters.DateFilter(
+        field_name="start_date", lookup_expr="lte", label=_("Bắt đầu đến ngày")
+    )
+    as_of = django_filters.DateFilter(method=_as_of, label=_("Tình trạng tính đến ngày"))
 
     class Meta:
         model = Task
@@ -278,7 +298,8 @@ class TaskViewSet(UnitScopedSnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return tasks_with_buckets(super().get_queryset(request)).select_related(
+        queryset = super().get_queryset(request)
+        return tasks_with_buckets(queryset, as_of=task_list_as_of(request)).select_related(
             "lead_unit", "plan__directive", "source_section", "assignment__section"
         )
 
@@ -361,7 +382,24 @@ class ProgressReportViewSet(UnitScopedSnippetViewSet):
     panels = [FieldPanel("review_note")]
 
 
+def _sessions_of_plan(queryset, name, value):
+    # The plan's chain of directives, as dissemination_sessions_in_period counts them.
+    return queryset.filter(directive__in=value.directive.chain()) if value else queryset
+
+
 class SessionFilterSet(WagtailFilterSet):
+    held_from = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="gte", label=_("Từ ngày")
+    )
+    held_to = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="lte", label=_("Đến ngày")
+    )
+    plan = django_filters.ModelChoiceFilter(
+        method=_sessions_of_plan,
+        label=_("Kế hoạch"),
+        queryset=lambda request: Plan.objects.select_related("directive"),
+    )
+
     class Meta:
         model = DisseminationSession
         fields = ["directive", "organisation", "form", "audience"]
