@@ -43,3 +43,29 @@ class Audience(models.TextChoices):
     PEOPLE = "people", _("Nhân dân")
     OVERSEAS_VIETNAMESE = "overseas_vietnamese", _("Người Việt Nam ở nước ngoài")
     FOREIGNERS = "foreigners", _("Người nước ngoài, đối tác quốc tế")
+
+
+# Languages by their Vietnamese name (ISO 639-1; the public site's "zh-hans" too), for figures
+# and lists an office user reads: "Tiếng Anh", never "en".
+LANGUAGE_CHOICES = [
+    ("vi", _("Tiếng Việt")),
+    ("en", _("Tiếng Anh")),
+    ("zh", _("Tiếng Trung")),
+    ("ko", _("Tiếng Hàn")),
+    ("ja", _("Tiếng Nhật")),
+    ("fr", _("Tiếng Pháp")),
+    ("ru", _("Tiếng Nga")),
+    ("lo", _("Tiếng Lào")),
+    ("km", _("Tiếng Khmer")),
+]
+_LANGUAGE_ALIASES = {"zh-hans": "zh", "zh-hant": "zh"}
+
+
+def language_name(code: str) -> str:
+    """The Vietnamese name of a language code ("en" → "Tiếng Anh"); an unknown code is shown
+    as "Ngôn ngữ khác (xx)", an empty one as "Chưa rõ ngôn ngữ"."""
+    if not code:
+        return str(_("Chưa rõ ngôn ngữ"))
+    names = dict(LANGUAGE_CHOICES)
+    known = names.get(code) or names.get(_LANGUAGE_ALIASES.get(code.lower(), ""))
+    return str(known) if known else str(_("Ngôn ngữ khác (%(code)s)") % {"code": code})

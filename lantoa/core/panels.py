@@ -11,11 +11,25 @@ from .roles import may_open
 
 @dataclass(frozen=True)
 class Count:
+    """One figure and the admin list of the records it counts (`url`, filtered alike).
+
+    A value that is not itself a number of records (a share, a median, a sum of attendees) says
+    in `basis` how many records it is computed from: the rows its `url` lists. A plain count's
+    rows are its value. The dashboard's drill-down test holds every figure to this."""
+
     label: str
     value: int | float | str
     url: str = ""
     # "warning" draws attention (overdue tasks, open critical cases).
     tone: str = ""
+    basis: int | None = None
+
+    @property
+    def rows(self) -> int | None:
+        """How many rows the linked list shows: `basis`, else the value when it is a count."""
+        if self.basis is not None:
+            return self.basis
+        return self.value if isinstance(self.value, int) else None
 
 
 class CountsPanel(Component):
@@ -46,6 +60,16 @@ class CountsPanel(Component):
         return super().render_html(parent_context)
 
 
+def _with_query(base: str, params: dict) -> str:
+    query = {key: value for key, value in params.items() if value not in (None, "")}
+    return f"{base}?{urlencode(query)}" if query else base
+
+
+def admin_url_with(url_name: str, **params) -> str:
+    """The admin page named `url_name` filtered by `params` (empty values left out)."""
+    return _with_query(reverse(url_name), params)
+
+
 def admin_list_url(app_label: str, model_name: str, **params) -> str:
     """The admin list of a model (snippet or ModelViewSet) filtered by `params` (empty values
     left out), or "" when it has none: where a `Count` links to the records it counts."""
@@ -59,6 +83,5 @@ def admin_list_url(app_label: str, model_name: str, **params) -> str:
             base = reverse(name)
         except NoReverseMatch:
             continue
-        query = {key: value for key, value in params.items() if value not in (None, "")}
-        return f"{base}?{urlencode(query)}" if query else base
+        return _with_query(base, params)
     return ""

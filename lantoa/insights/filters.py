@@ -4,6 +4,7 @@ dashboard links its figures to the item list with these, so a click lists exactl
 counted."""
 
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.registry import list_filter_register
@@ -42,6 +43,14 @@ def _social(queryset, name, value):
         return queryset
     social = queryset.filter(source__outlet_type__in=SOCIAL_OUTLET_TYPES)
     return social if value else queryset.exclude(source__outlet_type__in=SOCIAL_OUTLET_TYPES)
+
+
+def _tone_known(queryset, name, value):
+    # The same rule as tone_counts: an analysis with one of the tones.
+    if value is None:
+        return queryset
+    known = Q(analysis__tone__in=Tone.values)
+    return queryset.filter(known) if value else queryset.exclude(known)
 
 
 def register() -> None:
@@ -83,6 +92,11 @@ def register() -> None:
         django_filters.ChoiceFilter(
             field_name="analysis__tone", label=_("Sắc thái"), choices=Tone.choices
         ),
+    )
+    list_filter_register(
+        "monitoring.item",
+        "tone_known",
+        django_filters.BooleanFilter(method=_tone_known, label=_("Đã xác định sắc thái")),
     )
     list_filter_register(
         "monitoring.item",

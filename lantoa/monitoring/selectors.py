@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from lantoa.core import panels
+from lantoa.core.constants import language_name
 from lantoa.core.panels import admin_list_url
 
 from .constants import FETCH_FAILURES, OutletType
@@ -129,7 +130,7 @@ def kpi_items_by_language(*, start: date, end: date, unit=None) -> list[panels.C
     )
     return [
         panels.Count(
-            row["language"] or "?",
+            language_name(row["language"]),
             row["n"],
             item_list_url(start=start, end=end, language=row["language"]),
         )

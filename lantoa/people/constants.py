@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.constants import LANGUAGE_CHOICES as CORE_LANGUAGE_CHOICES
+
 
 class WorkRole(models.TextChoices):
     """What a staff member does in external-information (TTĐN) work."""
@@ -46,17 +48,7 @@ class ConsentMethod(models.TextChoices):
     VERBAL_WITNESSED = "verbal_witnessed", _("Bằng lời, có người chứng kiến")
 
 
-# Languages staff may work in (ISO 639-1), the public site's languages first.
-LANGUAGE_CHOICES = [
-    ("vi", _("Tiếng Việt")),
-    ("en", _("Tiếng Anh")),
-    ("zh", _("Tiếng Trung")),
-    ("ko", _("Tiếng Hàn")),
-    ("ja", _("Tiếng Nhật")),
-    ("fr", _("Tiếng Pháp")),
-    ("ru", _("Tiếng Nga")),
-    ("lo", _("Tiếng Lào")),
-    ("km", _("Tiếng Khmer")),
-]
+# Languages staff may work in (ISO 639-1), the public site's languages first: core's list.
+LANGUAGE_CHOICES = CORE_LANGUAGE_CHOICES
 
 ERASED_NAME = "Cộng tác viên đã xóa"

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page, ReferenceIndex, Revision
 from wagtail_localize.models import Translation
 
 from lantoa.core import panels
+from lantoa.core.constants import language_name
 from lantoa.core.selectors import office
 
 from .constants import SOURCE_LANGUAGE, TRANSLATION_NEEDS_WORK, Channel, TranslationStatus
@@ -250,6 +251,11 @@ def assets_expiring(*, within_days: int = 30, today: date | None = None) -> list
 
 
 # --- figures -------------------------------------------------------------------------------------
+def published_pages():
+    """Live pages of the public site, not its roots: what the promotion figures count."""
+    return Page.objects.live().exclude(depth__lte=2)
+
+
 def output_figures(*, start: date, end: date) -> dict:
     """Promotion output in a period: site pages by language and theme, plan items and outside
     posts by channel, and reach."""
@@ -257,7 +263,7 @@ def output_figures(*, start: date, end: date) -> dict:
     start_at = datetime.combine(start, datetime.min.time(), tzinfo=tz)
     end_at = datetime.combine(end + timedelta(days=1), datetime.min.time(), tzinfo=tz)
     in_period = Q(first_published_at__gte=start_at, first_published_at__lt=end_at)
-    pages = Page.objects.live().filter(in_period).exclude(depth__lte=2)
+    pages = published_pages().filter(in_period)
     by_language = dict(
         pages.values_list("locale__language_code").annotate(n=Count("id")).order_by()
     )
@@ -299,12 +305,30 @@ def output_figures(*, start: date, end: date) -> dict:
 # Promotion has no units, so `unit` is ignored.
 
 
+def _pages_url(*, start: date, end: date, **params) -> str:
+    return panels.admin_url_with(
+        "promotion_admin:published_pages",
+        published_from=start.isoformat(),
+        published_to=end.isoformat(),
+        **params,
+    )
+
+
+def _posts_url(*, start: date, end: date, **params) -> str:
+    return panels.admin_list_url(
+        "promotion",
+        "channelpost",
+        posted_from=start.isoformat(),
+        posted_to=end.isoformat(),
+        **params,
+    )
+
+
 def kpi_output_by_language(*, start: date, end: date, unit=None) -> list[panels.Count]:
-    names = dict(settings.LANGUAGES)
     by_language = output_figures(start=start, end=end)["pages_by_language"]
     return [
-        panels.Count(str(names.get(code, code)), n)
-        for code, n in sorted(by_language.items(), key=lambda kv: -kv[1])
+        panels.Count(language_name(code), n, _pages_url(start=start, end=end, language=code))
+        for code, n in sorted(by_language.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
 
 
@@ -315,25 +339,45 @@ def kpi_output_by_channel(*, start: date, end: date, unit=None) -> list[panels.C
         panels.Count(
             str(labels.get(channel, channel)),
             row["posts"],
-            panels.admin_list_url("promotion", "channelpost", channel=channel),
+            _posts_url(start=start, end=end, channel=channel),
         )
         for channel, row in sorted(posts.items())
     ]
 
 
 def kpi_output_by_theme(*, start: date, end: date, unit=None) -> list[panels.Count]:
-    themes = output_figures(start=start, end=end)["pages_by_theme"]
-    return [panels.Count(name, n) for name, n in sorted(themes.items())]
+    """Article and event pages first published in the period, by theme."""
+    tz = timezone.get_current_timezone()
+    start_at = datetime.combine(start, datetime.min.time(), tzinfo=tz)
+    end_at = datetime.combine(end + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+    by_theme: dict[tuple[str, int], int] = {}
+    for model in (ArticlePage, EventPage):
+        rows = (
+            model.objects.live()
+            .filter(first_published_at__gte=start_at, first_published_at__lt=end_at)
+            .filter(theme__isnull=False)
+            .values_list("theme__name", "theme_id")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for name, theme_id, n in rows:
+            by_theme[(name, theme_id)] = by_theme.get((name, theme_id), 0) + n
+    return [
+        panels.Count(name, n, _pages_url(start=start, end=end, theme=theme_id))
+        for (name, theme_id), n in sorted(by_theme.items())
+    ]
 
 
 def kpi_reach(*, start: date, end: date, unit=None) -> list[panels.Count]:
+    """Reach and interactions summed over the outside posts of the period (the rows listed)."""
     figures = output_figures(start=start, end=end)
     if not (figures["reach"] or figures["interactions"]):
         return []
-    url = panels.admin_list_url("promotion", "channelpost")
+    posts = sum(row["posts"] for row in figures["posts_by_channel"].values())
+    url = _posts_url(start=start, end=end)
     return [
-        panels.Count(_("Lượt tiếp cận"), figures["reach"], url),
-        panels.Count(_("Lượt tương tác"), figures["interactions"], url),
+        panels.Count(_("Lượt tiếp cận"), figures["reach"], url, basis=posts),
+        panels.Count(_("Lượt tương tác"), figures["interactions"], url, basis=posts),
     ]
 
 

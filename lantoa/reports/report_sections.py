@@ -12,6 +12,7 @@ from lantoa.core.reporting import (
 )
 from lantoa.core.text import vn_date, vn_number
 
+from .changes import Change, figures_changes, signed
 from .selectors import kpi_figures, narrative_for
 
 MISSING = (
@@ -75,20 +76,10 @@ def recommendations_section(ctx: ReportContext) -> ReportSection:
     )
 
 
-def _number(value):
-    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
 def _change(value, before) -> str:
     """The change since last year ("+3", "−2", "0"), "" when either is not a number."""
-    now, then = _number(value), _number(before)
-    if now is None or then is None:
-        return ""
-    diff = round(now - then, 1)
-    if diff == int(diff):
-        diff = int(diff)
-    text = vn_number(abs(diff))
-    return "0" if diff == 0 else (f"+{text}" if diff > 0 else f"−{text}")
+    diff = Change(value, before).diff if before != "" else None
+    return "" if diff is None else signed(diff)
 
 
 def annex_rows(figures, previous=()) -> list[list]:
@@ -117,6 +108,7 @@ def annex_section(ctx: ReportContext) -> ReportSection:
         unit=ctx.unit,
         plan=ctx.plan,
     )
+    changes = figures_changes(figures, previous, period_name="năm trước")
     scope = ctx.unit.name if ctx.unit is not None else "toàn phường"
     return ReportSection(
         key="annex",
@@ -131,6 +123,10 @@ def annex_section(ctx: ReportContext) -> ReportSection:
                 ["Nội dung", "Chỉ số", f"Năm {ctx.year}", f"Năm {ctx.year - 1}", "Thay đổi"],
                 annex_rows(figures, previous),
             )
+        ],
+        # What changed since last year beside each figure, its main contributors named.
+        paragraphs=[
+            f"{change.title}: {change.summary}" for change in changes.values() if change.summary
         ],
         figures={f"{f.spec.key}:{c.label}": c.value for f in figures for c in f.counts or []},
     )

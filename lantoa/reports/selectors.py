@@ -20,6 +20,7 @@ from lantoa.insights.selectors import (
 )
 from lantoa.monitoring.selectors import kpi_items_by_language, kpi_items_by_outlet_type
 from lantoa.people.selectors import kpi_collaborators, kpi_training
+from lantoa.plans.kpi import kpi_inspections
 from lantoa.plans.selectors import kpi_dissemination_coverage, kpi_tasks_by_status
 from lantoa.promotion.selectors import (
     kpi_output_by_channel,
@@ -27,7 +28,11 @@ from lantoa.promotion.selectors import (
     kpi_output_by_theme,
     kpi_reach,
 )
-from lantoa.responses.selectors import kpi_case_timeliness, kpi_clarification_effect
+from lantoa.responses.selectors import (
+    kpi_case_timeliness,
+    kpi_clarification_effect,
+    kpi_violations,
+)
 
 from .models import AnnualReportNarrative
 
@@ -42,6 +47,9 @@ class FigureSpec:
     chart: str = "bar"  # "bar", "doughnut" or "none" (a table of single figures)
     note: str = ""
     by_plan: bool = False  # the function takes `plan` (None: every plan)
+    # The counts are parts of one whole (items by topic…): "what changed" gives the total's
+    # change and the parts that moved it (lantoa.reports.changes).
+    parts: bool = False
 
 
 @dataclass
@@ -66,22 +74,44 @@ FIGURES: list[FigureSpec] = [
         kpi_dissemination_coverage,
         by_plan=True,
     ),
-    FigureSpec("tasks", "Nhiệm vụ theo tình trạng", kpi_tasks_by_status, "doughnut", by_plan=True),
-    FigureSpec("monitoring_topic", "Tin theo chủ đề", kpi_items_by_topic),
-    FigureSpec("monitoring_tone", "Tin theo sắc thái", kpi_items_by_tone, "doughnut"),
+    FigureSpec(
+        "tasks",
+        "Nhiệm vụ theo tình trạng",
+        kpi_tasks_by_status,
+        "doughnut",
+        by_plan=True,
+        parts=True,
+    ),
+    FigureSpec(
+        "inspections",
+        "Kiểm tra, giám sát, đôn đốc",
+        kpi_inspections,
+        "none",
+        note="Theo đơn vị được kiểm tra.",
+        by_plan=True,
+    ),
+    FigureSpec("monitoring_topic", "Tin theo chủ đề", kpi_items_by_topic, parts=True),
+    FigureSpec("monitoring_tone", "Tin theo sắc thái", kpi_items_by_tone, "doughnut", parts=True),
     FigureSpec(
         "positive_share",
         "Tỷ lệ thông tin tích cực và trung lập",
         kpi_positive_neutral_share,
         "none",
     ),
-    FigureSpec("monitoring_language", "Tin theo ngôn ngữ", kpi_items_by_language, note=NOT_BY_UNIT),
+    FigureSpec(
+        "monitoring_language",
+        "Tin theo ngôn ngữ",
+        kpi_items_by_language,
+        note=NOT_BY_UNIT,
+        parts=True,
+    ),
     FigureSpec(
         "monitoring_outlet",
         "Tin theo loại kênh",
         kpi_items_by_outlet_type,
         "doughnut",
         note=NOT_BY_UNIT,
+        parts=True,
     ),
     FigureSpec(
         "foreign_coverage",
@@ -98,11 +128,24 @@ FIGURES: list[FigureSpec] = [
         "none",
         note="Tỷ số số lần thông tin xuất hiện lại mỗi ngày sau/trước khi công bố bản làm rõ.",
     ),
-    FigureSpec("promotion_language", "Tin bài quảng bá theo ngôn ngữ", kpi_output_by_language),
     FigureSpec(
-        "promotion_channel", "Tin bài quảng bá theo kênh", kpi_output_by_channel, "doughnut"
+        "violations",
+        "Vi phạm trong hoạt động thông tin đối ngoại",
+        kpi_violations,
+        "none",
+        note="Theo đơn vị xử lý.",
     ),
-    FigureSpec("promotion_theme", "Tin bài quảng bá theo chủ đề", kpi_output_by_theme),
+    FigureSpec(
+        "promotion_language", "Tin bài quảng bá theo ngôn ngữ", kpi_output_by_language, parts=True
+    ),
+    FigureSpec(
+        "promotion_channel",
+        "Tin bài quảng bá theo kênh",
+        kpi_output_by_channel,
+        "doughnut",
+        parts=True,
+    ),
+    FigureSpec("promotion_theme", "Tin bài quảng bá theo chủ đề", kpi_output_by_theme, parts=True),
     FigureSpec("promotion_reach", "Lượt tiếp cận", kpi_reach, "none"),
     FigureSpec("training", "Tập huấn, bồi dưỡng", kpi_training),
     FigureSpec("collaborators", "Cộng tác viên", kpi_collaborators),

@@ -225,6 +225,10 @@ class ViolationState(models.TextChoices):
     CLOSED = "closed", _("Đã kết thúc")
 
 
+# A violation with a handling decision (the annual report's "đã có quyết định xử lý").
+VIOLATION_DECIDED_STATES = (ViolationState.DECIDED, ViolationState.CLOSED)
+
+
 class ViolationOutcome(models.TextChoices):
     NOT_CONFIRMED = "not_confirmed", _("Không xác định có vi phạm")
     REMINDED = "reminded", _("Nhắc nhở, chấn chỉnh")

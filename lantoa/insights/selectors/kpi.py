@@ -26,7 +26,12 @@ def kpi_items_by_tone(*, start: date, end: date, unit=None) -> list[panels.Count
     counts = tone_counts(items_published_in_period(start=start, end=end))
     if not any(counts.values()):
         return []
-    return [panels.Count(str(label), counts[tone]) for tone, label in Tone.choices]
+    return [
+        panels.Count(
+            str(label), counts[tone], item_list_url(start=start, end=end, analysis__tone=tone)
+        )
+        for tone, label in Tone.choices
+    ]
 
 
 def kpi_positive_neutral_share(*, start: date, end: date, unit=None) -> list[panels.Count]:
@@ -39,11 +44,22 @@ def kpi_positive_neutral_share(*, start: date, end: date, unit=None) -> list[pan
         return []
     share = round(100 * (counts[Tone.POSITIVE] + counts[Tone.NEUTRAL]) / known, 1)
     unknown, unknown_share = unknown_tone_share(items)
+    # A share links to the items it is a share of, its denominator.
+    known_url = item_list_url(start=start, end=end, tone_known="true")
     return [
-        panels.Count(_("Tỷ lệ tích cực và trung lập (%)"), share),
-        panels.Count(_("Tin đã xác định sắc thái"), known),
-        panels.Count(_("Tin chưa xác định sắc thái"), unknown),
-        panels.Count(_("Tỷ lệ chưa xác định sắc thái (%)"), round(100 * (unknown_share or 0), 1)),
+        panels.Count(_("Tỷ lệ tích cực và trung lập (%)"), share, known_url, basis=known),
+        panels.Count(_("Tin đã xác định sắc thái"), known, known_url),
+        panels.Count(
+            _("Tin chưa xác định sắc thái"),
+            unknown,
+            item_list_url(start=start, end=end, tone_known="false"),
+        ),
+        panels.Count(
+            _("Tỷ lệ chưa xác định sắc thái (%)"),
+            round(100 * (unknown_share or 0), 1),
+            item_list_url(start=start, end=end),
+            basis=known + unknown,
+        ),
     ]
 
 
@@ -56,12 +72,20 @@ def kpi_foreign_coverage(*, start: date, end: date, unit=None) -> list[panels.Co
         return []
     foreign = foreign_items(items)
     foreign_count = foreign.count()
+    foreign_url = item_list_url(start=start, end=end, foreign="true")
     return [
+        panels.Count(_("Tin từ nguồn nước ngoài"), foreign_count, foreign_url),
+        # The sources are read from the foreign items listed (the list shows each one's source).
         panels.Count(
-            "Tin từ nguồn nước ngoài",
-            foreign_count,
-            item_list_url(start=start, end=end, foreign="true"),
+            _("Số nguồn nước ngoài có tin"),
+            foreign.values("source").distinct().count(),
+            foreign_url,
+            basis=foreign_count,
         ),
-        panels.Count("Số nguồn nước ngoài có tin", foreign.values("source").distinct().count()),
-        panels.Count("Tỷ lệ tin nước ngoài (%)", round(100 * foreign_count / total, 1)),
+        panels.Count(
+            _("Tỷ lệ tin nước ngoài (%)"),
+            round(100 * foreign_count / total, 1),
+            item_list_url(start=start, end=end),
+            basis=total,
+        ),
     ]

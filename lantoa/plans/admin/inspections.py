@@ -18,6 +18,11 @@ from ..services import (
     inspection_recommend,
     inspection_visit_record,
 )
+from .filters import (
+    InspectionFindingFilterSet,
+    InspectionRecommendationFilterSet,
+    InspectionVisitFilterSet,
+)
 
 _PLAN_FIELDS = (
     "title",
@@ -60,7 +65,7 @@ class InspectionVisitViewSet(UnitScopedRecordViewSet):
     menu_label = _("Cuộc kiểm tra")
     list_display = ["unit", "inspection", "planned_on", "held_on"]
     list_export = list(_VISIT_FIELDS)
-    list_filter = ["inspection", "unit"]
+    filterset_class = InspectionVisitFilterSet
     export_filename = "cuoc-kiem-tra"
     search_fields = ["summary"]
     form_fields = _VISIT_FIELDS
@@ -79,7 +84,7 @@ class InspectionFindingViewSet(UnitScopedRecordViewSet):
     menu_label = _("Kết quả kiểm tra")
     list_display = ["text", "kind", "visit"]
     list_export = list(_FINDING_FIELDS)
-    list_filter = ["kind", "visit__unit"]
+    filterset_class = InspectionFindingFilterSet
     export_filename = "ket-qua-kiem-tra"
     search_fields = ["text"]
     form_fields = _FINDING_FIELDS
@@ -95,7 +100,7 @@ class InspectionRecommendationViewSet(UnitScopedRecordViewSet):
     menu_label = _("Kiến nghị sau kiểm tra")
     list_display = ["text", "unit", "due_date", "task"]
     list_export = ["visit", "finding", "text", "unit", "due_date", "task", "created_at"]
-    list_filter = ["unit", "visit__inspection"]
+    filterset_class = InspectionRecommendationFilterSet
     export_filename = "kien-nghi-kiem-tra"
     search_fields = ["text"]
     form_fields = _RECOMMENDATION_FIELDS

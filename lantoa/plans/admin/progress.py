@@ -1,6 +1,7 @@
 """Admin of progress reports (each opens the review screen) and dissemination sessions
 ("quán triệt"), written through their services."""
 
+import django_filters
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from lantoa.core.viewsets import UnitScopedSnippetViewSet
 
 from ..models import (
     DisseminationSession,
+    Plan,
     ProgressReport,
 )
 from ..services import (
@@ -98,7 +100,24 @@ class ProgressReportViewSet(UnitScopedSnippetViewSet):
     panels = [FieldPanel("review_note")]
 
 
+def _sessions_of_plan(queryset, name, value):
+    # The plan's chain of directives, as dissemination_sessions_in_period counts them.
+    return queryset.filter(directive__in=value.directive.chain()) if value else queryset
+
+
 class SessionFilterSet(WagtailFilterSet):
+    held_from = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="gte", label=_("Từ ngày")
+    )
+    held_to = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="lte", label=_("Đến ngày")
+    )
+    plan = django_filters.ModelChoiceFilter(
+        method=_sessions_of_plan,
+        label=_("Kế hoạch"),
+        queryset=lambda request: Plan.objects.select_related("directive"),
+    )
+
     class Meta:
         model = DisseminationSession
         fields = ["directive", "organisation", "form", "audience"]

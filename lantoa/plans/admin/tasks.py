@@ -1,6 +1,8 @@
 """Admin of tasks: the list with status buckets and plan section links, add and edit through
 the task services (an edited deadline moves the open periods' due dates)."""
 
+from datetime import date
+
 import django_filters
 from django.db.models import Count
 from django.urls import reverse
@@ -24,10 +26,28 @@ from ..services import (
 )
 
 
+def _as_of(queryset, name, value):
+    # Read by TaskViewSet.get_queryset, which computes the buckets as of that day.
+    return queryset
+
+
+def task_list_as_of(request) -> date | None:
+    """The day the task list's buckets are computed for (`?as_of=`), today when not given: the
+    dashboard's task figure of a past period links here with its period's end."""
+    try:
+        return date.fromisoformat(request.GET.get("as_of", ""))
+    except ValueError:
+        return None
+
+
 class TaskFilterSet(WagtailFilterSet):
     bucket = django_filters.ChoiceFilter(
         label=_("Tình trạng thực hiện"), choices=Bucket.choices, field_name="bucket"
     )
+    started_to = django_filters.DateFilter(
+        field_name="start_date", lookup_expr="lte", label=_("Bắt đầu đến ngày")
+    )
+    as_of = django_filters.DateFilter(method=_as_of, label=_("Tình trạng tính đến ngày"))
 
     class Meta:
         model = Task
@@ -204,6 +224,7 @@ class TaskViewSet(UnitScopedSnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return tasks_with_buckets(super().get_queryset(request)).select_related(
+        queryset = super().get_queryset(request)
+        return tasks_with_buckets(queryset, as_of=task_list_as_of(request)).select_related(
             "lead_unit", "plan__directive", "source_section", "assignment__section"
         )

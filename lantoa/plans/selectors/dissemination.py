@@ -138,11 +138,15 @@ def kpi_dissemination_coverage(
         "plans",
         "disseminationsession",
         organisation=unit.pk if unit else "",
-        directive=plan.directive_id if plan else "",
+        plan=plan.pk if plan else "",
+        held_from=start.isoformat(),
+        held_to=end.isoformat(),
     )
+    # The organisations and the attendance sums are read from the sessions listed.
+    sessions_n = totals["sessions"]
     return [
-        panels.Count(_("Buổi quán triệt"), totals["sessions"], url),
-        panels.Count(_("Tổ chức đã quán triệt"), totals["organisations"], url),
-        panels.Count(_("Lượt người được mời"), totals["invited"]),
-        panels.Count(_("Lượt người tham dự"), totals["attended"]),
+        panels.Count(_("Buổi quán triệt"), sessions_n, url),
+        panels.Count(_("Tổ chức đã quán triệt"), totals["organisations"], url, basis=sessions_n),
+        panels.Count(_("Lượt người được mời"), totals["invited"], url, basis=sessions_n),
+        panels.Count(_("Lượt người tham dự"), totals["attended"], url, basis=sessions_n),
     ]

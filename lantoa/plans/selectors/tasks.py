@@ -139,7 +139,8 @@ def kpi_tasks_by_status(*, start: date, end: date, unit=None, plan=None) -> list
     tasks = plan_tasks_in_period(plan, start=start, end=end)
     if unit is not None:
         tasks = tasks.filter(lead_unit=unit)
-    counts = bucket_counts(tasks, as_of=min(end, timezone.localdate()))
+    as_of = min(end, timezone.localdate())
+    counts = bucket_counts(tasks, as_of=as_of)
     if not any(n for bucket, n in counts.items() if bucket != Bucket.CANCELLED):
         return []
     return [
@@ -152,6 +153,8 @@ def kpi_tasks_by_status(*, start: date, end: date, unit=None, plan=None) -> list
                 bucket=bucket,
                 lead_unit=unit.pk if unit else "",
                 plan=plan.pk if plan else "",
+                started_to=end.isoformat(),
+                as_of=as_of.isoformat(),
             ),
             tone="warning" if bucket == Bucket.OPEN_OVERDUE and counts[bucket] else "",
         )

@@ -17,6 +17,8 @@ from lantoa.core.roles import is_unit_scoped
 from lantoa.plans.services import annual_report_start as plans_annual_report_start
 
 from .. import selectors, services
+from ..changes import figures_changes, previous_period
+from ..charts import chart_spec
 from .forms import AnnualReportForm, PeriodUnitForm
 
 
@@ -55,17 +57,14 @@ class KpiDashboardView(_AdminPage):
         unit = _scoped_unit(self.request.user, data.get("unit"))
         plan = data.get("plan")
         figures = selectors.kpi_figures(start=data["start"], end=data["end"], unit=unit, plan=plan)
-        charts = [
-            {
-                "id": f"chart-{figure.spec.key}",
-                "type": figure.spec.chart,
-                "title": figure.spec.title,
-                "labels": [str(count.label) for count in figure.counts],
-                "values": [count.value for count in figure.counts],
-            }
-            for figure in figures
-            if figure.has_data and figure.spec.chart != "none"
-        ]
+        previous_start, previous_end = previous_period(data["start"], data["end"])
+        previous = selectors.kpi_figures(
+            start=previous_start, end=previous_end, unit=unit, plan=plan
+        )
+        changes = figures_changes(figures, previous)
+        for figure in figures:
+            figure.extra["change"] = changes[figure.spec.key]
+        charts = [chart for chart in map(chart_spec, figures) if chart]
         context.update(
             form=form,
             figures=figures,
@@ -74,6 +73,8 @@ class KpiDashboardView(_AdminPage):
             plan=plan,
             start=data["start"],
             end=data["end"],
+            previous_start=previous_start,
+            previous_end=previous_end,
             report_form=AnnualReportForm(
                 initial={
                     "year": data["start"].year,

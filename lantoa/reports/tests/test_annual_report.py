@@ -28,16 +28,18 @@ YEAR = 2026  # the demo plans' tasks and sessions are dated 2026
 START, END = date(YEAR, 1, 1), date(YEAR, 12, 31)
 SEED_FILE = Path(settings.SEED_DIR) / "ke-hoach-78-KH-DU.txt"
 
-RESULTS = [
-    "Công tác quán triệt, tuyên truyền",
-    "Kết quả thực hiện các nhiệm vụ",
-    "Công tác kiểm tra, giám sát, đôn đốc",
-    "Theo dõi, phân tích dư luận",
-    "Xử lý thông tin sai lệch, làm rõ thông tin",
-    "Xử lý vi phạm trong hoạt động thông tin đối ngoại",
-    "Tuyên truyền, quảng bá hình ảnh Quy Nhơn - Gia Lai",
-    "Xây dựng đội ngũ làm công tác thông tin đối ngoại",
-]
+# The results sections by their report_section key (not by position: a section added by another
+# app must not shift the others), with the heading each has in the DOCX.
+RESULTS = {
+    "plans.dissemination": "Công tác quán triệt, tuyên truyền",
+    "plans.tasks": "Kết quả thực hiện các nhiệm vụ",
+    "plans.inspections": "Công tác kiểm tra, giám sát, đôn đốc",
+    "insights": "Theo dõi, phân tích dư luận",
+    "responses": "Xử lý thông tin sai lệch, làm rõ thông tin",
+    "responses.violations": "Xử lý vi phạm trong hoạt động thông tin đối ngoại",
+    "promotion": "Tuyên truyền, quảng bá hình ảnh Quy Nhơn - Gia Lai",
+    "people": "Xây dựng đội ngũ làm công tác thông tin đối ngoại",
+}
 
 
 @pytest.fixture
@@ -72,7 +74,7 @@ def _sections(blocks) -> dict[str, list]:
     for kind, value in blocks:
         if kind == "p" and (match := re.fullmatch(r"(?:\d+|[IVX]+)\. (.+)", value)):
             title = match.group(1)
-            if title in RESULTS or re.fullmatch(r"[IVX]+", value.split(".")[0]):
+            if title in RESULTS.values() or re.fullmatch(r"[IVX]+", value.split(".")[0]):
                 current = title
                 sections[current] = []
                 continue
@@ -134,8 +136,9 @@ def _check_every_section(sections, plan) -> None:
     from lantoa.responses.models import Case
 
     dashboard = _dashboard(plan)
-    assert [title for title in sections if title in RESULTS] == RESULTS
-    own = [title for title in sections if title not in RESULTS]
+    titles = list(RESULTS.values())
+    assert [title for title in sections if title in titles] == titles
+    own = [title for title in sections if title not in titles]
     assert own == [
         "KẾT QUẢ THỰC HIỆN",
         "ĐÁNH GIÁ CHUNG",
@@ -145,7 +148,7 @@ def _check_every_section(sections, plan) -> None:
     ]
 
     # 1. Dissemination of the plan (its chain of directives).
-    text = _text(sections[RESULTS[0]])
+    text = _text(sections[RESULTS["plans.dissemination"]])
     organisations, held, attended = _int(
         r"(\d+) tổ chức đã tổ chức (\d+) buổi quán triệt, tuyên truyền với tổng số (\d+) lượt",
         text,
@@ -164,7 +167,7 @@ def _check_every_section(sections, plan) -> None:
     assert organisations == orm.values("organisation").distinct().count()
 
     # 2. Tasks of the plan, by status bucket.
-    text = _text(sections[RESULTS[1]])
+    text = _text(sections[RESULTS["plans.tasks"]])
     total, on_time, late, within, overdue = _int(
         r"Tổng số nhiệm vụ: (\d+); hoàn thành đúng hạn: (\d+); hoàn thành quá hạn: (\d+); "
         r"đang thực hiện trong hạn: (\d+); chưa hoàn thành, quá hạn: (\d+)\.",
@@ -179,12 +182,12 @@ def _check_every_section(sections, plan) -> None:
     assert total == on_time + late + within + overdue
     tasks = Task.objects.filter(plan=plan, start_date__lte=END).exclude(state="cancelled")
     assert total == tasks.count() > 0
-    assert len(_table(sections[RESULTS[1]], "STT")) == total
+    assert len(_table(sections[RESULTS["plans.tasks"]], "STT")) == total
 
     # 2b. Inspection, supervision and urging (IV.3) of the plan.
     from lantoa.plans.models import InspectionVisit
 
-    text = _text(sections[RESULTS[2]])
+    text = _text(sections[RESULTS["plans.inspections"]])
     visits = InspectionVisit.objects.filter(inspection__plan=plan, held_on__year=YEAR)
     if visits.exists():
         (held,) = _int(r"đã tiến hành (\d+) cuộc kiểm tra", text)
@@ -193,7 +196,7 @@ def _check_every_section(sections, plan) -> None:
         assert "chưa tiến hành cuộc kiểm tra, giám sát nào" in text
 
     # 3. Monitoring and public opinion: volume, tone, topics.
-    section = sections[RESULTS[3]]
+    section = sections[RESULTS["insights"]]
     text = _text(section)
     (items,) = _int(r"hệ thống thu thập (\d+) tin", text)
     tz = timezone.get_current_timezone()
@@ -217,7 +220,7 @@ def _check_every_section(sections, plan) -> None:
     assert topics, "the demo items carry topics once insights has analysed them"
 
     # 4. Responses: cases and clarifications.
-    text = _text(sections[RESULTS[4]])
+    text = _text(sections[RESULTS["responses"]])
     (cases,) = _int(r"tiếp nhận (\d+) vụ việc", text)
     (clarified,) = _int(r"đã công bố (\d+) bản làm rõ", text)
     assert cases == dashboard["cases"]["Vụ việc"]
@@ -229,7 +232,7 @@ def _check_every_section(sections, plan) -> None:
     # 4b. Violations register (III.2): detected in the year.
     from lantoa.responses.models import Violation
 
-    text = _text(sections[RESULTS[5]])
+    text = _text(sections[RESULTS["responses.violations"]])
     found = Violation.objects.filter(detected_on__year=YEAR).count()
     if found:
         assert _int(r"phát hiện (\d+) vụ vi phạm", text) == [found]
@@ -237,7 +240,7 @@ def _check_every_section(sections, plan) -> None:
         assert "không phát hiện vi phạm" in text
 
     # 5. Promotion: pages by language, outside posts, reach.
-    text = _text(sections[RESULTS[6]])
+    text = _text(sections[RESULTS["promotion"]])
     pages, languages, posts, reach, interactions = _int(
         r"đăng mới (\d+) trang bằng (\d+) ngôn ngữ; (\d+) bài đăng trên các kênh ngoài với "
         r"(\d+) lượt tiếp cận và (\d+) lượt tương tác",
@@ -255,7 +258,7 @@ def _check_every_section(sections, plan) -> None:
     assert reach == channel_posts.aggregate(n=Sum("reach"))["n"]
 
     # 6. People and training; collaborators in the editorial calendar's campaigns.
-    section = sections[RESULTS[7]]
+    section = sections[RESULTS["people"]]
     text = _text(section)
     staff, trainings, attendances, trained, untrained = _int(
         r"có (\d+) cán bộ làm công tác thông tin đối ngoại; trong năm đã tổ chức, cử cán bộ tham "
@@ -327,11 +330,13 @@ def test_annual_report_of_the_demo_plan_equals_the_dashboard(demo, tmp_path):
     )
     assert "Số 03-BC/ĐU" in header
     # The plan's own figures and the ward's are labelled, never mixed without saying which.
-    assert "(Số liệu riêng của Kế hoạch số 15-KH/ĐU.)" in _text(sections[RESULTS[0]])
-    assert "(Số liệu chung của toàn phường" in _text(sections[RESULTS[3]])
+    assert "(Số liệu riêng của Kế hoạch số 15-KH/ĐU.)" in _text(
+        sections[RESULTS["plans.dissemination"]]
+    )
+    assert "(Số liệu chung của toàn phường" in _text(sections[RESULTS["insights"]])
     # Each plan item cites its evidence, from the plan's own records and from other apps (the
     # demo tags this year's trainings to item III.1); each task row has its item and evidence.
-    tasks_text = _text(sections[RESULTS[1]])
+    tasks_text = _text(sections[RESULTS["plans.tasks"]])
     (trainings,) = _int(
         r"Mục III\.1 của kế hoạch: \d+ nhiệm vụ; căn cứ: .*?(\d+) lớp tập huấn", tasks_text
     )
@@ -345,7 +350,7 @@ def test_annual_report_of_the_demo_plan_equals_the_dashboard(demo, tmp_path):
     assert re.search(
         r"Mục IV\.2 của kế hoạch: 1 nhiệm vụ; căn cứ: 2 báo cáo được chấp nhận", tasks_text
     )
-    header = _table(sections[RESULTS[1]], "STT")
+    header = _table(sections[RESULTS["plans.tasks"]], "STT")
     assert all(len(row) == 6 and row[5] for row in header)
 
 

@@ -30,6 +30,8 @@ def test_leader_filters_clicks_a_figure_and_downloads_the_annual_report(
     queued = []
     monkeypatch.setattr(services, "_enqueue", lambda job: queued.append(job.pk))
 
+    errors = []  # the charts are drawn from the server's axes (reports/charts.py) without error
+    page.on("pageerror", lambda error: errors.append(str(error)))
     admin_login("lanhdao")
     menu_click(page, "Báo cáo", "Số liệu")
     page.wait_for_url("**/admin/reports/")
@@ -39,6 +41,8 @@ def test_leader_filters_clicks_a_figure_and_downloads_the_annual_report(
     figure = page.locator('[data-figure="training"][data-label="Cán bộ đã tập huấn"]')
     expect(figure).to_have_text("3")
     expect(page.locator('[data-empty="tasks"]')).to_have_text("chưa có dữ liệu")
+    expect(page.locator("#chart-training")).to_be_visible()
+    assert not errors, errors
     figure.click()
     page.wait_for_url("**/admin/snippets/people/staffmember/**")
     rows = page.locator("table.listing tbody tr")

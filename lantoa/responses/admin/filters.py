@@ -6,8 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from ..constants import OPEN_STATES, RecurrenceReview
-from ..models import Case, ClaimRecurrence
+from ..constants import OPEN_STATES, VIOLATION_DECIDED_STATES, RecurrenceReview
+from ..models import Case, ClaimRecurrence, Violation
+from ..selectors import timeliness_decided_q
 
 
 class CaseFilterSet(WagtailFilterSet):
@@ -19,10 +20,27 @@ class CaseFilterSet(WagtailFilterSet):
     published_to = django_filters.DateFilter(
         field_name="published_at", lookup_expr="date__lte", label=_("Công bố đến ngày")
     )
+    # The dashboard's case figures link here with the period and what each figure reads.
+    detected_from = django_filters.DateFilter(
+        field_name="detected_at", lookup_expr="date__gte", label=_("Phát hiện từ ngày")
+    )
+    detected_to = django_filters.DateFilter(
+        field_name="detected_at", lookup_expr="date__lte", label=_("Phát hiện đến ngày")
+    )
+    published = django_filters.BooleanFilter(
+        field_name="published_at", lookup_expr="isnull", exclude=True, label=_("Đã công bố")
+    )
+    decided = django_filters.BooleanFilter(
+        label=_("Đã xác định đúng hạn hay trễ hạn"), method="filter_decided"
+    )
 
     class Meta:
         model = Case
         fields = ["state", "severity", "verdict", "responsible_unit", "overdue", "plan_item"]
+
+    def filter_decided(self, queryset, name, value):
+        condition = timeliness_decided_q(now=timezone.now())
+        return queryset.filter(condition) if value else queryset.exclude(condition)
 
     def filter_overdue(self, queryset, name, value):
         condition = Q(state__in=OPEN_STATES, due_at__lt=timezone.now())
@@ -49,3 +67,24 @@ class RecurrenceFilterSet(WagtailFilterSet):
     def filter_counted(self, queryset, name, value):
         rejected = Q(review_state=RecurrenceReview.REJECTED)
         return queryset.exclude(rejected) if value else queryset.filter(rejected)
+
+
+class ViolationFilterSet(WagtailFilterSet):
+    # The dashboard's violation figure links here with the period and the handling unit.
+    detected_from = django_filters.DateFilter(
+        field_name="detected_on", lookup_expr="gte", label=_("Phát hiện từ ngày")
+    )
+    detected_to = django_filters.DateFilter(
+        field_name="detected_on", lookup_expr="lte", label=_("Phát hiện đến ngày")
+    )
+    decided = django_filters.BooleanFilter(
+        label=_("Đã có quyết định xử lý"), method="filter_decided"
+    )
+
+    class Meta:
+        model = Violation
+        fields = ["kind", "state", "outcome", "handling_unit", "unit"]
+
+    def filter_decided(self, queryset, name, value):
+        decided = Q(state__in=VIOLATION_DECIDED_STATES)
+        return queryset.filter(decided) if value else queryset.exclude(decided)

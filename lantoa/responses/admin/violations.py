@@ -15,6 +15,7 @@ from lantoa.core.viewsets import service_form_view
 
 from ..models import Violation, ViolationStep
 from ..services import violation_record, violation_step_add, violation_update
+from .filters import ViolationFilterSet
 
 _FACTS = ["kind", "summary", "description", "occurred_on", "detected_on", "unit", "actor_role"]
 _DECISION = ["decided_on", "decision_ref", "decision", "outcome", "closed_on"]
@@ -62,7 +63,7 @@ class ViolationViewSet(SnippetViewSet):
         "closed_on",
         "created_at",
     ]
-    list_filter = ["kind", "state", "outcome", "handling_unit", "unit"]
+    filterset_class = ViolationFilterSet
     export_filename = "so-theo-doi-vi-pham"
     search_fields = ["summary", "description", "decision"]
     inspect_view_enabled = True

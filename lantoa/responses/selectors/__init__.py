@@ -23,6 +23,7 @@ from lantoa.core.roles import scope_to_unit
 
 from ..constants import (
     OPEN_STATES,
+    VIOLATION_DECIDED_STATES,
     CaseState,
     Verdict,
     ViolationKind,
@@ -123,6 +124,14 @@ def _hours(delta: timedelta) -> float:
     return delta.total_seconds() / 3600
 
 
+def timeliness_decided_q(*, now: datetime) -> Q:
+    """The cases whose timeliness is known (the on-time share's denominator, as `timeliness`
+    counts it): published, or still open past their due time; never "not applicable"."""
+    return ~Q(state=CaseState.NOT_APPLICABLE) & (
+        Q(published_at__isnull=False) | Q(state__in=OPEN_STATES, due_at__lt=now)
+    )
+
+
 def timeliness(cases, now: datetime | None = None) -> Timeliness:
     """The timeliness figures of `cases` (a queryset or a list)."""
     now = now or timezone.now()
@@ -208,21 +217,36 @@ def kpi_case_timeliness(*, start, end, unit=None) -> list[panels.Count]:
         return round(value, 1) if value is not None else "—"
 
     share = figures.on_time_share
+    period = {
+        "detected_from": start.isoformat() if start else "",
+        "detected_to": end.isoformat() if end else "",
+        "responsible_unit": unit.pk if unit else "",
+    }
+    published_url = panels.admin_list_url("responses", "case", published="true", **period)
+    # Durations and the share are computed from the cases listed behind them.
     return [
         panels.Count(
-            _("Vụ việc"),
-            figures.cases,
-            panels.admin_list_url("responses", "case", responsible_unit=unit.pk if unit else ""),
+            _("Vụ việc"), figures.cases, panels.admin_list_url("responses", "case", **period)
         ),
-        panels.Count(_("Đã công bố làm rõ"), figures.publish_n),
+        panels.Count(_("Đã công bố làm rõ"), figures.publish_n, published_url),
         panels.Count(
-            _("Thời gian đến khi công bố – trung vị (giờ)"), hours(figures.publish_median_h)
+            _("Thời gian đến khi công bố – trung vị (giờ)"),
+            hours(figures.publish_median_h),
+            published_url,
+            basis=figures.publish_n,
         ),
-        panels.Count(_("Thời gian đến khi công bố – 90% (giờ)"), hours(figures.publish_p90_h)),
+        panels.Count(
+            _("Thời gian đến khi công bố – 90% (giờ)"),
+            hours(figures.publish_p90_h),
+            published_url,
+            basis=figures.publish_n,
+        ),
         panels.Count(
             _("Tỷ lệ đúng hạn (%)"),
             round(100 * share, 1) if share is not None else "—",
+            panels.admin_list_url("responses", "case", decided="true", **period),
             tone="warning" if share is not None and share < 0.8 else "",
+            basis=figures.decided,
         ),
     ]
 
@@ -245,3 +269,42 @@ def violation_counts(violations: QuerySet[Violation]) -> dict[str, dict[str, int
 
 
 from .effect import kpi_clarification_effect as kpi_clarification_effect  # noqa: E402
+
+
+def kpi_violations(*, start, end, unit=None) -> list[panels.Count]:
+    """Violations detected in the period (handled by `unit` when given), by kind, and how many
+    have a handling decision: the annual report's III.2 counts."""
+    violations = violations_in_period(start, end)
+    if unit is not None:
+        violations = violations.filter(handling_unit=unit)
+    total = violations.count()
+    if not total:
+        return []
+    scope = {
+        "detected_from": start.isoformat(),
+        "detected_to": end.isoformat(),
+        "handling_unit": unit.pk if unit else "",
+    }
+    kinds = violation_counts(violations)["kind"]
+    decided = violations.filter(state__in=VIOLATION_DECIDED_STATES).count()
+    return [
+        panels.Count(
+            _("Vụ vi phạm phát hiện"),
+            total,
+            panels.admin_list_url("responses", "violation", **scope),
+            tone="warning",
+        ),
+        panels.Count(
+            _("Đã có quyết định xử lý"),
+            decided,
+            panels.admin_list_url("responses", "violation", decided="true", **scope),
+        ),
+        *(
+            panels.Count(
+                str(label),
+                kinds[kind],
+                panels.admin_list_url("responses", "violation", kind=kind, **scope),
+            )
+            for kind, label in ViolationKind.choices
+        ),
+    ]
