@@ -3,11 +3,13 @@ default list code on the same database in the same run, beside a plain Django vi
 
     make bench BENCH_ARGS=load     # builds the corpus database first (lantoa_load_bench)
     .venv/bin/python -m bench lists --rounds 15
+    .venv/bin/python -m bench lists --db sqlite   # after make bench BENCH_ARGS='load --db sqlite'
 
-Reads the load benchmark's PostgreSQL corpus (--pg-url, default LANTOA_BENCH_LOAD_PG_URL or
-lantoa_load_bench) through Django's test client logged in as the demo's monitoring officer, so the
-figures are the server's own time for one request, without HTTP or queueing. Rounds alternate the
-two variants request by request, so a machine shared with other work slows both alike:
+Reads the load benchmark's corpus (bench/load_corpus.py: PostgreSQL's lantoa_load_bench, or
+LANTOA_BENCH_LOAD_PG_URL, or --db sqlite, or --db-url) through Django's test client logged in as
+the demo's monitoring officer, so the figures are the server's own time for one request, without
+HTTP or queueing. Rounds alternate the two variants request by request, so a machine shared with
+other work slows both alike:
 
 - "Wagtail default": the list views as Wagtail builds them (a template per cell, a menu of buttons
   per row; the sources' weekly health counted by joining poll runs and items in the list query).
@@ -25,6 +27,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench.load_corpus import database_url
+
 ROOT = Path(__file__).resolve().parent.parent
 PATHS = [
     "/admin/snippets/monitoring/item/",
@@ -40,13 +44,15 @@ PATHS = [
 def main(argv: list[str]) -> None:
     args = _parser().parse_args([a for a in argv if a not in ("lists", "bench_lists")])
     if not args.inner:
-        env = {**os.environ, "DATABASE_URL": args.pg_url, "DJANGO_DEBUG": "0",
+        url = database_url(args.db, args.items, args.db_url)
+        env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "0",
                "DJANGO_ALLOWED_HOSTS": "testserver", "DJANGO_SECURE_SSL_REDIRECT": "0",
                "DJANGO_SECRET_KEY": "lantoa-lists-bench-only-" + "0" * 40,
                "LANTOA_STATIC_ROOT": str(ROOT / "var" / "bench" / "load-static"),
                "LANTOA_LOG_LEVEL": "ERROR"}  # fmt: skip
         done = subprocess.run(
-            [sys.executable, "-m", "bench.bench_lists", "--inner", "--rounds", str(args.rounds)],
+            [sys.executable, "-m", "bench.bench_lists", "--inner", "--rounds", str(args.rounds),
+             "--db", args.db],
             env=env, cwd=ROOT, capture_output=True, text=True, check=False,
         )  # fmt: skip
         print(done.stdout or done.stderr[-3000:])
@@ -57,12 +63,9 @@ def main(argv: list[str]) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bench_lists")
     parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument(
-        "--pg-url",
-        default=os.environ.get(
-            "LANTOA_BENCH_LOAD_PG_URL", "postgres://postgres@127.0.0.1:5432/lantoa_load_bench"
-        ),
-    )
+    parser.add_argument("--db", choices=("postgres", "sqlite"), default="postgres")
+    parser.add_argument("--items", type=int, default=1_000_000, help="the corpus's size")
+    parser.add_argument("--db-url", "--pg-url", help="the corpus database (default: per --db)")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -122,6 +125,7 @@ def _inner(args) -> None:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantoa.settings")
     django.setup()
+    from django.db import connection
     from django.test import Client
 
     from lantoa.core.models import User
@@ -150,9 +154,9 @@ def _inner(args) -> None:
     except OSError:
         load = float("nan")
     print(
-        f"Admin lists in one process, {Item.objects.count():,} items on PostgreSQL, "
+        f"Admin lists in one process, {Item.objects.count():,} items on {connection.vendor}, "
         f"{args.rounds} rounds alternating the variants, load average {load:.1f} at the end. "
-        f"`.venv/bin/python -m bench lists --rounds {args.rounds}`"
+        f"`.venv/bin/python -m bench lists --rounds {args.rounds} --db {args.db}`"
     )
     print("\n| list | Wagtail default p50 ms | p95 ms | Lantoa p50 ms | p95 ms |")
     print("|---|---:|---:|---:|---:|")
