@@ -51,6 +51,10 @@ def _isolated_files(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The public page cache outlives a test's database; tests of it turn it on themselves.
     settings.LANTOA_PUBLIC_CACHE_SECONDS = 0
+    # So does the admin sidebar's (keyed by who asks): a new version per test.
+    from lantoa.core.admin.sidebar import sidebar_invalidate
+
+    sidebar_invalidate()
 
 
 @pytest.fixture

@@ -3,16 +3,22 @@ default list code on the same database in the same run, beside a plain Django vi
 
     make bench BENCH_ARGS=load     # builds the corpus database first (lantoa_load_bench)
     .venv/bin/python -m bench lists --rounds 15
+    .venv/bin/python -m bench lists --db sqlite   # after make bench BENCH_ARGS='load --db sqlite'
 
-Reads the load benchmark's PostgreSQL corpus (--pg-url, default LANTOA_BENCH_LOAD_PG_URL or
-lantoa_load_bench) through Django's test client logged in as the demo's monitoring officer, so the
-figures are the server's own time for one request, without HTTP or queueing. Rounds alternate the
-two variants request by request, so a machine shared with other work slows both alike:
+Reads the load benchmark's corpus (bench/load_corpus.py: PostgreSQL's lantoa_load_bench, or
+LANTOA_BENCH_LOAD_PG_URL, or --db sqlite, or --db-url) through Django's test client logged in as
+the demo's monitoring officer, so the figures are the server's own time for one request, without
+HTTP or queueing. Rounds alternate the variants request by request, so a machine shared with
+other work slows them alike:
 
 - "Wagtail default": the list views as Wagtail builds them (a template per cell, a menu of buttons
-  per row; the sources' weekly health counted by joining poll runs and items in the list query).
-- "Lantoa": core.tables' template-free text and date cells, item rows that open the item, the
-  sources' health counted for the page from an index and kept a minute (monitoring.selectors).
+  per row; the sources' weekly health counted by joining poll runs and items in the list query;
+  the sidebar built on every page, filter choices through a server-side cursor on PostgreSQL).
+- "Lantoa lists, Wagtail frame": core.tables' template-free text and date cells, item rows that
+  open the item, the sources' health counted for the page from an index and kept a minute
+  (monitoring.selectors); the page's frame (sidebar, filter choices) as Wagtail builds it.
+- "Lantoa": the same with the sidebar cached per person (core.admin.sidebar) and filter choices
+  by a plain query (core.admin.choices).
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench.load_corpus import database_url
+
 ROOT = Path(__file__).resolve().parent.parent
 PATHS = [
     "/admin/snippets/monitoring/item/",
@@ -34,19 +42,22 @@ PATHS = [
     "/admin/snippets/monitoring/pollrun/",
     "/admin/snippets/responses/case/",
     "/admin/snippets/plans/task/",
+    "/admin/search/items/?q=kinh%20t%E1%BA%BF",
 ]
 
 
 def main(argv: list[str]) -> None:
     args = _parser().parse_args([a for a in argv if a not in ("lists", "bench_lists")])
     if not args.inner:
-        env = {**os.environ, "DATABASE_URL": args.pg_url, "DJANGO_DEBUG": "0",
+        url = database_url(args.db, args.items, args.db_url)
+        env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "0",
                "DJANGO_ALLOWED_HOSTS": "testserver", "DJANGO_SECURE_SSL_REDIRECT": "0",
                "DJANGO_SECRET_KEY": "lantoa-lists-bench-only-" + "0" * 40,
                "LANTOA_STATIC_ROOT": str(ROOT / "var" / "bench" / "load-static"),
                "LANTOA_LOG_LEVEL": "ERROR"}  # fmt: skip
         done = subprocess.run(
-            [sys.executable, "-m", "bench.bench_lists", "--inner", "--rounds", str(args.rounds)],
+            [sys.executable, "-m", "bench.bench_lists", "--inner", "--rounds", str(args.rounds),
+             "--db", args.db],
             env=env, cwd=ROOT, capture_output=True, text=True, check=False,
         )  # fmt: skip
         print(done.stdout or done.stderr[-3000:])
@@ -57,12 +68,9 @@ def main(argv: list[str]) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bench_lists")
     parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument(
-        "--pg-url",
-        default=os.environ.get(
-            "LANTOA_BENCH_LOAD_PG_URL", "postgres://postgres@127.0.0.1:5432/lantoa_load_bench"
-        ),
-    )
+    parser.add_argument("--db", choices=("postgres", "sqlite"), default="postgres")
+    parser.add_argument("--items", type=int, default=1_000_000, help="the corpus's size")
+    parser.add_argument("--db-url", "--pg-url", help="the corpus database (default: per --db)")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -71,10 +79,13 @@ def _variants():
     """(name, apply) pairs: apply() switches the monitoring list views to that variant."""
     from datetime import timedelta
 
+    from django.conf import settings
     from django.db.models import Count, Q
     from django.utils import timezone
+    from django_filters import fields
     from wagtail.snippets.views.snippets import IndexView
 
+    from lantoa.core.admin.choices import PlainModelChoiceIterator
     from lantoa.monitoring.admin import views
     from lantoa.monitoring.constants import FETCH_FAILURES
 
@@ -100,21 +111,38 @@ def _variants():
             items_week=Count("items", filter=Q(items__fetched_at__gte=since), distinct=True),
         )
 
+    def page_frame(cached: bool):
+        """The admin frame: the sidebar cached per person (core.admin.sidebar) and filter choices
+        by a plain query (core.admin.choices), or built and read as Wagtail does."""
+        settings.LANTOA_ADMIN_MENU_CACHE_SECONDS = 300 if cached else 0
+        iterator = PlainModelChoiceIterator if cached else fields.ModelChoiceIterator
+        fields.ModelChoiceField.iterator = fields.ModelMultipleChoiceField.iterator = iterator
+
     def wagtail():
         for cls, attrs in ours.items():
             for name in attrs:
                 if name in cls.__dict__:
                     delattr(cls, name)
         views.SourceIndexView.get_base_queryset = joined_health
+        page_frame(cached=False)
 
-    def lantoa():
+    def lantoa_lists():
         for cls, attrs in ours.items():
             for name, value in attrs.items():
                 setattr(cls, name, value)
         if "get_base_queryset" in views.SourceIndexView.__dict__:
             del views.SourceIndexView.get_base_queryset
+        page_frame(cached=False)
 
-    return [("Wagtail default", wagtail), ("Lantoa", lantoa)]
+    def lantoa():
+        lantoa_lists()
+        page_frame(cached=True)
+
+    return [
+        ("Wagtail default", wagtail),
+        ("Lantoa lists, Wagtail frame", lantoa_lists),
+        ("Lantoa", lantoa),
+    ]
 
 
 def _inner(args) -> None:
@@ -122,6 +150,7 @@ def _inner(args) -> None:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantoa.settings")
     django.setup()
+    from django.db import connection
     from django.test import Client
 
     from lantoa.core.models import User
@@ -150,12 +179,12 @@ def _inner(args) -> None:
     except OSError:
         load = float("nan")
     print(
-        f"Admin lists in one process, {Item.objects.count():,} items on PostgreSQL, "
+        f"Admin lists in one process, {Item.objects.count():,} items on {connection.vendor}, "
         f"{args.rounds} rounds alternating the variants, load average {load:.1f} at the end. "
-        f"`.venv/bin/python -m bench lists --rounds {args.rounds}`"
+        f"`.venv/bin/python -m bench lists --rounds {args.rounds} --db {args.db}`"
     )
-    print("\n| list | Wagtail default p50 ms | p95 ms | Lantoa p50 ms | p95 ms |")
-    print("|---|---:|---:|---:|---:|")
+    print("\n| list | " + " | ".join(f"{name} p50 ms | p95 ms" for name, _a in variants) + " |")
+    print("|---|" + "---:|---:|" * len(variants))
     for path in PATHS:
         row = [path]
         for name, _apply in variants:
@@ -165,7 +194,7 @@ def _inner(args) -> None:
     values = sorted(baseline)
     print(
         f"| baseline: plain Django view /api/health | {statistics.median(values):.0f} "
-        f"| {_p95(values):.0f} | | |"
+        f"| {_p95(values):.0f} |" + " |" * (2 * len(variants) - 2)
     )
 
 

@@ -2,11 +2,13 @@
 
     make bench BENCH_ARGS=load                               # 1,000,000 items
     .venv/bin/python -m bench load --items 100000 --duration 10   # quicker
+    .venv/bin/python -m bench load --db sqlite --only admin,baseline  # SQLite, some targets
 
 Gunicorn (as in docs/operations.md: 4 sync workers) serves Lantoa on 127.0.0.1 with production
 settings (DJANGO_DEBUG=0, WhiteNoise, persistent database connections) from a PostgreSQL database
-holding the demo ward plus N generated items (the search benchmark's generator: real headlines
-recombined; built once and cached in the database lantoa_load_bench, or --pg-url). wrk
+(or with --db sqlite a SQLite file) holding the demo ward plus N generated items (the search
+benchmark's generator: real headlines recombined; built once and cached, see bench/load_corpus.py:
+the database lantoa_load_bench or --db-url, var/bench/load-N.sqlite3). wrk
 (`apt-get install wrk`) drives each target for --duration seconds and reports p50/p95/p99,
 requests/s and errors (connection errors, timeouts and HTTP ≥ 400); the resident memory of
 gunicorn's processes is sampled throughout and its peak printed.
@@ -35,11 +37,9 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench.pgdb import database_ensure
+from bench.load_corpus import corpus_ensure, database_url, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS_VERSION = 2
-BENCH_USER = "theodoi"  # the demo's monitoring officer (no 2FA requirement for this role)
 SECRET = "lantoa-load-bench-only-not-a-production-secret-0123456789-abcdef"
 WRK_SCRIPT = r"""
 local paths = {PATHS}
@@ -64,14 +64,15 @@ end
 def main(argv: list[str]) -> None:
     args = _parser().parse_args([a for a in argv if a not in ("load", "bench_load")])
     if args.prepare:
-        _prepare(args)
+        prepare(args.items)
         return
     wrk = shutil.which("wrk")
     if wrk is None:
         print("wrk is missing: `apt-get install wrk` (Debian) enables the load benchmark.")
         return
     started = time.perf_counter()
-    database_ensure(args.pg_url, _marker(args.items))
+    args.db_url = database_url(args.db, args.items, args.db_url)
+    corpus_ensure(args.db_url, args.items)
     env = _server_env(args)
     done = subprocess.run(
         [sys.executable, "-m", "bench.bench_load", "--prepare", "--items", str(args.items)],
@@ -109,6 +110,8 @@ def main(argv: list[str]) -> None:
     try:
         _wait_ready(base, server)
         for target in _targets(state, args):
+            if args.only and not any(word in target["name"] for word in args.only.split(",")):
+                continue
             rows.append(_run_target(wrk, base, target, server.pid, args))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -126,17 +129,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--latency-connections", type=int, default=4)
     parser.add_argument("--throughput-connections", type=int, default=32)
+    parser.add_argument("--db", choices=("postgres", "sqlite"), default="postgres")
     parser.add_argument(
-        "--pg-url",
-        default=os.environ.get(
-            "LANTOA_BENCH_LOAD_PG_URL", "postgres://postgres@127.0.0.1:5432/lantoa_load_bench"
-        ),
+        "--db-url", "--pg-url", help="the corpus database (default: per --db, see load_corpus)"
     )
     parser.add_argument(
         "--public-cache-seconds",
         default=os.environ.get("LANTOA_PUBLIC_CACHE_SECONDS", "60"),
         help="LANTOA_PUBLIC_CACHE_SECONDS of the server (0: public pages rendered every time)",
     )
+    parser.add_argument("--only", default="", help="targets whose name has one of these words")
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -149,7 +151,7 @@ def _server_env(args) -> dict[str, str]:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lantoa.settings",
-        "DATABASE_URL": args.pg_url,
+        "DATABASE_URL": args.db_url,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": SECRET,
         "DJANGO_SECURE_SSL_REDIRECT": "0",
@@ -324,7 +326,13 @@ def _run_target(wrk: str, base: str, target: dict, master: int, args) -> dict:
 def _print(rows: list[dict], state: dict, args) -> None:
     command = (
         f"make bench BENCH_ARGS='load --items {args.items} --duration {args.duration} "
-        f"--warmup {args.warmup} --public-cache-seconds {args.public_cache_seconds}'"
+        f"--warmup {args.warmup} --public-cache-seconds {args.public_cache_seconds} "
+        f"--db {args.db}" + (f" --only {args.only}" if args.only else "") + "'"
+    )
+    database = (
+        f"PostgreSQL parallel query off and shared_buffers {state['shared_buffers']}"
+        if state["vendor"] == "postgresql"
+        else "SQLite (WAL)"
     )
     cores = os.cpu_count()
     try:
@@ -336,8 +344,7 @@ def _print(rows: list[dict], state: dict, args) -> None:
         f"prepare), gunicorn {args.workers} sync workers, wrk {args.duration} s per target "
         f"after {args.warmup} s unmeasured, "
         f"{cores} cores, load average {load:.1f} at the end, public page cache "
-        f"{args.public_cache_seconds} s, PostgreSQL parallel query off and shared_buffers "
-        f"{state['shared_buffers']} (docs/operations.md). `{command}`"
+        f"{args.public_cache_seconds} s, {database} (docs/operations.md). `{command}`"
     )
     print(
         "\n| target | conns | requests | req/s | p50 ms | p95 ms | p99 ms | errors "
@@ -357,116 +364,6 @@ def _print(rows: list[dict], state: dict, args) -> None:
         "Targets: admin and search p95 ≤ 150 ms, public pages ≥ 300 req/s on 2 cores, no errors "
         "(compare each row with the baselines: the machine may be shared)."
     )
-
-
-# --- the database (runs inside Django with the bench's DATABASE_URL) ----------------------------
-
-
-def _marker(items: int) -> str:
-    return f"load-corpus:{items}:v{CORPUS_VERSION}"
-
-
-def _prepare(args) -> None:
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.test import Client
-    from wagtail.models import APIToken, Page
-
-    from lantoa.core.models import User
-    from lantoa.monitoring.models import Item, Source
-
-    call_command("migrate", verbosity=0)
-    from django.db import connection
-
-    with connection.cursor() as cursor:  # as docs/operations.md recommends for a small server
-        name = connection.settings_dict["NAME"]
-        cursor.execute(f'ALTER DATABASE "{name}" SET max_parallel_workers_per_gather = 0')
-        cursor.execute("SHOW shared_buffers")
-        shared_buffers = cursor.fetchone()[0]
-    corpus = "cached"
-    if not Source.objects.filter(name=_marker(args.items)).exists():
-        # The demo first (its search step indexes every item: cheap on an empty database), then
-        # the generated items after the demo's ids, bulk-loaded with their index rows.
-        call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
-        _corpus_add(args.items)
-        Source.objects.create(name=_marker(args.items), kind="manual", outlet_type="blog",
-                              is_active=False)  # fmt: skip
-        corpus = "built"
-    call_command("collectstatic", interactive=False, verbosity=0)
-    user = User.objects.get(username=BENCH_USER)
-    client = Client()
-    client.force_login(user)
-    APIToken.objects.filter(name="load-bench").delete()
-    _token, key = APIToken.create_token(user=user, name="load-bench")
-    from django.conf import settings
-
-    static_root = Path(settings.STATIC_ROOT)
-    static = next(static_root.glob("wagtailadmin/js/*.js"))
-    pages = [
-        urllib.parse.urlsplit(p.url).path
-        for p in Page.objects.live().filter(depth__gt=1).specific()
-        if p.url
-    ]
-    print(
-        json.dumps(
-            {
-                "corpus": corpus,
-                "shared_buffers": shared_buffers,
-                "items": Item.objects.count(),
-                "session": client.cookies["sessionid"].value,
-                "token": key,
-                "static": "/static/" + static.relative_to(static_root).as_posix(),
-                "pages": sorted(set(pages))[:50],
-                "public": _public_pages(),
-                "source": Source.objects.filter(kind="feed").order_by("id").first().pk,
-            }
-        )
-    )
-
-
-def _public_pages() -> dict[str, list[str]]:
-    """Every live public page of each site language (its home, lists, articles, events, themes,
-    gallery, clarifications), by language."""
-    from django.conf import settings
-    from wagtail.models import Page
-
-    result = {}
-    for language, _name in settings.LANGUAGES:
-        paths = [
-            urllib.parse.urlsplit(page.url).path
-            for page in Page.objects.live()
-            .public()
-            .filter(depth__gt=1, locale__language_code=language)
-            .specific()
-            if page.url
-        ]
-        if paths:
-            result[language] = sorted(set(paths))
-    return result
-
-
-def _corpus_add(n: int) -> None:
-    from django.conf import settings
-    from django.db import connection
-    from django.db.models import Max
-
-    from bench.bench_search import _create_sources, _generate, _load_postgres
-    from lantoa.monitoring.models import Item
-
-    path = Path(settings.DATA_DIR) / "headlines" / "headlines_dev.jsonl"
-    if not path.exists():
-        raise SystemExit(f"{path} is missing: set LANTOA_DATA_DIR")
-    headlines = [json.loads(line) for line in path.open(encoding="utf-8")]
-    offset = Item.objects.aggregate(top=Max("id"))["top"] or 0
-    source_ids = _create_sources(headlines)
-
-    def rows():
-        for item, forms in _generate(headlines, source_ids, n):
-            yield (item[0] + offset, *item[1:]), forms
-
-    _load_postgres(connection, rows)
 
 
 if __name__ == "__main__":

@@ -264,6 +264,9 @@ LANTOA_PARTY_PARENT_BODY = env.str(
 # core.public_cache: how stale a cached public page may get at most (publishing invalidates at
 # once); 0 = off.
 LANTOA_PUBLIC_CACHE_SECONDS = env.int("LANTOA_PUBLIC_CACHE_SECONDS", default=60)
+# core.admin.sidebar: how long a person's admin menu is kept at most (a change of their roles or
+# permissions shows at once); 0 = built on every page.
+LANTOA_ADMIN_MENU_CACHE_SECONDS = env.int("LANTOA_ADMIN_MENU_CACHE_SECONDS", default=300)
 # promotion: machine translation of the public site's pages, an HTTP provider (default: a
 # self-hosted LibreTranslate at LANTOA_MT_URL; any wagtail-localize machine translator class fits).
 # Empty URL = off. A machine translation stays a draft until a person approves it.

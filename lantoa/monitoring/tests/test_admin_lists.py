@@ -1,0 +1,74 @@
+"""The items list's cost does not grow with its rows: a fixed number of queries per page, and
+the filter drawer's choices read from the small tables with plain queries (no server-side
+cursor)."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from lantoa.core.models import User
+from lantoa.monitoring.models import Item
+
+from .factories import SourceFactory
+
+pytestmark = pytest.mark.django_db
+ITEMS = reverse("wagtailsnippets_monitoring_item:list")
+
+
+def add_items(source, start: int, count: int) -> None:
+    published = datetime(2026, 11, 1, tzinfo=UTC)
+    Item.objects.bulk_create(
+        Item(
+            source=source,
+            url=f"http://127.0.0.1/tin/{n}",
+            url_hash=f"{n:064x}",
+            title=f"Tin thử số {n}",
+            language="vi",
+            published_at=published + timedelta(minutes=n),
+        )
+        for n in range(start, start + count)
+    )
+
+
+@pytest.fixture
+def reader_client(client, demo_ward):
+    reader = User.objects.get(username="theodoi")
+    group = Group.objects.create(name="Đọc tin thử")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="monitoring", codename="view_item")
+    )
+    reader.groups.add(group)
+    client.force_login(reader)
+    return client
+
+
+def list_queries(client, path: str) -> list[str]:
+    client.get(path)  # the menu and the caches filled, as for someone already at work
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return [q["sql"] for q in queries.captured_queries]
+
+
+def test_the_items_list_runs_as_many_queries_for_20_rows_as_for_2(
+    reader_client, django_assert_max_num_queries
+):
+    source = SourceFactory()
+    add_items(source, 1, 2)
+    few = list_queries(reader_client, ITEMS)
+    add_items(source, 100, 40)
+    with django_assert_max_num_queries(len(few)):
+        page = reader_client.get(ITEMS)
+    assert page.content.decode().count("Tin thử số") >= 20
+    filtered = f"{ITEMS}?language=vi&source={source.pk}"
+    assert len(list_queries(reader_client, filtered)) <= len(few) + 1
+
+
+def test_the_filter_choices_come_without_a_server_side_cursor(reader_client):
+    SourceFactory(name="Báo thử nghiệm")
+    queries = list_queries(reader_client, ITEMS)
+    assert not [sql for sql in queries if sql.lstrip().upper().startswith("DECLARE")]
+    assert any("monitoring_source" in sql for sql in queries)  # the source filter's choices
