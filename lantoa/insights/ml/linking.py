@@ -22,6 +22,8 @@ comparison with every earlier item.
 
 from __future__ import annotations
 
+import functools
+import heapq
 import math
 import re
 import sys
@@ -29,6 +31,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from anyascii import anyascii
 
@@ -87,17 +90,20 @@ _STOP = frozenset(
 # Transliteration: letters that one language writes where another hears the same sound.
 _SKELETON_MAP = str.maketrans({"l": "r", "v": "b", "c": "k", "q": "k", "f": "h", "x": "s"})
 _VOWELS = re.compile(r"[aeiouyhw]+")
+_NON_LETTER = re.compile(r"[^a-z]")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
+@functools.lru_cache(maxsize=65536)  # names recur across a stream's items
 def _skeleton(word: str) -> str:
     """Consonants of a transliterated name, doubled letters collapsed: 'karachi' → 'krk'."""
     text = anyascii(word).lower()
-    text = re.sub(r"[^a-z]", "", text)
+    text = _NON_LETTER.sub("", text)
     text = text.replace("ph", "f").replace("th", "t").replace("sh", "s").replace("ch", "k")
     text = text.replace("tsu", "t").replace("ts", "t").replace("j", "z").replace("g", "k")
     text = text.replace("d", "t").replace("b", "p").translate(_SKELETON_MAP)
     text = _VOWELS.sub("", text)
-    return re.sub(r"(.)\1+", r"\1", text)
+    return _DOUBLED.sub(r"\1", text)
 
 
 def _number_value(raw: str) -> str | None:
@@ -212,10 +218,22 @@ class StoryIndex:
     postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     df: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     matched: int | None = None  # the item the last `best` found
+    _idf: dict[int, float] = field(default_factory=dict, repr=False)
+    _idf_total: int = field(default=-1, repr=False)
 
     def _weights(self, keys: Iterable[str]) -> dict[str, float]:
         total = len(self.docs) + 1
-        return {k: math.log(1 + total / (self.df.get(k, 0) + 1)) ** 2 for k in keys}
+        if total != self._idf_total:  # the squared IDF of a document frequency, per index size
+            self._idf, self._idf_total = {}, total
+        idf, df = self._idf, self.df
+        weights = {}
+        for key in keys:
+            count = df.get(key, 0)
+            weight = idf.get(count)
+            if weight is None:
+                weight = idf[count] = math.log(1 + total / (count + 1)) ** 2
+            weights[key] = weight
+        return weights
 
     @staticmethod
     def _norms(weights: dict[str, float]) -> tuple[float, float]:
@@ -251,7 +269,7 @@ class StoryIndex:
             if not key.startswith("a:"):
                 specific.update(posting)
         best_story, best_score = None, 0.0
-        top = sorted(shared.items(), key=lambda kv: -kv[1])[:TOP_CANDIDATES]
+        top = heapq.nlargest(TOP_CANDIDATES, shared.items(), key=itemgetter(1))
         for doc_id, weight in top:
             other = self.docs[doc_id]
             if other.norms_at < 0 or len(self.docs) > other.norms_at * 1.1 + 10:

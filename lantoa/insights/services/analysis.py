@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lantoa.core.audit import audit
+from lantoa.core.bulk import rows_update
 from lantoa.core.text import fold_lower, nfc
 from lantoa.monitoring.models import Item
 from lantoa.monitoring.search.selectors import QueryError, highlight, search_items
@@ -103,7 +104,7 @@ def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int
             analysis.uncertainty = max(uncertainties)
         analysis.analysed_at = now
     ItemAnalysis.objects.bulk_create(created, batch_size=500)
-    ItemAnalysis.objects.bulk_update(updated, ANALYSIS_FIELDS, batch_size=500)
+    rows_update(ItemAnalysis, updated, ANALYSIS_FIELDS)
     stories_link(items)
     if raise_alerts:
         alerts_raise_for_items(item_ids=[item.id for item in items], match_ids=new_match_ids)

@@ -10,11 +10,11 @@ import threading
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import Case, Count, Max, Min, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from lantoa.core.bulk import rows_update
 from lantoa.monitoring.models import Item, Story
 
 from ..ml.linking import StoryIndex, story_keys
@@ -97,39 +97,56 @@ def _link(items: list[Item]) -> list[Story]:
     INDEX.sync(watchlist_aliases())
     lonely = [item for item in items if item.story_id is None]
     keys = {item.pk: item_keys(item, INDEX.aliases) for item in lonely}
-    # An item that found nothing (or a story removed meanwhile) starts a story; a later item
-    # of the same batch may join it (a negative placeholder until the bulk insert).
-    new_of: dict[int, Story] = {}
-    alive: dict[tuple[int, int], bool] = {}
-    for item in lonely:
-        story_id, _ = INDEX.index.best(keys[item.pk], item.language)
-        if story_id is not None and story_id > 0:
-            # The matched item must still be in that story: a rolled-back batch leaves entries
-            # behind in this memory, and SQLite may give their ids to other rows.
-            known = (INDEX.index.matched, story_id)
-            if known not in alive:
-                alive[known] = Item.objects.filter(pk=known[0], story_id=story_id).exists()
-            story_id = story_id if alive[known] else None
-        if story_id is None:
-            moment = item.published_at or item.fetched_at
-            new_of[item.pk] = Story(title=item.title, first_seen_at=moment, last_seen_at=moment)
-            story_id = -item.pk
-        item.story_id = story_id
-        INDEX.index.add(item.pk, story_id, keys[item.pk], item.language)
+    if not _assign(lonely, keys):
+        # The memory held entries of a rolled-back batch: rebuild it from the database and link
+        # the batch again (rare: a failed transaction after this stage ran).
+        INDEX.reset()
+        INDEX.sync(watchlist_aliases())
+        _assign(lonely, keys, verify=False)
+    new_of = {item.pk: item for item in lonely if item.story_id == -item.pk}
     if new_of:
-        created = Story.objects.bulk_create(list(new_of.values()))
+        created = Story.objects.bulk_create(
+            [
+                Story(
+                    title=item.title,
+                    first_seen_at=item.published_at or item.fetched_at,
+                    last_seen_at=item.published_at or item.fetched_at,
+                )
+                for item in new_of.values()
+            ]
+        )
         ids = {-pk: story.pk for pk, story in zip(new_of, created, strict=True)}
         for item in lonely:
             item.story_id = ids.get(item.story_id, item.story_id)
             INDEX.index.docs[item.pk].story = item.story_id
     if lonely:
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"UPDATE {Item._meta.db_table} SET story_id = %s WHERE id = %s",  # noqa: S608
-                [(item.story_id, item.pk) for item in lonely],
-            )
+        rows_update(Item, lonely, ["story"])
         INDEX.last_id = max(INDEX.last_id, *(item.pk for item in lonely))
     return _stories_refresh({item.story_id for item in items})
+
+
+def _assign(lonely: list[Item], keys: dict, *, verify: bool = True) -> bool:
+    """Give each item the story of its best match in the index, or a story of its own (a
+    negative placeholder, -item id, until the bulk insert); a later item of the batch may join
+    it. With `verify`, one query checks afterwards that every matched earlier item is still in
+    that story: a rolled-back batch leaves entries behind in this memory, and SQLite may give
+    their ids to other rows. Returns False (and leaves the index to be rebuilt) when one is not.
+    """
+    matched: dict[int, int] = {}  # earlier item id → the story this batch joined through it
+    linked: set[int] = set()  # items this pass put in the index (not stored with a story yet)
+    for item in lonely:
+        story_id, _ = INDEX.index.best(keys[item.pk], item.language)
+        if story_id is not None and INDEX.index.matched not in linked:
+            matched[INDEX.index.matched] = story_id
+        if story_id is None:
+            story_id = -item.pk
+        item.story_id = story_id
+        INDEX.index.add(item.pk, story_id, keys[item.pk], item.language)
+        linked.add(item.pk)
+    if not verify or not matched:
+        return True
+    stored = dict(Item.objects.filter(pk__in=matched).values_list("pk", "story_id"))
+    return all(stored.get(pk) == story_id for pk, story_id in matched.items())
 
 
 def _stories_refresh(story_ids: set[int]) -> list[Story]:
@@ -168,7 +185,5 @@ def _stories_refresh(story_ids: set[int]) -> list[Story]:
             and row["first_local"] <= row["first_foreign"]
         ):
             crossed.append(story)
-    Story.objects.bulk_update(
-        stories, ["item_count", "first_seen_at", "last_seen_at", "foreign_at"], batch_size=500
-    )
+    rows_update(Story, stories, ["item_count", "first_seen_at", "last_seen_at", "foreign_at"])
     return crossed

@@ -94,3 +94,71 @@ def test_foreign_coverage_joins_the_local_story_with_its_trace():
     assert [s["outlet"] for s in trace["outlets"]] == ["Báo Gia Lai", "Wire EN", "Wire JA"]
     assert [s["language"] for s in trace["languages"]] == ["vi", "en", "ja"]
     assert trace["abroad"]["outlet"] == "Wire EN"
+
+
+@pytest.mark.django_db
+def test_an_item_that_matches_a_batch_mate_joins_the_story_the_mate_joined():
+    """The second English item is closest to the first English item of its own batch, which
+    joined the Vietnamese story: it joins that story too (not a story of its own)."""
+    WatchlistFactory()
+    now = timezone.now()
+    local = SourceFactory(name="Báo Bình Định", country="VN")
+    wire = SourceFactory(name="Wire EN", outlet_type="foreign_press", country="GB")
+    other = SourceFactory(name="Wire EN 2", outlet_type="foreign_press", country="US")
+    [vi] = indexed_items(
+        {
+            "title": "Quy Nhơn khánh thành cầu Thị Nại 2 dài 2.470 m",
+            "text": "Ngày 18/9, cầu Thị Nại 2 vốn 1.260 tỷ đồng được đưa vào sử dụng.",
+            "source": local, "language": "vi", "published_at": now - timedelta(hours=5),
+        },
+    )  # fmt: skip
+    items_analyse(item_ids=[vi.pk], raise_alerts=False)
+    opening = (
+        "The new bridge links the port city with the peninsula across the lagoon, cuts travel "
+        "time for commuters, fishermen and tourists, and replaces an old ferry crossing that "
+        "often closed during storms."
+    )
+    batch = indexed_items(
+        {
+            "title": "Quy Nhon opens 2,470 m Thi Nai bridge on September 18", "text": opening,
+            "source": wire, "language": "en", "published_at": now - timedelta(hours=2),
+        },
+        {
+            # Nothing here survives translation: only the English batch-mate links it.
+            "title": "Lagoon bridge opens to traffic", "text": opening,
+            "source": other, "language": "en", "published_at": now - timedelta(hours=1),
+        },
+    )  # fmt: skip
+    items_analyse(item_ids=[i.pk for i in batch], raise_alerts=False)
+    for item in [vi, *batch]:
+        item.refresh_from_db()
+    assert batch[0].story_id == vi.story_id
+    assert batch[1].story_id == vi.story_id
+    assert Story.objects.get(pk=vi.story_id).item_count == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_linking_forgets_a_rolled_back_batch():
+    """A batch linked in a transaction that then failed leaves entries in the worker's memory;
+    the next batch must not join the story that never reached the database."""
+    from django.db import transaction
+
+    WatchlistFactory()
+    now = timezone.now()
+    source = SourceFactory(name="Báo Gia Lai", country="VN")
+    spec = {
+        "title": "Bão số 12 đổ bộ Quy Nhơn, 3.200 hộ dân được sơ tán",
+        "text": "Sáng 2/10 bão đổ bộ; 3.200 hộ dân và 45 tàu cá đã vào nơi an toàn.",
+        "source": source, "language": "vi", "published_at": now - timedelta(hours=3),
+    }  # fmt: skip
+    with pytest.raises(RuntimeError), transaction.atomic():
+        lost = indexed_items(spec)
+        items_analyse(item_ids=[i.pk for i in lost], raise_alerts=False)
+        lost_story = lost[0].story_id
+        raise RuntimeError("the poll failed after the analyse stage")
+    assert not Story.objects.filter(pk=lost_story).exists()
+    [again] = indexed_items({**spec, "published_at": now})
+    items_analyse(item_ids=[again.pk], raise_alerts=False)
+    again.refresh_from_db()
+    assert again.story_id is not None
+    assert Story.objects.get(pk=again.story_id).item_count == 1
