@@ -93,15 +93,6 @@ SOCIAL_WINDOW_HOURS = 12
 # A spike also needs this many items in the current window, so 0 → 2 is not an alarm.
 SPIKE_MIN_COUNT = 3
 
-# Languages an item may be in, by name, for sentences such as "tiếng Hàn: 6 tin".
-LANGUAGE_NAMES = {
-    "vi": _("tiếng Việt"),
-    "en": _("tiếng Anh"),
-    "zh": _("tiếng Trung"),
-    "ko": _("tiếng Hàn"),
-    "ja": _("tiếng Nhật"),
-    "fr": _("tiếng Pháp"),
-}
 # What a spike explanation lists per kind (terms, sources, languages, stories).
 SPIKE_EXPLAIN_TOP = 5
 

@@ -21,10 +21,11 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lantoa.core.constants import language_name
 from lantoa.monitoring.models import Item, Story
 from lantoa.monitoring.search.tokens import exact_tokens
 
-from ..constants import LANGUAGE_NAMES, SPIKE_EXPLAIN_TOP
+from ..constants import SPIKE_EXPLAIN_TOP
 
 # Short function words that would otherwise top every "what drove it" list.
 _STOPWORDS = frozenset(
@@ -69,7 +70,7 @@ def _labels(kind: str, keys: list, items: list[Item]) -> dict:
     if kind == "sources":
         return {i.source_id: i.source.name for i in items if i.source_id in keys}
     if kind == "languages":
-        return {key: str(LANGUAGE_NAMES.get(key, key)) for key in keys}
+        return {key: language_name(key) for key in keys}
     if kind == "stories":
         return dict(Story.objects.filter(pk__in=keys).values_list("pk", "title"))
     return {key: key for key in keys}

@@ -130,14 +130,14 @@ def test_explanation_names_what_drove_the_spike_not_the_background(
     assert not {"quy", "nhơn", "chợ", "phiên", "giao", "lễ"} & set(terms)
     assert _labels(explanation, "sources")[:2] == ["Tin Nhanh Miền Trung", "퀴논 뉴스"]
     assert not {"Báo Thường Ngày", "Đài Phường"} & set(_labels(explanation, "sources"))
-    assert _labels(explanation, "languages") == ["tiếng Hàn"]  # not Vietnamese: 60 % < 100 %
+    assert _labels(explanation, "languages") == ["Tiếng Hàn"]  # not Vietnamese: 60 % < 100 %
     assert [e["key"] for e in explanation["stories"]] == [story.pk]
     korean = explanation["languages"][0]
     assert (korean["items"], korean["share"], korean["baseline_share"]) == (4, 40.0, 0.0)
 
     # Each drill-down lists exactly the items the entry counted.
     client.force_login(monitor)
-    for kind, label in [("terms", "ghềnh"), ("sources", "퀴논 뉴스"), ("languages", "tiếng Hàn")]:
+    for kind, label in [("terms", "ghềnh"), ("sources", "퀴논 뉴스"), ("languages", "Tiếng Hàn")]:
         entry = next(e for e in explanation[kind] if e["label"] == label)
         page = client.get(entry["path"])
         assert page.status_code == 200
@@ -147,7 +147,7 @@ def test_explanation_names_what_drove_the_spike_not_the_background(
 
     # The body, the alert page and the e-mail say it in Vietnamese, with the links.
     assert "Từ khóa nổi lên: “" in alert.body and "“ghềnh”: 6 tin (60 %, thường 0 %)" in alert.body
-    assert "tiếng Hàn: 4 tin (40 %, thường 0 %)" in alert.body
+    assert "Tiếng Hàn: 4 tin (40 %, thường 0 %)" in alert.body
     telegram = AlertRule(kind=AlertKind.SPIKE, webhook_format=WebhookFormat.TELEGRAM)
     assert "Vì sao tăng" in webhook_body(alert, telegram)["text"]
     [message] = mail.outbox
