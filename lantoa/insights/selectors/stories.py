@@ -7,7 +7,9 @@ from lantoa.monitoring.models import Item, Story
 
 
 def is_foreign(item: Item) -> bool:
-    """Foreign coverage: a foreign outlet, or any language other than Vietnamese."""
+    """Foreign coverage, the one rule used everywhere (trace, pickup alert, KPI, international
+    view, the item list's filter): a foreign-press outlet, a source country other than VN (none
+    given counts as VN), or a known language other than Vietnamese."""
     source = item.source
     return (
         source.outlet_type == OutletType.FOREIGN_PRESS
@@ -20,7 +22,7 @@ def foreign_q(prefix: str = "") -> Q:
     """The same test as `is_foreign`, as a filter on items (`prefix` e.g. "items__")."""
     return (
         Q(**{f"{prefix}source__outlet_type": OutletType.FOREIGN_PRESS})
-        | ~Q(**{f"{prefix}source__country__iexact": "VN"})
+        | ~(Q(**{f"{prefix}source__country__iexact": "VN"}) | Q(**{f"{prefix}source__country": ""}))
         | (~Q(**{f"{prefix}language": ""}) & ~Q(**{f"{prefix}language__startswith": "vi"}))
     )
 

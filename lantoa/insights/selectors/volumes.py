@@ -29,6 +29,7 @@ from ..models import (
     Watchlist,
 )
 from .forecast import forecast_next
+from .stories import foreign_q
 
 SOCIAL_OUTLET_TYPES = (OutletType.SOCIAL_PAGE, OutletType.BLOG)
 
@@ -100,7 +101,8 @@ def unknown_tone_share(queryset: QuerySet[Item]) -> tuple[int, float | None]:
 
 
 def foreign_items(queryset: QuerySet[Item]) -> QuerySet[Item]:
-    return queryset.filter(Q(source__outlet_type=OutletType.FOREIGN_PRESS) | ~Q(language="vi"))
+    """The foreign coverage among `queryset`: `stories.is_foreign`'s rule, as a filter."""
+    return queryset.filter(foreign_q())
 
 
 def spike_check(queryset, *, now: datetime, social: bool, sensitivity: float) -> dict | None:

@@ -61,3 +61,31 @@ def test_window_counts_and_spike_threshold():
     assert check["sigma"] == pytest.approx(trailing.std(), abs=1e-3)
     assert check["spike"] is bool(trailing.mean() + 3 * trailing.std() < 5)
     assert spike_check(Item.objects.all(), now=now, social=False, sensitivity=1.0)["spike"]
+
+
+@pytest.mark.django_db
+def test_one_foreign_rule_in_python_and_in_sql():
+    """is_foreign, foreign_q and foreign_items (KPI, international view, list filter) agree."""
+    from lantoa.monitoring.models import Item
+
+    from ..selectors import foreign_items, foreign_q, is_foreign
+    from .factories import SourceFactory
+
+    local = SourceFactory(country="VN")
+    unset = SourceFactory(country="")
+    abroad = SourceFactory(country="JP")
+    wire = SourceFactory(country="VN", outlet_type="foreign_press")
+    expected = {
+        ItemFactory(source=local, language="vi").pk: False,
+        ItemFactory(source=local, language="vi-VN").pk: False,
+        ItemFactory(source=local, language="").pk: False,  # language not known yet
+        ItemFactory(source=unset, language="vi").pk: False,  # no country given counts as VN
+        ItemFactory(source=local, language="en").pk: True,
+        ItemFactory(source=abroad, language="vi").pk: True,
+        ItemFactory(source=wire, language="vi").pk: True,
+    }
+    items = Item.objects.filter(pk__in=expected).select_related("source")
+    assert {i.pk: is_foreign(i) for i in items} == expected
+    truly = {pk for pk, foreign in expected.items() if foreign}
+    assert set(items.filter(foreign_q()).values_list("pk", flat=True)) == truly
+    assert set(foreign_items(items).values_list("pk", flat=True)) == truly
