@@ -1,9 +1,9 @@
 """Reads: every match of a query in a time window, as a daily volume curve and a random sample.
 
 What a backtest needs (insights runs a watchlist or an alert rule over the last 90 days): the
-whole window is counted, not a page, so the matches are grouped by local publication day in the
-database. On PostgreSQL, when the query's filters have copies on the index row (`pushdown`), the
-index table alone answers (no join with the items); otherwise the matches join their items.
+whole window, not a page. The matches are read once as (id, local publication day) and counted and
+sampled here. On PostgreSQL, when the query's filters have copies on the index row (`pushdown`),
+the index table alone answers (no join with the items); otherwise the matches join their items.
 """
 
 from __future__ import annotations
@@ -78,22 +78,17 @@ def _as_date(value) -> date:
 
 
 def _from_items(matches: QuerySet[Item], sample_size: int) -> SearchWindow:
-    """One pass: each match's id and local day, counted and sampled here (a GROUP BY and a
-    random sample would evaluate the search twice)."""
     day_sql, day_params = _day_sql(f'"{ITEM_TABLE}"."published_at"')
     rows = list(
         matches.order_by()
         .annotate(day=RawSQL(day_sql, day_params))  # noqa: S611 - SQL is ours, no user text
         .values_list("id", "day")
     )
-    days = Counter(day for _id, day in rows)
-    by_day = sorted((_as_date(day), n) for day, n in days.items())
-    sample = [item_id for item_id, _day in random.sample(rows, min(sample_size, len(rows)))]
-    return SearchWindow(count=len(rows), by_day=by_day, sample_ids=sample)
+    return _counted(rows, sample_size)
 
 
 def _from_index(backend, text, pushed, sample_size: int) -> SearchWindow:
-    """PostgreSQL with every filter on the index row: group and sample the index rows alone."""
+    """PostgreSQL with every filter on the index row: the index rows alone, no item joined."""
     # `match` of an OR is "(a) OR (b)": parenthesised before the filters are ANDed to it.
     where, params = backend.match(text)
     where = f"({where})"
@@ -102,13 +97,16 @@ def _from_index(backend, text, pushed, sample_size: int) -> SearchWindow:
     day_sql, day_params = _day_sql(f"{TABLE}.published_at")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {day_sql}, count(*) FROM {TABLE} WHERE {where} GROUP BY 1",  # noqa: S608
+            f"SELECT rowid, {day_sql} FROM {TABLE} WHERE {where}",  # noqa: S608
             [*day_params, *params],
         )
-        by_day = sorted((_as_date(day), n) for day, n in cursor.fetchall())
-        cursor.execute(
-            f"SELECT rowid FROM {TABLE} WHERE {where} ORDER BY random() LIMIT %s",  # noqa: S608
-            [*params, int(sample_size)],
-        )
-        sample = [row[0] for row in cursor.fetchall()]
-    return SearchWindow(count=sum(n for _, n in by_day), by_day=by_day, sample_ids=sample)
+        return _counted(cursor.fetchall(), sample_size)
+
+
+def _counted(rows: list[tuple[int, object]], sample_size: int) -> SearchWindow:
+    """Count and sample (id, day) rows read in one pass: a GROUP BY and a random sample in SQL
+    would evaluate the search twice (measured: twice the time at 1M items)."""
+    days = Counter(day for _id, day in rows)
+    by_day = sorted((_as_date(day), n) for day, n in days.items())
+    sample = [item_id for item_id, _day in random.sample(rows, min(sample_size, len(rows)))]
+    return SearchWindow(count=len(rows), by_day=by_day, sample_ids=sample)
