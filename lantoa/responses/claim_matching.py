@@ -6,7 +6,8 @@ and, within one language, folded words. A claim is read in several variants: its
 language and each of its key phrases in theirs. An item's score against one variant is the share
 of the variant's key weight the item contains:
 
-- in the variant's language, over all its keys (words included);
+- in the variant's language, over all its keys (words included): a shared name and a shared
+  place do not make two claims one when their words differ;
 - in another language, over the keys that survive translation only, and only when the item
   shares at least two of them besides the watched place's name (a place and a year are not a
   claim).
@@ -115,9 +116,10 @@ class ClaimIndex:
             cross = [k for k in found if not _is_word(k)]
             score = 0.0
             specific = [k for k in cross if not k.startswith("a:")]
-            if variant.total_cross and len(specific) >= MIN_SHARED_ACROSS:
+            same_language = variant.language == lang
+            if not same_language and variant.total_cross and len(specific) >= MIN_SHARED_ACROSS:
                 score = sum(_weight(k) for k in cross) / variant.total_cross
-            if variant.language == lang and variant.total:
+            if same_language and variant.total:
                 score = max(score, sum(_weight(k) for k in found) / variant.total)
             score = round(min(score, 1.0), 4)
             if score >= self.threshold and score > getattr(best.get(claim.claim_id), "score", 0):

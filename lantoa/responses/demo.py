@@ -7,10 +7,13 @@ from django.utils import timezone
 from wagtail_localize.models import Translation
 
 from lantoa.core.models import User
+from lantoa.monitoring.constants import OutletType
+from lantoa.monitoring.models import Source
+from lantoa.monitoring.services import entries_ingest, source_create
 from lantoa.promotion.services import page_translate
 
 from .constants import ChannelKind, EvidenceKind, Severity, Verdict
-from .models import Case, ClarificationIndexPage
+from .models import Case, CaseEvent, ClarificationIndexPage
 from .services import (
     AppearanceSpec,
     case_approve,
@@ -143,6 +146,73 @@ def translations_ensure() -> int:
     return count
 
 
+# The recurrence demo: the published demo claim keeps coming back on (invented) social posts, less
+# often once the clarification is out. Days relative to the publication; negative is before.
+EFFECT_SHIFT_DAYS = 14
+EFFECT_SOURCE = "[Demo] Bài đăng mạng xã hội (minh họa)"
+EFFECT_PHRASES = "Quy Nhon ward charges residents for a morning swim"
+DEMO_NOTE = {
+    "vi": "Bài đăng minh họa do Lantoa tự đặt ra.",
+    "en": "A sample post made up by Lantoa.",
+}
+EFFECT_POSTS = [
+    (-26, "vi", "Nghe nói phường Quy Nhơn thu phí người dân tắm biển buổi sáng?"),
+    (-21, "vi", "Từ nay phường Quy Nhơn thu phí người dân tắm biển buổi sáng"),
+    (-17, "vi", "Phường thu phí người dân tắm biển buổi sáng ở Quy Nhơn, có thật không"),
+    (-12, "en", "Quy Nhon ward charges residents for a morning swim, posts say"),
+    (-9, "vi", "Người dân bức xúc vì phường Quy Nhơn thu phí tắm biển buổi sáng"),
+    (-7, "vi", "Chia sẻ: phường Quy Nhơn thu phí người dân tắm biển vào buổi sáng"),
+    (-5, "en", "Is Quy Nhon ward really charging residents for a morning swim?"),
+    (-3, "vi", "Lại thấy tin phường Quy Nhơn thu phí người dân tắm biển buổi sáng"),
+    (-2, "vi", "Phường Quy Nhơn thu phí người dân tắm biển buổi sáng: ai cũng hỏi"),
+    (-1, "vi", "Nóng: phường Quy Nhơn thu phí người dân đi tắm biển buổi sáng"),
+    (3, "vi", "Vẫn có người chia sẻ tin phường Quy Nhơn thu phí người dân tắm biển buổi sáng"),
+    (9, "en", "Old rumour: Quy Nhon ward charges residents for a morning swim"),
+]
+
+
+def _shift_case(case: Case, days: int) -> None:
+    """Set the demo case `days` earlier (every moment of it), so that its clarification has a
+    'before' and an 'after' in the demo (the services themselves always act now)."""
+    delta = timedelta(days=days)
+    fields = ("detected_at", "due_at", "first_action_at", "approved_at", "published_at")
+    changes = {f: getattr(case, f) - delta for f in fields if getattr(case, f) is not None}
+    Case.objects.filter(pk=case.pk).update(**changes)
+    for event in CaseEvent.objects.filter(case=case):
+        CaseEvent.objects.filter(pk=event.pk).update(at=event.at - delta)
+
+
+def effect_demo(case: Case) -> int:
+    """Recurrences before and after the published demo clarification, through the pipeline (the
+    posts are ingested like an import of public posts; matching and review are the real ones)."""
+    if Source.objects.filter(name=EFFECT_SOURCE).exists():
+        return 0
+    claim = case.claims.order_by("sort_order", "pk").first()
+    if claim is not None and not claim.key_phrases:
+        claim.key_phrases = EFFECT_PHRASES
+        claim.save(update_fields=["key_phrases"])
+    _shift_case(case, EFFECT_SHIFT_DAYS)
+    case.refresh_from_db()
+    source = source_create(
+        url="https://example.invalid/demo/bai-dang",
+        name=EFFECT_SOURCE,
+        outlet_type=OutletType.SOCIAL_PAGE,
+        is_active=False,
+    )
+    entries = [
+        {
+            "url": f"https://example.invalid/demo/bai-dang/{n}",
+            "title": text,
+            "summary": DEMO_NOTE[language],
+            "language": language,
+            "published": (case.published_at + timedelta(days=day, hours=n % 5)).isoformat(),
+        }
+        for n, (day, language, text) in enumerate(EFFECT_POSTS)
+    ]
+    entries_ingest(source=source, entries=entries)
+    return case.recurrences.count()
+
+
 def load(*, log) -> None:
     responses_setup()
     monitor = User.objects.get(username="theodoi")
@@ -199,7 +269,10 @@ def load(*, log) -> None:
                 url=Case.objects.get(pk=case.pk).clarification.full_url or "",
             )
     translated = translations_ensure()
+    published = Case.objects.filter(claim=PREFIX + CASES[0]["claim"]).first()
+    recurrences = effect_demo(published) if published and published.published_at else 0
     log(
         f"responses: {created} vụ việc minh họa mới, {Case.objects.count()} vụ việc tổng cộng, "
-        f"{translated} bản dịch mới của mục làm rõ thông tin"
+        f"{translated} bản dịch mới của mục làm rõ thông tin, "
+        f"{recurrences} lần thông tin xuất hiện lại (minh họa)"
     )

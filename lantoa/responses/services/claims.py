@@ -43,13 +43,23 @@ def _spec(claim: Claim) -> ClaimSpec:
     )
 
 
+# The last index built, by its claims and aliases: the stream's batches reuse it until a claim or
+# an alias changes (building costs a key extraction per claim variant; the check, one query).
+_LAST: dict = {"key": None, "index": None}
+
+
 def claims_index(claims: Iterable[Claim] | None = None) -> ClaimIndex:
     """The matching index of `claims` (default: every active claim)."""
     if claims is None:
         claims = Claim.objects.filter(is_active=True).only(
             "id", "case_id", "text", "language", "key_phrases", "watch_languages"
         )
-    return claim_index((_spec(claim) for claim in claims), watchlist_aliases())
+    specs = tuple(_spec(claim) for claim in claims)
+    aliases = watchlist_aliases()
+    key = (specs, tuple(sorted(aliases.items())))
+    if _LAST["key"] != key:
+        _LAST["key"], _LAST["index"] = key, claim_index(specs, aliases)
+    return _LAST["index"]
 
 
 def _moment(item: Item):

@@ -64,3 +64,15 @@ def test_report_section_figures_match_the_selectors(demo):
 def test_report_section_of_an_empty_year(db):
     section = {s.key: s for s in collect_sections(ReportContext.for_year(2001))}["responses"]
     assert section.figures["cases"] == 0 and "on_time_share" not in section.figures
+
+
+def test_demo_case_has_recurrences_before_and_after_its_clarification(demo):
+    from lantoa.responses.selectors.effect import case_effect
+
+    case = Case.objects.get(published_at__isnull=False)
+    effect = case_effect(case)
+    assert effect.change.before >= 8 and effect.change.after >= 2, effect.change
+    assert effect.change.enough and effect.change.ratio < 1
+    languages = set(case.recurrences.values_list("item__language", flat=True))
+    assert languages == {"vi", "en"}
+    assert "lần thông tin xuất hiện lại" in demo[-1]
