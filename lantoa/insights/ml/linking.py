@@ -87,6 +87,8 @@ _STOP = frozenset(
     its an or but not he she they his her their will would said says le la les de des du et en
     un une est pour sur dans par au aux qui que""".split()  # noqa: SIM905
 )
+# Words are compared folded (fold_lower: "ngày" → "ngay"), so the stop words are too.
+_STOP = frozenset(fold_lower(word) for word in _STOP)
 # Transliteration: letters that one language writes where another hears the same sound.
 _SKELETON_MAP = str.maketrans({"l": "r", "v": "b", "c": "k", "q": "k", "f": "h", "x": "s"})
 _VOWELS = re.compile(r"[aeiouyhw]+")

@@ -32,6 +32,8 @@ def test_keys_survive_translation_and_transliteration():
     assert "a:1" in zh
     # The watched place's own spellings count once, as the alias.
     assert not any(k.startswith("s:") and k in zh for k in vi)
+    # Vietnamese stop words are dropped although words are compared without diacritics.
+    assert "w:vi:ngay" not in vi and "w:vi:bao" in vi
 
 
 def test_eval_stories_on_the_hard_cases():
