@@ -72,3 +72,21 @@ def test_the_filter_choices_come_without_a_server_side_cursor(reader_client):
     queries = list_queries(reader_client, ITEMS)
     assert not [sql for sql in queries if sql.lstrip().upper().startswith("DECLARE")]
     assert any("monitoring_source" in sql for sql in queries)  # the source filter's choices
+
+
+def test_a_long_list_is_counted_up_to_its_cap_and_says_more_than(reader_client, monkeypatch):
+    from lantoa.core.paginators import CachedCountPaginator
+
+    monkeypatch.setattr(CachedCountPaginator, "CAP", 30)
+    source = SourceFactory()
+    add_items(source, 1, 25)
+    exact = reader_client.get(ITEMS).content.decode()
+    assert "25 " in exact and "hơn 30" not in exact
+
+    add_items(source, 100, 20)
+    capped = reader_client.get(ITEMS).content.decode()
+    assert "Hơn 30 " in capped  # the pagination's count, capitalised by Wagtail
+    filtered = reader_client.get(f"{ITEMS}?language=vi").content.decode()
+    assert "Có hơn 30 kết quả" in filtered and "45 kết quả" not in filtered
+    # Pages run to the cap: the second page shows rows 21–31.
+    assert reader_client.get(f"{ITEMS}?p=2").status_code == 200
