@@ -241,9 +241,6 @@ class Item(models.Model):
             # The source list's "items per day" counts each source's recent items from the
             # index alone (admin SourceViewSet).
             models.Index(fields=["source", "fetched_at"], name="monitoring_item_src_fetched"),
-            # The items list filtered by language, newest first: read in order and stopped at a
-            # page, where SQLite otherwise sorted every item of the language (bench lists).
-            models.Index(fields=["language", "published_at"], name="monitoring_item_lang_pub"),
         ]
         permissions = [("view_original_link", _("Mở đường dẫn gốc của bài đăng mạng xã hội"))]
 

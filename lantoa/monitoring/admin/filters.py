@@ -44,7 +44,9 @@ class ItemFilterSet(WagtailFilterSet):
 # Filters on the item's source written as `source_id IN (SELECT id FROM source WHERE …)` rather
 # than a join: SQLite then reads the items newest first by their `published_at` index and stops
 # at a page; with the join it walked every item of the matching sources and sorted them (10 s at
-# 1M items). PostgreSQL plans both alike.
+# 1M items). PostgreSQL plans both alike. (With `language` as well SQLite still sorts: it picks
+# the language index. An index (language, published_at) fixed that but made "language + one
+# small source" take 13 s: not kept; see docs/operations-monitoring.md.)
 SOURCE_FIELD_FILTERS = ("source__kind", "source__outlet_type")
 
 
