@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, Ins
 
 from lantoa.core.jobs.services import job_start
 from lantoa.core.jobs.views import job_list_url
-from lantoa.core.paginators import CachedCountPaginator
+from lantoa.core.paginators import CachedCountPaginator, thousands
 from lantoa.core.roles import requires_perm
 from lantoa.core.tables import fast_columns
 
@@ -32,10 +32,16 @@ ITEM_FIELDS = ("source", "title", "url", "summary", "text", "language", "publish
 
 
 class GrowingIndexView(IndexView):
-    """The list of a table that grows with every poll: its total is counted once a minute, and its
-    plain text and date cells are written without a template each (core.tables)."""
+    """The list of a table that grows with every poll: its total is counted up to 10,000 and kept
+    a minute (core.paginators), and its plain text and date cells are written without a template
+    each (core.tables)."""
 
     paginator_class = CachedCountPaginator
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["count_cap"] = thousands(CachedCountPaginator.CAP)
+        return context
 
     @cached_property
     def columns(self):

@@ -72,3 +72,32 @@ def test_the_filter_choices_come_without_a_server_side_cursor(reader_client):
     queries = list_queries(reader_client, ITEMS)
     assert not [sql for sql in queries if sql.lstrip().upper().startswith("DECLARE")]
     assert any("monitoring_source" in sql for sql in queries)  # the source filter's choices
+
+
+def test_a_long_list_is_counted_up_to_its_cap_and_says_more_than(reader_client, monkeypatch):
+    from lantoa.core.paginators import CachedCountPaginator
+
+    monkeypatch.setattr(CachedCountPaginator, "CAP", 30)
+    source = SourceFactory()
+    add_items(source, 1, 25)
+    exact = reader_client.get(ITEMS).content.decode()
+    assert "25 " in exact and "hơn 30" not in exact
+
+    add_items(source, 100, 20)
+    capped = reader_client.get(ITEMS).content.decode()
+    assert "Hơn 30 " in capped  # the pagination's count, capitalised by Wagtail
+    filtered = reader_client.get(f"{ITEMS}?language=vi").content.decode()
+    assert "Có hơn 30 kết quả" in filtered and "45 kết quả" not in filtered
+    # Pages run to the cap: the second page shows rows 21–31.
+    assert reader_client.get(f"{ITEMS}?p=2").status_code == 200
+
+
+def test_the_outlet_filters_list_the_items_of_those_sources(reader_client):
+    feed = SourceFactory()
+    page = SourceFactory(kind="page", outlet_type="foreign_press")
+    add_items(feed, 1, 2)
+    add_items(page, 50, 1)
+    by_kind = reader_client.get(f"{ITEMS}?source__kind=page").content.decode()
+    assert "Tin thử số 50" in by_kind and "Tin thử số 2" not in by_kind
+    by_outlet = reader_client.get(f"{ITEMS}?source__outlet_type=domestic_press").content.decode()
+    assert "Tin thử số 2" in by_outlet and "Tin thử số 50" not in by_outlet
