@@ -39,7 +39,7 @@ from lantoa.promotion.services import page_translate, site_ensure
 from lantoa.reports.changes import previous_period
 from lantoa.responses.constants import ViolationKind
 from lantoa.responses.models import Case
-from lantoa.responses.services.cases import case_open
+from lantoa.responses.services import case_open
 from lantoa.responses.services.violations import violation_record
 
 pytestmark = pytest.mark.django_db
