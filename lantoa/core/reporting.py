@@ -64,6 +64,12 @@ class Cited(str):
         return out
 
 
+def cite(*parts: "str | Link") -> Cited:
+    """A paragraph written as plain text and linked figures, in reading order:
+    `cite("Có ", Link("3 lớp tập huấn", url), " trong năm.")`."""
+    return Cited("".join(str(part) for part in parts), [p for p in parts if isinstance(p, Link)])
+
+
 @dataclass(frozen=True)
 class ItemEvidence:
     """Records of another app tagged to a plan item (a `plans.PlanSection`), as the annual report

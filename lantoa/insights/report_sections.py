@@ -4,9 +4,18 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
+from lantoa.core.panels import admin_list_url
+from lantoa.core.reporting import (
+    Link,
+    ReportContext,
+    ReportSection,
+    ReportTable,
+    cite,
+    report_section,
+)
 from lantoa.core.text import vn_number
 from lantoa.monitoring.models import Item
+from lantoa.monitoring.selectors import item_list_url
 
 from .constants import Tone, TopicKind
 from .models import Alert, ItemAnalysis, ItemMatch, Watchlist
@@ -29,6 +38,10 @@ def insights_section(ctx: ReportContext) -> ReportSection:
     sensitive = analyses.filter(topic__kind=TopicKind.SENSITIVE).count()
     by_topic = topic_counts(items)
     alerts = Alert.objects.filter(created_at__gte=start, created_at__lt=end).count()
+
+    def period_items(**params) -> str:
+        return item_list_url(start=ctx.start, end=ctx.end, **params)
+
     figures = {
         "items": items.count(),
         "watchlist_matches": matches.count(),
@@ -44,11 +57,40 @@ def insights_section(ctx: ReportContext) -> ReportSection:
         title="Theo dõi, phân tích dư luận",
         order=40,
         paragraphs=[
-            f"Trong kỳ, hệ thống thu thập {figures['items']} tin, trong đó "
-            f"{figures['watchlist_matches']} lượt tin nhắc đến địa phương theo các danh sách "
-            f"theo dõi; tỷ lệ thông tin tích cực và trung tính đạt {vn_number(share)}% "
-            f"({tones[Tone.NEGATIVE]} tin tiêu cực); {sensitive} tin thuộc chủ đề nhạy cảm; "
-            f"{alerts} cảnh báo đã được phát ra.",
+            # Each figure links to the admin list of what it counts, for the same period.
+            cite(
+                "Trong kỳ, hệ thống thu thập ",
+                Link(f"{figures['items']} tin", period_items()),
+                ", trong đó ",
+                Link(
+                    f"{figures['watchlist_matches']} lượt tin",
+                    admin_list_url(
+                        "insights",
+                        "itemmatch",
+                        published_from=ctx.start.isoformat(),
+                        published_to=ctx.end.isoformat(),
+                    ),
+                ),
+                " nhắc đến địa phương theo các danh sách theo dõi; tỷ lệ thông tin tích cực và "
+                "trung tính đạt ",
+                Link(f"{vn_number(share)}%", period_items(tone_known="true")),
+                " (",
+                Link(
+                    f"{tones[Tone.NEGATIVE]} tin tiêu cực",
+                    period_items(analysis__tone=Tone.NEGATIVE),
+                ),
+                f"); {sensitive} tin thuộc chủ đề nhạy cảm; ",
+                Link(
+                    f"{alerts} cảnh báo",
+                    admin_list_url(
+                        "insights",
+                        "alert",
+                        created_from=ctx.start.isoformat(),
+                        created_to=ctx.end.isoformat(),
+                    ),
+                ),
+                " đã được phát ra.",
+            ),
         ],
         tables=[
             ReportTable("Tin theo danh sách theo dõi", ["Danh sách", "Số tin"], rows),
@@ -80,10 +122,19 @@ def international_section(ctx: ReportContext) -> ReportSection:
         title="Dư luận quốc tế về địa phương",
         order=41,
         paragraphs=[
-            f"Trong kỳ có {view['total']} tin của báo chí nước ngoài hoặc bằng tiếng nước ngoài"
-            + (f", nhiều nhất từ {countries}" if countries else "")
-            + f"; tỷ lệ tích cực và trung tính trong số tin đã xác định sắc thái đạt "
-            f"{vn_number(share)}% ({known} tin đã xác định sắc thái).",
+            cite(
+                "Trong kỳ có ",
+                Link(f"{view['total']} tin", view["total_url"]),
+                " của báo chí nước ngoài hoặc bằng tiếng nước ngoài"
+                + (f", nhiều nhất từ {countries}" if countries else "")
+                + "; tỷ lệ tích cực và trung tính trong số tin đã xác định sắc thái đạt "
+                f"{vn_number(share)}% (",
+                Link(
+                    f"{known} tin đã xác định sắc thái",
+                    view["total_url"] + "&tone_known=true" if view["total_url"] else "",
+                ),
+                ").",
+            ),
         ],
         tables=[
             ReportTable(

@@ -2,7 +2,14 @@
 
 from django.db.models import Count as CountAgg
 
-from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
+from lantoa.core.reporting import (
+    Link,
+    ReportContext,
+    ReportSection,
+    ReportTable,
+    cite,
+    report_section,
+)
 from lantoa.core.text import vn_number
 
 from . import selectors
@@ -18,6 +25,12 @@ def people_section(ctx: ReportContext) -> ReportSection:
     training_counts = selectors.kpi_training(**period)
     collaborator_counts = selectors.kpi_collaborators(**period)
     figures = {str(count.label): count.value for count in training_counts + collaborator_counts}
+    urls = {str(count.label): count.url for count in training_counts + collaborator_counts}
+
+    def figure(label: str, text: str) -> Link:
+        # The figure's words, linked to the admin list the dashboard links it to.
+        return Link(text, urls.get(label, ""))
+
     staff_total = selectors.staff_active(unit=ctx.unit).count()
     figures["Cán bộ làm công tác TTĐN"] = staff_total
 
@@ -34,10 +47,18 @@ def people_section(ctx: ReportContext) -> ReportSection:
     trained = figures["Cán bộ đã tập huấn"]
     share = round(100 * trained / staff_total, 1) if staff_total else 0
     paragraphs = [
-        f"Toàn phường có {staff_total} cán bộ làm công tác thông tin đối ngoại; trong năm đã tổ "
-        f"chức, cử cán bộ tham gia {figures['Lớp tập huấn']} lớp tập huấn, bồi dưỡng với "
-        f"{figures['Lượt người tham gia']} lượt người; {trained} cán bộ ({vn_number(share)}%) "
-        f"đã được tập huấn, {figures['Cán bộ chưa tập huấn']} cán bộ chưa được tập huấn.",
+        cite(
+            f"Toàn phường có {staff_total} cán bộ làm công tác thông tin đối ngoại; trong năm đã "
+            "tổ chức, cử cán bộ tham gia ",
+            figure("Lớp tập huấn", f"{figures['Lớp tập huấn']} lớp tập huấn"),
+            ", bồi dưỡng với ",
+            figure("Lượt người tham gia", f"{figures['Lượt người tham gia']} lượt người"),
+            "; ",
+            figure("Cán bộ đã tập huấn", f"{trained} cán bộ"),
+            f" ({vn_number(share)}%) đã được tập huấn, ",
+            figure("Cán bộ chưa tập huấn", f"{figures['Cán bộ chưa tập huấn']} cán bộ"),
+            " chưa được tập huấn.",
+        ),
         "Lực lượng cộng tác viên (có sự đồng ý bằng văn bản hoặc hình thức tương đương): "
         + "; ".join(
             f"{label.lower()} {figures[str(label)]}" for _k, label in CollaboratorKind.choices

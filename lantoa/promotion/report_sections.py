@@ -2,11 +2,18 @@
 
 from django.conf import settings
 
-from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
+from lantoa.core.reporting import (
+    Link,
+    ReportContext,
+    ReportSection,
+    ReportTable,
+    cite,
+    report_section,
+)
 from lantoa.core.selectors import office
 
 from .constants import Channel
-from .selectors import output_figures
+from .selectors import output_figures, pages_url, posts_url
 
 
 @report_section(key="promotion", order=500)
@@ -23,10 +30,15 @@ def promotion_section(ctx: ReportContext) -> ReportSection:
         title=(f"Tuyên truyền, quảng bá hình ảnh {office().place} - {office().province}"),
         order=500,
         paragraphs=[
-            f"Năm {ctx.year}, cổng thông tin đăng mới {pages_total} trang bằng "
-            f"{len(by_language)} ngôn ngữ; {posts_total} bài đăng trên các kênh ngoài với "
-            f"{figures['reach']} lượt tiếp cận và {figures['interactions']} lượt tương tác "
-            "(số liệu do các nền tảng báo cáo, cán bộ nhập vào Lantoa)."
+            cite(
+                f"Năm {ctx.year}, cổng thông tin đăng mới ",
+                Link(f"{pages_total} trang", pages_url(start=ctx.start, end=ctx.end)),
+                f" bằng {len(by_language)} ngôn ngữ; ",
+                Link(f"{posts_total} bài đăng", posts_url(start=ctx.start, end=ctx.end)),
+                f" trên các kênh ngoài với {figures['reach']} lượt tiếp cận và "
+                f"{figures['interactions']} lượt tương tác (số liệu do các nền tảng báo cáo, cán "
+                "bộ nhập vào Lantoa).",
+            )
         ],
         tables=[
             ReportTable(

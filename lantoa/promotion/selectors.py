@@ -305,7 +305,8 @@ def output_figures(*, start: date, end: date) -> dict:
 # Promotion has no units, so `unit` is ignored.
 
 
-def _pages_url(*, start: date, end: date, **params) -> str:
+def pages_url(*, start: date, end: date, **params) -> str:
+    """The admin list of the pages published in the period, narrowed by `params`."""
     return panels.admin_url_with(
         "promotion_admin:published_pages",
         published_from=start.isoformat(),
@@ -314,7 +315,8 @@ def _pages_url(*, start: date, end: date, **params) -> str:
     )
 
 
-def _posts_url(*, start: date, end: date, **params) -> str:
+def posts_url(*, start: date, end: date, **params) -> str:
+    """The admin list of the channel posts of the period, narrowed by `params`."""
     return panels.admin_list_url(
         "promotion",
         "channelpost",
@@ -327,7 +329,7 @@ def _posts_url(*, start: date, end: date, **params) -> str:
 def kpi_output_by_language(*, start: date, end: date, unit=None) -> list[panels.Count]:
     by_language = output_figures(start=start, end=end)["pages_by_language"]
     return [
-        panels.Count(language_name(code), n, _pages_url(start=start, end=end, language=code))
+        panels.Count(language_name(code), n, pages_url(start=start, end=end, language=code))
         for code, n in sorted(by_language.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
 
@@ -339,7 +341,7 @@ def kpi_output_by_channel(*, start: date, end: date, unit=None) -> list[panels.C
         panels.Count(
             str(labels.get(channel, channel)),
             row["posts"],
-            _posts_url(start=start, end=end, channel=channel),
+            posts_url(start=start, end=end, channel=channel),
         )
         for channel, row in sorted(posts.items())
     ]
@@ -363,7 +365,7 @@ def kpi_output_by_theme(*, start: date, end: date, unit=None) -> list[panels.Cou
         for name, theme_id, n in rows:
             by_theme[(name, theme_id)] = by_theme.get((name, theme_id), 0) + n
     return [
-        panels.Count(name, n, _pages_url(start=start, end=end, theme=theme_id))
+        panels.Count(name, n, pages_url(start=start, end=end, theme=theme_id))
         for (name, theme_id), n in sorted(by_theme.items())
     ]
 
@@ -374,7 +376,7 @@ def kpi_reach(*, start: date, end: date, unit=None) -> list[panels.Count]:
     if not (figures["reach"] or figures["interactions"]):
         return []
     posts = sum(row["posts"] for row in figures["posts_by_channel"].values())
-    url = _posts_url(start=start, end=end)
+    url = posts_url(start=start, end=end)
     return [
         panels.Count(_("Lượt tiếp cận"), figures["reach"], url, basis=posts),
         panels.Count(_("Lượt tương tác"), figures["interactions"], url, basis=posts),

@@ -2,7 +2,15 @@
 
 from django.utils.translation import gettext as _
 
-from lantoa.core.reporting import ReportContext, ReportSection, ReportTable, report_section
+from lantoa.core import panels
+from lantoa.core.reporting import (
+    Link,
+    ReportContext,
+    ReportSection,
+    ReportTable,
+    cite,
+    report_section,
+)
 
 from . import selectors
 from .constants import CaseState, Severity, Verdict, ViolationKind, ViolationOutcome, ViolationState
@@ -44,18 +52,29 @@ def responses_section(context: ReportContext) -> ReportSection:
         for case in cases
         if case.verdict in (Verdict.FALSE, Verdict.INACCURATE, Verdict.INCOMPLETE)
     )
+    scope = {
+        "detected_from": context.start.isoformat(),
+        "detected_to": context.end.isoformat(),
+        "responsible_unit": context.unit.pk if context.unit else "",
+    }
     paragraphs = [
-        _(
-            "Trong kỳ, lực lượng phản ứng nhanh tiếp nhận %(cases)d vụ việc thông tin cần làm rõ, "
-            "trong đó %(wrong)d vụ việc được xác định là sai sự thật, không chính xác hoặc thiếu "
-            "đầy đủ; đã công bố %(published)d bản làm rõ; %(na)d vụ việc không cần xử lý."
+        cite(
+            _("Trong kỳ, lực lượng phản ứng nhanh tiếp nhận "),
+            Link(
+                _("%(cases)d vụ việc") % {"cases": len(cases)},
+                panels.admin_list_url("responses", "case", **scope),
+            ),
+            _(
+                " thông tin cần làm rõ, trong đó %(wrong)d vụ việc được xác định là sai sự thật, "
+                "không chính xác hoặc thiếu đầy đủ; đã công bố "
+            )
+            % {"wrong": false_or_wrong},
+            Link(
+                _("%(published)d bản làm rõ") % {"published": published},
+                panels.admin_list_url("responses", "case", published="true", **scope),
+            ),
+            _("; %(na)d vụ việc không cần xử lý.") % {"na": not_applicable},
         )
-        % {
-            "cases": len(cases),
-            "wrong": false_or_wrong,
-            "published": published,
-            "na": not_applicable,
-        }
     ]
     if overall.on_time_share is not None:
         paragraphs.append(
@@ -203,12 +222,26 @@ def violations_section(context: ReportContext) -> ReportSection:
     kinds = "; ".join(
         f"{ViolationKind(kind).label.lower()}: {n}" for kind, n in counts["kind"].items() if n
     )
+    scope = {
+        "detected_from": context.start.isoformat(),
+        "detected_to": context.end.isoformat(),
+        "handling_unit": context.unit.pk if context.unit else "",
+    }
     section.paragraphs.append(
-        _(
-            "Trong kỳ, phát hiện %(total)d vụ vi phạm trong hoạt động thông tin đối ngoại "
-            "(%(kinds)s); đã có quyết định xử lý %(decided)d vụ, đang xử lý %(open)d vụ."
+        cite(
+            _("Trong kỳ, phát hiện "),
+            Link(
+                _("%(total)d vụ vi phạm") % {"total": total},
+                panels.admin_list_url("responses", "violation", **scope),
+            ),
+            _(" trong hoạt động thông tin đối ngoại (%(kinds)s); đã có quyết định xử lý ")
+            % {"kinds": kinds},
+            Link(
+                _("%(decided)d vụ") % {"decided": decided},
+                panels.admin_list_url("responses", "violation", decided="true", **scope),
+            ),
+            _(", đang xử lý %(open)d vụ.") % {"open": total - decided},
         )
-        % {"total": total, "kinds": kinds, "decided": decided, "open": total - decided}
     )
     outcomes = [[ViolationOutcome(value).label, n] for value, n in counts["outcome"].items() if n]
     if outcomes:

@@ -1,5 +1,7 @@
 """FilterSets of the insights admin listings."""
 
+import django_filters
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
 from ..models import Alert, AlertRule, ClassifierModel, ItemMatch, Label, Topic, Watchlist
@@ -18,6 +20,14 @@ class TopicFilterSet(WagtailFilterSet):
 
 
 class ItemMatchFilterSet(WagtailFilterSet):
+    # The annual report's count of watchlist matches links here with its year.
+    published_from = django_filters.DateFilter(
+        field_name="item__published_at", lookup_expr="date__gte", label=_("Tin đăng từ ngày")
+    )
+    published_to = django_filters.DateFilter(
+        field_name="item__published_at", lookup_expr="date__lte", label=_("Tin đăng đến ngày")
+    )
+
     class Meta:
         model = ItemMatch
         fields = ["watchlist"]
@@ -42,6 +52,14 @@ class AlertRuleFilterSet(WagtailFilterSet):
 
 
 class AlertFilterSet(WagtailFilterSet):
+    # The annual report's count of alerts links here with its year.
+    created_from = django_filters.DateFilter(
+        field_name="created_at", lookup_expr="date__gte", label=_("Phát ra từ ngày")
+    )
+    created_to = django_filters.DateFilter(
+        field_name="created_at", lookup_expr="date__lte", label=_("Phát ra đến ngày")
+    )
+
     class Meta:
         model = Alert
         fields = ["kind", "rule"]

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from lantoa.core.constants import Audience
 from lantoa.core.models import User
+from lantoa.core.reporting import Cited, ReportContext, collect_sections
 from lantoa.insights.constants import Tone, TopicKind
 from lantoa.insights.models import ItemAnalysis, Topic
 from lantoa.monitoring.models import Item, Source
@@ -248,3 +249,32 @@ def test_every_dashboard_value_lists_the_records_it_counts(client, office, perio
     )
     # Every value of every figure was followed (the figures of the lists above: 50 and more).
     assert checked >= 50 and unit_checked >= 40, (checked, unit_checked)
+
+
+def test_every_linked_figure_of_the_annual_report_lists_what_it_counts(client, office, period):
+    """The report's sentences cite their figures (`Cited`): each link opens the admin list of
+    the records the figure counts, for the report's period."""
+    client.force_login(User.objects.get(username="admin"))
+    start, end = period
+    context = ReportContext(year=end.year, start=start, end=end)
+    cited = [
+        (section.key, paragraph)
+        for section in collect_sections(context)
+        for paragraph in section.paragraphs
+        if isinstance(paragraph, Cited)
+    ]
+    linked = {key for key, _paragraph in cited}
+    assert {"insights", "international", "people", "promotion", "responses"} <= linked, linked
+    problems, checked = [], 0
+    for key, paragraph in cited:
+        for link in paragraph.links:
+            number = re.match(r"\d+(?= )", link.text)  # "12 tin"; a share has no row count
+            if number is None:
+                continue
+            response = client.get(link.url)
+            rows = listed_rows(response.content.decode()) if response.status_code == 200 else -1
+            if rows != int(number.group()):
+                problems.append(f"{key}: «{link.text}» → {link.url} có {rows} dòng")
+            checked += 1
+    assert not problems, "\n".join(problems)
+    assert checked >= 12, checked
