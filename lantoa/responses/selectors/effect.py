@@ -192,6 +192,7 @@ def case_effect(case: Case, now: datetime | None = None) -> CaseEffect:
         effect.links = {
             "before": recurrences_list_url(case, start, published),
             "after": recurrences_list_url(case, published, end),
+            "all": recurrences_list_url(case, start, end),
         }
     return effect
 
@@ -224,25 +225,30 @@ def kpi_clarification_effect(*, start, end, unit=None) -> list[panels.Count]:
                 change.after,
                 effect.links["after"],
             ),
-            # A ratio, not a count: no list to link to (the two counts above link to theirs).
+            # A ratio, computed from the recurrences of both spans: they are its basis.
             panels.Count(
                 _("#%(id)s tỷ số sau/trước (khoảng tin cậy 95%%)") % {"id": effect.case.pk},
                 change.label(),
+                effect.links["all"],
+                basis=change.before + change.after,
             ),
         ]
     overall = rate_ratio_pooled([e.change for e in effects])
+    published = panels.admin_list_url(
+        "responses",
+        "case",
+        published_from=start.isoformat(),
+        published_to=end.isoformat(),
+        **({"responsible_unit": unit.pk} if unit is not None else {}),
+    )
     counts += [
+        panels.Count(_("Bản làm rõ công bố trong kỳ"), len(effects), published),
+        # Pooled over the clarifications listed: they are its basis.
         panels.Count(
-            _("Bản làm rõ công bố trong kỳ"),
-            len(effects),
-            panels.admin_list_url(
-                "responses",
-                "case",
-                published_from=start.isoformat(),
-                published_to=end.isoformat(),
-                **({"responsible_unit": unit.pk} if unit is not None else {}),
-            ),
+            _("Chung: tỷ số sau/trước (khoảng tin cậy 95%)"),
+            overall.label(),
+            published,
+            basis=len(effects),
         ),
-        panels.Count(_("Chung: tỷ số sau/trước (khoảng tin cậy 95%)"), overall.label()),
     ]
     return counts
