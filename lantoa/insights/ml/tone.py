@@ -19,8 +19,9 @@ labelled data (`make eval`; figures in docs/operations-insights.md):
 Nothing is downloaded at run time. Everything is loaded once per process and kept (a few MB).
 
 The learned model (`LanguageToneModel`) trains one pipeline per language found in the labels
-(character n-grams where words are not space-separated: zh, ja, ko) and falls back to the
-pooled pipeline (all labels, every language) for a language it has too few labels for.
+(character n-grams where words are not space-separated: zh, ja; the analyser's own reading as
+three more features) and falls back to the pooled pipeline (all labels, every language) for a
+language it has too few labels for.
 """
 
 import gzip
@@ -288,7 +289,7 @@ class LanguageToneModel:
         if len(models) == 1 and len(set(langs)) == 1:
             pooled = next(iter(models.values()))  # one language: its model reads everything
         else:
-            pooled = build_tone_pipeline("vi").fit(list(texts), list(labels))
+            pooled = build_tone_pipeline("").fit(list(texts), list(labels))
         return cls(models, classes, pooled)
 
     def decision_function(self, texts: Sequence[str], langs: Sequence[str] | None = None):

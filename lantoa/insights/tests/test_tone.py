@@ -2,6 +2,7 @@
 
 import io
 import json
+import pickle
 from datetime import timedelta
 
 import joblib
@@ -73,7 +74,9 @@ def test_learned_model_is_per_language_with_character_ngrams_for_cjk():
     langs = ["zh"] * 50 + ["en"] * 6
     model = LanguageToneModel.fit_texts(texts, labels, langs)
     assert set(model.models) == {"zh"}  # en has too few labels: read by the pooled pipeline
-    assert model.models["zh"].named_steps["chars"].analyzer == "char"
+    text_features, analyser = model.models["zh"].named_steps["features"].transformer_list
+    assert text_features[1].analyzer == "char"
+    assert analyser[1].kw_args == {"lang": "zh"}  # the out-of-the-box reading is a feature
     assert model.predict(["很满意", "很失望"], ["zh", "zh"]) == ["positive", "negative"]
     assert model.predict(["great"], ["en"]) == ["positive"]
 
@@ -153,3 +156,18 @@ def test_positive_share_counts_known_tone_in_every_language_and_shows_unknown():
     assert (counts["positive_share"], counts["unknown_tone_share"]) == ("50%", "50%")
     data = trends(period="week")
     assert (data["kpi_positive_share"][-1], data["kpi_unknown_tone_share"][-1]) == (50.0, 50.0)
+
+
+def test_learned_pipeline_trains_predicts_and_survives_pickling():
+    """The per-language pipeline (word + char_wb n-grams + the analyser's reading) trains on a
+    few labels, predicts unseen sentences and is stored as an artefact (pickle) intact."""
+    positive = ["Profit rose sharply this quarter", "Sales grew and margins improved"]
+    negative = ["Net loss widened after the plant shutdown", "Revenue fell and jobs were cut"]
+    neutral = ["The company is based in Helsinki", "The meeting is held on Monday"]
+    texts = (positive + negative + neutral) * 4
+    labels = (["positive"] * 2 + ["negative"] * 2 + ["neutral"] * 2) * 4
+    model = LanguageToneModel.fit_texts(texts, labels, ["en"] * len(texts))
+    restored = pickle.loads(pickle.dumps(model))
+    unseen = ["Operating profit rose", "Sales fell sharply", "The office is in Helsinki"]
+    assert restored.predict(unseen, ["en"] * 3) == ["positive", "negative", "neutral"]
+    assert restored.predict(unseen, ["en"] * 3) == model.predict(unseen, ["en"] * 3)
