@@ -267,6 +267,9 @@ LANTOA_PUBLIC_CACHE_SECONDS = env.int("LANTOA_PUBLIC_CACHE_SECONDS", default=60)
 # core.admin.sidebar: how long a person's admin menu is kept at most (a change of their roles or
 # permissions shows at once); 0 = built on every page.
 LANTOA_ADMIN_MENU_CACHE_SECONDS = env.int("LANTOA_ADMIN_MENU_CACHE_SECONDS", default=300)
+# responses.services.claims: how many days of stored items a case's claims are checked against
+# when the case is opened or its claims are edited (the "before" of the clarification's effect).
+LANTOA_CLAIM_SCAN_DAYS = env.int("LANTOA_CLAIM_SCAN_DAYS", default=60)
 # promotion: machine translation of the public site's pages, an HTTP provider (default: a
 # self-hosted LibreTranslate at LANTOA_MT_URL; any wagtail-localize machine translator class fits).
 # Empty URL = off. A machine translation stays a draft until a person approves it.

@@ -247,6 +247,13 @@ BUILT_URLS = {
     "case.clarification.url",
     "tab.url",
     "value.url",  # a library document's own serve address (Wagtail's document link)
+    "claimreview_url",  # the index page's own route (RoutablePageMixin.reverse_subpage)
+    "effect.links.before",  # admin list addresses built by responses.selectors.effect
+    "effect.links.after",
+    "recurrences_url",
+    "entry.path",  # a spike explanation's drill-down: reverse() of the item list, in code
+    "x.path",
+    "backtest_history_url",  # reverse() of the backtest history page
     "url",  # the user guide's chapter addresses, from reverse()
     "view.total_url",  # the international view's drill-down links, from reverse() + filters
     "row.url",

@@ -37,27 +37,30 @@ def story_trace(story: Story) -> dict:
     )
     outlets, languages = [], []
     seen_outlets, seen_languages = set(), set()
+    abroad = None
     for item in items:
         moment = item.published_at or item.fetched_at
+        step = {
+            "outlet": item.source.name,
+            "country": item.source.country,
+            "outlet_type": item.source.outlet_type,
+            "language": item.language,
+            "at": moment,
+            "item_id": item.pk,
+            "title": item.title,
+            "foreign": is_foreign(item),
+        }
         if item.source_id not in seen_outlets:
             seen_outlets.add(item.source_id)
-            outlets.append(
-                {
-                    "outlet": item.source.name,
-                    "country": item.source.country,
-                    "outlet_type": item.source.outlet_type,
-                    "language": item.language,
-                    "at": moment,
-                    "item_id": item.pk,
-                    "title": item.title,
-                    "foreign": is_foreign(item),
-                }
-            )
+            outlets.append(step)
+        # Abroad from the first foreign item, which may be a later item of an outlet already
+        # listed (a domestic page posting in English): the same rule as the story's foreign_at.
+        if abroad is None and step["foreign"]:
+            abroad = step
         if item.language and item.language not in seen_languages:
             seen_languages.add(item.language)
             languages.append({"language": item.language, "at": moment, "item_id": item.pk})
     first = outlets[0] if outlets else None
-    abroad = next((o for o in outlets if o["foreign"]), None)
     return {
         "first": first,
         "outlets": outlets,

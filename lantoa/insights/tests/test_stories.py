@@ -99,6 +99,37 @@ def test_foreign_coverage_joins_the_local_story_with_its_trace():
 
 
 @pytest.mark.django_db
+def test_a_domestic_page_posting_in_english_is_where_the_story_went_abroad():
+    """The outlet list keeps each outlet's first item; the story's first foreign item can be a
+    later one of an outlet already listed, and the trace (and the pickup alert) must find it."""
+    WatchlistFactory()
+    now = timezone.now()
+    page = SourceFactory(name="Trang phường", country="VN")
+    [vi] = indexed_items(
+        {
+            "title": "Quy Nhơn khai mạc lễ hội biển ngày 20/6 với 35 đội thuyền",
+            "text": "Lễ hội biển Quy Nhơn ngày 20/6 có 35 đội thuyền tham gia đua.",
+            "source": page, "language": "vi", "published_at": now - timedelta(hours=4),
+        },
+    )  # fmt: skip
+    items_analyse(item_ids=[vi.pk], raise_alerts=False)
+    [en] = indexed_items(
+        {
+            "title": "Quy Nhon opens its sea festival on June 20 with 35 boat teams",
+            "text": "The Quy Nhon sea festival on June 20 has 35 boat teams racing.",
+            "source": page, "language": "en", "published_at": now - timedelta(hours=1),
+        },
+    )  # fmt: skip
+    items_analyse(item_ids=[en.pk], raise_alerts=False)
+    en.refresh_from_db()
+    vi.refresh_from_db()
+    assert en.story_id == vi.story_id
+    trace = story_trace(Story.objects.get(pk=vi.story_id))
+    assert [s["outlet"] for s in trace["outlets"]] == ["Trang phường"]
+    assert trace["local"] and trace["abroad"]["item_id"] == en.pk
+
+
+@pytest.mark.django_db
 def test_an_item_that_matches_a_batch_mate_joins_the_story_the_mate_joined():
     """The second English item is closest to the first English item of its own batch, which
     joined the Vietnamese story: it joins that story too (not a story of its own)."""

@@ -102,7 +102,7 @@ def claim_recurrences_scan(*, case: Case, days: int | None = None) -> int:
     """Match the stored items of the last `days` days (setting LANTOA_CLAIM_SCAN_DAYS) against
     this case's claims, so its curve has a 'before' from the day a case is opened. Chunked, one
     transaction per chunk; safe to run again."""
-    days = days or getattr(settings, "LANTOA_CLAIM_SCAN_DAYS", 60)
+    days = days or settings.LANTOA_CLAIM_SCAN_DAYS
     index = claims_index(case.claims.filter(is_active=True))
     if not index.variants:
         return 0
