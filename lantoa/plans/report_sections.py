@@ -176,7 +176,11 @@ def tasks(context: ReportContext) -> ReportSection:
     section.paragraphs.append(
         Cited(
             "; ".join(text for text, _bucket in pieces) + ".",
-            [Link(text, _task_list(context, bucket=bucket)) for text, bucket in pieces],
+            [
+                # Buckets as of the report's day (year end, or today), as counted here.
+                Link(text, _task_list(context, bucket=bucket, as_of=as_of.isoformat()))
+                for text, bucket in pieces
+            ],
         )
     )
     section.paragraphs.append(_change_since_last_year(context, queryset))
