@@ -12,9 +12,10 @@ of the number of hits is the score; above `THRESHOLD` is positive, below −THRE
 The word lists are our own, written for news about a locality and for public comments.
 """
 
+import re
 from dataclasses import dataclass, field
 
-from lantoa.core.text import syllables
+from lantoa.core.text import nfc
 
 # fmt: off
 POSITIVE = {
@@ -36,6 +37,10 @@ POSITIVE = {
     "thịnh vượng": 1.5, "bền vững": 1, "hòa bình": 1, "hữu nghị": 1.5, "hợp tác": 1,
     "đoàn kết": 1.5, "ủng hộ": 1, "đồng thuận": 1, "minh bạch": 1, "an ninh": 0.5,
     "trật tự": 0.5, "xanh": 0.5, "nổi tiếng": 1, "thân thiện môi trường": 1.5,
+    # conduct and service (how an office, a teacher, a service behaves)
+    "đúng giờ": 1, "quan tâm": 1, "phù hợp": 1, "đảm bảo": 0.5, "dễ tính": 1, "dễ nghe": 1.5,
+    "dễ gần": 1.5, "dễ tiếp thu": 1.5, "truyền cảm": 1.5, "kỹ lưỡng": 1, "kỹ càng": 1,
+    "chuyên sâu": 1, "xinh": 1, "tận dụng": 0.5, "sinh động": 1.5, "tiến bộ": 1,
 }
 
 NEGATIVE = {
@@ -59,6 +64,10 @@ NEGATIVE = {
     "khủng hoảng": -1.5, "suy giảm": -1, "sụt giảm": -1, "thua lỗ": -1.5, "phá sản": -2,
     "thất nghiệp": -1.5, "bất cập": -1.5, "yếu kém": -1.5, "hạn chế": -1, "trì trệ": -1.5,
     "nhũng nhiễu": -2, "phiền hà": -1.5, "bỏ hoang": -1, "xuống cấp": -1.5, "thua": -1,
+    "sơ sài": -1.5, "bất mãn": -2, "khắt khe": -1, "căng thẳng": -1.5, "trễ": -1, "muộn": -1,
+    "nặng nề": -1, "trùng lặp": -1, "chê bai": -1.5, "khó tính": -1, "lan man": -1.5,
+    "khó nghe": -1.5, "tắc trách": -2, "cẩu thả": -2, "thiếu sót": -1.5, "bất tiện": -1.5,
+    "ức chế": -1.5, "tùy tiện": -1.5, "vội vàng": -1, "mất cảm tình": -1.5,
 }
 
 # Before a tone word, within three syllables: flips and damps it.
@@ -73,8 +82,17 @@ INTENSIFIERS = {
 }
 AFTER_INTENSIFIERS = {"lắm": 1.5, "quá": 1.5, "nhất": 1.5, "thật": 1.3, "vô cùng": 2}
 # fmt: on
+# "Not yet" that negates no tone word still says something fell short of what was expected
+# ("chưa rõ", "chưa được xử lý", "chưa có sự hướng dẫn"): a weak negative of its own.
+SHORTFALL = ("chưa", -0.5)
 THRESHOLD = 0.25
 MAX_PHRASE = 4
+# "hay" is "good" only when it closes a clause or is graded ("bài giảng hay.", "rất hay",
+# "hay lắm"); before another word it is "or" / "often" ("học hay tự học", "hay đi trễ").
+CLAUSE_FINAL_ONLY = {"hay"}
+# Syllables and clause punctuation: a phrase, a negator or an intensifier never reaches across
+# a comma or a full stop.
+_TOKEN = re.compile(r"\w+|[.,;:!?…]")
 
 _TONE_WORDS = {**POSITIVE, **NEGATIVE}
 _NEGATORS = {tuple(n.split()) for n in NEGATORS}
@@ -112,9 +130,12 @@ def _match(tokens: list[str], start: int, table: dict) -> tuple[int, float] | No
     return None
 
 
-def _ends_at(tokens: list[str], end: int, phrases: set | dict) -> tuple[int, float] | None:
-    """A phrase of `phrases` ending just before index `end`: (start, value)."""
-    for length in range(min(MAX_PHRASE, end), 0, -1):
+def _ends_at(
+    tokens: list[str], end: int, phrases: set | dict, floor: int = 0
+) -> tuple[int, float] | None:
+    """A phrase of `phrases` ending just before index `end`, starting at `floor` or later:
+    (start, value)."""
+    for length in range(min(MAX_PHRASE, end - floor), 0, -1):
         key = tuple(tokens[end - length : end])
         if key in phrases:
             return end - length, phrases[key] if isinstance(phrases, dict) else 1.0
@@ -123,8 +144,14 @@ def _ends_at(tokens: list[str], end: int, phrases: set | dict) -> tuple[int, flo
 
 def explain(text: str) -> ToneResult:
     """Score `text` and return the label with the hits that produced it."""
-    tokens = [s.casefold() for s in syllables(text)]
+    tokens = _TOKEN.findall(nfc(text or "").casefold())
     hits: list[Hit] = []
+    negator_starts: set[int] = set()
+    clause_starts, start = [], 0
+    for k, token in enumerate(tokens):
+        clause_starts.append(start)
+        if not token.isalnum():
+            start = k + 1
     i = 0
     while i < len(tokens):
         found = _match(tokens, i, _PHRASES)
@@ -136,20 +163,35 @@ def explain(text: str) -> ToneResult:
         # A negator that is itself a tone phrase ("thiếu") counted already as a word; only treat
         # the syllables before this phrase as modifiers.
         hit = Hit(phrase=phrase, weight=weight)
-        before = _ends_at(tokens, i, _INTENSIFIERS)
-        if before is None and i >= 2:
-            before = _ends_at(tokens, i - 1, _INTENSIFIERS)
+        # Modifiers are looked for back to the clause's start only.
+        start = clause_starts[i]
+        before = _ends_at(tokens, i, _INTENSIFIERS, start)
+        if before is None and i - start >= 2:
+            before = _ends_at(tokens, i - 1, _INTENSIFIERS, start)
         if before is not None:
             hit.intensity *= before[1]
         after = _match(tokens, i + length, _AFTER) if i + length < len(tokens) else None
         if after is not None:
             hit.intensity *= after[1]
+        following = tokens[i + length] if i + length < len(tokens) else "."
+        if phrase in CLAUSE_FINAL_ONLY and before is None and after is None and following.isalnum():
+            i += length
+            continue
         for gap in range(0, 3):
-            if _ends_at(tokens, i - gap, _NEGATORS) is not None and i - gap > 0:
+            end = i - gap
+            negator = _ends_at(tokens, end, _NEGATORS, start) if end > start else None
+            if negator is not None:
                 hit.negated = True
+                negator_starts.add(negator[0])
                 break
         hits.append(hit)
         i += length
+    word, weight = SHORTFALL
+    hits += [
+        Hit(phrase=word, weight=weight)
+        for k, token in enumerate(tokens)
+        if token == word and k not in negator_starts
+    ]
     if not hits:
         return ToneResult(label="neutral", score=0.0, hits=[])
     score = sum(h.value for h in hits) / len(hits) ** 0.5

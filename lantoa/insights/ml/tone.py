@@ -75,6 +75,16 @@ NEWS_EN = {
     "warned": -1.2, "weaker": -1.2, "downturn": -1.8, "recession": -2.0,
 }
 
+# Words VADER scores for social media ("share" as in sharing, "interest" as in liking) that in
+# news name a thing: a share, a security, an asset, energy, an interest rate. Not tone there.
+NEWS_EN_NOT_TONE = (
+    "share", "shares", "shared", "value", "values", "solution", "solutions", "energy",
+    "security", "securities", "interest", "interests", "asset", "assets", "number", "worth",
+    "credit", "natural", "fund", "funds", "funding",
+)
+# "as well as" is "and", not "well".
+_AS_WELL_AS = re.compile(r"\bas well as\b", re.IGNORECASE)
+
 LEXICON_JA = {
     # results and trends
     "増加": 1, "増収": 1.5, "増益": 1.5, "好調": 1.5, "堅調": 1.2, "改善": 1.2, "上昇": 1,
@@ -87,6 +97,10 @@ LEXICON_JA = {
     "％増": 1, "%増": 1, "増の": 0.8, "伸ば": 1, "下支え": 0.8, "牽引": 1, "活性化": 1,
     "堅実": 1, "増加傾向": 1, "％減": -1, "%減": -1, "減の": -0.8, "統廃合": -0.8,
     "不振": -1.5, "減損": -1.2, "弱含": -1, "苦戦": -1.5, "減少傾向": -1, "抑制": -0.5,
+    "貢献": 1, "反響": 1, "高水準": 1, "持ち直し": 1, "底堅": 1, "最多": 1, "上方修正": 1.5,
+    "伸び悩": -1.2, "低調": -1.2, "激化": -1, "老朽化": -1, "陳腐化": -1, "安値": -1,
+    "最低": -1.2, "未達": -1.5, "激減": -1.5, "減退": -1.2, "微減": -0.8, "下方修正": -1.5,
+    "難航": -1.2, "遅れ": -1, "延期": -1,
     # incidents, wrongdoing
     "事故": -1.5, "災害": -1.5, "洪水": -1.5, "汚染": -1.5, "汚職": -2, "抗議": -1,
     "批判": -1.5, "死亡": -1.5, "被害": -1.5, "違反": -1.5, "逮捕": -1, "詐欺": -2,
@@ -96,7 +110,7 @@ NEGATION_JA = ("ない", "なかった", "ず", "ません", "ませんでした
 LEXICON_KO = {
     "증가": 1, "상승": 1, "성장": 1, "개선": 1.2, "흑자": 1.2, "호조": 1.5, "확대": 0.8,
     "최고": 1, "회복": 1.2, "성공": 1.5, "강세": 1, "늘어": 1, "늘었": 1, "늘린": 0.8,
-    "높아": 0.8, "향상": 1.2, "수상": 1.5, "이익": 0.6, "순이익": 0.6, "수익": 0.5,
+    "높아": 0.8, "향상": 1.2, "수상": 1.5,
     "기록적": 1, "급증": 1.2, "오른": 1, "올랐": 1, "증대": 1, "발전": 1, "협력": 0.8,
     "웃돌": 1.2, "기쁘": 1.5, "기쁩": 1.5, "선두": 1, "뒷받침": 0.8, "강화": 0.8, "성공적": 1.5,
     "지연": -1, "밑돌": -1.2, "어려움": -1.2, "하회": -1.2, "상회": 1.2, "경고": -1.2,
@@ -105,6 +119,13 @@ LEXICON_KO = {
     "약세": -1, "위기": -1.5, "실패": -1.5, "소송": -1, "떨어": -1, "감축": -1,
     "급락": -1.5, "낮아": -0.8, "파산": -2, "부패": -2, "시위": -1, "사고": -1.5,
     "피해": -1.5, "오염": -1.5, "홍수": -1.5, "비판": -1.5, "우려": -1.2, "둔화": -1,
+    # general appraisal words
+    "환영": 1.5, "충분": 1, "확장": 0.8, "진전": 1, "훌륭": 2, "만족": 1.5, "완벽": 2,
+    "강력": 1, "탄탄": 1.2, "튼튼": 1.2, "선도": 1, "우수": 1.5, "좋": 1, "혁신": 1,
+    "안정": 0.8, "호평": 1.5, "급등": 1.2, "반등": 1.2, "강해": 1,
+    "무력": -1, "중단": -1.2, "벌금": -1.5, "침체": -1.5, "과잉": -1, "누출": -1.5,
+    "줄일": -1, "마이너스": -1, "저조": -1.5, "위협": -1.5, "납치": -2, "사망": -2,
+    "불안": -1.5, "악재": -1.5, "논란": -1.5, "취소": -1, "나쁘": -1.5, "나쁜": -1.5,
 }
 NEGATION_KO = ("않", "못", "없")
 # fmt: on
@@ -139,6 +160,8 @@ def _vader_en():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     analyser = SentimentIntensityAnalyzer()
+    for word in NEWS_EN_NOT_TONE:
+        analyser.lexicon.pop(word, None)
     analyser.lexicon.update(NEWS_EN)
     return analyser
 
@@ -178,8 +201,18 @@ def _snownlp_counts():
     return ratios
 
 
+@lru_cache(maxsize=1)
+def _snownlp_stopwords() -> frozenset[str]:
+    """SnowNLP's shipped stop words of 2-4 characters. Its model was trained with them removed,
+    so they carry no count; read as units they keep the longest match from cutting them into
+    characters that do ("不过" is "but", not "不" + "过")."""
+    path = _package_file("snownlp", "normal", "stopwords.txt")
+    words = path.read_text(encoding="utf-8").split("\n")
+    return frozenset(word.strip() for word in words if 2 <= len(word.strip()) <= 4)
+
+
 def _zh(text: str) -> float:
-    ratios = _snownlp_counts()
+    ratios, stopwords = _snownlp_counts(), _snownlp_stopwords()
     total, count, i = 0.0, 0, 0
     while i < len(text):
         for length in (4, 3, 2, 1):
@@ -187,6 +220,9 @@ def _zh(text: str) -> float:
             if word in ratios:
                 total += ratios[word]
                 count += 1
+                i += length
+                break
+            if length > 1 and word in stopwords:
                 i += length
                 break
         else:
@@ -230,7 +266,7 @@ def read_tone(text: str, lang: str = "") -> ToneReading:
         return ToneReading(label="", score=0.0, method="", lang=lang)
     lang = lang_of(text, lang)
     if lang == "en":
-        score = _vader_en().polarity_scores(text)["compound"]
+        score = _vader_en().polarity_scores(_AS_WELL_AS.sub("and", text))["compound"]
         label = _label(score, VADER_THRESHOLD)
     elif lang == "fr":
         score = _vader_fr().polarity_scores(text)["compound"]
@@ -259,6 +295,7 @@ def warm_up() -> None:
     _vader_en()
     _vader_fr()
     _snownlp_counts()
+    _snownlp_stopwords()
     detect_language("warm up")
 
 

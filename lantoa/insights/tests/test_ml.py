@@ -57,6 +57,13 @@ def test_uncertainty_ranks_ambiguous_text_higher():
         ("không tốt", "negative"),
         ("không hề thất vọng", "positive"),
         ("Hôm nay trời mưa", "neutral"),
+        # "hay" is "good" only at a clause's end or graded; before a word it is "or" / "often".
+        ("Bài giảng hay.", "positive"),
+        ("Sinh viên học hay tự học", "neutral"),
+        ("Xe buýt hay đến trễ", "negative"),
+        # "not yet" with no tone word after it is a shortfall; before one it only negates it.
+        ("Hồ sơ chưa được xử lý", "negative"),
+        ("Chưa có thiệt hại về người", "positive"),
     ],
 )
 def test_lexicon_tone(text, label):
@@ -69,6 +76,9 @@ def test_lexicon_explains_and_reads_nfd():
     assert [(h.phrase, h.intensity) for h in result.hits] == [("tốt", 1.5)]
     negated = explain("chưa hiệu quả")
     assert negated.hits[0].negated and negated.score < 0
+    assert [h.phrase for h in negated.hits] == ["hiệu quả"]  # "chưa" counted once, as negator
+    # A phrase does not reach across a comma: "tốt" is not intensified by "rất" before it.
+    assert [h.intensity for h in explain("rất, tốt").hits] == [1.0]
 
 
 @pytest.mark.parametrize(

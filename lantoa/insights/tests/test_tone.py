@@ -48,6 +48,30 @@ def test_read_tones_is_the_batch_form_and_neutral_needs_no_tone_word():
     assert readings[1].method.startswith("vaderSentiment")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # VADER, written for social media, reads "shares", "energy", "assets" as praise.
+        ("Solidium now holds 5.0 per cent of the shares in Tieto.", "en", "neutral"),
+        ("The fund invests in energy and security assets.", "en", "neutral"),
+        # An amount is not tone; its direction is.
+        ("영업이익은 7.9 mn에서 5.1 mn으로 떨어졌다.", "ko", "negative"),
+        ("고객들은 결과에 만족합니다.", "ko", "positive"),
+        ("売上高は計画未達となりました", "ja", "negative"),
+        ("海外での反響が大きく、売上に貢献しました", "ja", "positive"),
+    ],
+)
+def test_news_register_words(text, lang, expected):
+    assert read_tone(text, lang).label == expected
+
+
+def test_chinese_stop_words_are_read_as_units():
+    # SnowNLP's model has no count for the stop word "不过" ("but"); cut into characters, its
+    # "不" ("not") would count as negative.
+    assert read_tone("不过", "zh").score == 0.0
+    assert read_tone("不", "zh").score < 0
+
+
 def test_eval_classifier_without_train_reports_each_language(tmp_path):
     test = tmp_path / "test.jsonl"
     rows = [{"text": t, "label": y, "lang": lang} for t, lang, y in OWN]
