@@ -9,8 +9,9 @@ labelled data (`make eval`; figures in docs/operations-insights.md):
   about rises and falls that VADER, written for social media, does not know (`NEWS_EN`), less
   the words it praises in social media that in news name a thing (`NEWS_EN_NOT_TONE`: shares,
   assets, energy, interest).
-- fr: the VADER engine with the French lexicon shipped in vaderSentiment-fr (only its data file
-  is read: its own module pulls fuzzy matching the product does not need).
+- fr: the VADER engine with the French lexicon, emoji descriptions, negators and boosters shipped
+  in vaderSentiment-fr (its files are read, its module is not imported: it pulls fuzzy matching
+  the product does not need).
 - zh: SnowNLP's naive-Bayes sentiment counts (shipped in the package), read with a greedy
   longest-match over the model's own vocabulary (SnowNLP's own stop words read as units, as its
   segmenter would), about 150 times faster than SnowNLP's segmenter with the same counts.
@@ -28,6 +29,7 @@ three more features) and falls back to the pooled pipeline (all labels, every la
 language it has too few labels for.
 """
 
+import ast
 import gzip
 import importlib.util
 import marshal
@@ -57,7 +59,7 @@ TONE_MAX_CHARS = 1500
 METHODS = {
     "vi": "lexicon-vi (Lantoa)",
     "en": "vaderSentiment 3.3.2 + news words",
-    "fr": "VADER engine + vaderSentiment-fr lexicon",
+    "fr": "VADER engine + vaderSentiment-fr lexicon and French negation",
     "zh": "snownlp naive-Bayes counts",
     "ja": "lexicon-ja (Lantoa)",
     "ko": "lexicon-ko (Lantoa)",
@@ -170,9 +172,38 @@ def _vader_en():
     return analyser
 
 
+def _vader_fr_lists() -> dict:
+    """vaderSentiment-fr's French negators and boosters, read from its module's source without
+    importing it (the module imports fuzzywuzzy, which the product does not use)."""
+    source = _package_file("vaderSentiment_fr", "vaderSentiment.py").read_text(encoding="utf-8")
+    names = ("B_INCR", "B_DECR", "NEGATE", "BOOSTER_DICT")
+    values: dict = {"__builtins__": {}}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") in names:
+            expression = compile(ast.Expression(node.value), "vaderSentiment_fr", "eval")
+            values[node.targets[0].id] = eval(expression, values)  # noqa: S307 (literals only)
+    return values
+
+
 @lru_cache(maxsize=1)
 def _vader_fr():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    """The VADER engine reading French: vaderSentiment-fr's lexicon, emoji descriptions,
+    negators ("pas", "jamais", "rien", "sans"…), boosters ("très", "trop", "peu"…) and "mais" as
+    VADER's "but". A private copy of the engine module holds the French lists, so the English
+    analyser keeps its own."""
+    spec = importlib.util.find_spec("vaderSentiment.vaderSentiment")
+    engine = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(engine)
+    lists = _vader_fr_lists()
+    # "plus" alone is "more" ("le plus beau"); the negation "ne … plus" is rare in headlines.
+    engine.NEGATE = [word for word in lists["NEGATE"] if word != "plus"]
+    engine.BOOSTER_DICT = dict(lists["BOOSTER_DICT"])
+
+    class FrenchAnalyser(engine.SentimentIntensityAnalyzer):
+        @staticmethod
+        def _but_check(words_and_emoticons, sentiments):
+            words = ["but" if str(w).lower() == "mais" else w for w in words_and_emoticons]
+            return engine.SentimentIntensityAnalyzer._but_check(words, sentiments)
 
     lexicon = {}
     path = _package_file("vaderSentiment_fr", "fr_lexicon.txt")
@@ -182,8 +213,15 @@ def _vader_fr():
             lexicon[word] = float(value)
         except ValueError:
             continue
-    analyser = SentimentIntensityAnalyzer()
+    emojis = {}
+    path = _package_file("vaderSentiment_fr", "emojis_fr.txt")
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        emoji, _, description = line.strip().partition("\t")
+        if emoji and description:
+            emojis[emoji] = description.split("\t")[0]
+    analyser = FrenchAnalyser()
     analyser.lexicon = lexicon
+    analyser.emojis = emojis
     return analyser
 
 

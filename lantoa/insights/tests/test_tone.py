@@ -65,6 +65,15 @@ def test_news_register_words(text, lang, expected):
     assert read_tone(text, lang).label == expected
 
 
+def test_french_is_read_with_french_negation_and_boosters_english_keeps_its_own():
+    assert read_tone("C'est bon", "fr").label == "positive"
+    assert read_tone("Ce n'est pas bon", "fr").label == "negative"
+    assert read_tone("C'est très bon", "fr").score > read_tone("C'est bon", "fr").score
+    # The French lists live in a private copy of VADER's engine: English is untouched.
+    assert read_tone("It is not good", "en").label == "negative"
+    assert read_tone("It is pas good", "en").label == "positive"
+
+
 def test_chinese_stop_words_are_read_as_units():
     # SnowNLP's model has no count for the stop word "不过" ("but"); cut into characters, its
     # "不" ("not") would count as negative.
