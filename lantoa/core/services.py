@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import translation
+from wagtail.models import Task, Workflow
 
 from .constants import Role, UnitKind
 from .models import Unit, User
@@ -57,7 +59,67 @@ def roles_ensure() -> dict[str, Group]:
         group, _ = Group.objects.get_or_create(name=role.value)
         group.permissions.add(admin_access)
         groups[role.value] = group
+    permission_names_translate()
+    wagtail_defaults_translate()
     return groups
+
+
+# Django names a model's permissions "Can add <verbose name>" in English when `migrate` creates
+# them, and the group page shows those names: they are rewritten in Vietnamese.
+_PERMISSION_VERBS = {"add": "Thêm", "change": "Sửa", "delete": "Xóa", "view": "Xem"}
+_PERMISSION_NAMES = {
+    ("wagtailadmin", "access_admin"): "Vào trang quản trị",
+    ("wagtail_localize", "submit_translation"): "Gửi đi dịch",
+    ("wagtailcore", "bulk_delete_page"): "Xóa trang có trang con",
+    ("wagtailcore", "lock_page"): "Khóa/mở khóa trang mình đã khóa",
+    ("wagtailcore", "publish_page"): "Xuất bản mọi trang",
+    ("wagtailcore", "unlock_page"): "Mở khóa mọi trang",
+    ("wagtaildocs", "choose_document"): "Chọn tài liệu",
+    ("wagtailimages", "choose_image"): "Chọn ảnh",
+}
+# Models of Wagtail and wagtail-localize whose verbose name has no translation hook.
+_MODEL_NAMES = {
+    ("wagtailcore", "locale"): "ngôn ngữ",
+    ("wagtail_localize", "translation"): "bản dịch",
+}
+# What Wagtail's own migrations create in English: its default groups, workflow and task.
+_WAGTAIL_GROUPS = {"Moderators": "Người kiểm duyệt", "Editors": "Người biên tập trang"}
+_WAGTAIL_WORKFLOW = {"Moderators approval": "Duyệt của người kiểm duyệt"}
+
+
+@transaction.atomic
+def permission_names_translate() -> int:
+    """Name every permission in Vietnamese (idempotent); returns how many were renamed."""
+    renamed = 0
+    with translation.override("vi"):
+        for permission in Permission.objects.select_related("content_type"):
+            app_label = permission.content_type.app_label
+            name = _PERMISSION_NAMES.get((app_label, permission.codename))
+            action = permission.codename.split("_", 1)[0]
+            model = permission.content_type.model_class()
+            default = (
+                model is not None and permission.codename == f"{action}_{model._meta.model_name}"
+            )
+            if name is None and action in _PERMISSION_VERBS and default:
+                label = (app_label, model._meta.model_name)
+                model_name = _MODEL_NAMES.get(label) or model._meta.verbose_name
+                name = f"{_PERMISSION_VERBS[action]} {model_name}"
+            if name and permission.name != name[:255]:
+                permission.name = name[:255]
+                permission.save(update_fields=["name"])
+                renamed += 1
+    return renamed
+
+
+@transaction.atomic
+def wagtail_defaults_translate() -> None:
+    """Rename Wagtail's default groups, workflow and task while they keep their English names."""
+    for english, vietnamese in _WAGTAIL_GROUPS.items():
+        if not Group.objects.filter(name=vietnamese).exists():
+            Group.objects.filter(name=english).update(name=vietnamese)
+    for english, vietnamese in _WAGTAIL_WORKFLOW.items():
+        Workflow.objects.filter(name=english).update(name=vietnamese)
+        Task.objects.filter(name=english).update(name=vietnamese)
 
 
 @transaction.atomic

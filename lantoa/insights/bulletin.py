@@ -12,17 +12,17 @@ from datetime import date, datetime, time, timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from lantoa.core.audit import audit
-from lantoa.core.constants import Role
 from lantoa.core.text import vn_date
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item
 
 from .constants import Tone, TopicKind
-from .models import ItemAnalysis, Watchlist
+from .models import BulletinRecipient, ItemAnalysis, Watchlist
 
 TOP_STORIES = 5
 
@@ -145,12 +145,19 @@ def bulletin_docx(bulletin: Bulletin) -> bytes:
 
 
 def bulletin_recipients() -> list[str]:
+    """The addresses the active `BulletinRecipient` entries reach: active members (with an
+    address) of the listed roles, the listed accounts if active, and the outside addresses."""
+    entries = list(BulletinRecipient.objects.filter(is_active=True))
+    roles = [entry.role for entry in entries if entry.role]
+    user_ids = [entry.user_id for entry in entries if entry.user_id]
     users = (
         get_user_model()
-        .objects.filter(is_active=True, groups__name__in=[Role.LEADER.value, Role.MONITOR.value])
+        .objects.filter(Q(groups__name__in=roles) | Q(pk__in=user_ids), is_active=True)
         .exclude(email="")
     )
-    return sorted(set(users.values_list("email", flat=True)))
+    addresses = set(users.values_list("email", flat=True))
+    addresses |= {entry.email for entry in entries if entry.email}
+    return sorted(addresses)
 
 
 def bulletins_send(*, day: date | None = None, recipients: list[str] | None = None) -> int:

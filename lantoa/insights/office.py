@@ -1,17 +1,22 @@
-"""The office's starter watchlists, topics and alert rules, from `insights/config/*.yaml`.
+"""The office's starter watchlists, topics, alert rules and bulletin recipients, from
+`insights/config/*.yaml`.
 
 Loaded by `manage.py setup_office` (see `core.office`): an entry is created only when no entry of
 that name exists, so what an administrator edited in the admin stays as it is.
 """
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from lantoa.core.constants import Role
 from lantoa.core.office_setup import SetupCount, config_entries
 from lantoa.monitoring.search.query import parse_query
 from lantoa.monitoring.search.selectors import QueryError
 
 from .constants import AlertKind, Channel, Frequency, TopicKind, TopicMethod
-from .models import AlertRule, Topic, Watchlist
+from .models import AlertRule, BulletinRecipient, Topic, Watchlist
 from .permissions import permissions_grant
 
 
@@ -109,7 +114,41 @@ def alert_rules_setup() -> SetupCount:
     return count
 
 
+def bulletin_recipients_setup() -> SetupCount:
+    count = SetupCount(_("Nơi nhận bản tin"))
+    keys = {"name", "role", "user", "email"}
+    for entry in config_entries(__file__, "bulletin_recipients.yaml", keys=keys):
+        name = entry.text("name", required=True)
+        targets = [key for key in ("role", "user", "email") if entry.text(key)]
+        if len(targets) != 1:
+            raise entry.fail(_("cần đúng một trong “role”, “user”, “email”."))
+        recipient = BulletinRecipient(name=name)
+        if targets == ["role"]:
+            recipient.role = entry.choice("role", Role)
+        elif targets == ["user"]:
+            username = entry.text("user")
+            recipient.user = get_user_model().objects.filter(username=username).first()
+            if recipient.user is None:
+                raise entry.fail(
+                    _("không có tài khoản tên đăng nhập “%(name)s”.") % {"name": username}
+                )
+        else:
+            recipient.email = entry.text("email")
+            try:
+                validate_email(recipient.email)
+            except ValidationError:
+                raise entry.fail(
+                    _("địa chỉ thư “%(email)s” không hợp lệ.") % {"email": recipient.email}
+                ) from None
+        created = not BulletinRecipient.objects.filter(name=name).exists()
+        if created:
+            recipient.save()
+        count.add(name, created)
+    return count
+
+
 def setup(*, log) -> None:
     permissions_grant()
-    for count in (watchlists_setup(), topics_setup(), alert_rules_setup()):
+    counts = (watchlists_setup(), topics_setup(), alert_rules_setup(), bulletin_recipients_setup())
+    for count in counts:
         log(f"insights: {count}")

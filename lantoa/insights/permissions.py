@@ -7,7 +7,15 @@ from lantoa.core.services import role_grant_permissions
 
 MONITOR_PERMISSIONS = [
     f"{action}_{model}"
-    for model in ("watchlist", "topic", "label", "alertrule", "itemmatch", "alert")
+    for model in (
+        "watchlist",
+        "topic",
+        "label",
+        "alertrule",
+        "itemmatch",
+        "alert",
+        "bulletinrecipient",
+    )
     for action in ("add", "change", "view", "delete")
 ] + [
     "add_classifiermodel",
@@ -22,6 +30,7 @@ LEADER_PERMISSIONS = [
     "view_alert",
     "view_itemmatch",
     "view_classifiermodel",
+    "view_bulletinrecipient",
 ]
 
 

@@ -137,7 +137,7 @@ class PollRun(models.Model):
     # Input taken in only in part: {LeftOut value: count} (links left for the next poll, child
     # sitemaps not read, rows that are not posts, titles cut, ...).
     left_out = models.JSONField(_("phần bỏ lại"), default=dict, blank=True)
-    worker = models.CharField(max_length=100, blank=True)
+    worker = models.CharField(_("tiến trình thu thập"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("lượt thu thập")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
@@ -21,7 +22,7 @@ from lantoa.core.constants import Role
 from lantoa.core.services import user_ensure
 from lantoa.insights import office as insights_office
 from lantoa.insights.constants import AlertKind, TopicKind
-from lantoa.insights.models import AlertRule, Topic, Watchlist
+from lantoa.insights.models import AlertRule, BulletinRecipient, Topic, Watchlist
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item, Source
 from lantoa.monitoring.services import source_create
@@ -97,11 +98,13 @@ def feed(settings):
 
 
 def test_a_production_install_polls_by_its_schedule_and_mails_the_bulletin(
-    feed, django_capture_on_commit_callbacks
+    feed, django_capture_on_commit_callbacks, client
 ):
     """The documented production steps (migrate, roles_ensure, setup_office, a monitor), then
     the beat entries' own tasks: the shipped watchlists, topics, rules and starter sources exist,
-    a source on 127.0.0.1 is polled and the next morning's bulletin reaches the monitor role."""
+    a source on 127.0.0.1 is polled and the next morning's bulletin reaches the monitor role,
+    as `bulletin_recipients.yaml` ships it. Then an administrator edits the recipients in the
+    admin, `setup_office` runs again (an upgrade) and the next bulletin follows the edit."""
     call_command("roles_ensure", stdout=io.StringIO())
     call_command("setup_office", stdout=io.StringIO())
     assert {"Quy Nhơn", "Gia Lai", "Cơ quan lãnh đạo phường và tỉnh"} <= set(
@@ -116,6 +119,8 @@ def test_a_production_install_polls_by_its_schedule_and_mails_the_bulletin(
     assert {source.language for source in starters} >= {"vi", "en", "zh", "ko", "ja", "fr"}
     assert starters.filter(outlet_type=OutletType.FOREIGN_PRESS).exists()
     starters.update(is_active=False)  # a test never reaches outside 127.0.0.1
+    shipped = BulletinRecipient.objects.get()
+    assert (shipped.role, shipped.is_active) == (Role.MONITOR, True)
 
     user_ensure(
         username="theodoi",
@@ -123,6 +128,13 @@ def test_a_production_install_polls_by_its_schedule_and_mails_the_bulletin(
         full_name="Cán bộ theo dõi",
         email="theodoi@example.vn",
         roles=(Role.MONITOR,),
+    )
+    user_ensure(
+        username="lanhdao",
+        password="mat-khau-dai-2026",
+        full_name="Lãnh đạo phường",
+        email="lanhdao@example.vn",
+        roles=(Role.LEADER,),
     )
     yesterday = format_datetime(timezone.now() - timedelta(days=1))
     feed.add(
@@ -149,8 +161,40 @@ def test_a_production_install_polls_by_its_schedule_and_mails_the_bulletin(
     assert item.watchlist_matches.filter(watchlist=quy_nhon).exists()
     assert item.analysis.topic.name == "Du lịch"  # the shipped topic's query
     (message,) = [m for m in mail.outbox if quy_nhon.name + "," in m.subject]
-    assert message.to == ["theodoi@example.vn"]
+    assert message.to == ["theodoi@example.vn"]  # the leader (no monitor role) is not on it
     assert "Quy Nhơn đón đoàn du khách quốc tế" in message.body
+
+    # The administrator's edits in the admin: the monitor role off, the leaders' role and the
+    # secretariat's outside address on.
+    admin = user_ensure(
+        username="quantri", password="mat-khau-dai-2026", full_name="Quản trị", is_superuser=True
+    )
+    client.force_login(admin)
+    edit = reverse("insights_bulletinrecipient:edit", args=[shipped.pk])
+    page = client.get(edit)
+    assert "Nơi nhận bản tin" in page.text
+    response = client.post(edit, {"name": shipped.name, "role": Role.MONITOR})  # unticked
+    assert response.status_code == 302, response.text
+    add = reverse("insights_bulletinrecipient:add")
+    both = {"name": "Văn phòng", "role": Role.LEADER, "email": "vanphong@example.vn"}
+    refused = client.post(add, {**both, "is_active": "on"})
+    assert "Chọn đúng một trong: vai trò, tài khoản hoặc địa chỉ thư." in refused.text
+    assert BulletinRecipient.objects.count() == 1  # nothing half-saved
+    for fields in (
+        {"name": "Văn phòng", "email": both["email"]},
+        {"name": "Lãnh đạo", "role": Role.LEADER},
+    ):
+        response = client.post(add, {**fields, "is_active": "on"})
+        assert response.status_code == 302, response.text
+
+    call_command("setup_office", stdout=io.StringIO())  # an upgrade: the edit wins
+    shipped.refresh_from_db()
+    assert shipped.is_active is False and BulletinRecipient.objects.count() == 3
+    mail.outbox.clear()
+    bulletin_task = PeriodicTask.objects.get(name="insights: bản tin tổng hợp dư luận").task
+    app.tasks[bulletin_task].apply(kwargs={}).get()
+    (message,) = [m for m in mail.outbox if quy_nhon.name + "," in m.subject]
+    assert message.to == ["lanhdao@example.vn", "vanphong@example.vn"]
 
 
 def test_setup_office_again_keeps_what_an_administrator_edited():
@@ -194,3 +238,45 @@ def test_a_mistake_in_a_shipped_file_is_named_and_nothing_is_saved(monkeypatch, 
     )
     # The whole run is one transaction: the starter sources and topics loaded before are gone too.
     assert not (Watchlist.objects.exists() or Source.objects.exists() or Topic.objects.exists())
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            "- name: Nhóm lạ\n  role: Quản lý\n",
+            "bulletin_recipients.yaml, mục 1 (Nhóm lạ): “role” = “Quản lý” không hợp lệ; "
+            "được dùng: Lãnh đạo, Cán bộ theo dõi, Biên tập viên, Phản ứng nhanh, Báo cáo đơn vị.",
+        ),
+        (
+            "- name: Hai nơi\n  role: Lãnh đạo\n  email: vanphong@example.vn\n",
+            "bulletin_recipients.yaml, mục 1 (Hai nơi): "
+            "cần đúng một trong “role”, “user”, “email”.",
+        ),
+        (
+            "- name: Chánh văn phòng\n  user: khongco\n",
+            "bulletin_recipients.yaml, mục 1 (Chánh văn phòng): "
+            "không có tài khoản tên đăng nhập “khongco”.",
+        ),
+        (
+            "- name: Văn phòng\n  email: vanphong@\n",
+            "bulletin_recipients.yaml, mục 1 (Văn phòng): địa chỉ thư “vanphong@” không hợp lệ.",
+        ),
+    ],
+)
+def test_a_bad_bulletin_recipient_is_named_and_nothing_is_saved(
+    monkeypatch, tmp_path, entry, message
+):
+    (tmp_path / "config").mkdir()
+    shipped = Path(insights_office.__file__).parent / "config"
+    for name in ("watchlists.yaml", "topics.yaml", "alert_rules.yaml"):
+        (tmp_path / "config" / name).write_bytes((shipped / name).read_bytes())
+    (tmp_path / "config" / "bulletin_recipients.yaml").write_text(
+        "- name: Cán bộ theo dõi\n  role: Cán bộ theo dõi\n" + entry,
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(insights_office, "__file__", str(tmp_path / "office.py"))
+    with pytest.raises(CommandError) as refused:
+        call_command("setup_office", stdout=io.StringIO())
+    assert str(refused.value) == message.replace("mục 1", "mục 2")
+    assert not (BulletinRecipient.objects.exists() or Watchlist.objects.exists())

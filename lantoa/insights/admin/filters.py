@@ -4,7 +4,16 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from ..models import Alert, AlertRule, ClassifierModel, ItemMatch, Label, Topic, Watchlist
+from ..models import (
+    Alert,
+    AlertRule,
+    BulletinRecipient,
+    ClassifierModel,
+    ItemMatch,
+    Label,
+    Topic,
+    Watchlist,
+)
 
 
 class WatchlistFilterSet(WagtailFilterSet):
@@ -63,3 +72,9 @@ class AlertFilterSet(WagtailFilterSet):
     class Meta:
         model = Alert
         fields = ["kind", "rule"]
+
+
+class BulletinRecipientFilterSet(WagtailFilterSet):
+    class Meta:
+        model = BulletinRecipient
+        fields = ["role", "is_active"]

@@ -18,7 +18,16 @@ from ..constants import (
     SENSITIVITY_STEP_DOWN,
     SENSITIVITY_STEP_UP,
 )
-from ..models import Alert, AlertRule, ClassifierModel, ItemMatch, Label, Topic, Watchlist
+from ..models import (
+    Alert,
+    AlertRule,
+    BulletinRecipient,
+    ClassifierModel,
+    ItemMatch,
+    Label,
+    Topic,
+    Watchlist,
+)
 from ..selectors import alerts_with_feedback, rules_with_feedback
 from ..services import alert_mark_read, label_remove, label_set
 from ..services.feedback import k_text
@@ -26,6 +35,7 @@ from .backtests import RuleBacktestMixin, WatchlistBacktestMixin
 from .filters import (
     AlertFilterSet,
     AlertRuleFilterSet,
+    BulletinRecipientFilterSet,
     ClassifierModelFilterSet,
     ItemMatchFilterSet,
     LabelFilterSet,
@@ -267,6 +277,20 @@ class AlertViewSet(ModelViewSet):
     inspect_template_name = "insights/alert_inspect.html"
 
 
+class BulletinRecipientViewSet(ModelViewSet):
+    """The daily bulletin's mailing list; `setup_office` ships the monitor role as its entry."""
+
+    model = BulletinRecipient
+    icon = "mail"
+    menu_label = _("Nơi nhận bản tin")
+    list_display = ["name", "role", "user", "email", "is_active"]
+    filterset_class = BulletinRecipientFilterSet
+    list_export = ["name", "role", "user", "email", "is_active", "created_at"]
+    export_filename = "noi-nhan-ban-tin"
+    search_fields = ["name", "email"]
+    form_fields = ["name", "role", "user", "email", "is_active"]
+
+
 class InsightsGroup(ViewSetGroup):
     menu_label = _("Phân tích dư luận")
     menu_icon = "view"
@@ -279,4 +303,7 @@ class InsightsGroup(ViewSetGroup):
         ClassifierModelViewSet("insights_model", url_prefix="insights/models"),
         AlertRuleViewSet("insights_alertrule", url_prefix="insights/alert-rules"),
         AlertViewSet("insights_alert", url_prefix="insights/alerts"),
+        BulletinRecipientViewSet(
+            "insights_bulletinrecipient", url_prefix="insights/bulletin-recipients"
+        ),
     )

@@ -4,6 +4,7 @@ what monitors thought of them."""
 from .alerts import Alert, AlertRule
 from .analysis import ItemAnalysis, ItemMatch, Label, Topic, Watchlist
 from .backtests import Backtest, BacktestSample
+from .bulletins import BulletinRecipient
 from .feedback import AlertFeedback, SensitivityChange
 from .learning import ClassifierModel, TrainingJob
 
@@ -13,6 +14,7 @@ __all__ = [
     "AlertRule",
     "Backtest",
     "BacktestSample",
+    "BulletinRecipient",
     "ClassifierModel",
     "ItemAnalysis",
     "ItemMatch",

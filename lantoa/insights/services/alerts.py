@@ -3,7 +3,8 @@ spikes and their explanation: `spikes.py`, the one-alert machinery: `raising.py`
 
 Every alert carries a `dedup_key`, unique in the table: raising the same alert twice (a retried
 task, two workers) creates one row. Throttling: a rule that alerted within `throttle_minutes`
-stays silent (digests excepted, they are their own throttle).
+stays silent (digests excepted, they are their own throttle); an immediate match rule's next alert
+carries the matches that came while it was silent.
 """
 
 import logging
@@ -60,18 +61,26 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
         ItemMatch.objects.filter(id__in=match_ids).select_related("item__source", "watchlist")
     )
     for rule in active_rules(AlertKind.MATCH).filter(frequency=Frequency.IMMEDIATE):
-        for match in matches:
-            if rule.watchlist_id and match.watchlist_id != rule.watchlist_id:
-                continue
-            if is_throttled(rule, now):
-                break
+        relevant = [
+            m for m in matches if not rule.watchlist_id or m.watchlist_id == rule.watchlist_id
+        ]
+        if not relevant or is_throttled(rule, now):
+            continue  # a throttled rule's matches wait for its next alert (`_matches_waiting`)
+        if rule.throttle_minutes:
+            groups = [_matches_waiting(rule, exclude=relevant) + relevant]
+        else:
+            groups = [[match] for match in relevant]
+        for group in groups:
+            first = relevant[0] if len(group) > 1 else group[0]
+            more = len(group) - 1
             alert = raise_alert(
                 rule,
                 kind=AlertKind.MATCH,
-                key=f"match:{rule.pk}:{match.item_id}",
-                title=f"[{match.watchlist}] {match.item.title}",
-                body=_strip_marks(match.passage),
-                items=[match.item],
+                key=f"match:{rule.pk}:{first.item_id}",
+                title=f"[{first.watchlist}] {first.item.title}"
+                + (f" (và {more} tin khác)" if more else ""),
+                body=_strip_marks(first.passage),
+                items=[match.item for match in group],
             )
             raised += [alert] if alert else []
     analyses = ItemAnalysis.objects.filter(
@@ -113,6 +122,22 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
             raised += [alert] if alert else []
     raised += _foreign_pickups(item_ids)
     return raised
+
+
+def _matches_waiting(rule: AlertRule, *, exclude: list[ItemMatch]) -> list[ItemMatch]:
+    """The matches of the rule's scope that came while it was throttled: since its last alert and
+    in none of its alerts. Its next alert carries them, so a throttle delays, never drops."""
+    last = rule.alerts.order_by("-created_at").values_list("created_at", flat=True).first()
+    if last is None:
+        return []
+    waiting = (
+        ItemMatch.objects.filter(matched_at__gte=last)
+        .exclude(item__alerts__rule=rule)
+        .exclude(pk__in=[match.pk for match in exclude])
+    )
+    if rule.watchlist_id:
+        waiting = waiting.filter(watchlist_id=rule.watchlist_id)
+    return list(waiting.select_related("item__source", "watchlist").order_by("matched_at", "pk"))
 
 
 def _trace_text(trace: dict) -> str:

@@ -217,6 +217,30 @@ def test_immediate_match_alerts_once_per_item_with_passage():
     assert list(alert.items.all()) == items
 
 
+def test_matches_during_the_throttle_are_carried_by_the_next_alert():
+    watchlist = WatchlistFactory()
+    rule = AlertRuleFactory(
+        kind=AlertKind.MATCH,
+        frequency=Frequency.IMMEDIATE,
+        watchlist=watchlist,
+        throttle_minutes=60,
+    )
+    first, waiting, latest = (
+        indexed_items({"title": title})[0]
+        for title in ("Lễ hội Quy Nhon", "Du khách đến Quy Nhon", "Quy Nhon đón tàu biển")
+    )
+    items_analyse(item_ids=[first.id])
+    items_analyse(item_ids=[waiting.id])  # within the hour: no alert now
+    assert [list(a.items.all()) for a in Alert.objects.filter(rule=rule)] == [[first]]
+
+    Alert.objects.filter(rule=rule).update(created_at=timezone.now() - timedelta(hours=2))
+    items_analyse(item_ids=[latest.id])
+    alert = Alert.objects.filter(rule=rule).latest("created_at")
+    assert set(alert.items.all()) == {waiting, latest}
+    assert alert.title == f"[{watchlist}] Quy Nhon đón tàu biển (và 1 tin khác)"
+    assert alert.payload["item_count"] == 2
+
+
 def test_alerts_raised_while_the_broker_is_down_keep_the_reason(
     broker_down, django_capture_on_commit_callbacks
 ):

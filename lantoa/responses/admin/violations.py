@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from lantoa.core.viewsets import service_form_view
+from lantoa.core.viewsets import UnitScopedViewSetMixin, service_form_view
 
 from ..models import Violation, ViolationStep
 from ..services import violation_record, violation_step_add, violation_update
@@ -41,8 +41,10 @@ ViolationEditView = service_form_view(
 )
 
 
-class ViolationViewSet(SnippetViewSet):
+class ViolationViewSet(UnitScopedViewSetMixin, SnippetViewSet):
     model = Violation
+    # A unit reporter sees the violations of their unit and those their unit handles.
+    unit_paths = ("unit", "handling_unit")
     icon = "warning"
     menu_label = _("Sổ theo dõi vi phạm")
     list_display = ["summary", "kind", "detected_on", "handling_unit", "state", "outcome"]
@@ -83,8 +85,9 @@ StepCreateView = service_form_view(
 )
 
 
-class ViolationStepViewSet(SnippetViewSet):
+class ViolationStepViewSet(UnitScopedViewSetMixin, SnippetViewSet):
     model = ViolationStep
+    unit_paths = ("unit", "violation__unit", "violation__handling_unit")
     icon = "list-ol"
     menu_label = _("Các bước xử lý vi phạm")
     list_display = ["violation", "taken_on", "action", "unit"]

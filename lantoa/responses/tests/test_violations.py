@@ -1,12 +1,16 @@
 """III.2 the violations register: admin forms → services (redaction, states) → annual report."""
 
+from datetime import date
+
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from lantoa.core.reporting import ReportContext
 from lantoa.responses.models import Violation
 from lantoa.responses.permissions import permissions_grant
 from lantoa.responses.report_sections import violations_section
+from lantoa.responses.services import violation_record, violation_step_add
 
 from .factories import ItemFactory
 
@@ -82,3 +86,33 @@ def test_a_violation_is_recorded_handled_decided_and_counted(client, monitor, le
     assert section.tables[0].rows == [["Phê bình, kiểm điểm", 1]]
     empty = violations_section(ReportContext.for_year(2025))
     assert empty.figures["violations"] == 0
+
+
+def test_a_unit_reporter_sees_only_their_units_violations(client, unit_reporter, demo_ward):
+    """Like the plan lists: a unit reporter given the register sees the violations of their
+    unit (where it happened or who handles it), and another unit's answers 404."""
+    units = demo_ward
+    own, other = unit_reporter.unit, units["ubnd"]
+    assert own != other
+    unit_reporter.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_violation", "view_violationstep"])
+    )
+    facts = {"kind": "staff_social_media", "occurred_on": date(2026, 3, 1)}
+    mine = violation_record(
+        summary="Vi phạm của đơn vị mình", detected_on=date(2026, 3, 2), handling_unit=own,
+        unit=other, **facts,
+    )  # fmt: skip
+    theirs = violation_record(
+        summary="Vi phạm của đơn vị khác", detected_on=date(2026, 3, 2), handling_unit=other,
+        unit=other, **facts,
+    )  # fmt: skip
+    violation_step_add(violation=theirs, taken_on=date(2026, 3, 3), action="Gỡ bài", unit=other)
+    client.force_login(unit_reporter)
+
+    listing = client.get(reverse("wagtailsnippets_responses_violation:list")).content.decode()
+    assert mine.summary in listing and theirs.summary not in listing
+    inspect = "wagtailsnippets_responses_violation:inspect"
+    assert client.get(reverse(inspect, args=[mine.pk])).status_code == 200
+    assert client.get(reverse(inspect, args=[theirs.pk])).status_code == 404
+    steps = client.get(reverse("wagtailsnippets_responses_violationstep:list")).content.decode()
+    assert "Gỡ bài" not in steps
