@@ -112,6 +112,11 @@ class _Backend:
         sql, params = self.ids_sql(node, conditions)
         return f"{sql} ORDER BY rowid DESC LIMIT {int(limit)}", params
 
+    def newest_facet_rows_sql(self, node, limit: int, conditions=()) -> tuple[str, list]:
+        """(id, source_id, language, published_at) of the newest `limit` matches, newest first,
+        without reading the item rows (each engine has its own copy of those fields)."""
+        raise NotImplementedError
+
     def newest(self, queryset, node, conditions=()):
         """Matches, newest collected first, in the index's own rowid order (= item id), so that
         the database can stop at the page: FTS5 walks its doclists backwards; PostgreSQL walks
@@ -198,6 +203,19 @@ class SqliteBackend(_Backend):
 
     def rank_sql(self, node) -> tuple[str, list]:
         return f"{TABLE}.rank", []  # bm25 with the column weights set in migration 0001
+
+    def newest_facet_rows_sql(self, node, limit: int, conditions=()) -> tuple[str, list]:
+        """Read from the index of the items' facet fields (migration 0004), not from the item
+        rows: theirs sit after the text, in overflow pages. Named (INDEXED BY) because SQLite
+        without ANALYZE statistics prefers the primary key; left out if the index is missing
+        (a table rebuilt by a later migration loses it), so the page still answers."""
+        ids, params = self.newest_ids_sql(node, limit, conditions)
+        hint = f"INDEXED BY {FACET_INDEX}" if _sqlite_facet_index() else ""
+        return (
+            f"SELECT id, source_id, language, published_at FROM {ITEM_TABLE} {hint} "  # noqa: S608
+            f"WHERE id IN ({ids}) ORDER BY id DESC",
+            params,
+        )
 
 
 def _tsvector(tokens: Sequence[str], weight: str = "", offset: int = 0) -> str:
@@ -286,6 +304,17 @@ class PostgresBackend(_Backend):
         sql = " + ".join(f"ts_rank({column}, %s::tsquery)" for column in by_column)
         return f"-({sql})", [" | ".join(f"({q})" for q in qs) for qs in by_column.values()]
 
+    def newest_facet_rows_sql(self, node, limit: int, conditions=()) -> tuple[str, list]:
+        """From the index row's own copies (language in lower case): no item row is read."""
+        sql, params = self.match(node)
+        for condition, condition_params in conditions:
+            sql, params = f"({sql}) AND ({condition})", [*params, *condition_params]
+        return (
+            f"SELECT rowid, source_id, language, published_at FROM {TABLE} "  # noqa: S608
+            f"WHERE {sql} ORDER BY rowid DESC LIMIT {int(limit)}",
+            params,
+        )
+
     def pushdown(self, node) -> tuple[str, list] | None:
         """`date:`, `lang:` and `source:` on the index row's copies (exactly the items
         `selectors._q` keeps); None for anything else."""
@@ -341,6 +370,26 @@ def _source_shares() -> dict[int, float]:
     shares = dict(zip(row[0], row[1], strict=True)) if row and row[0] else {}
     _shares = (time.monotonic(), shares)
     return shares
+
+
+# SQLite: the index of the items' facet fields (migration 0004).
+FACET_INDEX = "search_item_facets"
+_facet_index: tuple[float, bool] = (0.0, False)
+
+
+def _sqlite_facet_index() -> bool:
+    """Whether SQLite has the facet index (checked every 5 minutes)."""
+    global _facet_index
+    checked_at, present = _facet_index
+    if time.monotonic() - checked_at < _SHARES_SECONDS:
+        return present
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = %s", [FACET_INDEX]
+        )
+        present = cursor.fetchone() is not None
+    _facet_index = (time.monotonic(), present)
+    return present
 
 
 def get_backend(using=None):

@@ -1,0 +1,214 @@
+"""The admin search page at scale, request by request in one process, split into where its time
+goes, beside a plain Django view.
+
+    .venv/bin/python -m bench searchpage                 # PostgreSQL's lantoa_load_bench (1M)
+    .venv/bin/python -m bench searchpage --db sqlite     # var/bench/load-1000000.sqlite3
+    .venv/bin/python -m bench searchpage --db sqlite --items 100000 --rounds 5
+    .venv/bin/python -m bench searchpage --profile "kinh te"   # cProfile of one page
+
+Reads the load benchmark's corpus (bench/load_corpus.py; build it with `python -m bench load`)
+through Django's test client logged in as the demo's monitoring officer, so the figures are the
+server's own time for one request, without HTTP or queueing. For each query (the search
+benchmark's ten, plus common and rare words in Vietnamese with and without diacritics and in the
+other languages), rounds alternate the page with the baseline (`/api/health`, a view with no
+query), so a loaded machine slows both alike: read the ratio column. Per page: the SQL statements
+and their time (Django's execute wrapper), the time spent highlighting titles and snippets, and
+the rest (the view's Python, the template, the admin frame).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+from bench.load_corpus import database_url
+
+ROOT = Path(__file__).resolve().parent.parent
+EXTRA_QUERIES = [
+    "kinh tế",  # common, with diacritics (exact forms)
+    "kinh te",  # common, folded
+    "việt nam",
+    "ha noi",
+    "quy nhon",  # rarer
+    "bão",
+    "xyzzy",  # no match at all
+    "trump",  # English
+    "économie",  # French
+    "中国",  # Chinese
+    "경제",  # Korean
+    "経済",  # Japanese
+    "title:hà nội",
+    "hà nội lang:vi",
+    "gia lai p=2",
+]
+
+
+def main(argv: list[str]) -> None:
+    args = _parser().parse_args([a for a in argv if a not in ("searchpage", "bench_searchpage")])
+    if not args.inner:
+        url = database_url(args.db, args.items, args.db_url)
+        env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "0",
+               "DJANGO_ALLOWED_HOSTS": "testserver", "DJANGO_SECURE_SSL_REDIRECT": "0",
+               "DJANGO_SECRET_KEY": "lantoa-searchpage-bench-only-" + "0" * 40,
+               "LANTOA_STATIC_ROOT": str(ROOT / "var" / "bench" / "load-static"),
+               "LANTOA_LOG_LEVEL": "ERROR"}  # fmt: skip
+        command = [sys.executable, "-m", "bench.bench_searchpage", "--inner", "--rounds",
+                   str(args.rounds), "--db", args.db, "--items", str(args.items)]  # fmt: skip
+        if args.profile:
+            command += ["--profile", args.profile]
+        done = subprocess.run(
+            command, env=env, cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        print(done.stdout or done.stderr[-3000:])
+        return
+    _inner(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bench_searchpage")
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--db", choices=("postgres", "sqlite"), default="postgres")
+    parser.add_argument("--items", type=int, default=1_000_000, help="the corpus's size")
+    parser.add_argument("--db-url", "--pg-url", help="the corpus database (default: per --db)")
+    parser.add_argument("--profile", help="cProfile the page of this query instead")
+    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def _path(query: str) -> str:
+    query, _, page = query.partition(" p=")
+    path = "/admin/search/items/?q=" + urllib.parse.quote(query)
+    return path + (f"&p={page}" if page else "")
+
+
+def _inner(args) -> None:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantoa.settings")
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+
+    from bench.bench_search import QUERIES
+    from lantoa.core.models import User
+    from lantoa.monitoring.models import Item
+    from lantoa.monitoring.search import views
+
+    client = Client()
+    client.force_login(User.objects.get(username="theodoi"))
+    if args.profile:
+        _profile(client, _path(args.profile))
+        return
+
+    spent = {"sql": 0.0, "queries": 0, "highlight": 0.0}
+
+    def timed_sql(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            spent["sql"] += time.perf_counter() - started
+            spent["queries"] += 1
+
+    plain_highlight = views.highlight
+
+    def timed_highlight(*a, **k):
+        started = time.perf_counter()
+        try:
+            return plain_highlight(*a, **k)
+        finally:
+            spent["highlight"] += time.perf_counter() - started
+
+    views.highlight = timed_highlight
+    queries = [*QUERIES, *EXTRA_QUERIES]
+    rows, baseline = [], []
+    for query in queries:
+        path = _path(query)
+        response = client.get(path)  # warm: templates compiled, caches filled
+        assert response.status_code == 200, path
+        count = _count(response.content.decode())
+        totals, sql, numbers, highlights = [], [], [], []
+        for _round in range(args.rounds):
+            spent.update(sql=0.0, queries=0, highlight=0.0)
+            with connection.execute_wrapper(timed_sql):
+                started = time.perf_counter()
+                client.get(path)
+                totals.append(1000 * (time.perf_counter() - started))
+            sql.append(1000 * spent["sql"])
+            numbers.append(spent["queries"])
+            highlights.append(1000 * spent["highlight"])
+            started = time.perf_counter()
+            client.get("/api/health")
+            baseline.append(1000 * (time.perf_counter() - started))
+        rows.append((query, count, totals, sql, numbers, highlights))
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = float("nan")
+    base = statistics.median(baseline)
+    print(
+        f"The admin search page in one process, {Item.objects.count():,} items on "
+        f"{connection.vendor}, {args.rounds} rounds alternating with the baseline, load average "
+        f"{load:.1f} at the end. `.venv/bin/python -m bench searchpage --db {args.db} "
+        f"--items {args.items} --rounds {args.rounds}`"
+    )
+    print(
+        "\n| query | results shown | p50 ms | p95 ms | p50 / baseline | SQL ms (p50) "
+        "| queries | highlight ms | rest ms |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    all_totals = []
+    for query, count, totals, sql, numbers, highlights in rows:
+        all_totals += totals
+        p50 = statistics.median(totals)
+        rest = p50 - statistics.median(sql) - statistics.median(highlights)
+        print(
+            f"| `{query}` | {count} | {p50:.0f} | {_p95(sorted(totals)):.0f} | {p50 / base:.1f} "
+            f"| {statistics.median(sql):.0f} | {max(numbers)} | {statistics.median(highlights):.1f}"
+            f" | {rest:.0f} |"
+        )
+    all_totals.sort()
+    print(
+        f"| **every query** | | {statistics.median(all_totals):.0f} | {_p95(all_totals):.0f} "
+        f"| {statistics.median(all_totals) / base:.1f} | | | | |"
+    )
+    print(
+        f"| baseline: plain Django view /api/health | | {base:.0f} | {_p95(sorted(baseline)):.0f} "
+        "| 1.0 | | | | |"
+    )
+
+
+def _count(html: str) -> str:
+    """The page's own words for its count ("hơn 1000", "37", "0")."""
+    import re
+
+    found = re.search(r"data-search-count>(.*?)<strong>(.*?)</strong>", html, re.S)
+    return " ".join(part.strip() for part in found.groups()).strip() if found else "—"
+
+
+def _profile(client, path: str) -> None:
+    import cProfile
+    import pstats
+
+    client.get(path)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(5):
+        client.get(path)
+    profiler.disable()
+    print(f"cProfile of 5 requests of {path}")
+    pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(90)
+
+
+def _p95(values: list[float]) -> float:
+    return values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
