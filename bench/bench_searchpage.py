@@ -207,29 +207,34 @@ def _inner(args) -> None:
 
 
 def _variants():
-    """(name, apply) pairs. "before": the facets' fields read from the item rows and counted
-    with a zone lookup per row, as the page did before; "now": the code as it is."""
+    """(name, apply) pairs. "before": the newest matches taken from the whole index, their
+    facet fields read from the item rows and counted with a zone lookup per row, as the page did
+    before; "now": the code as it is."""
+    from django.db import connection
     from django.utils import timezone
 
     from lantoa.monitoring.search import backends, selectors
 
     now = {
         "facet_rows": {
-            cls: cls.__dict__["newest_facet_rows_sql"]
-            for cls in (backends.SqliteBackend, backends.PostgresBackend)
+            cls: cls.__dict__["newest_facet_rows"]
+            for cls in (backends._Backend, backends.PostgresBackend)
         },
         "counts": selectors._facet_counts,
     }
 
-    def item_rows(self, node, limit, conditions=()):
+    def item_rows(self, node, limit, conditions=(), *, windowed=True):
+        """The newest matches' ids from the whole index, their fields from the item rows."""
         ids, params = self.newest_ids_sql(node, limit, conditions)
         # NOT INDEXED: SQLite reads the item rows (rowid lookups), as without the facet index.
         hint = "NOT INDEXED" if self.vendor == "sqlite" else ""
-        return (
-            f"SELECT id, source_id, language, published_at FROM {backends.ITEM_TABLE} {hint} "
-            f"WHERE id IN ({ids}) ORDER BY id DESC",
-            params,
-        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, source_id, language, published_at FROM {backends.ITEM_TABLE} {hint} "
+                f"WHERE id IN ({ids}) ORDER BY id DESC",
+                params,
+            )
+            return cursor.fetchall()
 
     def counts_before(rows, *, days):
         from datetime import UTC
@@ -247,12 +252,12 @@ def _variants():
 
     def before():
         for cls in now["facet_rows"]:
-            cls.newest_facet_rows_sql = item_rows
+            cls.newest_facet_rows = item_rows
         selectors._facet_counts = counts_before
 
     def current():
         for cls, method in now["facet_rows"].items():
-            cls.newest_facet_rows_sql = method
+            cls.newest_facet_rows = method
         selectors._facet_counts = now["counts"]
 
     return [("before", before), ("now", current)]
@@ -277,7 +282,8 @@ def _profile(client, path: str) -> None:
         client.get(path)
     profiler.disable()
     print(f"cProfile of 5 requests of {path}")
-    pstats.Stats(profiler, stream=sys.stdout).sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(90)
+    order = os.environ.get("BENCH_SORT", "cumulative")  # or tottime
+    pstats.Stats(profiler, stream=sys.stdout).sort_stats(order).print_stats(90)
 
 
 def _p95(values: list[float]) -> float:

@@ -117,6 +117,16 @@ class _Backend:
         without reading the item rows (each engine has its own copy of those fields)."""
         raise NotImplementedError
 
+    def newest_facet_rows(
+        self, node, limit: int, conditions=(), *, windowed: bool = True
+    ) -> list[tuple]:
+        """The rows of `newest_facet_rows_sql`, read. `windowed`: the engine may look among the
+        newest index rows first (PostgreSQL); False when a date filter makes that pointless."""
+        sql, params = self.newest_facet_rows_sql(node, limit, conditions)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
     def newest(self, queryset, node, conditions=()):
         """Matches, newest collected first, in the index's own rowid order (= item id), so that
         the database can stop at the page: FTS5 walks its doclists backwards; PostgreSQL walks
@@ -315,6 +325,41 @@ class PostgresBackend(_Backend):
             params,
         )
 
+    def newest_facet_rows(
+        self, node, limit: int, conditions=(), *, windowed: bool = True
+    ) -> list[tuple]:
+        """The newest matches are looked for among the newest `NEWEST_WINDOW` index rows first,
+        then (only if fewer than `limit` were there) among the older ones.
+
+        The GIN index hands out every match in table order, and each match's row must be read
+        for its rowid before the newest can be sorted out: 24,864 rows (23,617 pages, ~300 ms)
+        for "kinh te" at 1M items to keep 1,001. The primary key's range, ANDed with the GIN
+        bitmap, leaves the matches of the window only (~1,500 rows there, ~40 ms). A rarer
+        query pays one more statement. rowid is the item's id: the window holds the newest
+        collected items wherever their rows lie on disk."""
+        sql, params = self.match(node)
+        for condition, condition_params in conditions:
+            sql, params = f"({sql}) AND ({condition})", [*params, *condition_params]
+        select = (
+            f"SELECT rowid, source_id, language, published_at FROM {TABLE} "  # noqa: S608
+            f"WHERE ({sql}) AND rowid {{}} %s ORDER BY rowid DESC LIMIT {{}}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT max(rowid) FROM {TABLE}")  # noqa: S608
+            top = cursor.fetchone()[0]
+            if top is None:
+                return []
+            # Without the window: everything at or below the top (the same statement).
+            border = top - NEWEST_WINDOW if windowed else top
+            rows = []
+            if windowed:
+                cursor.execute(select.format(">", int(limit)), [*params, border])
+                rows = cursor.fetchall()
+            if len(rows) < limit and border > 0:
+                cursor.execute(select.format("<=", int(limit - len(rows))), [*params, border])
+                rows += cursor.fetchall()
+            return rows
+
     def pushdown(self, node) -> tuple[str, list] | None:
         """`date:`, `lang:` and `source:` on the index row's copies (exactly the items
         `selectors._q` keeps); None for anything else."""
@@ -345,6 +390,10 @@ class PostgresBackend(_Backend):
         return None
 
 
+# PostgreSQL: how many of the newest index rows (by rowid) are searched first for the newest
+# matches (`newest_facet_rows`); 6% of a 1M index, where a word found in 2% of the items has
+# its 1,001 newest matches.
+NEWEST_WINDOW = 60_000
 # A `source:` filter keeping more than this share of the index rows is not looked up in the
 # source index: PostgreSQL would build a bitmap of every row of those sources (36 ms for half of a
 # million rows) to save rechecking rows the text has already narrowed to a few thousand.

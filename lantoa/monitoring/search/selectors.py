@@ -138,10 +138,13 @@ def search_newest(
     if with_facets and ordered is None:
         # The index alone knows the matches; their facet fields come from the engine's copies
         # (PostgreSQL's index row, SQLite's facet index), not from the item rows.
-        sql, params = backend.newest_facet_rows_sql(text, count_bound + 1, pushed)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            newest_rows = cursor.fetchall()
+        # A date filter picks its own span of time: the newest index rows first would not help.
+        newest_rows = backend.newest_facet_rows(
+            text,
+            count_bound + 1,
+            pushed,
+            windowed=not any(isinstance(node, DateFilter) for node in rest),
+        )
         count = len(newest_rows)
     elif with_facets:
         newest_rows = list(
