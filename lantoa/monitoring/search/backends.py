@@ -335,29 +335,43 @@ class PostgresBackend(_Backend):
         for its rowid before the newest can be sorted out: 24,864 rows (23,617 pages, ~300 ms)
         for "kinh te" at 1M items to keep 1,001. The primary key's range, ANDed with the GIN
         bitmap, leaves the matches of the window only (~1,500 rows there, ~40 ms). A rarer
-        query pays one more statement. rowid is the item's id: the window holds the newest
+        query pays one or two more statements: a span sized from the window's share of
+        matches, then the rest. rowid is the item's id: the window holds the newest
         collected items wherever their rows lie on disk."""
         sql, params = self.match(node)
         for condition, condition_params in conditions:
             sql, params = f"({sql}) AND ({condition})", [*params, *condition_params]
-        select = (
-            f"SELECT rowid, source_id, language, published_at FROM {TABLE} "  # noqa: S608
-            f"WHERE ({sql}) AND rowid {{}} %s ORDER BY rowid DESC LIMIT {{}}"
-        )
+        rows: list[tuple] = []
+
+        def fetch(cursor, above: int | None, at_most: int | None = None) -> None:
+            """Add the newest matches with above < rowid <= at_most (None: no bound)."""
+            bounds = [f"({sql})"]
+            bounds += ["rowid > %s"] if above is not None else []
+            bounds += ["rowid <= %s"] if at_most is not None else []
+            cursor.execute(
+                f"SELECT rowid, source_id, language, published_at FROM {TABLE} "  # noqa: S608
+                f"WHERE {' AND '.join(bounds)} ORDER BY rowid DESC "
+                f"LIMIT {int(limit - len(rows))}",
+                [*params, *(bound for bound in (above, at_most) if bound is not None)],
+            )
+            rows.extend(cursor.fetchall())
+
         with connection.cursor() as cursor:
+            if not windowed:
+                fetch(cursor, None)
+                return rows
             cursor.execute(f"SELECT max(rowid) FROM {TABLE}")  # noqa: S608
-            top = cursor.fetchone()[0]
-            if top is None:
-                return []
-            # Without the window: everything at or below the top (the same statement).
-            border = top - NEWEST_WINDOW if windowed else top
-            rows = []
-            if windowed:
-                cursor.execute(select.format(">", int(limit)), [*params, border])
-                rows = cursor.fetchall()
+            border = (cursor.fetchone()[0] or 0) - NEWEST_WINDOW
+            fetch(cursor, border)
+            if rows and len(rows) < limit and border > 0:
+                # Some there: twice the span that many more should need, if that stops short of
+                # the oldest rows (`title:` words, filters keep fewer matches per window).
+                span = 2 * NEWEST_WINDOW * (limit - len(rows)) // len(rows)
+                if span < border:
+                    fetch(cursor, border - span, border)
+                    border -= span
             if len(rows) < limit and border > 0:
-                cursor.execute(select.format("<=", int(limit - len(rows))), [*params, border])
-                rows += cursor.fetchall()
+                fetch(cursor, None, border)
             return rows
 
     def pushdown(self, node) -> tuple[str, list] | None:
