@@ -374,7 +374,10 @@ def _match_spans(text: str, terms: list[Term]) -> list[tuple[int, int]]:
     if not tokens or not terms:
         return []
     exact_forms = [t[2] for t in tokens]
-    folded_forms = [fold_token(t) for t in exact_forms]
+    # Folded only when a term was typed without diacritics.
+    folded_forms = (
+        [fold_token(t) for t in exact_forms] if any(not t.exact for t in terms) else exact_forms
+    )
     # casefold() can change string lengths (rarely: ß → ss); map spans back on the original text.
     if len(text.casefold()) != len(text):
         tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_PATTERN.finditer(text)]
