@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC
 from functools import cached_property
 
 from django.db import connection, connections
@@ -134,7 +135,18 @@ def search_newest(
         return Item.objects.filter(id__in=RawSQL(sql, params)).order_by("-id")  # noqa: S611
 
     newest_rows = None
-    if with_facets:
+    if with_facets and ordered is None:
+        # The index alone knows the matches; their facet fields come from the engine's copies
+        # (PostgreSQL's index row, SQLite's facet index), not from the item rows.
+        # A date filter picks its own span of time: the newest index rows first would not help.
+        newest_rows = backend.newest_facet_rows(
+            text,
+            count_bound + 1,
+            pushed,
+            windowed=not any(isinstance(node, DateFilter) for node in rest),
+        )
+        count = len(newest_rows)
+    elif with_facets:
         newest_rows = list(
             newest(count_bound + 1).values_list("id", *FACET_FIELDS)[: count_bound + 1]
         )
@@ -281,14 +293,21 @@ def search_facets(queryset: QuerySet[Item], *, days: int = 31) -> dict[str, list
 
 
 def _facet_counts(rows, *, days: int) -> dict[str, list[dict]]:
+    """Counted in Python from (source_id, language, published_at) rows. Languages are counted in
+    lower case: `lang:en` keeps "EN" and "en" alike, and PostgreSQL's index copies are lower
+    case. The local day is taken with the zone looked up once (`timezone.localtime` per row
+    was a third of the facets' time)."""
     sources: Counter = Counter()
     languages: Counter = Counter()
     by_day: Counter = Counter()
+    zone = timezone.get_current_timezone()
     for source_id, language, published_at in rows:
         sources[source_id] += 1
-        languages[language] += 1
+        languages[(language or "").lower()] += 1
         if published_at is not None:
-            by_day[timezone.localtime(published_at).date()] += 1
+            if published_at.tzinfo is None:  # a raw SQLite read: naive UTC
+                published_at = published_at.replace(tzinfo=UTC)
+            by_day[published_at.astimezone(zone).date()] += 1
     names = dict(Source.objects.filter(id__in=list(sources)).values_list("id", "name"))
     # Most frequent first; ties by name, so that the order never depends on the rows' order.
     return {
@@ -355,7 +374,10 @@ def _match_spans(text: str, terms: list[Term]) -> list[tuple[int, int]]:
     if not tokens or not terms:
         return []
     exact_forms = [t[2] for t in tokens]
-    folded_forms = [fold_token(t) for t in exact_forms]
+    # Folded only when a term was typed without diacritics.
+    folded_forms = (
+        [fold_token(t) for t in exact_forms] if any(not t.exact for t in terms) else exact_forms
+    )
     # casefold() can change string lengths (rarely: ß → ss); map spans back on the original text.
     if len(text.casefold()) != len(text):
         tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_PATTERN.finditer(text)]

@@ -14,6 +14,7 @@ both. Queries typed with diacritics use the exact form and are not unified.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from lantoa.core.text import fold, nfc
 
@@ -29,8 +30,10 @@ def exact_tokens(text: str) -> list[str]:
     return [t for t in TOKEN_PATTERN.findall(nfc(text).casefold()) if len(t) <= MAX_TOKEN_LENGTH]
 
 
+@lru_cache(maxsize=65_536)
 def fold_token(token: str) -> str:
-    """The folded, i/y-unified form of one lower-case token."""
+    """The folded, i/y-unified form of one lower-case token (kept for the next: a page's
+    highlighting folds the same few hundred words again and again)."""
     return _unify_i_y(fold(token))
 
 

@@ -213,10 +213,15 @@ def test_counts_agree_with_the_rows_also_after_further_filtering(corpus):
     assert search_items("nhon lang:en").count() == 2
 
 
-def test_newest_first_pages_agree_with_the_full_search():
+@pytest.mark.parametrize("window", [60_000, 7, 1])
+def test_newest_first_pages_agree_with_the_full_search(window, monkeypatch):
     """search_newest pages through the matches of search_items, newest collected first, and
-    counts them exactly up to the bound, "more than the bound" beyond."""
+    counts them exactly up to the bound, "more than the bound" beyond; on PostgreSQL also when
+    the newest index rows searched first (`NEWEST_WINDOW`) hold some, one or none of them."""
+    from lantoa.monitoring.search import backends
     from lantoa.monitoring.search.selectors import search_newest
+
+    monkeypatch.setattr(backends, "NEWEST_WINDOW", window)
 
     source = SourceFactory(name="Báo Gia Lai")
     specs = []
