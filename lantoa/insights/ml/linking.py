@@ -297,7 +297,7 @@ class StoryIndex:
                     shared_cross[doc_id] += weight
             if kind != "a":
                 specific.update(posting)
-        best_story, best_score, runner_up = None, 0.0, 0.0
+        best_story, best_score, runner_up, across = None, 0.0, 0.0, False
         top = heapq.nlargest(TOP_CANDIDATES, shared.items(), key=itemgetter(1))
         for doc_id, weight in top:
             other = self.docs[doc_id]
@@ -326,9 +326,13 @@ class StoryIndex:
                 if other.story != best_story:
                     runner_up = best_score
                 best_story, best_score, self.matched = other.story, value, doc_id
+                across = other.lang != lang
             elif other.story != best_story and value > runner_up:
                 runner_up = value
-        if best_score < self.threshold or best_score < self.margin * runner_up:
+        # Across languages a close runner-up story means the match is a guess (a hub item that
+        # fits many); within one language the words decide, and copies of one text that ended
+        # up in two stories must not keep every further copy out of both.
+        if best_score < self.threshold or (across and best_score < self.margin * runner_up):
             return None, best_score
         return best_story, best_score
 
