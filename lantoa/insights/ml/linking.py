@@ -312,9 +312,13 @@ class StoryIndex:
                 if doc_id in specific and mine_cross and other_cross:
                     value = shared_cross[doc_id] / math.sqrt(mine_cross * other_cross)
                     value *= self.cross_boost
-                # One shared compound is chance ("Việt Nam", "quốc gia"); two start to tell.
-                if mine_h and other_h and h_count[doc_id] >= MIN_HANVIET_SHARED:
-                    value += self.hanviet_weight * shared_h[doc_id] / math.sqrt(mine_h * other_h)
+                # One shared compound is chance ("Việt Nam", "quốc gia"); two count half, three
+                # and more in full.
+                if mine_h and other_h and h_count[doc_id] >= 2:
+                    ramp = min(1.0, (h_count[doc_id] - 1) / (MIN_HANVIET_SHARED - 1))
+                    value += (
+                        ramp * self.hanviet_weight * shared_h[doc_id] / math.sqrt(mine_h * other_h)
+                    )
             else:
                 if doc_id in specific and mine_cross and other_cross:
                     value = shared_cross[doc_id] / math.sqrt(mine_cross * other_cross)
