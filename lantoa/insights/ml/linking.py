@@ -298,6 +298,7 @@ class StoryIndex:
             if kind != "a":
                 specific.update(posting)
         best_story, best_score, runner_up, across = None, 0.0, 0.0, False
+        same_story, same_score, same_doc = None, 0.0, None
         top = heapq.nlargest(TOP_CANDIDATES, shared.items(), key=itemgetter(1))
         for doc_id, weight in top:
             other = self.docs[doc_id]
@@ -326,6 +327,8 @@ class StoryIndex:
                 if mine_same and other_same:
                     same = (weight - shared_h[doc_id]) / math.sqrt(mine_same * other_same)
                     value = max(value, same)
+            if other.lang == lang and value > same_score:
+                same_story, same_score, same_doc = other.story, value, doc_id
             if value > best_score:
                 if other.story != best_story:
                     runner_up = best_score
@@ -336,7 +339,14 @@ class StoryIndex:
         # Across languages a close runner-up story means the match is a guess (a hub item that
         # fits many); within one language the words decide, and copies of one text that ended
         # up in two stories must not keep every further copy out of both.
-        if best_score < self.threshold or (across and best_score < self.margin * runner_up):
+        if best_score < self.threshold:
+            return None, best_score
+        if across and best_score < self.margin * runner_up:
+            # A copy in the item's own language scores at most about 1, where a boosted foreign
+            # match can score more: when the foreign match is a guess, the copy's story decides.
+            if same_score >= self.threshold:
+                self.matched = same_doc
+                return same_story, same_score
             return None, best_score
         return best_story, best_score
 
