@@ -37,6 +37,8 @@ from anyascii import anyascii
 
 from lantoa.core.text import fold_lower
 
+from .hanviet import hanviet_keys
+
 THRESHOLD = 0.65
 # Numbers below this are mostly small counts that every story has.
 MIN_NUMBER = 10
@@ -44,6 +46,9 @@ MAX_WORDS = 40
 # Within one language, numbers and names weigh this much (words carry the rest).
 SAME_LANGUAGE_NAMES = 1.0
 MAX_POSTINGS = 64  # a key shared by more items than this is too common to retrieve by
+HANVIET_WEIGHT = 4.0
+MARGIN = 1.3
+MIN_HANVIET_SHARED = 3
 TOP_CANDIDATES = 30  # items scored in full: those sharing the most weight
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]+")
@@ -168,9 +173,16 @@ def _name_keys(body: str) -> set[str]:
     return keys
 
 
-def story_keys(title: str, text: str, language: str, aliases: dict[str, str] | None = None):
+def story_keys(
+    title: str,
+    text: str,
+    language: str,
+    aliases: dict[str, str] | None = None,
+    *,
+    hanviet: bool = False,
+):
     """The keys of one item (see the module's docstring); `aliases` maps a folded spelling to a
-    watchlist key and is matched as a phrase."""
+    watchlist key and is matched as a phrase; with `hanviet`, Sino-Vietnamese `h:` keys too."""
     body = unicodedata.normalize("NFKC", f"{title}\n{text}")
     keys: set[str] = set()
     for raw in _NUMBER.findall(body):
@@ -189,6 +201,8 @@ def story_keys(title: str, text: str, language: str, aliases: dict[str, str] | N
             place_words.update(_WORD.findall(spelling))
     keys |= _name_keys(body) - place_keys
     lang = (language or "").split("-")[0]
+    if hanviet:
+        keys |= hanviet_keys(body, lang)
     # Words of the title and the opening only: enough to tell two outlets' versions apart from
     # other stories, and the index stays small.
     words = _WORD.findall(fold_lower(title)) + _WORD.findall(fold_lower(text))[:MAX_WORDS]
@@ -205,7 +219,7 @@ class _Doc:
     lang: str
     # Squared IDF weights of all keys and of those other languages can share (no words), as of
     # when the index held `norms_at` items (recomputed as the index grows by a tenth).
-    norms: tuple[float, float] = (0.0, 0.0)
+    norms: tuple[float, float, float] = (0.0, 0.0, 0.0)
     norms_at: int = -1
 
 
@@ -216,6 +230,8 @@ class StoryIndex:
 
     threshold: float = THRESHOLD
     cross_boost: float = 2.5
+    hanviet_weight: float = HANVIET_WEIGHT
+    margin: float = MARGIN
     docs: dict[int, _Doc] = field(default_factory=dict)
     postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     df: dict[str, int] = field(default_factory=lambda: defaultdict(int))
@@ -238,10 +254,16 @@ class StoryIndex:
         return weights
 
     @staticmethod
-    def _norms(weights: dict[str, float]) -> tuple[float, float]:
-        same = sum(weights.values())
-        cross = sum(w for k, w in weights.items() if not k.startswith("w:"))
-        return same, cross
+    def _norms(weights: dict[str, float]) -> tuple[float, float, float]:
+        same = cross = hanviet = 0.0
+        for key, weight in weights.items():
+            if key.startswith("h:"):
+                hanviet += weight
+                continue
+            same += weight
+            if not key.startswith("w:"):
+                cross += weight
+        return same, cross, hanviet
 
     def add(self, doc_id: int, story: int, keys: frozenset[str], lang: str) -> None:
         for key in keys:
@@ -254,53 +276,90 @@ class StoryIndex:
         the cosine of the IDF-weighted key sets, words counting only within one language; across
         languages at least one shared key must be more than the watched place's name."""
         weights = self._weights(keys)
-        mine_same, mine_cross = self._norms(weights)
+        mine_same, mine_cross, mine_h = self._norms(weights)
         shared: dict[int, float] = defaultdict(float)
         shared_cross: dict[int, float] = defaultdict(float)
+        shared_h: dict[int, float] = defaultdict(float)
+        h_count: dict[int, int] = defaultdict(int)
         specific: set[int] = set()
         for key, weight in weights.items():
             # A word key names its language ("w:vi:…"): only items of that language share it.
             posting = self.postings.get(key)
             if not posting or len(posting) > MAX_POSTINGS:
                 continue
-            word = key.startswith("w:")
+            kind = key[0]
             for doc_id in posting:
                 shared[doc_id] += weight
-                if not word:
+                if kind == "h":
+                    shared_h[doc_id] += weight
+                    h_count[doc_id] += 1
+                elif kind != "w":
                     shared_cross[doc_id] += weight
-            if not key.startswith("a:"):
+            if kind != "a":
                 specific.update(posting)
-        best_story, best_score = None, 0.0
+        best_story, best_score, runner_up, across = None, 0.0, 0.0, False
+        same_story, same_score, same_doc = None, 0.0, None
         top = heapq.nlargest(TOP_CANDIDATES, shared.items(), key=itemgetter(1))
         for doc_id, weight in top:
             other = self.docs[doc_id]
             if other.norms_at < 0 or len(self.docs) > other.norms_at * 1.1 + 10:
                 other.norms = self._norms(self._weights(other.keys))
                 other.norms_at = len(self.docs)
-            other_same, other_cross = other.norms
-            # What survives translation (numbers, dates, names) counts in any language pair;
-            # within one language the words count as well.
+            other_same, other_cross, other_h = other.norms
+            # What survives translation (numbers, dates, names, Hán-Việt readings) counts in any
+            # language pair; within one language the words count as well.
             value = 0.0
-            if doc_id in specific and mine_cross and other_cross:
-                norm = math.sqrt(mine_cross * other_cross)
-                value = shared_cross[doc_id] / norm
-                value *= self.cross_boost if other.lang != lang else SAME_LANGUAGE_NAMES
-            if other.lang == lang and mine_same and other_same:
-                value = max(value, weight / math.sqrt(mine_same * other_same))
+            if other.lang != lang:
+                if doc_id in specific and mine_cross and other_cross:
+                    value = shared_cross[doc_id] / math.sqrt(mine_cross * other_cross)
+                    value *= self.cross_boost
+                # One shared compound is chance ("Việt Nam", "quốc gia"); two count half, three
+                # and more in full.
+                if mine_h and other_h and h_count[doc_id] >= 2:
+                    ramp = min(1.0, (h_count[doc_id] - 1) / (MIN_HANVIET_SHARED - 1))
+                    value += (
+                        ramp * self.hanviet_weight * shared_h[doc_id] / math.sqrt(mine_h * other_h)
+                    )
+            else:
+                if doc_id in specific and mine_cross and other_cross:
+                    value = shared_cross[doc_id] / math.sqrt(mine_cross * other_cross)
+                    value *= SAME_LANGUAGE_NAMES
+                if mine_same and other_same:
+                    same = (weight - shared_h[doc_id]) / math.sqrt(mine_same * other_same)
+                    value = max(value, same)
+            if other.lang == lang and value > same_score:
+                same_story, same_score, same_doc = other.story, value, doc_id
             if value > best_score:
+                if other.story != best_story:
+                    runner_up = best_score
                 best_story, best_score, self.matched = other.story, value, doc_id
+                across = other.lang != lang
+            elif other.story != best_story and value > runner_up:
+                runner_up = value
+        # Across languages a close runner-up story means the match is a guess (a hub item that
+        # fits many); within one language the words decide, and copies of one text that ended
+        # up in two stories must not keep every further copy out of both.
         if best_score < self.threshold:
+            return None, best_score
+        if across and best_score < self.margin * runner_up:
+            # A copy in the item's own language scores at most about 1, where a boosted foreign
+            # match can score more: when the foreign match is a guess, the copy's story decides.
+            if same_score >= self.threshold:
+                self.matched = same_doc
+                return same_story, same_score
             return None, best_score
         return best_story, best_score
 
 
-def cluster(docs: list[tuple[int, str, str, str]], *, aliases=None, threshold=THRESHOLD):
+def cluster(
+    docs: list[tuple[int, str, str, str]], *, aliases=None, threshold=THRESHOLD, hanviet=True
+):
     """Link documents in order ((id, language, title, text), earliest first): id → story id
     (the id of the story's first document)."""
     index = StoryIndex(threshold=threshold)
     stories: dict[int, int] = {}
     for doc_id, language, title, text in docs:
-        keys = story_keys(title, text, language, aliases)
+        keys = story_keys(title, text, language, aliases, hanviet=hanviet)
         story, _ = index.best(keys, language)
         stories[doc_id] = story if story is not None else doc_id
         index.add(doc_id, stories[doc_id], keys, language)

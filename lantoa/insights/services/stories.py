@@ -38,7 +38,8 @@ def watchlist_aliases() -> dict[str, str]:
 
 
 def item_keys(item: Item, aliases: dict[str, str]) -> frozenset[str]:
-    return story_keys(item.title, item.summary or item.text[:TEXT_CHARS], item.language, aliases)
+    text = item.summary or item.text[:TEXT_CHARS]
+    return story_keys(item.title, text, item.language, aliases, hanviet=True)
 
 
 class _IndexCache:

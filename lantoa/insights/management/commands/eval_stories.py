@@ -12,6 +12,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from lantoa.core.text import fold_lower
+from lantoa.insights.ml.hanviet import compounds
 from lantoa.insights.ml.linking import THRESHOLD, cluster, pair_scores
 
 
@@ -42,6 +43,7 @@ def evaluate(docs: list[dict], pairs: list[dict], *, aliases=None, threshold=THR
     if missing:
         raise CommandError(f"Tài liệu thiếu trường id, lang hoặc title: {missing[0]}")
     ordered = sorted(enumerate(docs), key=lambda pair: (pair[1].get("published_at") or "", pair[0]))
+    compounds()  # the Hán-Việt tables load once per process, not per document
     started = time.perf_counter()
     stories = cluster(
         [(d["id"], d["lang"], d["title"], d.get("text", "")) for _, d in ordered],
