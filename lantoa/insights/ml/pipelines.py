@@ -19,7 +19,9 @@ Choices measured on third-party data (see bench/eval_insights.py; 5-fold CV on V
 """
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -29,6 +31,8 @@ from sklearn.preprocessing import FunctionTransformer
 from sklearn.svm import LinearSVC
 
 from lantoa.core.text import nfc
+
+from .language import LANGUAGES
 
 TASKS = ("topic", "tone")
 TOPIC_C = 3.0
@@ -165,13 +169,35 @@ def uncertainty(model: Pipeline, texts: Sequence[str]) -> list[float]:
     return [float(1.0 - (row[1] - row[0])) for row in top_two]
 
 
+# Set by `known_languages` around a batch's prediction: normalised text → the item's language.
+_KNOWN_LANGUAGES: ContextVar[dict[str, str] | None] = ContextVar("known_languages", default=None)
+
+
+@contextmanager
+def known_languages(texts: Sequence[str], langs: Sequence[str]) -> Iterator[None]:
+    """Within this block the pooled model's analyser reads each of `texts` in the language the
+    pipeline already identified for it (`langs`), instead of detecting it a second time (the
+    per-language models are told their language anyway). Thread- and task-local."""
+    known = {
+        text: lang for text, lang in zip(normalise(texts), langs, strict=True) if lang in LANGUAGES
+    }
+    token = _KNOWN_LANGUAGES.set(known)
+    try:
+        yield
+    finally:
+        _KNOWN_LANGUAGES.reset(token)
+
+
 def analyser_features(texts: Sequence[str], lang: str = "") -> csr_matrix:
     """The out-of-the-box analyser's reading of each text as three features (score, positive,
     negative): the learned model starts from what the lexicon or VADER already knows and learns
-    the corpus' own words on top. `lang` "" = each text's detected language (pooled model)."""
+    the corpus' own words on top. `lang` "" = each text's language: the one the batch knows
+    (`known_languages`), else detected (pooled model)."""
     from .tone import read_tones
 
-    readings = read_tones(list(texts), [lang] * len(texts))
+    texts = list(texts)
+    known = (_KNOWN_LANGUAGES.get() or {}) if not lang else {}
+    readings = read_tones(texts, [lang or known.get(text, "") for text in texts])
     return csr_matrix(
         np.array(
             [[r.score, r.label == "positive", r.label == "negative"] for r in readings],

@@ -12,12 +12,13 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from lantoa.core.audit import audit
 from lantoa.core.registry import app_modules
 from lantoa.monitoring.constants import OutletType
-from lantoa.monitoring.models import Story
+from lantoa.monitoring.models import Item, Story
 from lantoa.monitoring.selectors import source_rhythm_problems
 
 from ..constants import (
@@ -29,7 +30,7 @@ from ..constants import (
     WebhookFormat,
 )
 from ..models import Alert, AlertRule, ItemAnalysis, ItemMatch, Topic, Watchlist
-from ..selectors import alerts_for_user, spike_check, story_trace
+from ..selectors import alerts_for_user, foreign_q, spike_check, story_trace
 from .raising import active_rules, is_throttled, raise_alert
 from .spikes import spikes_detect
 
@@ -155,9 +156,15 @@ def _foreign_pickups(item_ids: list[int]) -> list[Alert]:
     """A local story that has just crossed into foreign media: one alert per rule and story,
     carrying the origin trace and the clarifications other apps know of (`story_context`)."""
     rules = list(active_rules(AlertKind.FOREIGN_PICKUP))
+    # Only a story with local coverage can have started locally: foreign-only stories (most of
+    # the foreign press) are left out here, not traced one query each at every batch.
+    local_items = Item.objects.filter(story=OuterRef("pk")).exclude(foreign_q())
     stories = list(
         Story.objects.filter(
-            items__id__in=item_ids, foreign_at__isnull=False, foreign_alerted_at__isnull=True
+            Exists(local_items),
+            items__id__in=item_ids,
+            foreign_at__isnull=False,
+            foreign_alerted_at__isnull=True,
         ).distinct()
     )
     raised: list[Alert] = []

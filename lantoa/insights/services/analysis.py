@@ -10,13 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from lantoa.core.audit import audit
-from lantoa.core.bulk import rows_update
+from lantoa.core.bulk import rows_insert, rows_update
 from lantoa.core.text import fold_lower, nfc
 from lantoa.monitoring.models import Item
 from lantoa.monitoring.search.selectors import QueryError, highlight, search_items
 
 from ..constants import LabelKind, Origin, Task, Tone, TopicMethod
-from ..ml.pipelines import class_probabilities
+from ..ml.pipelines import class_probabilities, known_languages
 from ..ml.tone import read_tones
 from ..models import ItemAnalysis, ItemMatch, Label, Topic, Watchlist
 from ..selectors import active_model, item_document
@@ -37,13 +37,20 @@ class LabelError(ValueError):
 
 
 @transaction.atomic
-def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int]:
+def items_analyse(
+    *, item_ids: list[int] = (), items: list[Item] | None = None, raise_alerts: bool = True
+) -> list[int]:
     """Tag items with watchlists and topics, read their tone, queue alerts; returns new match ids.
 
-    Idempotent: analysing an item again refreshes model decisions and never duplicates matches or
-    overwrites what a person decided. The items must already be in the search index.
+    `items`: the rows themselves when the caller has them fresh (the pipeline's stored batch), so
+    they are not read again; else `item_ids`. Idempotent: analysing an item again refreshes model
+    decisions and never duplicates matches or overwrites what a person decided. The items must
+    already be in the search index.
     """
-    items = list(Item.objects.filter(id__in=item_ids).select_related("source"))
+    if items is None:
+        items = list(Item.objects.filter(id__in=item_ids).select_related("source"))
+    else:
+        items = list(items)
     if not items:
         return []
     scope = Item.objects.filter(id__in=[item.id for item in items])
@@ -53,7 +60,10 @@ def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int
     topic_model = active_model(Task.TOPIC)
     documents = [item_document(item) for item in items]
     langs = [item.language for item in items]
-    tone_pred = _predict(tone_model, documents, langs)
+    # The items' languages are known: a learned model's analyser features read each text once,
+    # in that language, without detecting it again.
+    with known_languages(documents, langs):
+        tone_pred = _predict(tone_model, documents, langs)
     # Before any staff label (or beside a learned model): each language's own analyser, batch-wise.
     readings = read_tones(documents, langs) if tone_pred is None else None
     topic_pred = _predict(topic_model, documents)
@@ -103,7 +113,7 @@ def items_analyse(*, item_ids: list[int], raise_alerts: bool = True) -> list[int
         if uncertainties:
             analysis.uncertainty = max(uncertainties)
         analysis.analysed_at = now
-    ItemAnalysis.objects.bulk_create(created, batch_size=500)
+    rows_insert(ItemAnalysis, created)
     rows_update(ItemAnalysis, updated, ANALYSIS_FIELDS)
     stories_link(items)
     if raise_alerts:
@@ -136,14 +146,26 @@ def _match_watchlists(items: list[Item], scope) -> list[int]:
         except QueryError as exc:
             logger.warning("watchlist %s has an invalid query: %s", watchlist.pk, exc)
             continue
-        for item_id in matched:
-            item = by_id[item_id]
-            passage = _passage(item, query)
-            match, created = ItemMatch.objects.get_or_create(
-                item=item, watchlist=watchlist, defaults={"passage": passage}
+        if not matched:
+            continue
+        # Batch-wise: one read of the matches already made, one insert of the new ones.
+        known = set(
+            ItemMatch.objects.filter(watchlist=watchlist, item_id__in=matched).values_list(
+                "item_id", flat=True
             )
-            if created:
-                new_ids.append(match.id)
+        )
+        created = ItemMatch.objects.bulk_create(
+            [
+                ItemMatch(
+                    item=by_id[item_id],
+                    watchlist=watchlist,
+                    passage=_passage(by_id[item_id], query),
+                )
+                for item_id in matched
+                if item_id not in known
+            ]
+        )
+        new_ids += [match.id for match in created]
     return new_ids
 
 

@@ -122,7 +122,13 @@ def _link(items: list[Item]) -> list[Story]:
             INDEX.index.docs[item.pk].story = item.story_id
     if lonely:
         rows_update(Item, lonely, ["story"])
-        INDEX.last_id = max(INDEX.last_id, *(item.pk for item in lonely))
+    # The batch's copies (given their story by MinHash at ingest) go into the index from memory,
+    # as the next sync would have read them back from the database; then the sync skips the
+    # whole batch. Their keys are computed once either way; the read back is saved.
+    for item in items:
+        if item.pk not in INDEX.index.docs:
+            INDEX.index.add(item.pk, item.story_id, item_keys(item, INDEX.aliases), item.language)
+    INDEX.last_id = max(INDEX.last_id, *(item.pk for item in items))
     return _stories_refresh({item.story_id for item in items})
 
 

@@ -4,6 +4,7 @@ import io
 import json
 import pickle
 from datetime import timedelta
+from unittest import mock
 
 import joblib
 import pytest
@@ -204,3 +205,42 @@ def test_learned_pipeline_trains_predicts_and_survives_pickling():
     unseen = ["Operating profit rose", "Sales fell sharply", "The office is in Helsinki"]
     assert restored.predict(unseen, ["en"] * 3) == ["positive", "negative", "neutral"]
     assert restored.predict(unseen, ["en"] * 3) == model.predict(unseen, ["en"] * 3)
+
+
+@pytest.mark.django_db
+def test_with_a_learned_model_each_item_is_read_once_and_its_language_never_detected_again():
+    """The learned model's analyser features are the only out-of-the-box reading of an item, in
+    the language the pipeline stored (the pooled model used to detect it a second time)."""
+    from ..ml import tone
+
+    vi_pos = [f"Lễ hội thành công tốt đẹp lần {n}" for n in range(12)]
+    vi_neg = [f"Tai nạn thiệt hại nặng lần {n}" for n in range(12)]
+    model = LanguageToneModel.fit_texts(
+        vi_pos + vi_neg + ["great", "awful"],
+        ["positive"] * 12 + ["negative"] * 12 + ["positive", "negative"],
+        ["vi"] * 24 + ["en", "en"],
+    )
+    assert set(model.models) == {"vi"}  # en and fr items go to the pooled pipeline
+    buffer = io.BytesIO()
+    joblib.dump(model, buffer)
+    ClassifierModel.objects.create(
+        task=Task.TONE, version=1, artefact=buffer.getvalue(), metrics={"macro_f1": 0.9},
+        baseline_name="lexicon", baseline_metrics={"macro_f1": 0.5}, n_labels=26, folds=3,
+        beats_baseline=True, is_active=True,
+    )  # fmt: skip
+    items = indexed_items(
+        {"title": "Lễ hội thành công", "language": "vi"},
+        {"title": "A great festival in the port city", "language": "en"},
+        {"title": "Un festival magnifique au port", "language": "fr"},
+        {"title": "Đường ngập sau mưa", "language": "vi"},
+    )
+    with (
+        mock.patch.object(tone, "read_tone", wraps=tone.read_tone) as read,
+        mock.patch.object(tone, "detect_language", wraps=tone.detect_language) as detect,
+    ):
+        items_analyse(item_ids=[item.id for item in items], raise_alerts=False)
+    assert read.call_count == len(items)
+    assert sorted(call.args[1] for call in read.call_args_list) == ["en", "fr", "vi", "vi"]
+    assert detect.call_count == 0
+    origins = set(ItemAnalysis.objects.values_list("tone_origin", flat=True))
+    assert origins == {Origin.MODEL}

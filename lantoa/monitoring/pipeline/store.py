@@ -9,6 +9,8 @@ from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
+from lantoa.core.bulk import rows_insert
+
 from ..batch import Batch
 from ..constants import ItemStatus, LeftOut
 from ..models import Item, Story
@@ -44,7 +46,8 @@ def run(batch: Batch) -> Batch:
         )
         for c in batch.candidates
     ]
-    Item.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
+    # One prepared INSERT for the batch; the ids are read back below.
+    rows_insert(Item, rows, ignore_conflicts=True)
     ours = dict(
         Item.objects.filter(
             poll_run=batch.poll_run, url_hash__in=[c.url_hash for c in batch.candidates]
