@@ -2,6 +2,7 @@
 parameters."""
 
 import django_filters
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
 from django.db.models.lookups import Exact
@@ -79,9 +80,15 @@ LANGUAGE_COMMON = 10_000
 
 
 def _language_is_common(language: str) -> bool:
-    return Item.objects.filter(language=language).order_by()[:LANGUAGE_COMMON].count() >= (
-        LANGUAGE_COMMON
-    )
+    # Kept a few minutes: it only steers the plan (the rows are the same either way), and a
+    # language does not turn rare in minutes.
+    key = f"lantoa:item-language-common:{LANGUAGE_COMMON}:{language}"
+    common = cache.get(key)
+    if common is None:
+        found = Item.objects.filter(language=language).order_by()[:LANGUAGE_COMMON].count()
+        common = found >= LANGUAGE_COMMON
+        cache.set(key, common, 300)
+    return common
 
 
 def items_of_sources_where(queryset, name: str, value):
