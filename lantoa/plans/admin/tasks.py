@@ -13,6 +13,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.snippets.views.snippets import IndexView
 
+from lantoa.core.tables import FastColumnsMixin
 from lantoa.core.viewsets import ServiceRefusalMixin, UnitScopedSnippetViewSet
 
 from ..constants import Bucket
@@ -123,7 +124,7 @@ def _plan_label(task) -> str:
     return f"{task.plan} · {section.path}" if section else str(task.plan)
 
 
-class TaskIndexView(IndexView):
+class TaskIndexView(FastColumnsMixin, IndexView):
     """The task list with the status buckets as tabs: each tab's count is what the list shows with
     the same filters and search, that bucket chosen."""
 
