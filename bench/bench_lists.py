@@ -88,11 +88,14 @@ def _variants():
     from wagtail.snippets.views.snippets import IndexView
 
     from lantoa.core.admin.choices import PlainModelChoiceIterator
+    from lantoa.core.tables import FastColumnsMixin
     from lantoa.monitoring.admin import views
     from lantoa.monitoring.constants import FETCH_FAILURES
 
     ours = {
-        views.GrowingIndexView: {"columns": views.GrowingIndexView.__dict__["columns"]},
+        # The template-free cells of every list that has them (items, poll runs, stories,
+        # sources, cases, tasks).
+        FastColumnsMixin: {"columns": FastColumnsMixin.__dict__["columns"]},
         views.ItemIndexView: {
             "get_list_buttons": views.ItemIndexView.__dict__["get_list_buttons"],
             "_get_title_column": views.ItemIndexView.__dict__["_get_title_column"],
