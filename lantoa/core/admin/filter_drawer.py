@@ -29,11 +29,19 @@ TEMPLATE = "core/admin/filter_drawer.html"
 VERSION = (1, wagtail.__version__)
 
 
+def _text(value):
+    """A choice as text: (value, label) pairs, groups (label, [pairs]) and anything else a
+    field's choices yield (Wagtail's report filters give more than pairs)."""
+    if isinstance(value, list | tuple):
+        return tuple(_text(part) for part in value)
+    return str(value)
+
+
 def _choices(field) -> tuple:
     choices = getattr(field, "choices", None)
     if choices is None:
         return ()
-    return tuple((str(value), str(label)) for value, label in choices)
+    return tuple(_text(choice) for choice in choices)
 
 
 def filter_drawer_key(form) -> str:
