@@ -17,8 +17,10 @@ other work slows them alike:
 - "Lantoa lists, Wagtail frame": core.tables' template-free text and date cells, item rows that
   open the item, the sources' health counted for the page from an index and kept a minute
   (monitoring.selectors); the page's frame (sidebar, filter choices) as Wagtail builds it.
-- "Lantoa": the same with the sidebar cached per person (core.admin.sidebar) and filter choices
-  by a plain query (core.admin.choices).
+- "Lantoa": the same with the sidebar cached per person (core.admin.sidebar), the filter drawer
+  cached per form, values and choices (core.admin.filter_drawer), the keyboard-shortcuts dialog
+  per language (core.admin.shortcuts_dialog) and filter choices by a plain query
+  (core.admin.choices).
 """
 
 from __future__ import annotations
@@ -86,11 +88,14 @@ def _variants():
     from wagtail.snippets.views.snippets import IndexView
 
     from lantoa.core.admin.choices import PlainModelChoiceIterator
+    from lantoa.core.tables import FastColumnsMixin
     from lantoa.monitoring.admin import views
     from lantoa.monitoring.constants import FETCH_FAILURES
 
     ours = {
-        views.GrowingIndexView: {"columns": views.GrowingIndexView.__dict__["columns"]},
+        # The template-free cells of every list that has them (items, poll runs, stories,
+        # sources, cases, tasks).
+        FastColumnsMixin: {"columns": FastColumnsMixin.__dict__["columns"]},
         views.ItemIndexView: {
             "get_list_buttons": views.ItemIndexView.__dict__["get_list_buttons"],
             "_get_title_column": views.ItemIndexView.__dict__["_get_title_column"],
@@ -112,9 +117,12 @@ def _variants():
         )
 
     def page_frame(cached: bool):
-        """The admin frame: the sidebar cached per person (core.admin.sidebar) and filter choices
-        by a plain query (core.admin.choices), or built and read as Wagtail does."""
+        """The admin frame: the sidebar cached per person (core.admin.sidebar), the filter drawer
+        per form and choices (core.admin.filter_drawer), the keyboard-shortcuts dialog per
+        language (core.admin.shortcuts_dialog), filter choices by a plain query
+        (core.admin.choices); or built and read as Wagtail does."""
         settings.LANTOA_ADMIN_MENU_CACHE_SECONDS = 300 if cached else 0
+        settings.LANTOA_ADMIN_FILTERS_CACHE_SECONDS = 300 if cached else 0
         iterator = PlainModelChoiceIterator if cached else fields.ModelChoiceIterator
         fields.ModelChoiceField.iterator = fields.ModelMultipleChoiceField.iterator = iterator
 

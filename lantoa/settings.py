@@ -267,6 +267,9 @@ LANTOA_PUBLIC_CACHE_SECONDS = env.int("LANTOA_PUBLIC_CACHE_SECONDS", default=60)
 # core.admin.sidebar: how long a person's admin menu is kept at most (a change of their roles or
 # permissions shows at once); 0 = built on every page.
 LANTOA_ADMIN_MENU_CACHE_SECONDS = env.int("LANTOA_ADMIN_MENU_CACHE_SECONDS", default=300)
+# core.admin.filter_drawer: how long an admin list's rendered filter drawer is kept (its key is
+# the form, its values and its choices); 0 = rendered on every page.
+LANTOA_ADMIN_FILTERS_CACHE_SECONDS = env.int("LANTOA_ADMIN_FILTERS_CACHE_SECONDS", default=300)
 # responses.services.claims: how many days of stored items a case's claims are checked against
 # when the case is opened or its claims are edited (the "before" of the clarification's effect).
 LANTOA_CLAIM_SCAN_DAYS = env.int("LANTOA_CLAIM_SCAN_DAYS", default=60)

@@ -5,7 +5,8 @@ from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from lantoa.core import panels
@@ -31,35 +32,38 @@ def sources_failing():
 
 def sources_activity(source_ids, *, days: int = HEALTH_DAYS) -> dict[int, tuple[int, int]]:
     """{source id: (failed polls, items fetched)} over the last `days` days for a page of the
-    source list: two grouped counts read from indexes (items by (source, fetched_at)), kept for a
-    minute or until a new poll or item, as a busy install has a million items."""
+    source list, read from the poll runs alone: each run keeps how many new items it stored
+    (`PollRun.stored`), so the figure grows with the number of polls, not of items (counting the
+    items themselves read every item of the week: seconds at a million). Items entered by hand
+    (no poll run) are not the source's fetching and are not counted. Kept for a minute or until a
+    new poll or item."""
     ids = sorted(set(source_ids))
     if not ids:
         return {}
-    # The newest poll run and item are part of the key: new data is counted at once.
+    # The newest poll run and item are part of the key: new data is counted at once (a run
+    # stores its items when it finishes, so the newest item moves then).
     newest = (
         PollRun.objects.order_by("-pk").values_list("pk", flat=True).first(),
         Item.objects.order_by("-pk").values_list("pk", flat=True).first(),
     )
     identity = repr((days, newest, ids)).encode()
-    key = "lantoa:sources-activity:" + hashlib.sha256(identity).hexdigest()
+    key = "lantoa:sources-activity:v2:" + hashlib.sha256(identity).hexdigest()
     cached = cache.get(key)
     if cached is not None:
         return cached
     since = timezone.now() - timedelta(days=days)
-    failures = dict(
-        PollRun.objects.filter(source_id__in=ids, started_at__gte=since, outcome__in=FETCH_FAILURES)
+    rows = (
+        PollRun.objects.filter(source_id__in=ids, started_at__gte=since)
         .order_by()
         .values_list("source_id")
-        .annotate(n=Count("*"))
+        .annotate(
+            failed=Count("pk", filter=Q(outcome__in=FETCH_FAILURES)),
+            stored=Coalesce(Sum("stored"), 0),
+        )
     )
-    items = dict(
-        Item.objects.filter(source_id__in=ids, fetched_at__gte=since)
-        .order_by()
-        .values_list("source_id")
-        .annotate(n=Count("*"))
-    )
-    result = {pk: (failures.get(pk, 0), items.get(pk, 0)) for pk in ids}
+    result = dict.fromkeys(ids, (0, 0))
+    for source_id, failed, stored in rows:
+        result[source_id] = (failed, stored)
     cache.set(key, result, 60)
     return result
 

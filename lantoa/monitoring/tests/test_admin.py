@@ -60,6 +60,47 @@ def test_source_list_shows_health_in_vietnamese(staff_client, demo_password, web
     assert "Tin thu thập hôm nay" in home and "Nguồn đang lỗi" in home
 
 
+def test_source_activity_is_read_from_the_poll_runs(staff_client, demo_password, web):
+    """The list's week figures come from the runs' own counts (not from counting items); they
+    match the items the polls really stored in the week, leave out older runs and hand entries,
+    and a new poll is counted at once (the cache key moves)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from lantoa.monitoring.selectors import HEALTH_DAYS, sources_activity
+    from lantoa.monitoring.services import item_create
+
+    busy, broken, quiet = SourceFactory(), SourceFactory(), SourceFactory()
+    entries_ingest(
+        source=busy, entries=[{"url": f"http://a/{n}", "title": f"A{n}"} for n in range(3)]
+    )
+    old = entries_ingest(source=busy, entries=[{"url": "http://a/old", "title": "Cũ"}])
+    PollRun.objects.filter(pk=old.pk).update(
+        started_at=timezone.now() - timedelta(days=HEALTH_DAYS, hours=1)
+    )
+    entries_ingest(source=busy, entries=[{"url": "http://a/1", "title": "A1 lại"}])  # a duplicate
+    item_create(source_id=quiet.pk, title="Nhập tay", url="http://q/1")
+    web.add("/feed", "boom", status=500)
+    broken.url = web.url("/feed")
+    broken.save()
+    source_poll(source_id=broken.pk)
+
+    ids = [busy.pk, broken.pk, quiet.pk]
+    activity = sources_activity(ids)
+    week = timezone.now() - timedelta(days=HEALTH_DAYS)
+    stored_in_week = Item.objects.filter(source=busy, poll_run__started_at__gte=week).count()
+    assert stored_in_week == 3
+    assert activity == {busy.pk: (0, 3), broken.pk: (1, 0), quiet.pk: (0, 0)}
+
+    entries_ingest(source=busy, entries=[{"url": "http://a/new", "title": "Mới"}])
+    assert sources_activity(ids)[busy.pk] == (0, 4)
+
+    client = login(staff_client, "theodoi", demo_password)
+    html = client.get(reverse("wagtailsnippets_monitoring_source:list") + "?q=").content.decode()
+    assert f"{4 / HEALTH_DAYS:.1f}" in html
+
+
 def test_item_inspect_sanitises_html(staff_client, demo_password):
     source = SourceFactory()
     entries_ingest(source=source, entries=[{"url": "http://x/1", "title": "Tin có mã độc"}])

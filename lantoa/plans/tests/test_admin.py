@@ -552,3 +552,30 @@ def test_the_report_list_and_the_home_tile_lead_to_the_review_screen(client, war
     review = client.get(review_url).content.decode()
     assert "Đã tổ chức 2 buổi." in review and "bien-ban.pdf" in review
     assert 'name="accept"' in review and 'name="return"' in review
+
+
+def test_task_list_reads_the_plan_filter_in_one_query_whatever_the_number_of_plans(client, ward):
+    """The plan filter's labels are the plans' directives, read with the plans: the list's
+    queries do not grow with the number of plans, and every plan is still offered by its name."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .factories import DirectiveFactory
+
+    make_task(ward, title="Một việc")
+    login(client, "admin")
+    url = reverse("wagtailsnippets_plans_task:list")
+
+    def queries():
+        client.get(url)  # caches (sidebar, drawer) warm, as on a running site
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(url).content.decode()
+        return len(captured), html
+
+    plans = [Plan.objects.create(directive=DirectiveFactory()) for _ in range(1)]
+    few, _html = queries()
+    plans += [Plan.objects.create(directive=DirectiveFactory()) for _ in range(4)]
+    many, html = queries()
+    assert many == few
+    for plan in plans:
+        assert f'<option value="{plan.pk}">{plan}</option>' in html
