@@ -15,6 +15,7 @@ class CoreConfig(AppConfig):
         post_migrate.connect(ensure_wagtail_roots, sender=apps.get_app_config("wagtailcore"))
         post_migrate.connect(ensure_schedules, sender=apps.get_app_config("django_celery_beat"))
         from .admin.choices import plain_filter_choices_install
+        from .admin.chooser_links import chooser_links_install
         from .admin.shortcuts_dialog import shortcuts_dialog_cache_install
         from .admin.sidebar import sidebar_cache_install
         from .files import file_cleanup_connect
@@ -25,6 +26,7 @@ class CoreConfig(AppConfig):
         sidebar_cache_install()
         shortcuts_dialog_cache_install()
         plain_filter_choices_install()
+        chooser_links_install()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from lantoa.core.roles import require_perm, requires_perm
 
@@ -164,10 +165,18 @@ def translations_view(request):
         )
         for code in languages
     }
+    # A page's title links to its editor only for those who may edit it (else Wagtail sends them
+    # home with a refusal).
+    editable = set(
+        PagePermissionPolicy()
+        .instances_user_has_any_permission_for(request.user, ["change"])
+        .values_list("pk", flat=True)
+    )
     return TemplateResponse(
         request,
         "promotion/admin/translations.html",
         {
+            "editable": editable,
             "page_title": _("Tình trạng bản dịch"),
             "header_icon": "globe",
             "rows": rows,
