@@ -44,4 +44,4 @@ def test_reading_the_french_lexicon_imports_neither_gpl_package():
     out = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     ).stdout.strip()
-    assert out == "positive VADER engine + vaderSentiment-fr lexicon []"
+    assert out == "positive VADER engine + vaderSentiment-fr lexicon and French negation []"
