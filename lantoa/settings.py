@@ -398,6 +398,8 @@ MIDDLEWARE.insert(
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # axes wants to be last
 AUTHENTICATION_BACKENDS = [
     "lantoa.core.security.backends.LockoutBackend",
+    # Roles and permissions read in one query per request (permission checks only, no login).
+    "lantoa.core.security.backends.OneQueryPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Lock-out: N wrong passwords for one username from one address lock that pair for a while (a
