@@ -398,6 +398,8 @@ MIDDLEWARE.insert(
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # axes wants to be last
 AUTHENTICATION_BACKENDS = [
     "lantoa.core.security.backends.LockoutBackend",
+    # Roles and permissions read in one query per request (permission checks only, no login).
+    "lantoa.core.security.backends.OneQueryPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Lock-out: N wrong passwords for one username from one address lock that pair for a while (a
@@ -426,6 +428,12 @@ LANTOA_API_RATES = {
 }
 NINJA_NUM_PROXIES = LANTOA_PROXY_COUNT  # never trust X-Forwarded-For blindly
 CACHES = {"default": env.cache_url("LANTOA_CACHE_URL", default="locmemcache://")}
+# Sessions read from the cache when it is shared by every process (Redis in production): one
+# query fewer on every signed-in page, and written through to the database. A per-process cache
+# (the default locmem) would let a session ended in one worker live on in another's copy, so the
+# database alone keeps them then.
+if not CACHES["default"]["BACKEND"].endswith((".LocMemCache", ".DummyCache")):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Uploads: documents are served through Wagtail's view (privacy checks, safe headers), never
 # straight from MEDIA_ROOT, which lives under var/ outside any web root; Office files are checked
 # for zip bombs; sizes are capped.

@@ -37,9 +37,50 @@ def user_roles(user) -> set[str]:
         return set()
     cache = getattr(user, "_lantoa_roles", None)
     if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
-        user._lantoa_roles = cache
+        user_auth_load(user)
+        cache = user._lantoa_roles
     return cache
+
+
+def user_auth_load(user) -> None:
+    """Read `user`'s roles, own permissions and their roles' permissions in ONE query, and keep
+    them on the user object for the request, where `user_roles` and Django's ModelBackend look
+    (`_user_perm_cache`, `_group_perm_cache`: ModelBackend's own attributes). Django would ask three
+    times (groups, user permissions, group permissions) on every admin page. Nothing is kept across
+    requests: a revoked right or role is read afresh by the next request, in every process.
+    A superuser's permission set is left to ModelBackend (every permission); inactive and
+    anonymous people have none (ModelBackend's rule), but their roles are still read."""
+    if getattr(user, "_lantoa_auth_loaded", False) or not getattr(user, "is_authenticated", False):
+        return
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import Value
+
+    def rows(queryset, kind, first, second):
+        return (
+            queryset.order_by()
+            .annotate(lantoa_kind=Value(kind), lantoa_empty=Value(""))
+            .values_list("lantoa_kind", first, second)
+        )
+
+    groups = rows(Group.objects.filter(user=user), "g", "name", "lantoa_empty")
+    own = rows(Permission.objects.filter(user=user), "u", "content_type__app_label", "codename")
+    via_groups = rows(
+        Permission.objects.filter(group__user=user), "G", "content_type__app_label", "codename"
+    )
+    roles: set[str] = set()
+    perms: dict[str, set[str]] = {"u": set(), "G": set()}
+    for kind, first, second in groups.union(own, via_groups, all=True):
+        if kind == "g":
+            roles.add(first)
+        else:
+            perms[kind].add(f"{first}.{second}")
+    user._lantoa_roles = roles
+    if user.is_active and not user.is_superuser:
+        if not hasattr(user, "_user_perm_cache"):
+            user._user_perm_cache = perms["u"]
+        if not hasattr(user, "_group_perm_cache"):
+            user._group_perm_cache = perms["G"]
+    user._lantoa_auth_loaded = True
 
 
 def user_has_role(user, role: Role) -> bool:

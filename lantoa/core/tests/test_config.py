@@ -128,3 +128,20 @@ def test_the_operations_guide_lists_every_lantoa_setting_and_environment_variabl
     variables |= {name for name in dir(settings) if name.startswith("LANTOA_")}
     table = (ROOT / "docs" / "operations.md").read_text()
     assert sorted(v for v in variables if f"`{v}`" not in table) == []
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "engine"),
+    [
+        (None, "django.contrib.sessions.backends.db"),
+        ("locmemcache://", "django.contrib.sessions.backends.db"),
+        ("redis://127.0.0.1:6379/2", "django.contrib.sessions.backends.cached_db"),
+    ],
+)
+def test_sessions_come_from_the_cache_only_when_every_process_shares_it(cache_url, engine):
+    env = {"LANTOA_CACHE_URL": cache_url} if cache_url else {}
+    done = run_manage(
+        "shell", "-c", "from django.conf import settings; print(settings.SESSION_ENGINE)", **env
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == engine
