@@ -19,6 +19,7 @@ Rows handed to `insert` are `INDEXED_FIELDS` of Item, in that order.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Iterable, Sequence
 
@@ -87,12 +88,17 @@ class _Backend:
         when the index has no copy of the filtered field (then the filter joins the items)."""
         return None
 
-    def ids_sql(self, node, conditions=()) -> tuple[str, list]:
-        """The ids of the matches, narrowed by pushed-down `conditions` (`pushdown`)."""
+    def narrowed(self, node, conditions=()) -> tuple[str, list]:
+        """The match condition ANDed with pushed-down `conditions` (`pushdown`)."""
         sql, params = self.match(node)
         for condition, condition_params in conditions:
             # `match` of an OR is "(a) OR (b)": without parentheses the AND binds to b only.
             sql, params = f"({sql}) AND ({condition})", [*params, *condition_params]
+        return sql, params
+
+    def ids_sql(self, node, conditions=()) -> tuple[str, list]:
+        """The ids of the matches, narrowed by pushed-down `conditions` (`pushdown`)."""
+        sql, params = self.narrowed(node, conditions)
         return f"SELECT rowid FROM {TABLE} WHERE {sql}", params  # noqa: S608
 
     def count_sql(self, node) -> tuple[str, list]:
@@ -316,9 +322,7 @@ class PostgresBackend(_Backend):
 
     def newest_facet_rows_sql(self, node, limit: int, conditions=()) -> tuple[str, list]:
         """From the index row's own copies (language in lower case): no item row is read."""
-        sql, params = self.match(node)
-        for condition, condition_params in conditions:
-            sql, params = f"({sql}) AND ({condition})", [*params, *condition_params]
+        sql, params = self.narrowed(node, conditions)
         return (
             f"SELECT rowid, source_id, language, published_at FROM {TABLE} "  # noqa: S608
             f"WHERE {sql} ORDER BY rowid DESC LIMIT {int(limit)}",
@@ -338,9 +342,7 @@ class PostgresBackend(_Backend):
         query pays one or two more statements: a span sized from the window's share of
         matches, then the rest. rowid is the item's id: the window holds the newest
         collected items wherever their rows lie on disk."""
-        sql, params = self.match(node)
-        for condition, condition_params in conditions:
-            sql, params = f"({sql}) AND ({condition})", [*params, *condition_params]
+        sql, params = self.narrowed(node, conditions)
         rows: list[tuple] = []
 
         def fetch(cursor, above: int | None, at_most: int | None = None) -> None:
@@ -413,16 +415,31 @@ NEWEST_WINDOW = 60_000
 # million rows) to save rechecking rows the text has already narrowed to a few thousand.
 SOURCE_INDEX_SHARE = 0.1
 _SHARES_SECONDS = 300
-_shares: tuple[float, dict[int, float]] = (0.0, {})
 
 
+def _kept(seconds: float):
+    """Decorate a function of no argument: its value is read again at most every `seconds`
+    (per process); `.forget()` makes the next call read it."""
+
+    def decorate(read):
+        state: list = [None, None]  # [read at (monotonic), value]
+
+        @functools.wraps(read)
+        def kept():
+            if state[0] is None or time.monotonic() - state[0] >= seconds:
+                state[1], state[0] = read(), time.monotonic()
+            return state[1]
+
+        kept.forget = lambda: state.__setitem__(0, None)
+        return kept
+
+    return decorate
+
+
+@_kept(_SHARES_SECONDS)
 def _source_shares() -> dict[int, float]:
     """Share of the index rows per common source, from PostgreSQL's own statistics (what ANALYZE
     last saw; a source not among the common values counts as rare), read every 5 minutes."""
-    global _shares
-    read_at, shares = _shares
-    if time.monotonic() - read_at < _SHARES_SECONDS:
-        return shares
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT most_common_vals::text::bigint[], most_common_freqs FROM pg_stats "
@@ -430,29 +447,21 @@ def _source_shares() -> dict[int, float]:
             [TABLE],
         )
         row = cursor.fetchone()
-    shares = dict(zip(row[0], row[1], strict=True)) if row and row[0] else {}
-    _shares = (time.monotonic(), shares)
-    return shares
+    return dict(zip(row[0], row[1], strict=True)) if row and row[0] else {}
 
 
 # SQLite: the index of the items' facet fields (migration 0004).
 FACET_INDEX = "search_item_facets"
-_facet_index: tuple[float, bool] = (0.0, False)
 
 
+@_kept(_SHARES_SECONDS)
 def _sqlite_facet_index() -> bool:
     """Whether SQLite has the facet index (checked every 5 minutes)."""
-    global _facet_index
-    checked_at, present = _facet_index
-    if time.monotonic() - checked_at < _SHARES_SECONDS:
-        return present
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = %s", [FACET_INDEX]
         )
-        present = cursor.fetchone() is not None
-    _facet_index = (time.monotonic(), present)
-    return present
+        return cursor.fetchone() is not None
 
 
 def get_backend(using=None):

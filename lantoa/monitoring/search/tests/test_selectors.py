@@ -303,7 +303,7 @@ def test_a_source_filter_keeping_most_items_is_tested_on_the_matches(monkeypatch
     indexed_items(*[{"title": f"Gia Lai nhỏ {n}"} for n in range(2)], source=small)
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {backends.TABLE}")
-    monkeypatch.setattr(backends, "_shares", (0.0, {}))  # read the statistics just made
+    backends._source_shares.forget()  # read the statistics just made
     backend = backends.get_backend()
     assert "+ 0" in backend.pushdown(SourceFilter("lớn"))[0]
     assert "+ 0" not in backend.pushdown(SourceFilter("nhỏ"))[0]
