@@ -18,6 +18,7 @@ class CoreConfig(AppConfig):
         from .admin.chooser_links import chooser_links_install
         from .admin.shortcuts_dialog import shortcuts_dialog_cache_install
         from .admin.sidebar import sidebar_cache_install
+        from .admin.usage_scope import usage_scope_install
         from .files import file_cleanup_connect
         from .public_cache import signals_connect
 
@@ -27,6 +28,7 @@ class CoreConfig(AppConfig):
         shortcuts_dialog_cache_install()
         plain_filter_choices_install()
         chooser_links_install()
+        usage_scope_install()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

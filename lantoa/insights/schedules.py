@@ -10,6 +10,11 @@ SCHEDULES = [
         hour="6",
     ),
     Schedule(
+        name="insights: gửi tin khớp chờ hết thời gian giãn cách",
+        task="lantoa.insights.tasks.alerts_waiting_task",
+        minute="*/5",
+    ),
+    Schedule(
         name="insights: tổng hợp tin khớp mỗi giờ",
         task="lantoa.insights.tasks.digests_hourly_task",
         minute="5",

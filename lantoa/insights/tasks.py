@@ -14,6 +14,7 @@ from .models import TrainingJob
 from .services import (
     alert_deliver,
     alert_digests_send,
+    alerts_send_waiting,
     classifier_train,
     items_analyse,
     source_health_alerts,
@@ -75,6 +76,11 @@ def spikes_detect_task() -> int:
 @shared_task
 def source_health_task() -> int:
     return len(source_health_alerts())
+
+
+@shared_task
+def alerts_waiting_task() -> int:
+    return len(alerts_send_waiting())
 
 
 @shared_task

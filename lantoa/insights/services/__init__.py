@@ -8,6 +8,7 @@ from .alerts import (
     alert_rules_active,
     alerts_mark_all_read,
     alerts_raise_for_items,
+    alerts_send_waiting,
     source_health_alerts,
     spikes_detect,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "alert_rules_active",
     "alerts_mark_all_read",
     "alerts_raise_for_items",
+    "alerts_send_waiting",
     "classifier_train",
     "items_analyse",
     "label_remove",

@@ -4,7 +4,8 @@ spikes and their explanation: `spikes.py`, the one-alert machinery: `raising.py`
 Every alert carries a `dedup_key`, unique in the table: raising the same alert twice (a retried
 task, two workers) creates one row. Throttling: a rule that alerted within `throttle_minutes`
 stays silent (digests excepted, they are their own throttle); an immediate match rule's next alert
-carries the matches that came while it was silent.
+carries the matches that came while it was silent, and when no new match comes, the scheduler
+sends them once the throttle has passed (`alerts_send_waiting`).
 """
 
 import logging
@@ -68,21 +69,11 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
         if not relevant or is_throttled(rule, now):
             continue  # a throttled rule's matches wait for its next alert (`_matches_waiting`)
         if rule.throttle_minutes:
-            groups = [_matches_waiting(rule, exclude=relevant) + relevant]
+            groups = [(relevant[0], _matches_waiting(rule, exclude=relevant) + relevant)]
         else:
-            groups = [[match] for match in relevant]
-        for group in groups:
-            first = relevant[0] if len(group) > 1 else group[0]
-            more = len(group) - 1
-            alert = raise_alert(
-                rule,
-                kind=AlertKind.MATCH,
-                key=f"match:{rule.pk}:{first.item_id}",
-                title=f"[{first.watchlist}] {first.item.title}"
-                + (f" (và {more} tin khác)" if more else ""),
-                body=_strip_marks(first.passage),
-                items=[match.item for match in group],
-            )
+            groups = [(match, [match]) for match in relevant]
+        for first, group in groups:
+            alert = _match_alert(rule, first, group)
             raised += [alert] if alert else []
     analyses = ItemAnalysis.objects.filter(
         item_id__in=item_ids, tone=Tone.NEGATIVE, topic__kind=TopicKind.SENSITIVE
@@ -122,6 +113,39 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
             )
             raised += [alert] if alert else []
     raised += _foreign_pickups(item_ids)
+    return raised
+
+
+def _match_alert(rule: AlertRule, first: ItemMatch, group: list[ItemMatch]) -> Alert | None:
+    """One immediate-match alert: `first` gives its title and passage, it carries `group`."""
+    more = f" (và {len(group) - 1} tin khác)" if len(group) > 1 else ""
+    return raise_alert(
+        rule,
+        kind=AlertKind.MATCH,
+        key=f"match:{rule.pk}:{first.item_id}",
+        title=f"[{first.watchlist}] {first.item.title}{more}",
+        body=_strip_marks(first.passage),
+        items=[match.item for match in group],
+    )
+
+
+@transaction.atomic
+def alerts_send_waiting(*, now: datetime | None = None) -> list[Alert]:
+    """The matches a throttled immediate rule held back, sent once its throttle has passed even
+    when no new match comes to carry them (run every few minutes by the scheduler): one alert
+    per rule, titled with the newest of them."""
+    now = now or timezone.now()
+    raised: list[Alert] = []
+    rules = active_rules(AlertKind.MATCH).filter(
+        frequency=Frequency.IMMEDIATE, throttle_minutes__gt=0
+    )
+    for rule in rules:
+        if is_throttled(rule, now):
+            continue
+        waiting = _matches_waiting(rule, exclude=[])
+        if waiting:
+            alert = _match_alert(rule, waiting[-1], waiting)
+            raised += [alert] if alert else []
     return raised
 
 

@@ -304,3 +304,33 @@ def test_webhook_formats(fmt, check):
         payload={"title": "Tiêu đề", "items": [{"link": "http://127.0.0.1/x"}]},
     )
     assert check(webhook_body(alert, rule))
+
+
+def test_matches_held_by_the_throttle_are_sent_when_it_ends_without_a_new_match():
+    from ..services import alerts_send_waiting
+
+    watchlist = WatchlistFactory()
+    rule = AlertRuleFactory(
+        kind=AlertKind.MATCH,
+        frequency=Frequency.IMMEDIATE,
+        watchlist=watchlist,
+        throttle_minutes=60,
+    )
+    first, second, third = (
+        indexed_items({"title": title})[0]
+        for title in ("Lễ hội Quy Nhon", "Du khách đến Quy Nhon", "Quy Nhon đón tàu biển")
+    )
+    items_analyse(item_ids=[first.id])
+    items_analyse(item_ids=[second.id, third.id])  # within the hour: held back
+    assert alerts_send_waiting() == []  # the throttle has not passed: still held
+
+    Alert.objects.filter(rule=rule).update(created_at=timezone.now() - timedelta(hours=2))
+    sent = alerts_send_waiting()
+    assert len(sent) == 1
+    assert set(sent[0].items.all()) == {second, third}
+    assert sent[0].title.endswith("(và 1 tin khác)")
+    assert alerts_send_waiting() == []  # sent once: nothing waits now (and the rule is throttled)
+
+    Alert.objects.filter(rule=rule).update(created_at=timezone.now() - timedelta(hours=3))
+    assert alerts_send_waiting() == []  # nothing new came: nothing to send
+    assert Alert.objects.filter(rule=rule).count() == 2

@@ -131,3 +131,42 @@ def test_report_section_figures_equal_the_selectors(demo_people):
         assert section.figures[str(count.label)] == count.value
     assert section.figures["Cán bộ làm công tác TTĐN"] == StaffMember.objects.count()
     assert f"{section.figures['Lớp tập huấn']} lớp" in section.paragraphs[0]
+
+
+def test_a_trainings_usage_page_shows_a_unit_reporter_only_their_units_attendance(
+    client, demo_people
+):
+    """A training shared by several units: its usage page lists who attended, and a unit reporter
+    reads only their own unit's rows (another unit's rows would be names and 404 links)."""
+    from lantoa.core.models import Unit
+    from lantoa.people.models import Training, TrainingAttendance
+
+    mttq = Unit.objects.get(pk=demo_people["mttq"].pk)
+    training = (
+        Training.objects.filter(attendances__staff__unit=mttq)
+        .filter(attendances__staff__unit__isnull=False)
+        .exclude(attendances__staff__unit=None)
+        .distinct()
+        .first()
+    )
+    assert training is not None
+    mine = TrainingAttendance.objects.filter(training=training, staff__unit=mttq)
+    others = TrainingAttendance.objects.filter(training=training).exclude(staff__unit=mttq)
+    if not others.exists():  # make the training shared, as a ward-wide course is
+        outsider = StaffMember.objects.exclude(unit=mttq).first()
+        TrainingAttendance.objects.create(training=training, staff=outsider)
+    url = reverse("wagtailsnippets_people_training:usage", args=[training.pk])
+
+    seen = {}
+    for username in ("mttq", "admin"):
+        _login(client, username)
+        response = client.get(url)
+        assert response.status_code == 200, username
+        seen[username] = response.content.decode()
+    for attendance in others.select_related("staff"):
+        assert attendance.staff.full_name in seen["admin"]
+        assert attendance.staff.full_name not in seen["mttq"]
+    for attendance in mine.select_related("staff"):
+        assert attendance.staff.full_name in seen["mttq"]
+    assert _rows(seen["mttq"]) == mine.count()
+    assert _rows(seen["admin"]) == TrainingAttendance.objects.filter(training=training).count()
