@@ -49,6 +49,7 @@ MAX_POSTINGS = 64  # a key shared by more items than this is too common to retri
 HANVIET_WEIGHT = 4.0
 MARGIN = 1.3
 MIN_HANVIET_SHARED = 3
+MIN_SHARED_KEYS = 2  # one shared number, date or name is chance: a year, "HIV", "50"
 TOP_CANDIDATES = 30  # items scored in full: those sharing the most weight
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]+")
@@ -95,7 +96,10 @@ _STOP = frozenset(
 # Words are compared folded (fold_lower: "ngày" → "ngay"), so the stop words are too.
 _STOP = frozenset(fold_lower(word) for word in _STOP)
 # Transliteration: letters that one language writes where another hears the same sound.
-_SKELETON_MAP = str.maketrans({"l": "r", "v": "b", "c": "k", "q": "k", "f": "h", "x": "s"})
+_SKELETON_MAP = str.maketrans(
+    {"l": "r", "v": "p", "b": "p", "c": "k", "q": "k", "f": "h", "d": "t", "j": "s", "z": "s"}
+)
+_SILENT_R = re.compile(r"r+(?![aeiouy])")
 _VOWELS = re.compile(r"[aeiouyhw]+")
 _NON_LETTER = re.compile(r"[^a-z]")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -103,12 +107,21 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 @functools.lru_cache(maxsize=65536)  # names recur across a stream's items
 def _skeleton(word: str) -> str:
-    """Consonants of a transliterated name, doubled letters collapsed: 'karachi' → 'krk'."""
+    """Consonants of a transliterated name, doubled letters collapsed: 'karachi' → 'krt'.
+
+    Letters that one script writes where another hears the same sound share one consonant:
+    b/v/p ("Litvinenko" and リトビネンコ), s/z/j ("Rumsfeld" and ラムズフェルド), and ch/t (チ
+    writes the "ti" of "Putin" as プーチン). A Latin-script name loses the r that no vowel
+    follows, as Japanese and Korean transcriptions of English do ("Starmer" and スターマー).
+    """
+    latin = word.isascii()
     text = anyascii(word).lower()
     text = _NON_LETTER.sub("", text)
-    text = text.replace("ph", "f").replace("th", "t").replace("sh", "s").replace("ch", "k")
-    text = text.replace("tsu", "t").replace("ts", "t").replace("j", "z").replace("g", "k")
-    text = text.replace("d", "t").replace("b", "p").translate(_SKELETON_MAP)
+    if latin:
+        text = _SILENT_R.sub("", text)
+    text = text.replace("ph", "f").replace("th", "t").replace("sh", "s").replace("ch", "t")
+    text = text.replace("tsu", "t").replace("ts", "t").replace("x", "ks").replace("g", "k")
+    text = text.translate(_SKELETON_MAP)
     text = _VOWELS.sub("", text)
     return _DOUBLED.sub(r"\1", text)
 
@@ -281,6 +294,7 @@ class StoryIndex:
         shared_cross: dict[int, float] = defaultdict(float)
         shared_h: dict[int, float] = defaultdict(float)
         h_count: dict[int, int] = defaultdict(int)
+        cross_count: dict[int, int] = defaultdict(int)
         specific: set[int] = set()
         for key, weight in weights.items():
             # A word key names its language ("w:vi:…"): only items of that language share it.
@@ -295,6 +309,7 @@ class StoryIndex:
                     h_count[doc_id] += 1
                 elif kind != "w":
                     shared_cross[doc_id] += weight
+                    cross_count[doc_id] += 1
             if kind != "a":
                 specific.update(posting)
         best_story, best_score, runner_up, across = None, 0.0, 0.0, False
@@ -309,10 +324,13 @@ class StoryIndex:
             # What survives translation (numbers, dates, names, Hán-Việt readings) counts in any
             # language pair; within one language the words count as well.
             value = 0.0
+            # Numbers, dates and names count once a second piece of evidence (another of them,
+            # a Hán-Việt compound) backs the first.
+            evidence = cross_count[doc_id] + h_count[doc_id] >= MIN_SHARED_KEYS
             if other.lang != lang:
                 if doc_id in specific and mine_cross and other_cross:
                     value = shared_cross[doc_id] / math.sqrt(mine_cross * other_cross)
-                    value *= self.cross_boost
+                    value *= self.cross_boost * evidence
                 # One shared compound is chance ("Việt Nam", "quốc gia"); two count half, three
                 # and more in full.
                 if mine_h and other_h and h_count[doc_id] >= 2:
@@ -323,7 +341,7 @@ class StoryIndex:
             else:
                 if doc_id in specific and mine_cross and other_cross:
                     value = shared_cross[doc_id] / math.sqrt(mine_cross * other_cross)
-                    value *= SAME_LANGUAGE_NAMES
+                    value *= SAME_LANGUAGE_NAMES * evidence
                 if mine_same and other_same:
                     same = (weight - shared_h[doc_id]) / math.sqrt(mine_same * other_same)
                     value = max(value, same)

@@ -1,0 +1,43 @@
+"""Story keys and scores, one test per class of linking error found on the vi–ja pairs:
+transliterated names, country and city names, numbers and dates written differently, a lone
+shared key. The texts are written for these tests."""
+
+from ..ml.linking import StoryIndex, _skeleton, story_keys
+
+
+def test_name_skeletons_meet_across_scripts():
+    # b/v/p: "Litvinenko" and リトビネンコ; s/z: "Rumsfeld" and ラムズフェルド; チ writes "ti":
+    # "Putin" and プーチン; the r no vowel follows is not heard: "Starmer" and スターマー.
+    for latin, katakana in [
+        ("Litvinenko", "リトビネンコ"),
+        ("Rumsfeld", "ラムズフェルド"),
+        ("Putin", "プーチン"),
+        ("Starmer", "スターマー"),
+        ("Richardson", "リチャードソン"),
+        ("Karachi", "カラチ"),
+        ("Alexander", "アレクサンダー"),
+    ]:
+        assert _skeleton(latin) == _skeleton(katakana), (latin, katakana)
+    # Different names stay apart.
+    assert _skeleton("Putin") != _skeleton("Patel")
+    assert _skeleton("Karachi") != _skeleton("Kerch")
+    vi = story_keys("Bộ trưởng Rumsfeld gặp ông Putin", "", "vi")
+    ja = story_keys("ラムズフェルド長官がプーチン氏と会談", "", "ja")
+    assert {"s:rmsrt", "s:ptn"} <= vi & ja
+
+
+def test_a_single_shared_key_is_not_enough_across_languages():
+    index = StoryIndex(threshold=0.5)
+    # An earlier foreign item that shares only one number (a year) with the new one.
+    index.add(1, 1, frozenset({"n:1999", "h:tu_phap", "h:xa_hoi"}), "ja")
+    index.add(2, 2, frozenset({"n:2005", "s:mkrst"}), "ja")
+    story, score = index.best(frozenset({"n:1999", "s:pnsr"}), "vi")
+    assert story is None and score < 0.5
+    # Two shared keys (a year and a name) are evidence.
+    index.add(3, 3, frozenset({"n:1999", "s:pnsr", "h:tong_thong"}), "ja")
+    story, _ = index.best(frozenset({"n:1999", "s:pnsr"}), "vi")
+    assert story == 3
+    # Within one language one shared name does not make two texts one story either.
+    same = StoryIndex(threshold=0.5)
+    same.add(1, 1, frozenset({"s:tnk", "w:vi:hua", "w:vi:sau"}), "vi")
+    assert same.best(frozenset({"s:tnk", "w:vi:cuu", "w:vi:tien"}), "vi")[0] is None
