@@ -38,6 +38,7 @@ from anyascii import anyascii
 from lantoa.core.text import fold_lower
 
 from .hanviet import hanviet_keys
+from .places import place_keys
 
 THRESHOLD = 0.65
 # Numbers below this are mostly small counts that every story has.
@@ -204,18 +205,20 @@ def story_keys(
             keys.add(f"n:{value}")
     keys |= _dates(body)
     folded = fold_lower(body)
-    place_keys: set[str] = set()
+    watched_keys: set[str] = set()
     place_words: set[str] = set()
     for spelling, key in (aliases or {}).items():
         if spelling in folded:
             keys.add(f"a:{key}")
             # The watched name's own spellings count once, as the alias key.
-            place_keys |= _name_keys(spelling.title())
+            watched_keys |= _name_keys(spelling.title())
             place_words.update(_WORD.findall(spelling))
-    keys |= _name_keys(body) - place_keys
+    countries, named = place_keys(body)
+    keys |= countries
+    keys |= _name_keys(named) - watched_keys
     lang = (language or "").split("-")[0]
     if hanviet:
-        keys |= hanviet_keys(body, lang)
+        keys |= hanviet_keys(named, lang)
     # Words of the title and the opening only: enough to tell two outlets' versions apart from
     # other stories, and the index stays small.
     words = _WORD.findall(fold_lower(title)) + _WORD.findall(fold_lower(text))[:MAX_WORDS]

@@ -3,6 +3,7 @@ transliterated names, country and city names, numbers and dates written differen
 shared key. The texts are written for these tests."""
 
 from ..ml.linking import StoryIndex, _skeleton, story_keys
+from ..ml.places import place_keys
 
 
 def test_name_skeletons_meet_across_scripts():
@@ -24,6 +25,28 @@ def test_name_skeletons_meet_across_scripts():
     vi = story_keys("Bộ trưởng Rumsfeld gặp ông Putin", "", "vi")
     ja = story_keys("ラムズフェルド長官がプーチン氏と会談", "", "ja")
     assert {"s:rmsrt", "s:ptn"} <= vi & ja
+
+
+def test_country_and_city_names_meet_through_the_gazetteer():
+    keys, rest = place_keys("Nhật Bản và Hàn Quốc, hai đồng minh của Mỹ, họp ở Luân Đôn")
+    assert keys == {"g:JP", "g:KR", "g:US", "g:Europe/London"}
+    assert "Luân" not in rest  # the names make no other key
+    ja, _ = place_keys("日本と韓国は米国の同盟国で、ロンドンで会合した")
+    assert ja == keys
+    zh, _ = place_keys("日本和韩国是美国的盟友，在伦敦开会")
+    ko, _ = place_keys("일본과 한국은 미국의 동맹국으로 런던에서 만났다")
+    assert zh == keys == ko
+    # A longer name wins over the shorter one inside it; words that merely look like a name in
+    # lower case (mỹ phẩm: cosmetics; pháp luật: law) are no place.
+    assert place_keys("インドネシアとインド")[0] == {"g:ID", "g:IN"}
+    assert place_keys("mỹ phẩm và pháp luật")[0] == set()
+    assert place_keys("Nam Mỹ")[0] == {"g:005"}
+    # Korean two-syllable words that are names elsewhere (이란: "so-called") are not read as one.
+    assert place_keys("이른바 개혁이란 무엇인가")[0] == set()
+    vi = story_keys("Ba Lan và Phần Lan ký hiệp định", "", "vi")
+    ja = story_keys("ポーランドとフィンランドが協定に署名", "", "ja")
+    assert {"g:PL", "g:FI"} <= vi & ja
+    assert not any(key.startswith("s:") for key in ja)  # ポーランド is a place, not a name
 
 
 def test_a_single_shared_key_is_not_enough_across_languages():
