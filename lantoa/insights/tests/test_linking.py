@@ -3,6 +3,7 @@ transliterated names, country and city names, numbers and dates written differen
 shared key. The texts are written for these tests."""
 
 from ..ml.linking import StoryIndex, _skeleton, story_keys
+from ..ml.numbers import date_keys, number_keys
 from ..ml.places import place_keys
 
 
@@ -64,3 +65,37 @@ def test_a_single_shared_key_is_not_enough_across_languages():
     same = StoryIndex(threshold=0.5)
     same.add(1, 1, frozenset({"s:tnk", "w:vi:hua", "w:vi:sau"}), "vi")
     assert same.best(frozenset({"s:tnk", "w:vi:cuu", "w:vi:tien"}), "vi")[0] is None
+
+
+def test_numbers_written_differently_are_one_number():
+    twelve_hundred = [
+        "1,2 nghìn",
+        "1.200",
+        "1200",
+        "千二百",
+        "一千二百",
+        "1천200",
+        "một nghìn hai trăm",
+    ]
+    for text in twelve_hundred:
+        assert number_keys(text) == {"n:1200"}, text
+    assert number_keys("8 tỷ bảng") == number_keys("80億ポンド") == {"n:8000000000"}
+    assert number_keys("bảy triệu con") == number_keys("７００万頭") == {"n:7000000"}
+    assert number_keys("137万2000リットル") == number_keys("1.372.000 lít") == {"n:1372000"}
+    assert number_keys("2.5 million") == number_keys("2,5 triệu") == {"n:2500000"}
+    assert number_keys("mười ba cuộc tấn công") == number_keys("13回の攻撃") == {"n:13"}
+    # "năm" is five before a multiplier or after linh, else "year"; after ten, five is "lăm".
+    assert number_keys("hai mươi năm trước") == {"n:20"}
+    assert number_keys("hai mươi lăm người") == {"n:25"}
+    assert number_keys("ba trăm linh năm") == {"n:305"}
+    assert number_keys("năm trăm người") == {"n:500"}
+    # Small counts, lone number words and names are no keys.
+    assert number_keys("hai người ở Ba Lan, 3 xe") == set()
+    assert number_keys("十分な") == set()
+
+
+def test_dates_with_the_month_in_words():
+    assert date_keys("vào ngày 14 tháng Tư") == date_keys("4月14日に") == {"d:4-14"}
+    assert date_keys("ngày 3 tháng Mười Hai") == date_keys("December 3") == {"d:12-3"}
+    assert date_keys("ngày 5 tháng năm 2010") == {"d:5-5"}
+    assert date_keys("ngày 14 tháng này") == set()
