@@ -2,6 +2,7 @@
 transliterated names, country and city names, numbers and dates written differently, a lone
 shared key. The texts are written for these tests."""
 
+from ..ml.hanviet import hanviet_keys
 from ..ml.linking import StoryIndex, _skeleton, story_keys
 from ..ml.numbers import date_keys, number_keys
 from ..ml.places import place_keys
@@ -99,3 +100,14 @@ def test_dates_with_the_month_in_words():
     assert date_keys("ngày 3 tháng Mười Hai") == date_keys("December 3") == {"d:12-3"}
     assert date_keys("ngày 5 tháng năm 2010") == {"d:5-5"}
     assert date_keys("ngày 14 tháng này") == set()
+
+
+def test_native_vietnamese_words_that_fold_like_sino_vietnamese_make_no_compound():
+    # "trong khi" (while) folds like 重器 "trọng khí", "đã đi" (went) like 多移 "đa di": the
+    # tones tell the native words apart; "không khí" (空氣, air) is the borrowed word.
+    keys = hanviet_keys("trong khi đó, họ đã đi; không khí ô nhiễm", "vi")
+    assert "h:khong_khi" in keys
+    assert not {"h:trong_khi", "h:da_di"} & keys
+    assert "h:khong_khi" in hanviet_keys("空気が汚染された", "ja")
+    # A tone mark placed the old way (hoá) or the new way (hóa) reads the same.
+    assert hanviet_keys("văn hoá", "vi") == hanviet_keys("văn hóa", "vi") == {"h:van_hoa"}
