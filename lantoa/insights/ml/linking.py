@@ -44,6 +44,10 @@ from .hanviet import hanviet_keys
 from .numbers import date_keys, number_keys
 from .places import place_keys
 
+# The version of what `story_keys` returns: keys stored with another version were computed by
+# other rules (2: place keys g:, numbers in words and scales, wider name skeletons, Hán-Việt
+# syllables with their tone) and must be computed again, not compared with these.
+KEYS_VERSION = 2
 THRESHOLD = 0.65
 MAX_WORDS = 40
 # Within one language, numbers and names weigh this much (words carry the rest).
