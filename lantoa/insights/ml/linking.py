@@ -2,9 +2,11 @@
 
 Each item is reduced to a set of keys that survive translation and transliteration:
 
-- `n:` numbers, written the same in every language once normalised ("1.372.000", "137万2000"
-  and "1,372,000" are one number; years and counts alike);
-- `d:` day-month dates ("ngày 5 tháng 3", "3月5日", "5/3", "March 5");
+- `n:` numbers, written the same in every language once normalised ("1.372.000", "137万2000",
+  "1,372,000" and "1,372 triệu" are one number; "千二百", "1천200", "một nghìn hai trăm" another;
+  years and counts alike: .numbers);
+- `d:` day-month dates ("ngày 5 tháng 3", "ngày 5 tháng Ba", "3月5日", "5/3", "March 5");
+- `g:` countries and cities, one key for every language's name ("Nga", ロシア, 俄罗斯: .places);
 - `l:` words in Latin script (acronyms and names: "NASCAR", "Lenox"), accents removed;
 - `s:` name skeletons: a proper name or a katakana / hangul run transliterated (anyascii) and
   reduced to its consonants, so "Karachi" and カラチ, "Hyderabad" and ハイデラバード, "Johnson"
@@ -15,9 +17,10 @@ Each item is reduced to a set of keys that survive translation and transliterati
   of the same event in Vietnamese, or in English, share their words).
 
 An item joins the story of the most similar earlier item (IDF-weighted overlap of the keys,
-normalised by the smaller key set) when the score reaches the threshold; otherwise it starts a new
-story. The index is an inverted list of keys, so one item costs a look-up per key, not a
-comparison with every earlier item.
+normalised by the smaller key set) when the score reaches the threshold and at least two keys are
+shared (one number or name in common is chance); otherwise it starts a new story. The index is
+an inverted list of keys, so one item costs a look-up per key, not a comparison with every
+earlier item.
 """
 
 from __future__ import annotations
@@ -38,10 +41,14 @@ from anyascii import anyascii
 from lantoa.core.text import fold_lower
 
 from .hanviet import hanviet_keys
+from .numbers import date_keys, number_keys
+from .places import place_keys
 
+# The version of what `story_keys` returns: keys stored with another version were computed by
+# other rules (2: place keys g:, numbers in words and scales, wider name skeletons, Hán-Việt
+# syllables with their tone) and must be computed again, not compared with these.
+KEYS_VERSION = 2
 THRESHOLD = 0.65
-# Numbers below this are mostly small counts that every story has.
-MIN_NUMBER = 10
 MAX_WORDS = 40
 # Within one language, numbers and names weigh this much (words carry the rest).
 SAME_LANGUAGE_NAMES = 1.0
@@ -49,42 +56,17 @@ MAX_POSTINGS = 64  # a key shared by more items than this is too common to retri
 HANVIET_WEIGHT = 4.0
 MARGIN = 1.3
 MIN_HANVIET_SHARED = 3
+MIN_SHARED_KEYS = 2  # one shared number, date or name is chance: a year, "HIV", "50"
 TOP_CANDIDATES = 30  # items scored in full: those sharing the most weight
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]+")
 _HANGUL = re.compile(r"[\uac00-\ud7af]+")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ỹĐđ]+")
 _CAPITAL_RUN = re.compile(r"(?:\b[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+|$)){1,4}")
+_WORD = re.compile(r"[A-Za-zÀ-ỹĐđ]+")
+_CAPITAL_RUN = re.compile(r"(?:\b[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+|$)){1,4}")
 _NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?(?:\s*[万億])?(?:\d+)?")
 _WORD = re.compile(r"\w+")
-_DATES = (
-    re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})", re.I),  # vi: day, month
-    re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/\d{2,4})?\b"),  # vi/fr: day/month
-)
-_DATE_JA = re.compile(r"(\d{1,2})月(\d{1,2})日")  # ja/zh: month, day
-_DATE_KO = re.compile(r"(\d{1,2})월\s*(\d{1,2})일")  # ko: month, day
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan", "janvier"),
-            ("february", "feb", "février", "fevrier"),
-            ("march", "mar", "mars"),
-            ("april", "apr", "avril"),
-            ("may", "mai"),
-            ("june", "jun", "juin"),
-            ("july", "jul", "juillet"),
-            ("august", "aug", "août", "aout"),
-            ("september", "sep", "sept", "septembre"),
-            ("october", "oct", "octobre"),
-            ("november", "nov", "novembre"),
-            ("december", "dec", "décembre", "decembre"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_DATE_EN = re.compile(r"\b([A-Za-zéû]{3,9})\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+([A-Za-zéû]{3,9})\b")
 _STOP = frozenset(
     """và của là có cho các những được trong với đã này một người không tại về từ khi đến để
     theo ra sẽ như thì lại cũng vào năm ngày nhưng hay hoặc nó họ đó nào rằng bị bởi mà
@@ -95,7 +77,10 @@ _STOP = frozenset(
 # Words are compared folded (fold_lower: "ngày" → "ngay"), so the stop words are too.
 _STOP = frozenset(fold_lower(word) for word in _STOP)
 # Transliteration: letters that one language writes where another hears the same sound.
-_SKELETON_MAP = str.maketrans({"l": "r", "v": "b", "c": "k", "q": "k", "f": "h", "x": "s"})
+_SKELETON_MAP = str.maketrans(
+    {"l": "r", "v": "p", "b": "p", "c": "k", "q": "k", "f": "h", "d": "t", "j": "s", "z": "s"}
+)
+_SILENT_R = re.compile(r"r+(?![aeiouy])")
 _VOWELS = re.compile(r"[aeiouyhw]+")
 _NON_LETTER = re.compile(r"[^a-z]")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -103,53 +88,23 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 @functools.lru_cache(maxsize=65536)  # names recur across a stream's items
 def _skeleton(word: str) -> str:
-    """Consonants of a transliterated name, doubled letters collapsed: 'karachi' → 'krk'."""
+    """Consonants of a transliterated name, doubled letters collapsed: 'karachi' → 'krt'.
+
+    Letters that one script writes where another hears the same sound share one consonant:
+    b/v/p ("Litvinenko" and リトビネンコ), s/z/j ("Rumsfeld" and ラムズフェルド), and ch/t (チ
+    writes the "ti" of "Putin" as プーチン). A Latin-script name loses the r that no vowel
+    follows, as Japanese and Korean transcriptions of English do ("Starmer" and スターマー).
+    """
+    latin = word.isascii()
     text = anyascii(word).lower()
     text = _NON_LETTER.sub("", text)
-    text = text.replace("ph", "f").replace("th", "t").replace("sh", "s").replace("ch", "k")
-    text = text.replace("tsu", "t").replace("ts", "t").replace("j", "z").replace("g", "k")
-    text = text.replace("d", "t").replace("b", "p").translate(_SKELETON_MAP)
+    if latin:
+        text = _SILENT_R.sub("", text)
+    text = text.replace("ph", "f").replace("th", "t").replace("sh", "s").replace("ch", "t")
+    text = text.replace("tsu", "t").replace("ts", "t").replace("x", "ks").replace("g", "k")
+    text = text.translate(_SKELETON_MAP)
     text = _VOWELS.sub("", text)
     return _DOUBLED.sub(r"\1", text)
-
-
-def _number_value(raw: str) -> str | None:
-    raw = raw.strip()
-    man = 0
-    if "億" in raw or "万" in raw:
-        unit = 100_000_000 if "億" in raw else 10_000
-        head, _, tail = raw.replace("億", "万").partition("万")
-        head, tail = re.sub(r"\D", "", head), re.sub(r"\D", "", tail)
-        if not head:
-            return None
-        man = int(head) * unit + (int(tail) if tail else 0)
-        return str(man)
-    # "1.372.000" / "1,372,000" / "1 372 000": thousands; "2,5" / "2.5": a decimal.
-    if re.fullmatch(r"\d{1,3}(?:[.,\s]\d{3})+", raw):
-        return str(int(re.sub(r"\D", "", raw)))
-    digits = re.match(r"\d+", raw)
-    if not digits:
-        return None
-    value = int(digits.group())
-    return str(value) if value >= MIN_NUMBER else None
-
-
-def _dates(text: str) -> set[str]:
-    found = set()
-    for pattern in _DATES:
-        for day, month in pattern.findall(text):
-            if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
-                found.add(f"d:{int(month)}-{int(day)}")
-    for pattern in (_DATE_JA, _DATE_KO):
-        for month, day in pattern.findall(text):
-            if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
-                found.add(f"d:{int(month)}-{int(day)}")
-    for name1, day1, day2, name2 in _DATE_EN.findall(text):
-        month = _MONTHS.get((name1 or name2).lower())
-        day = int(day1 or day2)
-        if month and 1 <= day <= 31:
-            found.add(f"d:{month}-{day}")
-    return found
 
 
 def _name_keys(body: str) -> set[str]:
@@ -185,24 +140,23 @@ def story_keys(
     watchlist key and is matched as a phrase; with `hanviet`, Sino-Vietnamese `h:` keys too."""
     body = unicodedata.normalize("NFKC", f"{title}\n{text}")
     keys: set[str] = set()
-    for raw in _NUMBER.findall(body):
-        value = _number_value(raw)
-        if value:
-            keys.add(f"n:{value}")
-    keys |= _dates(body)
+    keys |= number_keys(body)
+    keys |= date_keys(body)
     folded = fold_lower(body)
-    place_keys: set[str] = set()
+    watched_keys: set[str] = set()
     place_words: set[str] = set()
     for spelling, key in (aliases or {}).items():
         if spelling in folded:
             keys.add(f"a:{key}")
             # The watched name's own spellings count once, as the alias key.
-            place_keys |= _name_keys(spelling.title())
+            watched_keys |= _name_keys(spelling.title())
             place_words.update(_WORD.findall(spelling))
-    keys |= _name_keys(body) - place_keys
+    countries, named = place_keys(body)
+    keys |= countries
+    keys |= _name_keys(named) - watched_keys
     lang = (language or "").split("-")[0]
     if hanviet:
-        keys |= hanviet_keys(body, lang)
+        keys |= hanviet_keys(named, lang)
     # Words of the title and the opening only: enough to tell two outlets' versions apart from
     # other stories, and the index stays small.
     words = _WORD.findall(fold_lower(title)) + _WORD.findall(fold_lower(text))[:MAX_WORDS]
@@ -281,6 +235,7 @@ class StoryIndex:
         shared_cross: dict[int, float] = defaultdict(float)
         shared_h: dict[int, float] = defaultdict(float)
         h_count: dict[int, int] = defaultdict(int)
+        cross_count: dict[int, int] = defaultdict(int)
         specific: set[int] = set()
         for key, weight in weights.items():
             # A word key names its language ("w:vi:…"): only items of that language share it.
@@ -295,6 +250,7 @@ class StoryIndex:
                     h_count[doc_id] += 1
                 elif kind != "w":
                     shared_cross[doc_id] += weight
+                    cross_count[doc_id] += 1
             if kind != "a":
                 specific.update(posting)
         best_story, best_score, runner_up, across = None, 0.0, 0.0, False
@@ -309,10 +265,13 @@ class StoryIndex:
             # What survives translation (numbers, dates, names, Hán-Việt readings) counts in any
             # language pair; within one language the words count as well.
             value = 0.0
+            # Numbers, dates and names count once a second piece of evidence (another of them,
+            # a Hán-Việt compound) backs the first.
+            evidence = cross_count[doc_id] + h_count[doc_id] >= MIN_SHARED_KEYS
             if other.lang != lang:
                 if doc_id in specific and mine_cross and other_cross:
                     value = shared_cross[doc_id] / math.sqrt(mine_cross * other_cross)
-                    value *= self.cross_boost
+                    value *= self.cross_boost * evidence
                 # One shared compound is chance ("Việt Nam", "quốc gia"); two count half, three
                 # and more in full.
                 if mine_h and other_h and h_count[doc_id] >= 2:
@@ -323,7 +282,7 @@ class StoryIndex:
             else:
                 if doc_id in specific and mine_cross and other_cross:
                     value = shared_cross[doc_id] / math.sqrt(mine_cross * other_cross)
-                    value *= SAME_LANGUAGE_NAMES
+                    value *= SAME_LANGUAGE_NAMES * evidence
                 if mine_same and other_same:
                     same = (weight - shared_h[doc_id]) / math.sqrt(mine_same * other_same)
                     value = max(value, same)
