@@ -193,6 +193,58 @@ def test_facets_count_sources_languages_and_days(corpus):
     assert len(facets["day"]) == 4
 
 
+def test_facet_days_are_local_days_on_both_sides_of_midnight():
+    """Ho Chi Minh City is UTC+7: 16:59 UTC is 23:59 the same day, 17:00 UTC is the next day."""
+    from datetime import UTC
+
+    source = SourceFactory(name="Báo Gia Lai")
+    stamps = ["2026-03-01T16:59:59", "2026-03-01T17:00:00", "2026-03-01T00:00:00"]
+    indexed_items(
+        *(
+            {
+                "title": f"Gia Lai {n}",
+                "published_at": datetime.fromisoformat(stamp).replace(tzinfo=UTC),
+            }
+            for n, stamp in enumerate(stamps)
+        ),
+        source=source,
+    )
+    for page_facets in (
+        search_facets(search_items("gia lai")),
+        search_newest("gia lai", with_facets=True).facets(),
+    ):
+        days = {(f["value"].isoformat(), f["count"]) for f in page_facets["day"]}
+        assert days == {("2026-03-01", 2), ("2026-03-02", 1)}
+
+
+@pytest.mark.parametrize(
+    "zone", ["Asia/Ho_Chi_Minh", "Europe/Paris", "America/St_Johns", "Australia/Lord_Howe"]
+)
+def test_local_days_agree_with_converting_each_time(zone):
+    """Counting by UTC day and offset gives the days a conversion of each time gives, also
+    across daylight-saving changes and in zones off by half an hour; for aware times, naive
+    UTC times (SQLite) and their text."""
+    import random
+    from collections import Counter
+    from datetime import UTC, timedelta
+    from zoneinfo import ZoneInfo
+
+    from lantoa.monitoring.search.selectors import _local_days
+
+    rng = random.Random(18)
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    stamps = [start + timedelta(seconds=rng.randrange(2 * 366 * 86400)) for _ in range(5000)]
+    tz = ZoneInfo(zone)
+    expected = Counter(stamp.astimezone(tz).date() for stamp in stamps)
+    naive = [stamp.replace(tzinfo=None) for stamp in stamps]
+    assert _local_days(stamps, tz) == expected
+    assert _local_days(naive, tz) == expected
+    assert _local_days([str(stamp) for stamp in naive], tz) == expected
+    assert _local_days([stamp.astimezone(ZoneInfo("Asia/Tokyo")) for stamp in stamps], tz) == (
+        expected
+    )
+
+
 def test_ranked_results_work_as_id_lists_and_scopes(corpus):
     ids = list(search_items("nhon").values_list("id", flat=True))
     assert len(ids) == 4
