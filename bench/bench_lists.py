@@ -4,6 +4,7 @@ default list code on the same database in the same run, beside a plain Django vi
     make bench BENCH_ARGS=load     # builds the corpus database first (lantoa_load_bench)
     .venv/bin/python -m bench lists --rounds 15
     .venv/bin/python -m bench lists --db sqlite   # after make bench BENCH_ARGS='load --db sqlite'
+    .venv/bin/python -m bench lists --profile /admin/snippets/monitoring/pollrun/   # cProfile
 
 Reads the load benchmark's corpus (bench/load_corpus.py: PostgreSQL's lantoa_load_bench, or
 LANTOA_BENCH_LOAD_PG_URL, or --db sqlite, or --db-url) through Django's test client logged in as
@@ -14,8 +15,9 @@ other work slows them alike:
 - "Wagtail default": the list views as Wagtail builds them (a template per cell, a menu of buttons
   per row; the sources' weekly health counted by joining poll runs and items in the list query;
   the sidebar built on every page, filter choices through a server-side cursor on PostgreSQL).
-- "Lantoa lists, Wagtail frame": core.tables' template-free text and date cells, item rows that
-  open the item, the sources' health counted for the page from an index and kept a minute
+- "Lantoa lists, Wagtail frame": core.tables' template-free text, date, checkbox and title cells
+  and rows joined in Python (FastRowsTable), item and poll-run rows that open the record, the
+  sources' health counted for the page from an index and kept a minute
   (monitoring.selectors); the page's frame (sidebar, filter choices) as Wagtail builds it.
 - "Lantoa": the same with the sidebar cached per person (core.admin.sidebar), the filter drawer
   cached per form, values and choices (core.admin.filter_drawer), the keyboard-shortcuts dialog
@@ -59,7 +61,7 @@ def main(argv: list[str]) -> None:
                "LANTOA_LOG_LEVEL": "ERROR"}  # fmt: skip
         done = subprocess.run(
             [sys.executable, "-m", "bench.bench_lists", "--inner", "--rounds", str(args.rounds),
-             "--db", args.db],
+             "--db", args.db, *(["--profile", args.profile] if args.profile else [])],
             env=env, cwd=ROOT, capture_output=True, text=True, check=False,
         )  # fmt: skip
         print(done.stdout or done.stderr[-3000:])
@@ -73,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", choices=("postgres", "sqlite"), default="postgres")
     parser.add_argument("--items", type=int, default=1_000_000, help="the corpus's size")
     parser.add_argument("--db-url", "--pg-url", help="the corpus database (default: per --db)")
+    parser.add_argument(
+        "--profile", metavar="PATH", help="print cProfile's top functions of one request instead"
+    )
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -93,12 +98,16 @@ def _variants():
     from lantoa.monitoring.constants import FETCH_FAILURES
 
     ours = {
-        # The template-free cells of every list that has them (items, poll runs, stories,
-        # sources, cases, tasks).
-        FastColumnsMixin: {"columns": FastColumnsMixin.__dict__["columns"]},
-        views.ItemIndexView: {
-            "get_list_buttons": views.ItemIndexView.__dict__["get_list_buttons"],
-            "_get_title_column": views.ItemIndexView.__dict__["_get_title_column"],
+        # The template-free cells and rows of every list that has them (items, poll runs,
+        # stories, sources, cases, tasks).
+        FastColumnsMixin: {
+            "columns": FastColumnsMixin.__dict__["columns"],
+            "table_class": FastColumnsMixin.__dict__["table_class"],
+        },
+        # Item and poll-run rows open the record, without a menu of buttons each.
+        views.RowOpensRecordMixin: {
+            "get_list_buttons": views.RowOpensRecordMixin.__dict__["get_list_buttons"],
+            "_get_title_column": views.RowOpensRecordMixin.__dict__["_get_title_column"],
         },
         views.SourceIndexView: {
             "paginate_queryset": views.SourceIndexView.__dict__["paginate_queryset"],
@@ -167,6 +176,9 @@ def _inner(args) -> None:
     client = Client()
     client.force_login(User.objects.get(username="theodoi"))
     variants = _variants()
+    if args.profile:
+        _profile(client, args.profile, variants[-1][1])
+        return
     times: dict[tuple[str, str], list[float]] = {}
     baseline: list[float] = []
     for path in PATHS:
@@ -204,6 +216,32 @@ def _inner(args) -> None:
         f"| baseline: plain Django view /api/health | {statistics.median(values):.0f} "
         f"| {_p95(values):.0f} |" + " |" * (2 * len(variants) - 2)
     )
+
+
+def _profile(client, path: str, apply) -> None:
+    """One request of `path` (Lantoa's variant, warmed twice) under cProfile, by cumulative time,
+    with the queries it ran."""
+    import cProfile
+    import io
+    import pstats
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    apply()
+    for _warm in range(2):
+        assert client.get(path).status_code == 200, path
+    with CaptureQueriesContext(connection) as queries:
+        profile = cProfile.Profile()
+        profile.enable()
+        client.get(path)
+        profile.disable()
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(45)
+    print(out.getvalue())
+    print(f"{len(queries)} queries:")
+    for query in queries.captured_queries:
+        print(f"  {query['time']} s  {query['sql'][:160]}")
 
 
 def _p95(values: list[float]) -> float:

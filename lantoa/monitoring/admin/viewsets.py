@@ -19,6 +19,7 @@ from .views import (
     ItemEditView,
     ItemIndexView,
     ItemInspectView,
+    PollRunIndexView,
     SourceIndexView,
     item_original_view,
     posts_import_view,
@@ -129,7 +130,7 @@ class ItemViewSet(SnippetViewSet):
 
 class PollRunViewSet(SnippetViewSet):
     model = PollRun
-    index_view_class = GrowingIndexView
+    index_view_class = PollRunIndexView
     icon = "history"
     menu_label = _("Lượt thu thập")
     list_display = [
