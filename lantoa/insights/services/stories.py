@@ -229,31 +229,23 @@ def stories_link(items: list[Item]) -> list[Story]:
             raise
 
 
-def _batch_keys(items: list[Item]) -> tuple[dict[int, frozenset[str]], set[int]]:
-    """The keys of the batch's items that the index does not hold: stored ones read (an item
-    linked before, by this worker or another), the others computed; and the ids computed."""
+def _batch_keys(items: list[Item]) -> dict[int, frozenset[str]]:
+    """The keys of the batch's items that the index does not hold, computed. (An item with keys
+    stored and not in the index is outside the window or being analysed again: rare, and its
+    stored row is kept.)"""
     docs = INDEX.index.docs
     # An item without a story is linked (again: its story may have been removed since).
-    missing = [item for item in items if item.pk not in docs or item.story_id is None]
-    keys: dict[int, frozenset[str]] = {}
-    # Only an item that already has a story can have stored keys (they are written when it is
-    # linked): the batch's new items cost no query.
-    linked = [item.pk for item in missing if item.story_id is not None]
-    if linked:
-        stored = StoryKeys.objects.filter(item_id__in=linked, fingerprint=INDEX.fingerprint)
-        keys = {pk: keys_unpack(packed) for pk, packed in stored.values_list("item_id", "keys")}
-    computed = set()
-    for item in missing:
-        if item.pk not in keys:
-            keys[item.pk] = item_keys(item, INDEX.aliases)
-            computed.add(item.pk)
-    return keys, computed
+    return {
+        item.pk: item_keys(item, INDEX.aliases)
+        for item in items
+        if item.pk not in docs or item.story_id is None
+    }
 
 
 def _link(items: list[Item]) -> list[Story]:
     INDEX.sync(watchlist_aliases())
     lonely = [item for item in items if item.story_id is None]
-    keys, computed = _batch_keys(items)
+    keys = _batch_keys(items)
     if not _assign(lonely, keys):
         # The memory held entries of a rolled-back batch: rebuild it from the database and link
         # the batch again (rare: a failed transaction after this stage ran).
@@ -283,12 +275,12 @@ def _link(items: list[Item]) -> list[Story]:
         if item.pk not in INDEX.index.docs:
             INDEX.index.add(item.pk, item.story_id, keys[item.pk], item.language)
     # Keys computed here are stored in the same step, for the other workers' indexes (and this
-    # one's after a restart); an item whose keys another worker stored meanwhile keeps those.
+    # one's after a restart); an item whose keys are already stored keeps that row.
     rows_insert(
         StoryKeys,
         [
             StoryKeys(item_id=pk, keys=keys_pack(keys[pk]), fingerprint=INDEX.fingerprint)
-            for pk in sorted(computed)
+            for pk in sorted(keys)
         ],
         ignore_conflicts=True,
     )
