@@ -7,6 +7,7 @@ from .backtests import Backtest, BacktestSample
 from .bulletins import BulletinRecipient
 from .feedback import AlertFeedback, SensitivityChange
 from .learning import ClassifierModel, TrainingJob
+from .stories import StoryKeys
 
 __all__ = [
     "Alert",
@@ -20,6 +21,7 @@ __all__ = [
     "ItemMatch",
     "Label",
     "SensitivityChange",
+    "StoryKeys",
     "Topic",
     "TrainingJob",
     "Watchlist",

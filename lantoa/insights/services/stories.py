@@ -6,22 +6,46 @@ Here every other analysed item joins the story of the most similar item of the l
 STORY_WINDOW days, in any language (lantoa.insights.ml.linking), or starts a story of its own.
 """
 
+import hashlib
+import sys
 import threading
 from datetime import timedelta
+from functools import lru_cache
 
 from django.conf import settings
-from django.db.models import Case, Count, Max, Min, When
+from django.db.models import Case, Count, Max, Min, Q, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from lantoa.core.bulk import rows_update
+from lantoa.core.bulk import rows_insert, rows_update
 from lantoa.monitoring.models import Item, Story
 
 from ..ml.linking import StoryIndex, story_keys
-from ..models import Watchlist
+from ..models import StoryKeys, Watchlist
 from ..selectors.stories import foreign_q
 
 TEXT_CHARS = 1500
+# Bump when story_keys changes what it returns in a way the probe below may not show: the keys
+# stored with the old rules are then computed again, once, by the first worker that reads them.
+KEYS_VERSION = 1
+# Sentences of every key kind (numbers, dates, names, katakana, hangul, Hán-Việt, words): when the
+# key rules change their keys, the fingerprint changes with them.
+_KEYS_PROBE = (
+    ("vi", "Đoàn Thanh niên Quy Nhơn trồng 1.250 cây xanh", "Ngày 12/4 tại phường Ghềnh Ráng."),
+    ("en", "Binh Dinh opens 3,400 m Nhon Hoi bridge", "On March 5 the Governor said 12,000 cars."),
+    ("ja", "クイニョン市で2万5000人が参加", "4月12日、ビンディン省人民委員会が発表した。"),
+    ("zh", "归仁市举办国际旅游节", "3月5日，平定省人民委员会宣布接待游客12万人次。"),
+    (
+        "ko",
+        "퀴논 시 국제 관광 축제 개최",
+        "4월 12일 빈딘성 인민위원회는 2만 명이 참가했다고 밝혔다.",
+    ),
+    ("fr", "Le festival de Quy Nhon accueille 12 000 visiteurs", "Le 5 mars, la province a dit."),
+)
+# How long an id below the highest read may stay unseen before it is taken for a rolled-back
+# insert rather than a transaction still open in another worker.
+GAP_PATIENCE = timedelta(minutes=15)
+_ITEM_TEXT = ("item__title", "item__summary", "item__text", "item__language")
 
 
 def watchlist_aliases() -> dict[str, str]:
@@ -42,9 +66,44 @@ def item_keys(item: Item, aliases: dict[str, str]) -> frozenset[str]:
     return story_keys(item.title, text, item.language, aliases, hanviet=True)
 
 
+def keys_pack(keys) -> str:
+    """Keys as one compact string: grouped by their prefix, written once ("w:vi:cau,cang n:2470").
+    A key's own part never holds a space, a comma or a colon (words, digits, skeletons)."""
+    groups: dict[str, list[str]] = {}
+    for key in sorted(keys):
+        prefix, _, value = key.rpartition(":")
+        groups.setdefault(prefix, []).append(value)
+    return " ".join(f"{prefix}:{','.join(values)}" for prefix, values in groups.items())
+
+
+def keys_unpack(packed: str) -> frozenset[str]:
+    """The keys `keys_pack` packed (interned, as story_keys returns them)."""
+    keys = []
+    for group in packed.split(" "):
+        prefix, _, values = group.rpartition(":")
+        keys.extend(sys.intern(f"{prefix}:{value}") for value in values.split(","))
+    return frozenset(keys) if packed else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _probe_keys() -> str:
+    return "|".join(
+        keys_pack(story_keys(title, text, lang, None, hanviet=True))
+        for lang, title, text in _KEYS_PROBE
+    )
+
+
+def keys_fingerprint(aliases: dict[str, str]) -> str:
+    """Names what an item's keys were computed with: the aliases, the key rules (the probe's
+    keys, KEYS_VERSION) and how much text they read."""
+    seen = repr((KEYS_VERSION, TEXT_CHARS, sorted(aliases.items()), _probe_keys()))
+    return hashlib.blake2b(seen.encode(), digest_size=8).hexdigest()
+
+
 class _IndexCache:
     """The linking index of the last STORY_WINDOW days in this worker's memory, extended from the
-    database at each batch (several workers see each other's items)."""
+    database at each batch (several workers see each other's items) with the keys every worker
+    stored when it linked its items (StoryKeys): read, not computed again."""
 
     def __init__(self):
         self.lock = threading.Lock()
@@ -52,27 +111,102 @@ class _IndexCache:
 
     def reset(self):
         self.index = StoryIndex()
-        self.last_id = 0
+        self.built = False
+        self.cursor = 0  # the highest StoryKeys id read
+        # StoryKeys ids below the cursor not read yet → when first missed: another worker's
+        # transaction may still commit them (ids are handed out at insert, not at commit).
+        self.gaps: dict[int, object] = {}
+        self.last_item = 0  # the highest item id this worker linked (a rollback shows there)
         self.aliases: dict[str, str] = {}
+        self.fingerprint = ""
         self.built_at = timezone.now()
 
     def sync(self, aliases: dict[str, str]):
+        now = timezone.now()
         window = timedelta(days=settings.LANTOA_STORY_WINDOW_DAYS)
-        stale = timezone.now() - self.built_at > window
-        rolled_back = self.last_id and not Item.objects.filter(pk=self.last_id).exists()
+        stale = now - self.built_at > window
+        rolled_back = self.last_item and not Item.objects.filter(pk=self.last_item).exists()
         if stale or rolled_back or aliases != self.aliases:
             self.reset()
             self.aliases = aliases
-        rows = (
-            Item.objects.filter(
-                id__gt=self.last_id, story__isnull=False, fetched_at__gte=timezone.now() - window
-            )
+            self.fingerprint = keys_fingerprint(aliases)
+        since = now - window
+        columns = ("id", "item_id", "item__story_id", "item__language", "item__fetched_at")
+        if not self.built:
+            rows = StoryKeys.objects.filter(item__fetched_at__gte=since, item__story__isnull=False)
+        else:
+            wanted = Q(id__gt=self.cursor)
+            for low, high in _runs(sorted(self.gaps)):
+                wanted |= Q(id__range=(low, high))
+            rows = StoryKeys.objects.filter(wanted)
+        rows = rows.order_by("id").values_list(*columns, "keys", "fingerprint")
+        docs, recompute, seen = self.index.docs, [], []
+        for row_id, item_id, story_id, language, fetched_at, packed, fingerprint in rows.iterator(
+            chunk_size=2000
+        ):
+            seen.append(row_id)
+            if story_id is None or fetched_at < since or item_id in docs:
+                continue
+            if fingerprint != self.fingerprint:
+                recompute.append(row_id)
+                continue
+            self.index.add(item_id, story_id, keys_unpack(packed), language)
+        if recompute:
+            self._recompute(recompute)
+        if not self.built:
+            self._backfill(since)
+            self.built = True
+        elif seen:
+            for row_id in seen:
+                self.gaps.pop(row_id, None)
+            top = seen[-1]
+            if top > self.cursor:
+                unseen = set(range(self.cursor + 1, top)) - set(seen)
+                self.gaps.update(dict.fromkeys(unseen, now))
+        if seen:
+            self.cursor = max(self.cursor, seen[-1])
+        self.gaps = {k: at for k, at in self.gaps.items() if now - at < GAP_PATIENCE}
+
+    def _recompute(self, row_ids: list[int]) -> None:
+        """Keys stored with other aliases or rules: computed again, written back for the other
+        workers, added to the index."""
+        rows = list(StoryKeys.objects.filter(pk__in=row_ids).select_related("item").order_by("id"))
+        for row in rows:
+            keys = item_keys(row.item, self.aliases)
+            row.keys, row.fingerprint = keys_pack(keys), self.fingerprint
+            self.index.add(row.item_id, row.item.story_id, keys, row.item.language)
+        rows_update(StoryKeys, rows, ["keys", "fingerprint"])
+
+    def _backfill(self, since) -> None:
+        """Items of the window that have a story and no stored keys (linked before keys were
+        stored, or folded into a story at ingest and not analysed yet): computed and stored."""
+        items = list(
+            Item.objects.filter(fetched_at__gte=since, story__isnull=False, story_keys__isnull=True)
             .order_by("id")
             .only("id", "story_id", "title", "summary", "text", "language")
         )
-        for item in rows.iterator(chunk_size=2000):
-            self.index.add(item.pk, item.story_id, item_keys(item, aliases), item.language)
-            self.last_id = max(self.last_id, item.pk)
+        rows = []
+        for item in items:
+            keys = item_keys(item, self.aliases)
+            self.index.add(item.pk, item.story_id, keys, item.language)
+            rows.append(
+                StoryKeys(item_id=item.pk, keys=keys_pack(keys), fingerprint=self.fingerprint)
+            )
+        rows_insert(StoryKeys, rows, ignore_conflicts=True)
+
+
+def _runs(ids: list[int]):
+    """Sorted ids as (first, last) runs of consecutive ids."""
+    start = previous = None
+    for value in ids:
+        if previous is not None and value == previous + 1:
+            previous = value
+            continue
+        if start is not None:
+            yield start, previous
+        start = previous = value
+    if start is not None:
+        yield start, previous
 
 
 INDEX = _IndexCache()
@@ -82,7 +216,8 @@ def stories_link(items: list[Item]) -> list[Story]:
     """Give every item a story (in time order), refresh the stories' first and last appearance,
     size and first foreign appearance; returns the stories that crossed into foreign media now.
     Idempotent: an item that has a story keeps it. A batch costs a few queries, not a few per
-    item: new stories are bulk-created, items updated in one executemany."""
+    item: new stories are bulk-created, items updated in one executemany, their keys stored in
+    another."""
     if not items:
         return []
     items = sorted(items, key=lambda i: (i.published_at or i.fetched_at, i.pk))
@@ -94,10 +229,23 @@ def stories_link(items: list[Item]) -> list[Story]:
             raise
 
 
+def _batch_keys(items: list[Item]) -> dict[int, frozenset[str]]:
+    """The keys of the batch's items that the index does not hold, computed. (An item with keys
+    stored and not in the index is outside the window or being analysed again: rare, and its
+    stored row is kept.)"""
+    docs = INDEX.index.docs
+    # An item without a story is linked (again: its story may have been removed since).
+    return {
+        item.pk: item_keys(item, INDEX.aliases)
+        for item in items
+        if item.pk not in docs or item.story_id is None
+    }
+
+
 def _link(items: list[Item]) -> list[Story]:
     INDEX.sync(watchlist_aliases())
     lonely = [item for item in items if item.story_id is None]
-    keys = {item.pk: item_keys(item, INDEX.aliases) for item in lonely}
+    keys = _batch_keys(items)
     if not _assign(lonely, keys):
         # The memory held entries of a rolled-back batch: rebuild it from the database and link
         # the batch again (rare: a failed transaction after this stage ran).
@@ -122,13 +270,21 @@ def _link(items: list[Item]) -> list[Story]:
             INDEX.index.docs[item.pk].story = item.story_id
     if lonely:
         rows_update(Item, lonely, ["story"])
-    # The batch's copies (given their story by MinHash at ingest) go into the index from memory,
-    # as the next sync would have read them back from the database; then the sync skips the
-    # whole batch. Their keys are computed once either way; the read back is saved.
+    # The batch's copies (given their story by MinHash at ingest) go into the index from memory.
     for item in items:
         if item.pk not in INDEX.index.docs:
-            INDEX.index.add(item.pk, item.story_id, item_keys(item, INDEX.aliases), item.language)
-    INDEX.last_id = max(INDEX.last_id, *(item.pk for item in items))
+            INDEX.index.add(item.pk, item.story_id, keys[item.pk], item.language)
+    # Keys computed here are stored in the same step, for the other workers' indexes (and this
+    # one's after a restart); an item whose keys are already stored keeps that row.
+    rows_insert(
+        StoryKeys,
+        [
+            StoryKeys(item_id=pk, keys=keys_pack(keys[pk]), fingerprint=INDEX.fingerprint)
+            for pk in sorted(keys)
+        ],
+        ignore_conflicts=True,
+    )
+    INDEX.last_item = max(INDEX.last_item, *(item.pk for item in items))
     return _stories_refresh({item.story_id for item in items})
 
 
