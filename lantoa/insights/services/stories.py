@@ -20,14 +20,11 @@ from django.utils import timezone
 from lantoa.core.bulk import rows_insert, rows_update
 from lantoa.monitoring.models import Item, Story
 
-from ..ml.linking import StoryIndex, story_keys
+from ..ml.linking import KEYS_VERSION, StoryIndex, story_keys
 from ..models import StoryKeys, Watchlist
 from ..selectors.stories import foreign_q
 
 TEXT_CHARS = 1500
-# Bump when story_keys changes what it returns in a way the probe below may not show: the keys
-# stored with the old rules are then computed again, once, by the first worker that reads them.
-KEYS_VERSION = 1
 # Sentences of every key kind (numbers, dates, names, katakana, hangul, Hán-Việt, words): when the
 # key rules change their keys, the fingerprint changes with them.
 _KEYS_PROBE = (
