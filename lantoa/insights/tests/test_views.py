@@ -17,6 +17,7 @@ from .. import demo
 from ..bulletin import bulletin_build, bulletins_send
 from ..constants import Tone
 from ..models import AlertRule, ClassifierModel, ItemAnalysis, Label, Topic, Watchlist
+from ..schedules import SCHEDULES
 from ..services import items_analyse, label_set
 from .factories import SourceFactory, indexed_items
 
@@ -51,7 +52,7 @@ def test_demo_is_idempotent_and_schedules_the_bulletin(ward):
         AlertRule.objects.count(),
         PeriodicTask.objects.filter(name__startswith="insights").count(),
     )
-    assert first == again and first[3] == 6  # six periodic insights tasks (schedules.py)
+    assert first == again and first[3] == len(SCHEDULES)  # every entry of schedules.py
     quy_nhon = Watchlist.objects.get(name="Quy Nhơn")
     assert {"归仁", "퀴논", "クイニョン", "Qui Nhơn", "Quy Nhon"} <= set(quy_nhon.alias_list())
     assert set(Watchlist.objects.get(name="Gia Lai").alias_list()) >= {"嘉莱", "자라이", "ザライ"}
