@@ -18,6 +18,7 @@ body swapped).
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 
 from django.contrib.admin.utils import quote
@@ -126,7 +127,9 @@ class FastBulkActionsCheckboxColumn(BulkActionsCheckboxColumn):
         )
 
 
+@functools.cache
 def _fast_title_class(column_class: type) -> type:
+    """One class per Wagtail title column class, made once (not a new class every request)."""
     return type(column_class.__name__, (FastTitleCellMixin, column_class), {})
 
 
