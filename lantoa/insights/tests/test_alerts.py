@@ -217,7 +217,9 @@ def test_immediate_match_alerts_once_per_item_with_passage():
     assert list(alert.items.all()) == items
 
 
-def test_matches_during_the_throttle_are_carried_by_the_next_alert():
+def _hourly_throttled_rule_and_three_items():
+    """An immediate match rule of one watchlist, throttled to an alert an hour, and three
+    indexed items that match it."""
     watchlist = WatchlistFactory()
     rule = AlertRuleFactory(
         kind=AlertKind.MATCH,
@@ -225,10 +227,15 @@ def test_matches_during_the_throttle_are_carried_by_the_next_alert():
         watchlist=watchlist,
         throttle_minutes=60,
     )
-    first, waiting, latest = (
+    items = [
         indexed_items({"title": title})[0]
         for title in ("Lễ hội Quy Nhon", "Du khách đến Quy Nhon", "Quy Nhon đón tàu biển")
-    )
+    ]
+    return watchlist, rule, items
+
+
+def test_matches_during_the_throttle_are_carried_by_the_next_alert():
+    watchlist, rule, (first, waiting, latest) = _hourly_throttled_rule_and_three_items()
     items_analyse(item_ids=[first.id])
     items_analyse(item_ids=[waiting.id])  # within the hour: no alert now
     assert [list(a.items.all()) for a in Alert.objects.filter(rule=rule)] == [[first]]
@@ -309,17 +316,7 @@ def test_webhook_formats(fmt, check):
 def test_matches_held_by_the_throttle_are_sent_when_it_ends_without_a_new_match():
     from ..services import alerts_send_waiting
 
-    watchlist = WatchlistFactory()
-    rule = AlertRuleFactory(
-        kind=AlertKind.MATCH,
-        frequency=Frequency.IMMEDIATE,
-        watchlist=watchlist,
-        throttle_minutes=60,
-    )
-    first, second, third = (
-        indexed_items({"title": title})[0]
-        for title in ("Lễ hội Quy Nhon", "Du khách đến Quy Nhon", "Quy Nhon đón tàu biển")
-    )
+    _watchlist, rule, (first, second, third) = _hourly_throttled_rule_and_three_items()
     items_analyse(item_ids=[first.id])
     items_analyse(item_ids=[second.id, third.id])  # within the hour: held back
     assert alerts_send_waiting() == []  # the throttle has not passed: still held

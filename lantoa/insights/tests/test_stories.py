@@ -22,6 +22,17 @@ HARDER = HARD.parent / "stories_harder"
 WORDS = HARD.parent / "stories_words"
 
 
+def _eval_stories(folder: Path) -> dict:
+    """`manage.py eval_stories --json` on one of our hand-written sets."""
+    out = io.StringIO()
+    call_command(
+        "eval_stories",
+        "--docs", str(folder / "docs.jsonl"), "--pairs", str(folder / "pairs.jsonl"),
+        "--aliases", str(folder / "aliases.txt"), "--json", stdout=out,
+    )  # fmt: skip
+    return json.loads(out.getvalue())
+
+
 def test_keys_survive_translation_and_transliteration():
     aliases = {"quy nhon": "1", "归仁": "1", "クイニョン": "1"}
     vi = story_keys(
@@ -39,13 +50,7 @@ def test_keys_survive_translation_and_transliteration():
 
 
 def test_eval_stories_on_the_hard_cases():
-    out = io.StringIO()
-    call_command(
-        "eval_stories",
-        "--docs", str(HARD / "docs.jsonl"), "--pairs", str(HARD / "pairs.jsonl"),
-        "--aliases", str(HARD / "aliases.txt"), "--json", stdout=out,
-    )  # fmt: skip
-    figures = json.loads(out.getvalue())
+    figures = _eval_stories(HARD)
     assert figures["precision"] == 1.0  # the same place with another event never joins
     assert figures["f1"] >= 0.75 and figures["documents"] == 16
 
@@ -97,26 +102,14 @@ def test_a_close_runner_up_keeps_the_item_apart():
 
 
 def test_eval_stories_on_the_harder_cases():
-    out = io.StringIO()
-    call_command(
-        "eval_stories",
-        "--docs", str(HARDER / "docs.jsonl"), "--pairs", str(HARDER / "pairs.jsonl"),
-        "--aliases", str(HARDER / "aliases.txt"), "--json", stdout=out,
-    )  # fmt: skip
-    figures = json.loads(out.getvalue())
+    figures = _eval_stories(HARDER)
     # The look-alikes (shared compounds, the port's 50,000 tonnes) never join.
     assert figures["precision"] == 1.0
     assert figures["recall"] >= 0.8 and figures["documents"] == 11
 
 
 def test_eval_stories_on_names_and_numbers_written_differently():
-    out = io.StringIO()
-    call_command(
-        "eval_stories",
-        "--docs", str(WORDS / "docs.jsonl"), "--pairs", str(WORDS / "pairs.jsonl"),
-        "--aliases", str(WORDS / "aliases.txt"), "--json", stdout=out,
-    )  # fmt: skip
-    figures = json.loads(out.getvalue())
+    figures = _eval_stories(WORDS)
     # Phần Lan / フィンランド, 8,5 tỷ / 85億, tháng Mười Một / 11月 link; the Russian visit and the
     # Busan festival (one number in common) stay apart.
     assert figures["precision"] == 1.0 and figures["recall"] == 1.0
