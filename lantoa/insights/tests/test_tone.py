@@ -180,6 +180,30 @@ def test_new_version_replaces_the_active_one_only_when_it_beats_it():
 
 
 @pytest.mark.django_db
+def test_new_version_that_beats_the_baseline_but_not_the_active_one_stays_inactive():
+    items = indexed_items(*[{"title": t} for t in POSITIVE + NEGATIVE])
+    answers = ["positive"] * 6 + ["negative"] * 6
+    for item, value in zip(items, answers, strict=True):
+        label_set(item=item, kind="tone", value=value)
+    # An active version that already gets every one of these right (trained before the labels).
+    right = build_pipeline("tone").fit(POSITIVE + NEGATIVE, answers)
+    buffer = io.BytesIO()
+    joblib.dump(right, buffer)
+    old = ClassifierModel.objects.create(
+        task=Task.TONE, version=1, artefact=buffer.getvalue(), metrics={"macro_f1": 0.9},
+        baseline_name="lexicon", baseline_metrics={"macro_f1": 0.5}, n_labels=12, folds=5,
+        beats_baseline=True, is_active=True,
+    )  # fmt: skip
+    ClassifierModel.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=1))
+    new = classifier_train(task=Task.TONE)
+    versus = new.metrics["versus_active"]
+    assert (versus["n"], versus["active_macro_f1"]) == (12, 1.0)
+    assert new.beats_baseline  # the analysers read these neutral: beating them is not enough
+    assert not versus["beats"] and not new.is_active
+    assert ClassifierModel.objects.get(pk=old.pk).is_active
+
+
+@pytest.mark.django_db
 def test_positive_share_counts_known_tone_in_every_language_and_shows_unknown():
     from ..selectors import dashboard_counts, kpi_positive_neutral_share, trends
 
