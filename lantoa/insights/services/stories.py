@@ -106,7 +106,7 @@ class _IndexCache:
         self.lock = threading.Lock()
         self.reset()
 
-    def reset(self):
+    def reset(self, now=None):
         self.index = StoryIndex()
         self.built = False
         self.cursor = 0  # the highest StoryKeys id read
@@ -115,27 +115,68 @@ class _IndexCache:
         self.gaps: dict[int, object] = {}
         self.last_item = 0  # the highest item id this worker linked (a rollback shows there)
         self.aliases: dict[str, str] = {}
-        self.fingerprint = ""
-        self.built_at = timezone.now()
+        self.fingerprint = ""  # set by the first sync (empty: not built for any aliases yet)
+        self.built_at = now or timezone.now()
 
-    def sync(self, aliases: dict[str, str]):
-        now = timezone.now()
+    def sync(self, aliases: dict[str, str], *, now=None):
+        """Bring the index up to date with the database: built for the window when it is new (or
+        older than the window, or the aliases changed, or a batch this worker linked was rolled
+        back), then extended with the keys rows written since the last sync. `now` is the clock
+        (the tests move it)."""
+        now = now or timezone.now()
         window = timedelta(days=settings.LANTOA_STORY_WINDOW_DAYS)
         stale = now - self.built_at > window
         rolled_back = self.last_item and not Item.objects.filter(pk=self.last_item).exists()
-        if stale or rolled_back or aliases != self.aliases:
-            self.reset()
+        if stale or rolled_back or not self.fingerprint or aliases != self.aliases:
+            self.reset(now)
             self.aliases = aliases
             self.fingerprint = keys_fingerprint(aliases)
         since = now - window
-        columns = ("id", "item_id", "item__story_id", "item__language", "item__fetched_at")
         if not self.built:
-            rows = StoryKeys.objects.filter(item__fetched_at__gte=since, item__story__isnull=False)
-        else:
-            wanted = Q(id__gt=self.cursor)
-            for low, high in _runs(sorted(self.gaps)):
-                wanted |= Q(id__range=(low, high))
-            rows = StoryKeys.objects.filter(wanted)
+            self._build(since, now)
+        self._follow(since, now)
+
+    def _build(self, since, now) -> None:
+        """The window's keys rows up to the last one written before GAP_PATIENCE ago, and the
+        backfill; the rows after it are left to `_follow`, which reads them all and tracks the
+        ids missing among them as gaps. Ids come from one sequence, so a row still in flight in
+        another worker's transaction, if it was inserted in the last GAP_PATIENCE, has an id
+        above that row's: a new index misses no more than an index that has been following."""
+        horizon = now - GAP_PATIENCE
+        settled = (
+            StoryKeys.objects.filter(written_at__lt=horizon)
+            .order_by("-id")
+            .values_list("id", flat=True)
+            .first()
+        ) or 0
+        rows = StoryKeys.objects.filter(
+            id__lte=settled, item__fetched_at__gte=since, item__story__isnull=False
+        )
+        self._read(rows, since)
+        self._backfill(since)
+        self.cursor = settled
+        self.built = True
+
+    def _follow(self, since, now) -> None:
+        """The keys rows after the cursor and those of the gaps; ids that did not show up between
+        the cursor and the highest read become gaps, read again until GAP_PATIENCE has passed."""
+        wanted = Q(id__gt=self.cursor)
+        for low, high in _runs(sorted(self.gaps)):
+            wanted |= Q(id__range=(low, high))
+        seen = self._read(StoryKeys.objects.filter(wanted), since)
+        for row_id in seen:
+            self.gaps.pop(row_id, None)
+        if seen and seen[-1] > self.cursor:
+            unseen = set(range(self.cursor + 1, seen[-1])) - set(seen)
+            self.gaps.update(dict.fromkeys(unseen, now))
+            self.cursor = seen[-1]
+        self.gaps = {k: at for k, at in self.gaps.items() if now - at < GAP_PATIENCE}
+
+    def _read(self, rows, since) -> list[int]:
+        """Add the rows' items to the index (those with a story, of the window, not in it yet);
+        rows stored with another fingerprint are computed again. Returns the ids read, in
+        order."""
+        columns = ("id", "item_id", "item__story_id", "item__language", "item__fetched_at")
         rows = rows.order_by("id").values_list(*columns, "keys", "fingerprint")
         docs, recompute, seen = self.index.docs, [], []
         for row_id, item_id, story_id, language, fetched_at, packed, fingerprint in rows.iterator(
@@ -150,19 +191,7 @@ class _IndexCache:
             self.index.add(item_id, story_id, keys_unpack(packed), language)
         if recompute:
             self._recompute(recompute)
-        if not self.built:
-            self._backfill(since)
-            self.built = True
-        elif seen:
-            for row_id in seen:
-                self.gaps.pop(row_id, None)
-            top = seen[-1]
-            if top > self.cursor:
-                unseen = set(range(self.cursor + 1, top)) - set(seen)
-                self.gaps.update(dict.fromkeys(unseen, now))
-        if seen:
-            self.cursor = max(self.cursor, seen[-1])
-        self.gaps = {k: at for k, at in self.gaps.items() if now - at < GAP_PATIENCE}
+        return seen
 
     def _recompute(self, row_ids: list[int]) -> None:
         """Keys stored with other aliases or rules: computed again, written back for the other
