@@ -152,10 +152,22 @@ class _IndexCache:
         rows = StoryKeys.objects.filter(
             id__lte=settled, item__fetched_at__gte=since, item__story__isnull=False
         )
+        # A window longer than the bound (a backlog imported) is read from its newest rows.
+        first = rows.order_by("-id").values_list("id", flat=True)[_max_items() - 1 : _max_items()]
+        if first:
+            rows = rows.filter(id__gte=first[0])
         self._read(rows, since)
         self._backfill(since)
         self.cursor = settled
         self.built = True
+        self.bound()
+
+    def bound(self) -> None:
+        """At most LANTOA_STORY_INDEX_MAX_ITEMS items in memory: the oldest added go first (a
+        tenth more at once, so that a posting list is not rewritten at every batch)."""
+        limit = _max_items()
+        if len(self.index.docs) > limit:
+            self.index.forget_oldest(limit - limit // 10)
 
     def _follow(self, since, now) -> None:
         """The keys rows after the cursor and those of the gaps; ids that did not show up between
@@ -171,6 +183,7 @@ class _IndexCache:
             self.gaps.update(dict.fromkeys(unseen, now))
             self.cursor = seen[-1]
         self.gaps = {k: at for k, at in self.gaps.items() if now - at < GAP_PATIENCE}
+        self.bound()
 
     def _read(self, rows, since) -> list[int]:
         """Add the rows' items to the index (those with a story, of the window, not in it yet);
@@ -205,12 +218,14 @@ class _IndexCache:
 
     def _backfill(self, since) -> None:
         """Items of the window that have a story and no stored keys (linked before keys were
-        stored, or folded into a story at ingest and not analysed yet): computed and stored."""
+        stored, or folded into a story at ingest and not analysed yet): computed and stored,
+        the newest LANTOA_STORY_INDEX_MAX_ITEMS of them."""
         items = list(
             Item.objects.filter(fetched_at__gte=since, story__isnull=False, story_keys__isnull=True)
-            .order_by("id")
-            .only("id", "story_id", "title", "summary", "text", "language")
+            .order_by("-id")
+            .only("id", "story_id", "title", "summary", "text", "language")[: _max_items()]
         )
+        items.reverse()
         rows = []
         for item in items:
             keys = item_keys(item, self.aliases)
@@ -219,6 +234,10 @@ class _IndexCache:
                 StoryKeys(item_id=item.pk, keys=keys_pack(keys), fingerprint=self.fingerprint)
             )
         rows_insert(StoryKeys, rows, ignore_conflicts=True)
+
+
+def _max_items() -> int:
+    return max(1, settings.LANTOA_STORY_INDEX_MAX_ITEMS)
 
 
 def _runs(ids: list[int]):
@@ -249,10 +268,12 @@ def stories_link(items: list[Item]) -> list[Story]:
     items = sorted(items, key=lambda i: (i.published_at or i.fetched_at, i.pk))
     with INDEX.lock:
         try:
-            return _link(items)
+            crossed = _link(items)
         except BaseException:
             INDEX.reset()  # the index may hold this batch's rolled-back stories
             raise
+        INDEX.bound()
+        return crossed
 
 
 def _batch_keys(items: list[Item]) -> dict[int, frozenset[str]]:

@@ -338,3 +338,23 @@ def test_keys_of_another_fingerprint_are_computed_again_once_and_written_back(mo
     items_analyse(item_ids=[copy.pk], raise_alerts=False)
     assert sorted(computed) == [first.pk, second.pk, copy.pk]  # the copy's keys, once
     assert set(starting.index.docs) == set(running.index.docs) == {first.pk, second.pk}
+
+
+@pytest.mark.django_db
+def test_the_index_holds_the_newest_items_up_to_its_bound(settings):
+    """A long window or a backlog: a worker holds at most LANTOA_STORY_INDEX_MAX_ITEMS items,
+    the newest, while it links and when it builds its index."""
+    settings.LANTOA_STORY_INDEX_MAX_ITEMS = 3
+    WatchlistFactory()
+    titles = ["Lễ hội", "Hội chợ", "Giải chạy", "Triển lãm", "Hội thảo"]
+    items = _items(*[{**BOAT_RACE, "title": f"{title} {BOAT_RACE['title']}"} for title in titles])
+    for item in items:
+        items_analyse(item_ids=[item.pk], raise_alerts=False)
+    held = set(stories.INDEX.index.docs)
+    assert len(held) <= 3
+    assert items[-1].pk in held
+    assert items[0].pk not in held
+    assert not any(items[0].pk in posting for posting in stories.INDEX.index.postings.values())
+    starting = stories._IndexCache()
+    starting.sync(stories.watchlist_aliases())
+    assert set(starting.index.docs) == {item.pk for item in items[-3:]}
