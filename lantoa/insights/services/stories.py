@@ -293,12 +293,20 @@ def _link(items: list[Item]) -> list[Story]:
     INDEX.sync(watchlist_aliases())
     lonely = [item for item in items if item.story_id is None]
     keys = _batch_keys(items)
-    if not _assign(lonely, keys):
-        # The memory held entries of a rolled-back batch: rebuild it from the database and link
-        # the batch again (rare: a failed transaction after this stage ran).
-        INDEX.reset()
-        INDEX.sync(watchlist_aliases())
-        _assign(lonely, keys, verify=False)
+    wrong = _assign(lonely, keys)
+    while wrong:
+        if Item.objects.filter(pk__in=wrong).exists():
+            # The memory held entries of a rolled-back batch: rebuild it from the database and
+            # link the batch again (rare: a failed transaction after this stage ran).
+            INDEX.reset()
+            INDEX.sync(watchlist_aliases())
+            _assign(lonely, keys, verify=False)
+            break
+        # Items deleted since they were indexed (their keys rows went with them) leave the index
+        # and the batch is linked again without them (and without this pass's entries): no
+        # rebuild, which would read the whole window.
+        INDEX.index.forget([*wrong, *(item.pk for item in lonely)])
+        wrong = _assign(lonely, keys)
     new_of = {item.pk: item for item in lonely if item.story_id == -item.pk}
     if new_of:
         created = Story.objects.bulk_create(
@@ -335,13 +343,13 @@ def _link(items: list[Item]) -> list[Story]:
     return _stories_refresh({item.story_id for item in items})
 
 
-def _assign(lonely: list[Item], keys: dict, *, verify: bool = True) -> bool:
+def _assign(lonely: list[Item], keys: dict, *, verify: bool = True) -> set[int]:
     """Give each item the story of its best match in the index, or a story of its own (a
     negative placeholder, -item id, until the bulk insert); a later item of the batch may join
     it. With `verify`, one query checks afterwards that every matched earlier item is still in
-    that story: a rolled-back batch leaves entries behind in this memory, and SQLite may give
-    their ids to other rows. Returns False (and leaves the index to be rebuilt) when one is not.
-    """
+    that story: a rolled-back batch leaves entries behind in this memory (SQLite may give their
+    ids to other rows), and an item may have been deleted. Returns the matched items that are
+    not (the batch is to be linked again)."""
     matched: dict[int, int] = {}  # earlier item id → the story this batch joined through it
     linked: set[int] = set()  # items this pass put in the index (not stored with a story yet)
     for item in lonely:
@@ -354,9 +362,9 @@ def _assign(lonely: list[Item], keys: dict, *, verify: bool = True) -> bool:
         INDEX.index.add(item.pk, story_id, keys[item.pk], item.language)
         linked.add(item.pk)
     if not verify or not matched:
-        return True
+        return set()
     stored = dict(Item.objects.filter(pk__in=matched).values_list("pk", "story_id"))
-    return all(stored.get(pk) == story_id for pk, story_id in matched.items())
+    return {pk for pk, story_id in matched.items() if stored.get(pk) != story_id}
 
 
 def _stories_refresh(story_ids: set[int]) -> list[Story]:

@@ -358,3 +358,24 @@ def test_the_index_holds_the_newest_items_up_to_its_bound(settings):
     starting = stories._IndexCache()
     starting.sync(stories.watchlist_aliases())
     assert set(starting.index.docs) == {item.pk for item in items[-3:]}
+
+
+@pytest.mark.django_db
+def test_a_deleted_item_leaves_the_index_without_a_rebuild():
+    """Staff delete an item in the admin: its keys row goes with it, the worker's memory still
+    holds it. A copy of it must not join its story through it, and the index is not built again
+    for that (a build reads the whole window)."""
+    WatchlistFactory()
+    first, other = _items(HOSPITAL, BOAT_RACE)
+    items_analyse(item_ids=[first.pk, other.pk], raise_alerts=False)
+    first.refresh_from_db()
+    deleted_story = first.story_id
+    first.delete()
+    built_at = stories.INDEX.built_at
+    [copy] = _items(HOSPITAL_COPY, hours_ago=1)
+    items_analyse(item_ids=[copy.pk], raise_alerts=False)
+    copy.refresh_from_db()
+    assert copy.story_id not in (None, deleted_story)
+    assert first.pk not in stories.INDEX.index.docs
+    assert {other.pk, copy.pk} <= set(stories.INDEX.index.docs)
+    assert stories.INDEX.built_at == built_at  # not reset and built again
