@@ -459,3 +459,7 @@ LANTOA_BACKUP_KEY = env.str("LANTOA_BACKUP_KEY", default="")
 
 # Stories: how many days back an item looks for its story (lantoa.insights.services.stories).
 LANTOA_STORY_WINDOW_DAYS = env.int("LANTOA_STORY_WINDOW_DAYS", default=3)
+# ... and how many of the window's items a worker's linking index holds at most (the newest),
+# whatever the window or a backlog: 2.7 kB a headline, 4 kB a page in memory
+# (bench/bench_story_memory.py), so the default holds at most ~200 MB.
+LANTOA_STORY_INDEX_MAX_ITEMS = env.int("LANTOA_STORY_INDEX_MAX_ITEMS", default=50_000)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import itertools
 import math
 import re
 import sys
@@ -224,6 +225,30 @@ class StoryIndex:
             self.df[key] += 1
             self.postings[key].append(doc_id)
         self.docs[doc_id] = _Doc(story, tuple(keys), sys.intern(lang or ""))
+
+    def forget(self, doc_ids: Iterable[int]) -> None:
+        """Remove documents (deleted items, or the oldest when the index is over its bound).
+        Each posting list they are in is rewritten once, however many of them it holds."""
+        gone = {doc_id for doc_id in doc_ids if doc_id in self.docs}
+        touched: set[str] = set()
+        for doc_id in gone:
+            touched.update(self.docs.pop(doc_id).keys)
+        for key in touched:
+            posting = [doc_id for doc_id in self.postings.get(key, ()) if doc_id not in gone]
+            if posting:
+                self.postings[key], self.df[key] = posting, len(posting)
+            else:
+                self.postings.pop(key, None)
+                self.df.pop(key, None)
+
+    def forget_oldest(self, keep: int) -> int:
+        """Keep the `keep` documents added last (a dict keeps the order of insertion); returns
+        how many were removed."""
+        extra = len(self.docs) - keep
+        if extra <= 0:
+            return 0
+        self.forget(list(itertools.islice(self.docs, extra)))
+        return extra
 
     def best(self, keys: frozenset[str], lang: str) -> tuple[int | None, float]:
         """The story of the most similar earlier item and the score (None below threshold):

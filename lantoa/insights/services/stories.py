@@ -106,7 +106,7 @@ class _IndexCache:
         self.lock = threading.Lock()
         self.reset()
 
-    def reset(self):
+    def reset(self, now=None):
         self.index = StoryIndex()
         self.built = False
         self.cursor = 0  # the highest StoryKeys id read
@@ -115,27 +115,81 @@ class _IndexCache:
         self.gaps: dict[int, object] = {}
         self.last_item = 0  # the highest item id this worker linked (a rollback shows there)
         self.aliases: dict[str, str] = {}
-        self.fingerprint = ""
-        self.built_at = timezone.now()
+        self.fingerprint = ""  # set by the first sync (empty: not built for any aliases yet)
+        self.built_at = now or timezone.now()
 
-    def sync(self, aliases: dict[str, str]):
-        now = timezone.now()
+    def sync(self, aliases: dict[str, str], *, now=None):
+        """Bring the index up to date with the database: built for the window when it is new (or
+        older than the window, or the aliases changed, or a batch this worker linked was rolled
+        back), then extended with the keys rows written since the last sync. `now` is the clock
+        (the tests move it)."""
+        now = now or timezone.now()
         window = timedelta(days=settings.LANTOA_STORY_WINDOW_DAYS)
         stale = now - self.built_at > window
         rolled_back = self.last_item and not Item.objects.filter(pk=self.last_item).exists()
-        if stale or rolled_back or aliases != self.aliases:
-            self.reset()
+        if stale or rolled_back or not self.fingerprint or aliases != self.aliases:
+            self.reset(now)
             self.aliases = aliases
             self.fingerprint = keys_fingerprint(aliases)
         since = now - window
-        columns = ("id", "item_id", "item__story_id", "item__language", "item__fetched_at")
         if not self.built:
-            rows = StoryKeys.objects.filter(item__fetched_at__gte=since, item__story__isnull=False)
-        else:
-            wanted = Q(id__gt=self.cursor)
-            for low, high in _runs(sorted(self.gaps)):
-                wanted |= Q(id__range=(low, high))
-            rows = StoryKeys.objects.filter(wanted)
+            self._build(since, now)
+        self._follow(since, now)
+
+    def _build(self, since, now) -> None:
+        """The window's keys rows up to the last one written before GAP_PATIENCE ago, and the
+        backfill; the rows after it are left to `_follow`, which reads them all and tracks the
+        ids missing among them as gaps. Ids come from one sequence, so a row still in flight in
+        another worker's transaction, if it was inserted in the last GAP_PATIENCE, has an id
+        above that row's: a new index misses no more than an index that has been following."""
+        horizon = now - GAP_PATIENCE
+        settled = (
+            StoryKeys.objects.filter(written_at__lt=horizon)
+            .order_by("-id")
+            .values_list("id", flat=True)
+            .first()
+        ) or 0
+        rows = StoryKeys.objects.filter(
+            id__lte=settled, item__fetched_at__gte=since, item__story__isnull=False
+        )
+        # A window longer than the bound (a backlog imported) is read from its newest rows.
+        first = rows.order_by("-id").values_list("id", flat=True)[_max_items() - 1 : _max_items()]
+        if first:
+            rows = rows.filter(id__gte=first[0])
+        self._read(rows, since)
+        self._backfill(since)
+        self.cursor = settled
+        self.built = True
+        self.bound()
+
+    def bound(self) -> None:
+        """At most LANTOA_STORY_INDEX_MAX_ITEMS items in memory: the oldest added go first (a
+        tenth more at once, so that a posting list is not rewritten at every batch)."""
+        limit = _max_items()
+        if len(self.index.docs) > limit:
+            self.index.forget_oldest(limit - limit // 10)
+
+    def _follow(self, since, now) -> None:
+        """The keys rows after the cursor and those of the gaps; ids that did not show up between
+        the cursor and the highest read become gaps, read again until GAP_PATIENCE has passed."""
+        wanted = Q(id__gt=self.cursor)
+        for low, high in _runs(sorted(self.gaps)):
+            wanted |= Q(id__range=(low, high))
+        seen = self._read(StoryKeys.objects.filter(wanted), since)
+        for row_id in seen:
+            self.gaps.pop(row_id, None)
+        if seen and seen[-1] > self.cursor:
+            unseen = set(range(self.cursor + 1, seen[-1])) - set(seen)
+            self.gaps.update(dict.fromkeys(unseen, now))
+            self.cursor = seen[-1]
+        self.gaps = {k: at for k, at in self.gaps.items() if now - at < GAP_PATIENCE}
+        self.bound()
+
+    def _read(self, rows, since) -> list[int]:
+        """Add the rows' items to the index (those with a story, of the window, not in it yet);
+        rows stored with another fingerprint are computed again. Returns the ids read, in
+        order."""
+        columns = ("id", "item_id", "item__story_id", "item__language", "item__fetched_at")
         rows = rows.order_by("id").values_list(*columns, "keys", "fingerprint")
         docs, recompute, seen = self.index.docs, [], []
         for row_id, item_id, story_id, language, fetched_at, packed, fingerprint in rows.iterator(
@@ -150,19 +204,7 @@ class _IndexCache:
             self.index.add(item_id, story_id, keys_unpack(packed), language)
         if recompute:
             self._recompute(recompute)
-        if not self.built:
-            self._backfill(since)
-            self.built = True
-        elif seen:
-            for row_id in seen:
-                self.gaps.pop(row_id, None)
-            top = seen[-1]
-            if top > self.cursor:
-                unseen = set(range(self.cursor + 1, top)) - set(seen)
-                self.gaps.update(dict.fromkeys(unseen, now))
-        if seen:
-            self.cursor = max(self.cursor, seen[-1])
-        self.gaps = {k: at for k, at in self.gaps.items() if now - at < GAP_PATIENCE}
+        return seen
 
     def _recompute(self, row_ids: list[int]) -> None:
         """Keys stored with other aliases or rules: computed again, written back for the other
@@ -176,12 +218,14 @@ class _IndexCache:
 
     def _backfill(self, since) -> None:
         """Items of the window that have a story and no stored keys (linked before keys were
-        stored, or folded into a story at ingest and not analysed yet): computed and stored."""
+        stored, or folded into a story at ingest and not analysed yet): computed and stored,
+        the newest LANTOA_STORY_INDEX_MAX_ITEMS of them."""
         items = list(
             Item.objects.filter(fetched_at__gte=since, story__isnull=False, story_keys__isnull=True)
-            .order_by("id")
-            .only("id", "story_id", "title", "summary", "text", "language")
+            .order_by("-id")
+            .only("id", "story_id", "title", "summary", "text", "language")[: _max_items()]
         )
+        items.reverse()
         rows = []
         for item in items:
             keys = item_keys(item, self.aliases)
@@ -190,6 +234,10 @@ class _IndexCache:
                 StoryKeys(item_id=item.pk, keys=keys_pack(keys), fingerprint=self.fingerprint)
             )
         rows_insert(StoryKeys, rows, ignore_conflicts=True)
+
+
+def _max_items() -> int:
+    return max(1, settings.LANTOA_STORY_INDEX_MAX_ITEMS)
 
 
 def _runs(ids: list[int]):
@@ -220,10 +268,12 @@ def stories_link(items: list[Item]) -> list[Story]:
     items = sorted(items, key=lambda i: (i.published_at or i.fetched_at, i.pk))
     with INDEX.lock:
         try:
-            return _link(items)
+            crossed = _link(items)
         except BaseException:
             INDEX.reset()  # the index may hold this batch's rolled-back stories
             raise
+        INDEX.bound()
+        return crossed
 
 
 def _batch_keys(items: list[Item]) -> dict[int, frozenset[str]]:
@@ -243,12 +293,20 @@ def _link(items: list[Item]) -> list[Story]:
     INDEX.sync(watchlist_aliases())
     lonely = [item for item in items if item.story_id is None]
     keys = _batch_keys(items)
-    if not _assign(lonely, keys):
-        # The memory held entries of a rolled-back batch: rebuild it from the database and link
-        # the batch again (rare: a failed transaction after this stage ran).
-        INDEX.reset()
-        INDEX.sync(watchlist_aliases())
-        _assign(lonely, keys, verify=False)
+    wrong = _assign(lonely, keys)
+    while wrong:
+        if Item.objects.filter(pk__in=wrong).exists():
+            # The memory held entries of a rolled-back batch: rebuild it from the database and
+            # link the batch again (rare: a failed transaction after this stage ran).
+            INDEX.reset()
+            INDEX.sync(watchlist_aliases())
+            _assign(lonely, keys, verify=False)
+            break
+        # Items deleted since they were indexed (their keys rows went with them) leave the index
+        # and the batch is linked again without them (and without this pass's entries): no
+        # rebuild, which would read the whole window.
+        INDEX.index.forget([*wrong, *(item.pk for item in lonely)])
+        wrong = _assign(lonely, keys)
     new_of = {item.pk: item for item in lonely if item.story_id == -item.pk}
     if new_of:
         created = Story.objects.bulk_create(
@@ -285,13 +343,13 @@ def _link(items: list[Item]) -> list[Story]:
     return _stories_refresh({item.story_id for item in items})
 
 
-def _assign(lonely: list[Item], keys: dict, *, verify: bool = True) -> bool:
+def _assign(lonely: list[Item], keys: dict, *, verify: bool = True) -> set[int]:
     """Give each item the story of its best match in the index, or a story of its own (a
     negative placeholder, -item id, until the bulk insert); a later item of the batch may join
     it. With `verify`, one query checks afterwards that every matched earlier item is still in
-    that story: a rolled-back batch leaves entries behind in this memory, and SQLite may give
-    their ids to other rows. Returns False (and leaves the index to be rebuilt) when one is not.
-    """
+    that story: a rolled-back batch leaves entries behind in this memory (SQLite may give their
+    ids to other rows), and an item may have been deleted. Returns the matched items that are
+    not (the batch is to be linked again)."""
     matched: dict[int, int] = {}  # earlier item id → the story this batch joined through it
     linked: set[int] = set()  # items this pass put in the index (not stored with a story yet)
     for item in lonely:
@@ -304,9 +362,9 @@ def _assign(lonely: list[Item], keys: dict, *, verify: bool = True) -> bool:
         INDEX.index.add(item.pk, story_id, keys[item.pk], item.language)
         linked.add(item.pk)
     if not verify or not matched:
-        return True
+        return set()
     stored = dict(Item.objects.filter(pk__in=matched).values_list("pk", "story_id"))
-    return all(stored.get(pk) == story_id for pk, story_id in matched.items())
+    return {pk for pk, story_id in matched.items() if stored.get(pk) != story_id}
 
 
 def _stories_refresh(story_ids: set[int]) -> list[Story]:

@@ -111,3 +111,25 @@ def test_native_vietnamese_words_that_fold_like_sino_vietnamese_make_no_compound
     assert "h:khong_khi" in hanviet_keys("空気が汚染された", "ja")
     # A tone mark placed the old way (hoá) or the new way (hóa) reads the same.
     assert hanviet_keys("văn hoá", "vi") == hanviet_keys("văn hóa", "vi") == {"h:van_hoa"}
+
+
+def test_forgotten_documents_leave_the_index_as_if_never_added():
+    texts = [
+        ("vi", "Quy Nhơn khởi công bệnh viện 1.200 giường", "Vốn 3.450 tỷ đồng, ngày 14/5."),
+        ("ja", "クイニョンで1200床の病院が着工", "5月14日、総工費3450億ドン。"),
+        ("vi", "Đua thuyền mừng Xuân trên sông Hà Thanh", "Mười hai đội thuyền tranh tài."),
+        ("en", "Binh Dinh hospital with 1,200 beds breaks ground", "On May 14, 3,450 billion."),
+    ]
+    keys = [(story_keys(title, text, lang, hanviet=True), lang) for lang, title, text in texts]
+    index = StoryIndex()
+    for n, (doc_keys, lang) in enumerate(keys):
+        index.add(n, n, doc_keys, lang)
+    assert index.forget_oldest(2) == 2
+    alone = StoryIndex()
+    for n, (doc_keys, lang) in enumerate(keys[2:], start=2):
+        alone.add(n, n, doc_keys, lang)
+    assert list(index.docs) == [2, 3]
+    assert dict(index.postings) == dict(alone.postings)
+    assert dict(index.df) == dict(alone.df)
+    assert index.best(*keys[0]) == alone.best(*keys[0])
+    assert index.forget_oldest(5) == 0
