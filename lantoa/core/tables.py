@@ -22,6 +22,7 @@ import functools
 from datetime import date, datetime
 
 from django.contrib.admin.utils import quote
+from django.db import models
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.functional import cached_property
@@ -38,6 +39,8 @@ from wagtail.admin.ui.tables import (
 )
 from wagtail.admin.widgets.button import Button, ButtonWithDropdown, ListingButton
 
+from .display import choice_display, display_field
+
 
 def _td(column, inner, *args) -> str:
     if column.classname:
@@ -47,7 +50,16 @@ def _td(column, inner, *args) -> str:
 
 class FastColumn(Column):
     """A text cell as our `wagtailadmin/tables/cell.html` writes it: yes/no in Vietnamese for
-    True/False, nothing for None, else the value localised (as `{{ value }}`) and escaped."""
+    True/False, nothing for None, else the value localised (as `{{ value }}`) and escaped. A
+    choice field's label (`get_<field>_display`, the accessor Wagtail gives such a column) is
+    read from a table kept per field (core.display)."""
+
+    def get_value(self, instance):
+        if isinstance(self.accessor, str) and isinstance(instance, models.Model):
+            field = display_field(type(instance), self.accessor)
+            if field is not None:
+                return choice_display(instance, field)
+        return super().get_value(instance)
 
     def render_cell_html(self, instance, parent_context):
         value = self.get_value(instance)
