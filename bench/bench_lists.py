@@ -16,7 +16,9 @@ other work slows them alike:
   per row; the sources' weekly health counted by joining poll runs and items in the list query;
   the sidebar built on every page, filter choices through a server-side cursor on PostgreSQL).
 - "Lantoa lists, Wagtail frame": core.tables' template-free text, date, checkbox and title cells
-  and rows joined in Python (FastRowsTable), item and poll-run rows that open the record, the
+  (the sources', cases' and tasks' rows with their menu of buttons written in Python, choice
+  labels from a table per field: core.display) and rows joined in Python (FastRowsTable), item
+  and poll-run rows that open the record, the
   sources' health counted for the page from an index and kept a minute
   (monitoring.selectors); the page's frame (sidebar, filter choices) as Wagtail builds it.
 - "Lantoa": the same with the sidebar cached per person (core.admin.sidebar), the filter drawer
