@@ -185,7 +185,7 @@ class FastTitleCellMixin:
     """A title cell as `wagtailadmin/tables/title_cell.html` writes it, with its row's buttons
     (a menu of edit, copy, inspect, delete as `shared/buttons.html` lists them): the buttons are
     the view's own (`get_list_buttons`, its permission checks and hooks), only their HTML is
-    written here instead of four templates a row."""
+    written here instead of five templates a row."""
 
     def render_cell_html(self, instance, parent_context):
         context = self.get_cell_context_data(instance, parent_context)
