@@ -1,6 +1,7 @@
 """The admin lists' tables written in Python (core.tables: FastRowsTable's rows, the title and
-checkbox cells) are the tables Wagtail's templates write: same rows, cells, links, checkboxes and
-buttons, for every list that uses them, as the monitoring officer and as the administrator."""
+checkbox cells, the rows' menus of buttons) are the tables Wagtail's templates write: same rows,
+cells, links, checkboxes and buttons, for every list that uses them, as the monitoring officer and
+as the administrator."""
 
 import re
 from datetime import timedelta
@@ -93,10 +94,11 @@ def test_the_lists_tables_are_what_wagtails_templates_write(ward, client, monkey
         assert response.status_code == 200, path
         assert "core/admin/table.html" in [t.name for t in response.templates], path
         ours[path] = table(response.content.decode())
-        if "/item/" in path:  # its titles and checkboxes are written in Python, not by template
-            names = {t.name for t in response.templates}
-            assert "wagtailadmin/tables/title_cell.html" not in names
-            assert "wagtailadmin/bulk_actions/listing_checkbox_cell.html" not in names
+        # Titles (with their rows' menus of buttons) and checkboxes are written in Python (the
+        # button templates still serve the page's header, so only the cells' are asserted).
+        names = {t.name for t in response.templates}
+        assert "wagtailadmin/tables/title_cell.html" not in names, path
+        assert "wagtailadmin/bulk_actions/listing_checkbox_cell.html" not in names, path
     wagtails_tables(monkeypatch)
     for path in LISTS:
         response = client.get(path)
@@ -107,6 +109,14 @@ def test_the_lists_tables_are_what_wagtails_templates_write(ward, client, monkey
     assert ours[LISTS[0]].count('<td class="title"><div class="title-wrapper"><a href=') >= 10
     assert ours[LISTS[3]].count("<tr") > 1  # poll runs
     assert ours[LISTS[4]].count("<tr") > 1 and ours[LISTS[5]].count("<tr") > 1
+    # Sources, cases and tasks rows carry their menu of buttons (edit, inspect, delete as the
+    # person may), the sources also "extract again" for who may change items.
+    for path in LISTS[2], LISTS[4], LISTS[5]:
+        assert ours[path].count('<ul class="actions">') > 1, path
+        assert ours[path].count('<div data-controller="w-dropdown" class="w-dropdown"') > 1, path
+        assert ours[path].count('href="/admin/snippets/') > ours[path].count("<tr"), path
+    reextract = ours[LISTS[2]].count("/reextract")
+    assert reextract > 1 if username == "admin" else reextract == 0
 
 
 def test_a_cell_is_escaped_and_a_row_written_once(ward, client):

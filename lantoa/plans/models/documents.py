@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.display import choice_display
+
 from ..constants import DocSystem, DocType, SectionKind
 
 
@@ -42,7 +44,9 @@ class Directive(models.Model):
         ordering = ["-issued_on", "code"]
 
     def __str__(self) -> str:
-        return f"{self.get_doc_type_display()} số {self.code}"
+        # A plan's label everywhere (task list rows, filters): its type's label without Django's
+        # per-call hashing of every choice label (core.display).
+        return f"{choice_display(self, self._meta.get_field('doc_type'))} số {self.code}"
 
     def alias_list(self) -> list[str]:
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
