@@ -167,9 +167,14 @@ class SqliteBackend(_Backend):
     vendor = "sqlite"
 
     # --- index ---
-    def delete(self, cursor, item_ids: Sequence[int]) -> None:
+    def delete(self, cursor, item_ids: Sequence[int]) -> int:
+        """Remove these items' rows; returns how many there were."""
         marks = ",".join(["%s"] * len(item_ids))
-        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", list(item_ids))  # noqa: S608
+        cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE rowid IN ({marks})", list(item_ids))  # noqa: S608
+        present = cursor.fetchone()[0]
+        if present:
+            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", list(item_ids))  # noqa: S608
+        return present
 
     def insert(self, cursor, rows: Iterable[tuple]) -> None:
         values = []
@@ -266,8 +271,10 @@ def tsvectors(forms: dict[str, list[str]]) -> tuple[str, str, str, str]:
 class PostgresBackend(_Backend):
     vendor = "postgresql"
 
-    def delete(self, cursor, item_ids: Sequence[int]) -> None:
+    def delete(self, cursor, item_ids: Sequence[int]) -> int:
+        """Remove these items' rows; returns how many there were."""
         cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = ANY(%s)", [list(item_ids)])  # noqa: S608
+        return cursor.rowcount
 
     def insert(self, cursor, rows: Iterable[tuple]) -> None:
         values = []

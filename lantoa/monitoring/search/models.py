@@ -53,3 +53,44 @@ class SavedSearch(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class IndexState(models.Model):
+    """The index's generation: one row, changed in the transaction of every change to the index
+    (`services.items_index`, `items_reindex_all`, the items' delete trigger of migration 0005).
+
+    `seq` counts the changes (in commit order: writers queue on this row); `token` is drawn at
+    random at each change, so that a state seen inside a transaction that rolled back is never
+    taken for a committed one with the same `seq`. A process's cache of search results
+    (`newest_cache`) is valid while the row still says what it said when the result was read.
+    """
+
+    id = models.SmallIntegerField(primary_key=True)
+    seq = models.BigIntegerField()
+    token = models.BigIntegerField()
+
+    class Meta:
+        db_table = "search_index_state"
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.seq}:{self.token}"
+
+
+class IndexChange(models.Model):
+    """One change to the index, as `IndexState` was after it (the last ~1,000 are kept): either
+    items appended from `first_rowid` up, or a `rewrite` (an item re-indexed or deleted, a full
+    rebuild). A cached result older than a few appends is brought up to date by searching only
+    the rows from `first_rowid` up; after a rewrite it is read again."""
+
+    seq = models.BigIntegerField(primary_key=True)
+    token = models.BigIntegerField()
+    first_rowid = models.BigIntegerField(null=True)
+    rewrite = models.BooleanField()
+
+    class Meta:
+        db_table = "search_index_change"
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.seq}:{'rewrite' if self.rewrite else self.first_rowid}"
