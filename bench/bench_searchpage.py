@@ -233,13 +233,14 @@ def _generation_tables() -> None:
             )
             cursor.execute(
                 "CREATE TEMP TABLE search_index_change (seq bigint PRIMARY KEY, token bigint, "
-                "first_rowid bigint, rewrite boolean)"
+                "first_rowid bigint, rewrite boolean, rowids text)"
             )
             cursor.execute("SELECT max(rowid) FROM search_item_fts")
             cut = cursor.fetchone()[0] - APPENDED + 1
             cursor.execute("INSERT INTO search_index_state VALUES (1, 2, 22)")
             cursor.execute(
-                "INSERT INTO search_index_change VALUES (1, 11, NULL, %s), (2, 22, %s, %s)",
+                "INSERT INTO search_index_change VALUES "
+                "(1, 11, NULL, %s, NULL), (2, 22, %s, %s, NULL)",
                 [True, cut, False],
             )
 

@@ -167,11 +167,11 @@ class SqliteBackend(_Backend):
     vendor = "sqlite"
 
     # --- index ---
-    def delete(self, cursor, item_ids: Sequence[int]) -> int:
-        """Remove these items' rows; returns how many there were."""
+    def delete(self, cursor, item_ids: Sequence[int]) -> list[int]:
+        """Remove these items' rows; returns the rowids there were."""
         marks = ",".join(["%s"] * len(item_ids))
-        cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE rowid IN ({marks})", list(item_ids))  # noqa: S608
-        present = cursor.fetchone()[0]
+        cursor.execute(f"SELECT rowid FROM {TABLE} WHERE rowid IN ({marks})", list(item_ids))  # noqa: S608
+        present = [row[0] for row in cursor.fetchall()]
         if present:
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", list(item_ids))  # noqa: S608
         return present
@@ -271,10 +271,13 @@ def tsvectors(forms: dict[str, list[str]]) -> tuple[str, str, str, str]:
 class PostgresBackend(_Backend):
     vendor = "postgresql"
 
-    def delete(self, cursor, item_ids: Sequence[int]) -> int:
-        """Remove these items' rows; returns how many there were."""
-        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = ANY(%s)", [list(item_ids)])  # noqa: S608
-        return cursor.rowcount
+    def delete(self, cursor, item_ids: Sequence[int]) -> list[int]:
+        """Remove these items' rows; returns the rowids there were."""
+        cursor.execute(
+            f"DELETE FROM {TABLE} WHERE rowid = ANY(%s) RETURNING rowid",  # noqa: S608
+            [list(item_ids)],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
     def insert(self, cursor, rows: Iterable[tuple]) -> None:
         values = []

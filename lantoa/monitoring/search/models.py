@@ -78,19 +78,22 @@ class IndexState(models.Model):
 
 
 class IndexChange(models.Model):
-    """One change to the index, as `IndexState` was after it (the last ~1,000 are kept): either
-    items appended from `first_rowid` up, or a `rewrite` (an item re-indexed or deleted, a full
-    rebuild). A cached result older than a few appends is brought up to date by searching only
-    the rows from `first_rowid` up; after a rewrite it is read again."""
+    """One change to the index, as `IndexState` was after it (the last ~1,000 are kept): rows
+    appended (new items, the lowest new rowid in `first_rowid`) and/or rows replaced or removed
+    (`rewrite`: an item re-indexed or deleted; their rowids in `rowids`, comma-separated, or
+    NULL when there were more than `REWRITTEN_IDS` or the whole index was rebuilt). A cached
+    result is brought up to date by searching only the rows concerned; after a rebuild it is
+    read again."""
 
     seq = models.BigIntegerField(primary_key=True)
     token = models.BigIntegerField()
     first_rowid = models.BigIntegerField(null=True)
     rewrite = models.BooleanField()
+    rowids = models.TextField(null=True)
 
     class Meta:
         db_table = "search_index_change"
         default_permissions = ()
 
     def __str__(self) -> str:
-        return f"{self.seq}:{'rewrite' if self.rewrite else self.first_rowid}"
+        return f"{self.seq}:{self.first_rowid}:{self.rowids if self.rewrite else ''}"

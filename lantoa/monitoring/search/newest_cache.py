@@ -10,11 +10,12 @@ index; see services.index_changed and the delete trigger of migration 0005).
 
 A view reads the generation first (one primary-key row), then:
 - the same generation: the kept rows, no search;
-- later, and the changes since were appends only (`IndexChange`, each change's first new rowid):
-  only the rows from the lowest appended rowid up are searched and put in front of the kept rows
-  below it;
-- otherwise (a rewrite: an item re-indexed or deleted, a rebuild; the kept generation unknown to
-  the log, e.g. read in a transaction that rolled back): the rows are read again.
+- later, and the log of changes since (`IndexChange`) names the rows: only the rows appended
+  (from the lowest new rowid up) and the rows rewritten (items re-indexed or deleted, by rowid)
+  are searched and merged with the kept rows (`_updated`);
+- otherwise (a rebuild, more than 1,000 rows rewritten at once, the kept generation unknown to
+  the log, e.g. read in a transaction that rolled back, or too few kept rows left after
+  deletions): the rows are read again.
 
 Reading the generation before the search makes an entry at worst newer than its tag, never older.
 Only what the index answers alone is kept (ids and the index's copies of the facet fields on
@@ -54,8 +55,8 @@ class _Entry:
 _entries: OrderedDict[tuple, _Entry] = OrderedDict()
 _lock = threading.Lock()
 _bytes = 0
-# Counts since the process started (or `clear`): hit, appended (searched the new rows only), read.
-stats = {"hit": 0, "appended": 0, "read": 0}
+# Counts since the process started (or `clear`): hit, updated (only changed rows searched), read.
+stats = {"hit": 0, "updated": 0, "read": 0}
 
 
 def clear() -> None:
@@ -64,7 +65,7 @@ def clear() -> None:
     with _lock:
         _entries.clear()
         _bytes = 0
-        stats.update(hit=0, appended=0, read=0)
+        stats.update(hit=0, updated=0, read=0)
 
 
 def newest_rows(backend, node, limit: int, conditions=(), *, windowed: bool = True) -> list[tuple]:
@@ -94,13 +95,10 @@ def newest_rows(backend, node, limit: int, conditions=(), *, windowed: bool = Tr
     if entry is not None and (entry.seq, entry.token) == (seq, token):
         stats["hit"] += 1
         return entry.rows
-    first = _appended_from(entry, seq, token) if entry is not None else None
-    if first is not None:
-        newer = backend.newest_facet_rows(
-            node, limit, [*conditions, (f"{TABLE}.rowid >= %s", [first])], windowed=False
-        )
-        rows = [*newer, *(row for row in entry.rows if row[0] < first)][:limit]
-        stats["appended"] += 1
+    changes = _changes_since(entry, seq, token) if entry is not None else None
+    rows = _updated(backend, node, limit, conditions, entry, changes) if changes else None
+    if rows is not None:
+        stats["updated"] += 1
     else:
         rows = backend.newest_facet_rows(node, limit, conditions, windowed=windowed)
         stats["read"] += 1
@@ -115,26 +113,68 @@ def _state() -> tuple[int, int] | None:
     return (row[0], row[1]) if row else None
 
 
-def _appended_from(entry: _Entry, seq: int, token: int) -> int | None:
-    """The lowest rowid appended since `entry` was read, when every change since was an append
-    and the log knows the entry's generation and each change up to (seq, token); else None."""
+def _changes_since(entry: _Entry, seq: int, token: int) -> tuple[int | None, set[int]] | None:
+    """(the lowest rowid appended, the rowids rewritten) since `entry` was read, when the log
+    knows the entry's generation and every change up to (seq, token), and each rewrite names
+    its rows; else None (read everything again)."""
     if seq <= entry.seq:
         return None
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT seq, token, first_rowid, rewrite FROM search_index_change "
+            "SELECT seq, token, first_rowid, rewrite, rowids FROM search_index_change "
             "WHERE seq >= %s AND seq <= %s ORDER BY seq",
             [entry.seq, seq],
         )
-        changes = cursor.fetchall()
+        log = cursor.fetchall()
     if (
-        len(changes) != seq - entry.seq + 1
-        or (changes[0][0], changes[0][1]) != (entry.seq, entry.token)
-        or (changes[-1][0], changes[-1][1]) != (seq, token)
-        or any(rewrite or first is None for _seq, _token, first, rewrite in changes[1:])
+        len(log) != seq - entry.seq + 1
+        or (log[0][0], log[0][1]) != (entry.seq, entry.token)
+        or (log[-1][0], log[-1][1]) != (seq, token)
     ):
         return None
-    return min(first for _seq, _token, first, _rewrite in changes[1:])
+    first, rewritten = None, set()
+    for _seq, _token, first_rowid, rewrite, rowids in log[1:]:
+        if rewrite and not rowids:
+            return None  # a rebuild, or too many rows to name
+        if rewrite:
+            rewritten.update(int(rowid) for rowid in rowids.split(","))
+        if first_rowid is not None:
+            first = first_rowid if first is None else min(first, first_rowid)
+    return first, rewritten
+
+
+def _updated(backend, node, limit, conditions, entry: _Entry, changes) -> list[tuple] | None:
+    """The entry's rows brought up to date by searching only the rows appended (from `first`
+    up) and rewritten, or None when that cannot tell the newest `limit` matches.
+
+    The kept rows were the newest `limit` matches (all of them if fewer): every match not
+    rewritten and not appended since is still a match, and no other row changed. When they
+    were all the matches, kept + found is every match; otherwise it is exact only down to the
+    oldest kept row, and is used if `limit` matches remain there."""
+    first, rewritten = changes
+    found: dict[int, tuple] = {}
+    if first is not None:
+        for row in backend.newest_facet_rows(
+            node, limit, [*conditions, (f"{TABLE}.rowid >= %s", [first])], windowed=False
+        ):
+            found[row[0]] = row
+    if rewritten:
+        ids = sorted(rewritten)
+        marks = ",".join(["%s"] * len(ids))
+        for row in backend.newest_facet_rows(
+            node, limit, [*conditions, (f"{TABLE}.rowid IN ({marks})", ids)], windowed=False
+        ):
+            found[row[0]] = row
+    kept = [
+        row for row in entry.rows if row[0] not in rewritten and (first is None or row[0] < first)
+    ]
+    rows = sorted([*kept, *found.values()], key=lambda row: row[0], reverse=True)
+    if len(entry.rows) >= limit:  # the kept rows were not all the matches
+        oldest = entry.rows[-1][0]
+        rows = [row for row in rows if row[0] >= oldest]
+        if len(rows) < limit:
+            return None
+    return rows[:limit]
 
 
 def _keep(key: tuple, entry: _Entry) -> None:

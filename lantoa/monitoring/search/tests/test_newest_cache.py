@@ -34,9 +34,9 @@ def titles(query: str, **kwargs) -> list[str]:
 def test_a_repeated_search_is_answered_from_the_cache():
     indexed_items({"title": "Mưa lớn ở Gia Lai"}, {"title": "Gia Lai đón khách"})
     assert titles("gia lai") == ["Gia Lai đón khách", "Mưa lớn ở Gia Lai"]
-    assert newest_cache.stats == {"hit": 0, "appended": 0, "read": 1}
+    assert newest_cache.stats == {"hit": 0, "updated": 0, "read": 1}
     assert titles("gia lai") == ["Gia Lai đón khách", "Mưa lớn ở Gia Lai"]
-    assert newest_cache.stats == {"hit": 1, "appended": 0, "read": 1}
+    assert newest_cache.stats == {"hit": 1, "updated": 0, "read": 1}
 
 
 def test_new_items_are_found_by_searching_only_the_appended_rows():
@@ -44,7 +44,7 @@ def test_new_items_are_found_by_searching_only_the_appended_rows():
     assert titles("gia lai") == ["Gia Lai hai", "Gia Lai một"]
     indexed_items({"title": "Gia Lai ba"}, {"title": "Tin khác"})
     assert titles("gia lai") == ["Gia Lai ba", "Gia Lai hai", "Gia Lai một"]
-    assert newest_cache.stats["appended"] == 1
+    assert newest_cache.stats["updated"] == 1
     page = search_newest("gia lai", limit=50, with_facets=True)
     assert page.count == 3 and not page.count_capped
 
@@ -57,7 +57,7 @@ def test_an_older_item_indexed_late_takes_its_place_in_the_order():
     assert titles("gia lai") == ["Gia Lai ba", "Gia Lai một"]
     items_index(item_ids=[late.id])
     assert titles("gia lai") == ["Gia Lai ba", "Gia Lai hai", "Gia Lai một"]
-    assert newest_cache.stats["appended"] == 1
+    assert newest_cache.stats["updated"] == 1
 
 
 def test_an_edited_item_is_searched_by_its_new_text():
@@ -67,7 +67,11 @@ def test_an_edited_item_is_searched_by_its_new_text():
     items_index(item_ids=[edited.id])
     assert titles("gia lai") == ["Gia Lai một"]
     assert titles("kon tum") == ["Kon Tum hai"]
-    assert newest_cache.stats["appended"] == 0
+    # Found by searching the rewritten row only.
+    assert newest_cache.stats == {"hit": 0, "updated": 1, "read": 2}
+    Item.objects.filter(id=edited.id).update(title="Gia Lai hai lần")
+    items_index(item_ids=[edited.id])
+    assert titles("gia lai") == ["Gia Lai hai lần", "Gia Lai một"]
 
 
 def test_a_deleted_item_is_gone_from_the_next_search():
@@ -78,6 +82,24 @@ def test_a_deleted_item_is_gone_from_the_next_search():
     assert [item.id for item in page.items] == [kept.id]
     assert page.count == 1
     assert page.facets()["source"][0]["count"] == 1
+
+
+def test_deletions_below_a_capped_count_read_the_matches_again():
+    items = indexed_items(*({"title": f"Gia Lai {n}"} for n in range(6)))
+    page = search_newest("gia lai", limit=2, count_bound=3, with_facets=True)
+    assert (page.count, page.count_capped) == (3, True)
+    # The cache kept the newest 4; with two of them gone, the 4th newest is an older row.
+    Item.objects.filter(id__in=[items[5].id, items[3].id]).delete()
+    page = search_newest("gia lai", limit=2, count_bound=3, with_facets=True)
+    assert [item.title for item in page.items] == ["Gia Lai 4", "Gia Lai 2"]
+    assert [row[0] for row in page._facet_rows] == [items[n].id for n in (4, 2, 1)]
+    assert newest_cache.stats == {"hit": 0, "updated": 0, "read": 2}
+    # One more gone: the kept rows (4, 2, 1, 0) were all the matches, but the cache cannot
+    # know it (it kept as many as it asked for), so it reads them again.
+    items[4].delete()
+    page = search_newest("gia lai", limit=2, count_bound=3, with_facets=True)
+    assert [row[0] for row in page._facet_rows] == [items[n].id for n in (2, 1, 0)]
+    assert (page.count, page.count_capped) == (3, False)
 
 
 def test_items_deleted_in_bulk_are_gone_too():
@@ -154,5 +176,5 @@ def test_without_a_generation_nothing_is_kept():
         cursor.execute("DELETE FROM search_index_state")
     titles("gia lai")
     titles("gia lai")
-    assert newest_cache.stats == {"hit": 0, "appended": 0, "read": 0}
+    assert newest_cache.stats == {"hit": 0, "updated": 0, "read": 0}
     assert not newest_cache._entries
