@@ -23,8 +23,10 @@ PostgreSQL; ids and the facet index on SQLite, where a `source:`, `lang:` or `da
 the items and is not kept): the page's items are loaded by key on every view, facets are counted
 in the viewer's time zone on every view, and the page checks the viewer's permission first.
 
-Bounded: at most `MAX_ENTRIES` queries and about `MAX_BYTES` per process (`_size` estimates a
-row's Python objects), least recently used dropped first. Per database (alias and name).
+Bounded: at most `MAX_ENTRIES` queries and about `MAX_BYTES` per process (`ROW_BYTES` estimates
+a row's Python objects: a full entry of 1,001 rows is ~260 KB, so the defaults of 256 queries and
+32 MB hold ~120 full entries), least recently used dropped first. Per database (alias, host and
+name). LANTOA_SEARCH_CACHE_ENTRIES=0 turns it off.
 """
 
 from __future__ import annotations
@@ -33,13 +35,15 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
 
 from .backends import TABLE
 
-# At most this many queries are kept per process, and about this many bytes of rows.
-MAX_ENTRIES = 256
-MAX_BYTES = 32 * 1024 * 1024
+# At most this many queries are kept per process (0: no cache), and about this many bytes of
+# rows (settings LANTOA_SEARCH_CACHE_ENTRIES, LANTOA_SEARCH_CACHE_MB).
+MAX_ENTRIES = settings.LANTOA_SEARCH_CACHE_ENTRIES
+MAX_BYTES = settings.LANTOA_SEARCH_CACHE_MB * 1024 * 1024
 # A rough size of one kept row (a 4-tuple of two ints, a short string, a datetime) in bytes.
 ROW_BYTES = 260
 
@@ -71,18 +75,18 @@ def clear() -> None:
 def newest_rows(backend, node, limit: int, conditions=(), *, windowed: bool = True) -> list[tuple]:
     """`backend.newest_facet_rows(node, limit, conditions, windowed=…)`, from this process's
     cache when the index has not changed since it was read (see the module's docstring)."""
-    state = _state()
-    if state is None:  # no generation row (a flushed test database): nothing is kept
+    state = _state() if MAX_ENTRIES > 0 else None
+    if state is None:  # off, or no generation row (a flushed test database): nothing is kept
         return backend.newest_facet_rows(node, limit, conditions, windowed=windowed)
     seq, token = state
     sql, params = backend.narrowed(node, conditions)
-    settings = connection.settings_dict
+    database = connection.settings_dict
     key = (
         connection.alias,
         connection.vendor,
-        settings.get("HOST"),
-        settings.get("PORT"),
-        str(settings.get("NAME")),
+        database.get("HOST"),
+        database.get("PORT"),
+        str(database.get("NAME")),
         sql,
         repr(params),
         limit,

@@ -168,6 +168,10 @@ def test_the_cache_is_bounded_in_entries_and_bytes(monkeypatch):
     titles("gia lai")
     assert len(newest_cache._entries) == 1
     assert newest_cache._bytes <= newest_cache.MAX_BYTES
+    monkeypatch.setattr(newest_cache, "MAX_ENTRIES", 0)  # LANTOA_SEARCH_CACHE_ENTRIES=0: off
+    newest_cache.clear()
+    assert len(titles("gia lai")) == 5
+    assert not newest_cache._entries
 
 
 def test_without_a_generation_nothing_is_kept():
