@@ -44,6 +44,9 @@ from .backends import TABLE
 # rows (settings LANTOA_SEARCH_CACHE_ENTRIES, LANTOA_SEARCH_CACHE_MB).
 MAX_ENTRIES = settings.LANTOA_SEARCH_CACHE_ENTRIES
 MAX_BYTES = settings.LANTOA_SEARCH_CACHE_MB * 1024 * 1024
+# More rows rewritten since an entry was read than this: it is read again (a long IN list of
+# rowids would cost more than the search).
+MAX_REWRITTEN = 1_000
 # A rough size of one kept row (a 4-tuple of two ints, a short string, a datetime) in bytes.
 ROW_BYTES = 260
 
@@ -142,6 +145,8 @@ def _changes_since(entry: _Entry, seq: int, token: int) -> tuple[int | None, set
             return None  # a rebuild, or too many rows to name
         if rewrite:
             rewritten.update(int(rowid) for rowid in rowids.split(","))
+            if len(rewritten) > MAX_REWRITTEN:
+                return None
         if first_rowid is not None:
             first = first_rowid if first is None else min(first, first_rowid)
     return first, rewritten

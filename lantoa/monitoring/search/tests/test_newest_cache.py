@@ -84,6 +84,17 @@ def test_a_deleted_item_is_gone_from_the_next_search():
     assert page.facets()["source"][0]["count"] == 1
 
 
+def test_many_rows_rewritten_since_are_read_again(monkeypatch):
+    items = indexed_items(*({"title": f"Gia Lai {n}"} for n in range(3)))
+    assert len(titles("gia lai")) == 3
+    monkeypatch.setattr(newest_cache, "MAX_REWRITTEN", 1)
+    Item.objects.filter(id__in=[items[0].id, items[1].id]).update(title="Kon Tum")
+    items_index(item_ids=[items[0].id])
+    items_index(item_ids=[items[1].id])
+    assert titles("gia lai") == ["Gia Lai 2"]
+    assert newest_cache.stats == {"hit": 0, "updated": 0, "read": 2}
+
+
 def test_deletions_below_a_capped_count_read_the_matches_again():
     items = indexed_items(*({"title": f"Gia Lai {n}"} for n in range(6)))
     page = search_newest("gia lai", limit=2, count_bound=3, with_facets=True)
