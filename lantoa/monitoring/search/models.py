@@ -71,6 +71,8 @@ class IndexState(models.Model):
 
     class Meta:
         db_table = "search_index_state"
+        verbose_name = _("thế hệ chỉ mục tìm kiếm")
+        verbose_name_plural = _("thế hệ chỉ mục tìm kiếm")
         default_permissions = ()
 
     def __str__(self) -> str:
@@ -93,6 +95,8 @@ class IndexChange(models.Model):
 
     class Meta:
         db_table = "search_index_change"
+        verbose_name = _("thay đổi chỉ mục tìm kiếm")
+        verbose_name_plural = _("thay đổi chỉ mục tìm kiếm")
         default_permissions = ()
 
     def __str__(self) -> str:

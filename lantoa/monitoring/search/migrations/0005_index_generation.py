@@ -88,6 +88,8 @@ class Migration(migrations.Migration):
                 ("rowids", models.TextField(null=True)),
             ],
             options={
+                "verbose_name": "thay đổi chỉ mục tìm kiếm",
+                "verbose_name_plural": "thay đổi chỉ mục tìm kiếm",
                 "db_table": "search_index_change",
                 "default_permissions": (),
             },
@@ -100,6 +102,8 @@ class Migration(migrations.Migration):
                 ("token", models.BigIntegerField()),
             ],
             options={
+                "verbose_name": "thế hệ chỉ mục tìm kiếm",
+                "verbose_name_plural": "thế hệ chỉ mục tìm kiếm",
                 "db_table": "search_index_state",
                 "default_permissions": (),
             },
