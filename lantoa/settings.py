@@ -277,6 +277,10 @@ LANTOA_ADMIN_FILTERS_CACHE_SECONDS = env.int("LANTOA_ADMIN_FILTERS_CACHE_SECONDS
 # responses.services.claims: how many days of stored items a case's claims are checked against
 # when the case is opened or its claims are edited (the "before" of the clarification's effect).
 LANTOA_CLAIM_SCAN_DAYS = env.int("LANTOA_CLAIM_SCAN_DAYS", default=60)
+# monitoring.search.newest_cache: the search page's newest matches kept per query and process:
+# at most this many queries and about this many MB; 0 entries turns it off.
+LANTOA_SEARCH_CACHE_ENTRIES = env.int("LANTOA_SEARCH_CACHE_ENTRIES", default=256)
+LANTOA_SEARCH_CACHE_MB = env.int("LANTOA_SEARCH_CACHE_MB", default=32)
 # promotion: machine translation of the public site's pages, an HTTP provider (default: a
 # self-hosted LibreTranslate at LANTOA_MT_URL; any wagtail-localize machine translator class fits).
 # Empty URL = off. A machine translation stays a draft until a person approves it.

@@ -167,9 +167,14 @@ class SqliteBackend(_Backend):
     vendor = "sqlite"
 
     # --- index ---
-    def delete(self, cursor, item_ids: Sequence[int]) -> None:
+    def delete(self, cursor, item_ids: Sequence[int]) -> list[int]:
+        """Remove these items' rows; returns the rowids there were."""
         marks = ",".join(["%s"] * len(item_ids))
-        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", list(item_ids))  # noqa: S608
+        cursor.execute(f"SELECT rowid FROM {TABLE} WHERE rowid IN ({marks})", list(item_ids))  # noqa: S608
+        present = [row[0] for row in cursor.fetchall()]
+        if present:
+            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", list(item_ids))  # noqa: S608
+        return present
 
     def insert(self, cursor, rows: Iterable[tuple]) -> None:
         values = []
@@ -266,8 +271,13 @@ def tsvectors(forms: dict[str, list[str]]) -> tuple[str, str, str, str]:
 class PostgresBackend(_Backend):
     vendor = "postgresql"
 
-    def delete(self, cursor, item_ids: Sequence[int]) -> None:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = ANY(%s)", [list(item_ids)])  # noqa: S608
+    def delete(self, cursor, item_ids: Sequence[int]) -> list[int]:
+        """Remove these items' rows; returns the rowids there were."""
+        cursor.execute(
+            f"DELETE FROM {TABLE} WHERE rowid = ANY(%s) RETURNING rowid",  # noqa: S608
+            [list(item_ids)],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
     def insert(self, cursor, rows: Iterable[tuple]) -> None:
         values = []

@@ -53,3 +53,51 @@ class SavedSearch(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class IndexState(models.Model):
+    """The index's generation: one row, changed in the transaction of every change to the index
+    (`services.items_index`, `items_reindex_all`, the items' delete trigger of migration 0005).
+
+    `seq` counts the changes (in commit order: writers queue on this row); `token` is drawn at
+    random at each change, so that a state seen inside a transaction that rolled back is never
+    taken for a committed one with the same `seq`. A process's cache of search results
+    (`newest_cache`) is valid while the row still says what it said when the result was read.
+    """
+
+    id = models.SmallIntegerField(primary_key=True)
+    seq = models.BigIntegerField()
+    token = models.BigIntegerField()
+
+    class Meta:
+        db_table = "search_index_state"
+        verbose_name = _("thế hệ chỉ mục tìm kiếm")
+        verbose_name_plural = _("thế hệ chỉ mục tìm kiếm")
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.seq}:{self.token}"
+
+
+class IndexChange(models.Model):
+    """One change to the index, as `IndexState` was after it (the last ~1,000 are kept): rows
+    appended (new items, the lowest new rowid in `first_rowid`) and/or rows replaced or removed
+    (`rewrite`: an item re-indexed or deleted; their rowids in `rowids`, comma-separated, or
+    NULL when there were more than `REWRITTEN_IDS` or the whole index was rebuilt). A cached
+    result is brought up to date by searching only the rows concerned; after a rebuild it is
+    read again."""
+
+    seq = models.BigIntegerField(primary_key=True)
+    token = models.BigIntegerField()
+    first_rowid = models.BigIntegerField(null=True)
+    rewrite = models.BooleanField()
+    rowids = models.TextField(null=True)
+
+    class Meta:
+        db_table = "search_index_change"
+        verbose_name = _("thay đổi chỉ mục tìm kiếm")
+        verbose_name_plural = _("thay đổi chỉ mục tìm kiếm")
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.seq}:{self.first_rowid}:{self.rowids if self.rewrite else ''}"

@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from lantoa.core.text import nfc
 from lantoa.monitoring.models import Item, Source
 
+from . import newest_cache
 from .backends import get_backend, is_positive
 from .query import (
     And,
@@ -141,7 +142,9 @@ def search_newest(
         # The index alone knows the matches; their facet fields come from the engine's copies
         # (PostgreSQL's index row, SQLite's facet index), not from the item rows.
         # A date filter picks its own span of time: the newest index rows first would not help.
-        newest_rows = backend.newest_facet_rows(
+        # Kept per process while the index is unchanged (`newest_cache`).
+        newest_rows = newest_cache.newest_rows(
+            backend,
             text,
             count_bound + 1,
             pushed,
