@@ -18,8 +18,17 @@ from django.db.models import Model
 def rows_update(model: type[Model], objs: Iterable[Model], fields: Sequence[str]) -> int:
     """Save `fields` of every object in `objs` (same semantics as `bulk_update`: no signals, no
     `save()`, no auto_now); returns the number of objects written."""
-    objs = list(objs)
-    if not objs:
+    attnames = [model._meta.get_field(name).attname for name in fields]
+    return values_update(
+        model, fields, [[getattr(obj, name) for name in attnames] + [obj.pk] for obj in objs]
+    )
+
+
+def values_update(model: type[Model], fields: Sequence[str], rows: Iterable[Sequence]) -> int:
+    """`rows_update` for rows given as values, without model instances: each row holds the
+    values of `fields` in that order, then the primary key. Returns the number of rows sent."""
+    rows = list(rows)
+    if not rows:
         return 0
     connection = connections[router.db_for_write(model)]
     meta = model._meta
@@ -28,12 +37,13 @@ def rows_update(model: type[Model], objs: Iterable[Model], fields: Sequence[str]
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in columns)
     sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
     params = [
-        [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in columns] + [obj.pk]
-        for obj in objs
+        [f.get_db_prep_save(value, connection) for f, value in zip(columns, row[:-1], strict=True)]
+        + [row[-1]]
+        for row in rows
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
-    return len(objs)
+    return len(rows)
 
 
 def rows_insert(

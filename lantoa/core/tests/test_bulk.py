@@ -1,5 +1,7 @@
 """rows_update: one executemany that writes the same values bulk_update would."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
@@ -53,3 +55,23 @@ def test_rows_insert_stores_every_field_fills_auto_now_and_can_skip_conflicts():
     assert Item.objects.get(url_hash="h1").title == "Tin 1"  # the conflicting row was skipped
     assert Item.objects.filter(url_hash="h4").exists()
     assert rows_insert(Item, []) == 0
+
+
+@pytest.mark.django_db
+def test_values_update_writes_rows_given_as_values_without_instances():
+    from lantoa.core.bulk import values_update
+
+    moment = timezone.now()
+    first, second = (
+        Story.objects.create(title=f"Chuỗi {n}", first_seen_at=moment, last_seen_at=moment)
+        for n in range(2)
+    )
+    later = moment + timedelta(hours=3)
+    fields = ["item_count", "last_seen_at", "foreign_at"]
+    assert values_update(Story, fields, [(5, later, later, first.pk)]) == 1
+    assert values_update(Story, fields, []) == 0
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.item_count, first.last_seen_at, first.foreign_at) == (5, later, later)
+    assert (first.title, first.first_seen_at) == ("Chuỗi 0", moment)  # fields not named
+    assert (second.item_count, second.last_seen_at, second.foreign_at) == (0, moment, None)

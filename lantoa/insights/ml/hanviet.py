@@ -109,17 +109,24 @@ def compounds() -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.lru_cache(maxsize=65536)  # a language's syllables are a few thousand
+def _reading(syllable: str) -> str:
+    """The folded syllable when it is a Hán-Việt reading (tone included), else "": one look-up
+    per syllable of the stream, not a tone split and a fold for every occurrence."""
+    return fold_lower(syllable) if _toned(syllable) in syllables() else ""
+
+
 def hanviet_keys(body: str, lang: str) -> set[str]:
     """`h:` keys of a text: adjacent ideographs read in Hán-Việt, or adjacent Vietnamese
     Hán-Việt syllables."""
     keys: set[str] = set()
     if lang == "vi":
-        known, pairs = syllables(), compounds()
+        pairs = compounds()
         for clause in _CLAUSE.split(body.lower()):
-            words = [(_toned(word), fold_lower(word)) for word in _SYLLABLE.findall(clause)]
-            for (first, folded1), (second, folded2) in itertools.pairwise(words):
-                if first in known and second in known:
-                    key = f"{folded1}_{folded2}"
+            words = [_reading(word) for word in _SYLLABLE.findall(clause)]
+            for first, second in itertools.pairwise(words):
+                if first and second:
+                    key = f"{first}_{second}"
                     if key in pairs:
                         keys.add(f"h:{key}")
         return keys

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from lantoa.core.text import nfc
+from lantoa.monitoring.pipeline.language import followed_identifier
 
 LANGUAGES = ("vi", "en", "zh", "ko", "ja", "fr")
 SHORT_WORDS = 4
@@ -30,9 +31,8 @@ _VIETNAMESE_ONLY = re.compile(
 
 @lru_cache(maxsize=1)
 def _langid():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # The model the ingest pipeline loaded (one copy per worker), with probabilities normalised.
+    identifier = followed_identifier(norm_probs=True)
     identifier.set_languages(list(LANGUAGES))
     return identifier
 

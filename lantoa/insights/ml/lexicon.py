@@ -99,6 +99,8 @@ _NEGATORS = {tuple(n.split()) for n in NEGATORS}
 _INTENSIFIERS = {tuple(k.split()): v for k, v in INTENSIFIERS.items()}
 _AFTER = {tuple(k.split()): v for k, v in AFTER_INTENSIFIERS.items()}
 _PHRASES = {tuple(k.split()): v for k, v in _TONE_WORDS.items()}
+# A token that starts no tone phrase is passed over without trying every phrase length.
+_PHRASE_STARTS = frozenset(key[0] for key in _PHRASES)
 
 
 @dataclass
@@ -154,7 +156,7 @@ def explain(text: str) -> ToneResult:
             start = k + 1
     i = 0
     while i < len(tokens):
-        found = _match(tokens, i, _PHRASES)
+        found = _match(tokens, i, _PHRASES) if tokens[i] in _PHRASE_STARTS else None
         if found is None:
             i += 1
             continue

@@ -160,11 +160,13 @@ def story_keys(
         keys |= hanviet_keys(named, lang)
     # Words of the title and the opening only: enough to tell two outlets' versions apart from
     # other stories, and the index stays small.
-    words = _WORD.findall(fold_lower(title)) + _WORD.findall(fold_lower(text))[:MAX_WORDS]
-    for word in words:
+    # (The opening's words are found lazily: a page's text is not split to its end for 40.)
+    opening = itertools.islice(_WORD.finditer(fold_lower(text)), MAX_WORDS)
+    prefix = f"w:{lang}:"
+    for word in itertools.chain(_WORD.findall(fold_lower(title)), (m.group() for m in opening)):
         if len(word) > 1 and word not in _STOP and word not in place_words and not word.isdigit():
-            keys.add(sys.intern(f"w:{lang}:{word}"))
-    return frozenset(sys.intern(k) for k in keys)
+            keys.add(prefix + word)
+    return frozenset(map(sys.intern, keys))
 
 
 @dataclass(slots=True)
@@ -212,11 +214,35 @@ class StoryIndex:
     def _norms(weights: dict[str, float]) -> tuple[float, float, float]:
         same = cross = hanviet = 0.0
         for key, weight in weights.items():
-            if key.startswith("h:"):
+            kind = key[0]  # every key is one letter and a colon ("h:", "w:", …)
+            if kind == "h":
                 hanviet += weight
                 continue
             same += weight
-            if not key.startswith("w:"):
+            if kind != "w":
+                cross += weight
+        return same, cross, hanviet
+
+    def _key_norms(self, keys: Iterable[str]) -> tuple[float, float, float]:
+        """`_norms(_weights(keys))` in one pass, without the dictionary (an earlier item's
+        norms are recomputed as the index grows: the most frequent call of a growing index).
+        The same sums in the same order, so the same floats."""
+        total = len(self.docs) + 1
+        if total != self._idf_total:
+            self._idf, self._idf_total = {}, total
+        idf, df = self._idf, self.df
+        same = cross = hanviet = 0.0
+        for key in keys:
+            count = df.get(key, 0)
+            weight = idf.get(count)
+            if weight is None:
+                weight = idf[count] = math.log(1 + total / (count + 1)) ** 2
+            kind = key[0]
+            if kind == "h":
+                hanviet += weight
+                continue
+            same += weight
+            if kind != "w":
                 cross += weight
         return same, cross, hanviet
 
@@ -261,30 +287,43 @@ class StoryIndex:
         shared_h: dict[int, float] = defaultdict(float)
         h_count: dict[int, int] = defaultdict(int)
         cross_count: dict[int, int] = defaultdict(int)
-        specific: set[int] = set()
+        # Items reached through a watchlist alias key (few: aliases are few); every other item
+        # was reached through a more specific key.
+        alias_docs: set[int] = set()
+        usable: set[str] = set()
+        postings = self.postings
         for key, weight in weights.items():
             # A word key names its language ("w:vi:…"): only items of that language share it.
-            posting = self.postings.get(key)
+            posting = postings.get(key)
             if not posting or len(posting) > MAX_POSTINGS:
                 continue
+            usable.add(key)
             kind = key[0]
+            if kind == "w":  # most keys: words count only in the overall overlap
+                for doc_id in posting:
+                    shared[doc_id] += weight
+                continue
             for doc_id in posting:
                 shared[doc_id] += weight
                 if kind == "h":
                     shared_h[doc_id] += weight
                     h_count[doc_id] += 1
-                elif kind != "w":
+                else:
                     shared_cross[doc_id] += weight
                     cross_count[doc_id] += 1
-            if kind != "a":
-                specific.update(posting)
+            if kind == "a":
+                alias_docs.update(posting)
         best_story, best_score, runner_up, across = None, 0.0, 0.0, False
         same_story, same_score, same_doc = None, 0.0, None
         top = heapq.nlargest(TOP_CANDIDATES, shared.items(), key=itemgetter(1))
         for doc_id, weight in top:
             other = self.docs[doc_id]
+            # Shares a retrievable key that is more than the watched place's name.
+            specific = doc_id not in alias_docs or any(
+                key[0] != "a" and key in usable for key in other.keys
+            )
             if other.norms_at < 0 or len(self.docs) > other.norms_at * 1.1 + 10:
-                other.norms = self._norms(self._weights(other.keys))
+                other.norms = self._key_norms(other.keys)
                 other.norms_at = len(self.docs)
             other_same, other_cross, other_h = other.norms
             # What survives translation (numbers, dates, names, Hán-Việt readings) counts in any
@@ -294,7 +333,7 @@ class StoryIndex:
             # a Hán-Việt compound) backs the first.
             evidence = cross_count[doc_id] + h_count[doc_id] >= MIN_SHARED_KEYS
             if other.lang != lang:
-                if doc_id in specific and mine_cross and other_cross:
+                if specific and mine_cross and other_cross:
                     value = shared_cross[doc_id] / math.sqrt(mine_cross * other_cross)
                     value *= self.cross_boost * evidence
                 # One shared compound is chance ("Việt Nam", "quốc gia"); two count half, three
@@ -305,7 +344,7 @@ class StoryIndex:
                         ramp * self.hanviet_weight * shared_h[doc_id] / math.sqrt(mine_h * other_h)
                     )
             else:
-                if doc_id in specific and mine_cross and other_cross:
+                if specific and mine_cross and other_cross:
                     value = shared_cross[doc_id] / math.sqrt(mine_cross * other_cross)
                     value *= SAME_LANGUAGE_NAMES * evidence
                 if mine_same and other_same:

@@ -190,8 +190,13 @@ def _month(raw: str) -> int:
     return int(raw) if raw.isdigit() else _VI_MONTHS[" ".join(raw.lower().split())]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def date_keys(text: str) -> set[str]:
     found = set()
+    if not _DIGIT.search(text):  # every date pattern holds a digit (\d, as they match it)
+        return found
     for pattern in _DATES:
         for day, month in pattern.findall(text):
             if 1 <= _month(month) <= 12 and 1 <= int(day) <= 31:

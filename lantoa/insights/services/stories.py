@@ -17,7 +17,7 @@ from django.db.models import Case, Count, Max, Min, Q, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from lantoa.core.bulk import rows_insert, rows_update
+from lantoa.core.bulk import rows_insert, rows_update, values_update
 from lantoa.monitoring.models import Item, Story
 
 from ..ml.linking import KEYS_VERSION, StoryIndex, story_keys
@@ -384,24 +384,20 @@ def _stories_refresh(story_ids: set[int]) -> list[Story]:
         )
     )
     figures = {row["story_id"]: row for row in rows}
-    stories = list(Story.objects.filter(pk__in=figures))
-    crossed = []
-    for story in stories:
-        row = figures[story.pk]
-        was_foreign = story.foreign_at is not None
-        story.item_count, story.first_seen_at, story.last_seen_at = (
-            row["n"],
-            row["first"],
-            row["last"],
-        )
-        story.foreign_at = row["first_foreign"]
+    # Four figures are written: the rows are not loaded as Story instances to write them, only
+    # whether each story was foreign already (for the crossing).
+    was_foreign = Story.objects.filter(pk__in=figures).values_list("pk", "foreign_at")
+    updates, crossed = [], []
+    for story_id, foreign_at in was_foreign:
+        row = figures[story_id]
+        updates.append((row["n"], row["first"], row["last"], row["first_foreign"], story_id))
         # A local story that crossed into foreign media: local coverage came first.
         if (
-            not was_foreign
+            foreign_at is None
             and row["first_foreign"]
             and row["first_local"]
             and row["first_local"] <= row["first_foreign"]
         ):
-            crossed.append(story)
-    rows_update(Story, stories, ["item_count", "first_seen_at", "last_seen_at", "foreign_at"])
-    return crossed
+            crossed.append(story_id)
+    values_update(Story, ["item_count", "first_seen_at", "last_seen_at", "foreign_at"], updates)
+    return list(Story.objects.filter(pk__in=crossed)) if crossed else []

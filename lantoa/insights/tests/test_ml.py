@@ -152,3 +152,15 @@ def test_eval_language_command(tmp_path):
     out = io.StringIO()
     call_command("eval_language", str(file), "--json", stdout=out)
     assert json.loads(out.getvalue())[str(file)]["accuracy"] == 1.0
+
+
+def test_long_text_identifier_shares_the_ingest_pipelines_model():
+    """Insights' py3langid (long texts) reads the model the language stage loaded: a worker holds
+    one copy, not two."""
+    from lantoa.insights.ml.language import _langid
+    from lantoa.monitoring.pipeline.language import identifier
+
+    assert _langid().tk_nextmove is identifier().tk_nextmove
+    assert _langid().tk_output is identifier().tk_output
+    long_text = "The provincial committee approved the bridge across the river on Monday."
+    assert detect_language(long_text) == "en"

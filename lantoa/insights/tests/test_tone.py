@@ -279,3 +279,26 @@ def test_with_a_learned_model_each_item_is_read_once_and_its_language_never_dete
     assert detect.call_count == 0
     origins = set(ItemAnalysis.objects.values_list("tone_origin", flat=True))
     assert origins == {Origin.MODEL}
+
+
+def test_vader_nearby_word_checks_read_as_the_stock_engine():
+    """The English and French analysers give VADER's negation and idiom checks only the words
+    around a tone word: every score equals the stock engine's, near the text's start (where
+    VADER's indices wrap round) and deep inside a long text."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from lantoa.insights.ml.tone import _vader_en
+
+    ours = _vader_en()
+    stock = SentimentIntensityAnalyzer()
+    stock.lexicon = ours.lexicon
+    sentences = [
+        "Not good.",
+        "Never so happy, without doubt a great day.",
+        "The plan is not bad at all, kind of good, but the outcome was never so terrible.",
+        "It isn't the worst, yet nobody was really happy and the kiss of death came early.",
+    ]
+    long_text = " ".join(sentences * 12)
+    for text in [*sentences, long_text]:
+        assert ours.polarity_scores(text) == stock.polarity_scores(text)
+    assert type(ours)._negation_check is not SentimentIntensityAnalyzer._negation_check

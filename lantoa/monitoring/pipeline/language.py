@@ -37,12 +37,38 @@ def _vietnamese_only(char: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def identifier():
+def _followed_model() -> tuple:
+    """py3langid's model with the followed languages' columns only, loaded once per process.
+
+    `set_languages` would slice the same columns but keep the full table (142 languages, 28 MB)
+    for a later reset that nothing here makes; every identifier of the process shares these
+    arrays instead of loading its own copy (75 MB each)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE)
-    ident.set_languages(list(LANGUAGES_FOLLOWED))
-    return ident
+    full = LanguageIdentifier.from_model_file(MODEL_FILE)
+    keep = [i for i, code in enumerate(full.nb_classes) if code in LANGUAGES_FOLLOWED]
+    return (
+        full.nb_ptc[:, keep],
+        full.nb_pc[keep],
+        [full.nb_classes[i] for i in keep],
+        full.tk_nextmove,
+        full.tk_output,
+        full.tk_row,
+    )
+
+
+def followed_identifier(*, norm_probs: bool = False):
+    """A py3langid identifier over the followed languages (as `set_languages` would restrict
+    it), sharing the one loaded model."""
+    from py3langid.langid import LanguageIdentifier
+
+    ptc, pc, classes, nextmove, output, row = _followed_model()
+    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs, tk_row=row)
+
+
+@lru_cache(maxsize=1)
+def identifier():
+    return followed_identifier()
 
 
 def surely_vietnamese(sample: str) -> bool:
