@@ -91,9 +91,13 @@ def index_changed(cursor, *, first_rowid: int | None, rewritten=None) -> None:
     else:
         rowids = ",".join(map(str, rewritten)) if rewritten else None
     token = secrets.randbits(62)
+    # The next generation follows both the state row and the last change recorded: a state row
+    # emptied without the log (a flush, a partial restore) must not make a seq already in the log.
     cursor.execute(
-        "INSERT INTO search_index_state (id, seq, token) VALUES (1, 1, %s) ON CONFLICT (id) "
-        "DO UPDATE SET seq = search_index_state.seq + 1, token = excluded.token",
+        "INSERT INTO search_index_state (id, seq, token) "
+        "VALUES (1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM search_index_change), %s) "
+        "ON CONFLICT (id) DO UPDATE SET seq = CASE WHEN search_index_state.seq >= excluded.seq "
+        "THEN search_index_state.seq + 1 ELSE excluded.seq END, token = excluded.token",
         [token],
     )
     cursor.execute("SELECT seq FROM search_index_state WHERE id = 1")

@@ -11,12 +11,19 @@ from django.db import migrations, models
 
 
 KEPT_CHANGES = 1000
+# The next generation follows the state row and the last change recorded (as
+# services.index_changed does): a state row emptied without the log must not repeat a seq.
+NEXT_SEQ = (
+    "seq = CASE WHEN search_index_state.seq >= excluded.seq "
+    "THEN search_index_state.seq + 1 ELSE excluded.seq END"
+)
 
 CREATE = {
     "sqlite": [
         "CREATE TRIGGER search_index_item_deleted AFTER DELETE ON monitoring_item BEGIN "
-        "INSERT INTO search_index_state (id, seq, token) VALUES (1, 1, random()) "
-        "ON CONFLICT (id) DO UPDATE SET seq = search_index_state.seq + 1, token = excluded.token; "
+        "INSERT INTO search_index_state (id, seq, token) "
+        "VALUES (1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM search_index_change), random()) "
+        f"ON CONFLICT (id) DO UPDATE SET {NEXT_SEQ}, token = excluded.token; "
         "INSERT INTO search_index_change (seq, token, first_rowid, rewrite, rowids) "
         "SELECT seq, token, NULL, 1, CAST(old.id AS TEXT) FROM search_index_state WHERE id = 1; "
         "DELETE FROM search_index_change WHERE seq <= "
@@ -31,8 +38,9 @@ CREATE = {
         "SELECT CASE WHEN count(*) <= 1000 THEN string_agg(id::text, ',') END INTO gone_ids "
         "FROM gone; "
         "next_token := floor(random() * 9007199254740991)::bigint; "
-        "INSERT INTO search_index_state (id, seq, token) VALUES (1, 1, next_token) "
-        "ON CONFLICT (id) DO UPDATE SET seq = search_index_state.seq + 1, "
+        "INSERT INTO search_index_state (id, seq, token) "
+        "VALUES (1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM search_index_change), next_token) "
+        f"ON CONFLICT (id) DO UPDATE SET {NEXT_SEQ}, "
         "token = EXCLUDED.token RETURNING seq INTO next_seq; "
         "INSERT INTO search_index_change (seq, token, first_rowid, rewrite, rowids) "
         "VALUES (next_seq, next_token, NULL, true, gone_ids); "
