@@ -118,8 +118,10 @@ def attrs_html(attrs: dict) -> str:
 
 
 def _flatatt(attrs: dict) -> str:
-    """Django's `flatatt` (what Wagtail's buttons write their attributes with): name="value"
-    pairs sorted by name, then the names of the true booleans, sorted; None and False left out."""
+    """Django's `flatatt` (what Wagtail's buttons write their attributes with), the same text
+    without its `format_html_join` (a lazy-argument wrapper per attribute, per button, per row):
+    name="value" pairs sorted by name, then the names of the true booleans, sorted; None and
+    False left out."""
     pairs = sorted((name, value) for name, value in attrs.items() if not isinstance(value, bool))
     flags = sorted(name for name, value in attrs.items() if value is True)
     return "".join(

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from lantoa.core.bulk import rows_update
+from lantoa.core.bulk import rows_update, values_update
 from lantoa.monitoring.models import Story
 
 
@@ -59,8 +59,6 @@ def test_rows_insert_stores_every_field_fills_auto_now_and_can_skip_conflicts():
 
 @pytest.mark.django_db
 def test_values_update_writes_rows_given_as_values_without_instances():
-    from lantoa.core.bulk import values_update
-
     moment = timezone.now()
     first, second = (
         Story.objects.create(title=f"Chuỗi {n}", first_seen_at=moment, last_seen_at=moment)

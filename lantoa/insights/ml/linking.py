@@ -223,29 +223,6 @@ class StoryIndex:
                 cross += weight
         return same, cross, hanviet
 
-    def _key_norms(self, keys: Iterable[str]) -> tuple[float, float, float]:
-        """`_norms(_weights(keys))` in one pass, without the dictionary (an earlier item's
-        norms are recomputed as the index grows: the most frequent call of a growing index).
-        The same sums in the same order, so the same floats."""
-        total = len(self.docs) + 1
-        if total != self._idf_total:
-            self._idf, self._idf_total = {}, total
-        idf, df = self._idf, self.df
-        same = cross = hanviet = 0.0
-        for key in keys:
-            count = df.get(key, 0)
-            weight = idf.get(count)
-            if weight is None:
-                weight = idf[count] = math.log(1 + total / (count + 1)) ** 2
-            kind = key[0]
-            if kind == "h":
-                hanviet += weight
-                continue
-            same += weight
-            if kind != "w":
-                cross += weight
-        return same, cross, hanviet
-
     def add(self, doc_id: int, story: int, keys: frozenset[str], lang: str) -> None:
         for key in keys:
             self.df[key] += 1
@@ -323,7 +300,7 @@ class StoryIndex:
                 key[0] != "a" and key in usable for key in other.keys
             )
             if other.norms_at < 0 or len(self.docs) > other.norms_at * 1.1 + 10:
-                other.norms = self._key_norms(other.keys)
+                other.norms = self._norms(self._weights(other.keys))
                 other.norms_at = len(self.docs)
             other_same, other_cross, other_h = other.norms
             # What survives translation (numbers, dates, names, Hán-Việt readings) counts in any

@@ -159,8 +159,7 @@ class _IndexCache:
         self._read(rows, since)
         self._backfill(since)
         self.cursor = settled
-        self.built = True
-        self.bound()
+        self.built = True  # `_follow` runs next and bounds the index
 
     def bound(self) -> None:
         """At most LANTOA_STORY_INDEX_MAX_ITEMS items in memory: the oldest added go first (a
