@@ -6,10 +6,13 @@ Services never import this module (it imports them): they queue work by task nam
 
 import logging
 
-from celery import shared_task
+from celery import current_app, shared_task
+from celery.signals import worker_process_init
+from django.conf import settings
 
 from .bulletin import bulletins_send
 from .constants import Frequency
+from .ml.tone import warm_up
 from .models import TrainingJob
 from .services import (
     alert_deliver,
@@ -25,6 +28,8 @@ from .services.learning import TrainingError
 
 logger = logging.getLogger(__name__)
 
+# The queue these tasks are routed to (settings.CELERY_TASK_ROUTES).
+ANALYSE_QUEUE = settings.CELERY_TASK_ROUTES[f"{__name__}.*"]["queue"]
 DELIVERY_RETRIES = 3
 DELIVERY_BACKOFF_SECONDS = 60
 
@@ -33,6 +38,15 @@ def delivery_backoff(retries: int) -> int:
     """Seconds before retry number `retries + 1`: 1, 2, then 4 minutes (a webhook that is down
     for a moment gets the alert late rather than never)."""
     return DELIVERY_BACKOFF_SECONDS * 2**retries
+
+
+@worker_process_init.connect
+def _warm_up_analysers(**kwargs: object) -> None:
+    """A worker process that takes the analyse queue loads the tone analysers and language ID as
+    it starts (solo pool: once; prefork: in each child), so its first batch is not the slow one.
+    A worker on other queues only (a province's fetch workers) does not pay their ~50 MB."""
+    if ANALYSE_QUEUE in current_app.amqp.queues.consume_from:
+        warm_up()
 
 
 @shared_task

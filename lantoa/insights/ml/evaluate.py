@@ -20,6 +20,17 @@ def cv_folds(labels: list[str]) -> StratifiedKFold:
     return StratifiedKFold(n_splits=min(MAX_FOLDS, smallest), shuffle=True, random_state=0)
 
 
+def cv_strata(labels: Sequence[str], langs: Sequence[str], n_splits: int) -> list[str]:
+    """What the tone folds are stratified on: label and language together when every such group
+    has a row for each fold, else the label alone. Each language's model is trained and scored
+    inside the folds, so each fold must hold that language's classes in their proportions; on
+    labels alone a language's few negatives can all fall in one fold. One language: the same
+    folds as the label alone."""
+    strata = [f"{lang}:{label}" for lang, label in zip(langs, labels, strict=True)]
+    smallest = min(strata.count(value) for value in set(strata))
+    return strata if smallest >= n_splits else list(labels)
+
+
 def evaluate_classifier(
     task: str,
     train_texts: Sequence[str],

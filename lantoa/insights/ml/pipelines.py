@@ -216,7 +216,8 @@ def build_tone_pipeline(lang: str) -> Pipeline:
     3-fold CV on the training 80% only (docs/operations-insights.md). Tried later and not kept,
     each within ±0.01 of this under 3-fold CV × 2 seeds (fold sd about 0.02): C 0.3, logistic
     regression, char 1–4-grams everywhere, the analyser's features weighted 2–4×, a blend with
-    complement naive Bayes."""
+    complement naive Bayes. For vi, chosen on 5 folds of UIT-VSFC train and not kept either:
+    negation-scope marking, syllable 1–3-grams, NB-SVM, C by inner CV, other class weights."""
     if lang in ("zh", "ja"):
         text_features = TfidfVectorizer(
             analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=2

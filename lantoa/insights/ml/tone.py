@@ -412,7 +412,8 @@ def read_tones(texts: Sequence[str], langs: Sequence[str] | None = None) -> list
 
 
 def warm_up() -> None:
-    """Load every analyser now (a worker does it at start so the first batch is not slow)."""
+    """Load every analyser now, so the first batch is not slow: a worker process on the analyse
+    queue calls it as it starts (`tasks._warm_up_analysers`), the benchmarks before timing."""
     _vader_en()
     _vader_fr()
     _snownlp_counts()

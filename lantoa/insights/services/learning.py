@@ -13,7 +13,7 @@ from lantoa.core.tasks import QUEUE_DOWN
 
 from ..constants import JobStatus, Task
 from ..enqueue import enqueue_on_commit
-from ..ml.evaluate import cv_folds
+from ..ml.evaluate import cv_folds, cv_strata
 from ..ml.metrics import classification_figures
 from ..ml.pipelines import build_baseline_pipeline, build_pipeline
 from ..ml.tone import LanguageToneModel, lang_of, read_tones
@@ -53,9 +53,11 @@ def training_job_start(*, task: str, user=None) -> TrainingJob:
 
 
 def _tone_cv(texts, labels, langs, folds) -> list[str]:
-    """Out-of-fold predictions of the per-language tone model."""
+    """Out-of-fold predictions of the per-language tone model, on folds stratified by label and
+    language (`cv_strata`)."""
     predicted = [""] * len(texts)
-    for train, test in folds.split(texts, labels):
+    strata = cv_strata(labels, langs, folds.get_n_splits())
+    for train, test in folds.split(texts, strata):
         model = LanguageToneModel.fit_texts(
             [texts[i] for i in train], [labels[i] for i in train], [langs[i] for i in train]
         )

@@ -3,6 +3,7 @@
 import io
 import json
 import pickle
+from collections import Counter
 from datetime import timedelta
 from unittest import mock
 
@@ -12,6 +13,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from ..constants import Origin, Task, Tone
+from ..ml.evaluate import cv_folds, cv_strata
 from ..ml.pipelines import build_pipeline
 from ..ml.tone import LanguageToneModel, _hownet_sign, read_tone, read_tones
 from ..models import ClassifierModel, ItemAnalysis, Label
@@ -124,6 +126,23 @@ def test_learned_model_is_per_language_with_character_ngrams_for_cjk():
     assert analyser[1].kw_args == {"lang": "zh"}  # the out-of-the-box reading is a feature
     assert model.predict(["很满意", "很失望"], ["zh", "zh"]) == ["positive", "negative"]
     assert model.predict(["great"], ["en"]) == ["positive"]
+
+
+def test_tone_folds_hold_each_language_s_classes_in_every_fold():
+    labels = (["negative"] * 5 + ["positive"] * 5) * 2
+    langs = ["en"] * 10 + ["ko"] * 10
+    folds = cv_folds(labels)
+
+    def strata_per_fold(y):
+        return [Counter(f"{langs[i]}:{labels[i]}" for i in test) for _, test in folds.split(y, y)]
+
+    # On labels alone, a fold can hold no English row at all: en's model is scored on nothing.
+    assert any(len(fold) < 4 for fold in strata_per_fold(labels))
+    strata = cv_strata(labels, langs, folds.get_n_splits())
+    every_group_once = {"en:negative": 1, "en:positive": 1, "ko:negative": 1, "ko:positive": 1}
+    assert all(fold == every_group_once for fold in strata_per_fold(strata))
+    # A group too small to reach every fold: the label alone, as before.
+    assert cv_strata(labels[:-4], langs[:-4], 5) == labels[:-4]
 
 
 @pytest.mark.django_db
