@@ -3,10 +3,11 @@ items that carry only a summary when their source wants the full text) and extra
 trafilatura. Links already stored are dropped before any request is made.
 
 Each page is parsed once: the metadata (title, date, lang) is read from the tree that trafilatura
-then extracts from. Before the parse, the bodies of <script> and <style> elements and HTML
-comments are cut out (`strip_unread`): they are most of a news page's bytes and nothing reads
-them. Raw bodies (whole, as received) are compressed on a worker thread while the next page is
-being extracted (zlib releases the GIL) and stored in one bulk insert at the end of the stage.
+then extracts from. Before the parse, the bodies of <script> and <style> elements, HTML comments
+and inline <svg> graphics are cut out (`strip_unread`): they are most of a news page's bytes and
+nothing reads them. Raw bodies (whole, as received) are compressed on a worker thread while the
+next page is being extracted (zlib releases the GIL) and stored in one bulk insert at the end of
+the stage.
 """
 
 import logging
@@ -54,31 +55,59 @@ EXTRACT_OPTIONS = {"fast": True, "include_comments": False}
 
 
 # What `strip_unread` cuts: from an opening <script or <style (a whole tag name) or <!-- to the end
-# of its element or comment, as the HTML tokenizer reads them (their content cannot nest).
-_UNREAD_OPEN = re.compile(rb"<(?:script|style)(?=[\s>/])|<!--", re.I)
+# of its element or comment, as the HTML tokenizer reads them (their content cannot nest); and
+# whole <svg> elements, nested ones counted.
+_UNREAD_OPEN = re.compile(rb"<(?:script|style|svg)(?=[\s>/])|<!--", re.I)
 _UNREAD_CLOSE = {
     b"<script": re.compile(rb"</script\s*>", re.I),
     b"<style": re.compile(rb"</style\s*>", re.I),
     b"<!--": re.compile(rb"-->"),
 }
+_SVG_TAG = re.compile(rb"<(/?)svg(?=[\s>/])[^>]*>", re.I)
+
+
+def _svg_end(body: bytes, start: int) -> int | None:
+    """Where the <svg> element opening at `start` ends (after its matching end tag; after the
+    tag itself when it closes itself), or None when its end tags do not balance."""
+    depth = 0
+    for tag in _SVG_TAG.finditer(body, start):
+        if tag.group(1):
+            depth -= 1
+        elif not tag.group().endswith(b"/>"):
+            depth += 1
+        if depth <= 0:
+            return tag.end() if depth == 0 else None
+    return None
 
 
 def strip_unread(body: bytes) -> bytes:
-    """`body` without script and style elements and comments, which trafilatura drops anyway.
+    """`body` without what trafilatura drops unread: script and style elements, comments, and
+    inline <svg> graphics (trafilatura deletes <svg> elements, tail kept, before it reads the
+    page and before it measures the page's text).
 
-    On ../shared/data/extraction they are 57 % of the bytes: the parse and trafilatura's walk
-    over the tree then take about a tenth less time, and the extracted text is the same on every
-    page (`make bench BENCH_ARGS=monitoring` counts the pages whose text differs). Works on the
-    raw bytes of any ASCII-compatible charset; in UTF-16 nothing matches and nothing is cut. An
-    element left open runs to the end of the page, as in a browser: the rest is kept as it was.
+    On ../shared/data/extraction scripts, styles and comments are 57 % of the bytes and svg
+    another 4 % (a tenth of what is left, and many elements: icon sprites): the parse and
+    trafilatura's walk over the tree then take less time, and the extracted text is the same on
+    every page (`test_extract.py` compares every one with bare trafilatura). Works on the raw
+    bytes of any ASCII-compatible charset; in UTF-16 nothing matches and nothing is cut. A script,
+    style or comment left open runs to the end of the page, as in a browser: the rest is kept as
+    it was; an svg whose end tags do not balance is kept.
     """
-    parts, position = [], 0
-    while (opening := _UNREAD_OPEN.search(body, position)) is not None:
-        closing = _UNREAD_CLOSE[opening.group().lower()].search(body, opening.end())
-        if closing is None:
-            break
+    parts, position, search_from = [], 0, 0
+    while (opening := _UNREAD_OPEN.search(body, search_from)) is not None:
+        kind = opening.group().lower()
+        if kind == b"<svg":
+            end = _svg_end(body, opening.start())
+            if end is None:
+                search_from = opening.end()
+                continue
+        else:
+            closing = _UNREAD_CLOSE[kind].search(body, opening.end())
+            if closing is None:
+                break
+            end = closing.end()
         parts.append(body[position : opening.start()])
-        position = closing.end()
+        position = search_from = end
     if not parts:
         return body
     parts.append(body[position:])

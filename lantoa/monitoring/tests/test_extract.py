@@ -26,6 +26,30 @@ def test_script_style_and_comments_are_cut_and_the_rest_kept():
     assert strip_unread(plain) is plain
 
 
+def test_svg_elements_are_cut_whole_nested_or_self_closed_and_unbalanced_ones_kept():
+    page = (
+        b"<p>Quy<SVG class=icon><svg><g/></svg><title>logo</title></svg >Nh\xc6\xa1n</p>"
+        b"<p>a<svg/>b<svg x='1'/>c</p><svg-icon>kept</svg-icon><script>x()</script>"
+        b"<p>d<svg>never closed<p>e</p><script>y()</script><p>f</p>"
+    )
+    assert strip_unread(page) == (
+        b"<p>QuyNh\xc6\xa1n</p><p>abc</p><svg-icon>kept</svg-icon>"
+        b"<p>d<svg>never closed<p>e</p><p>f</p>"
+    )
+
+
+def test_an_svg_with_text_inside_leaves_the_article_alone():
+    line = "lễ hội Tây Sơn ở Quy Nhơn thu hút du khách."
+    icon = '<svg viewBox="0 0 9 9"><title>biểu tượng</title><text>chia sẻ</text></svg>'
+    article = "".join(f"<p>Đoạn {n}: {icon}{line}</p>" for n in range(8))
+    html = (
+        f"<html><head><title>Lễ hội</title></head><body><article>{article}</article></body></html>"
+    )
+    page = extract_page(html.encode())
+    assert "chia sẻ" not in page.text and "Đoạn 7: lễ hội" in page.text
+    assert page.text == trafilatura.extract(html, **EXTRACT_OPTIONS)
+
+
 def test_a_script_full_of_markup_leaves_the_article_alone():
     line = "lễ hội Tây Sơn ở Quy Nhơn thu hút du khách."
     article = "".join(f"<p>Đoạn {n}: {line}</p>" for n in range(8))
