@@ -71,3 +71,26 @@ def test_every_benchmark_page_extracts_the_same_text_as_bare_trafilatura():
         if extract_page(body).text != expected:
             differ.append(path.name)
     assert len(paths) > 100 and differ == []
+
+
+def test_the_metadata_is_read_from_the_tags_wherever_they_stand_in_the_page():
+    html = (
+        '<!DOCTYPE html><html class="a>b" lang="vi-VN"><head><title>Lễ hội &amp; du lịch</title>'
+        '<meta name="description" content="x > y"><meta property="og:title" content="">'
+        "</head><body><article>"
+        + "".join(f"<p>Đoạn {n}: lễ hội Tây Sơn ở Quy Nhơn thu hút du khách.</p>" for n in range(8))
+        + '<svg><title>biểu tượng</title></svg><meta itemprop="datePublished" '
+        'data-note="a > b" content="2026-03-05T08:00:00+07:00"><title>second</title>'
+        "</article></body></html>"
+    )
+    page = extract_page(html.encode())
+    # og:title is empty, so the first <title> (entities decoded); the date from the body's meta;
+    # a quoted ">" does not end a tag.
+    assert page.title == "Lễ hội & du lịch"
+    assert page.lang == "vi"
+    assert page.published_at.isoformat() == "2026-03-05T08:00:00+07:00"
+    assert page.text == trafilatura.extract(html, **EXTRACT_OPTIONS)
+    titled = html.replace('property="og:title" content=""', 'property="og:title" content="Tin A"')
+    assert extract_page(titled.encode()).title == "Tin A"
+    assert extract_page(b"") == extract_page(b"   ")
+    assert extract_page(b"").title == "" and extract_page(b"").published_at is None
