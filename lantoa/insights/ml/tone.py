@@ -185,11 +185,57 @@ class _NearbyWords:
         return super()._special_idioms_check(valence, words_and_emoticons, i)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+class _NoEmojiPass:
+    """VADER's `polarity_scores` first rebuilds the text one character at a time in Python to
+    replace emojis with their descriptions (a fifth of its time on a 1,500-character page). A
+    text without an emoji character comes out of that loop as itself, stripped: for such a text
+    the loop is skipped and the rest of `polarity_scores` runs as VADER wrote it, with its
+    engine's own lists. Texts with an emoji take VADER's own path. (Every emoji of both lexicons
+    is outside ASCII, and news text has few such characters: only those are looked up.)"""
+
+    _emoji_characters: frozenset[str] = frozenset()
+    _emoji_source: dict | None = None
+
+    def _has_emoji(self, text: str) -> bool:
+        if self._emoji_source is not self.emojis:  # the French analyser swaps its emojis in
+            characters = frozenset(key for key in self.emojis if len(key) == 1)
+            if any(character.isascii() for character in characters):
+                raise RuntimeError("an ASCII emoji: _NoEmojiPass would miss it")
+            self._emoji_characters, self._emoji_source = characters, self.emojis
+        return not text.isascii() and not self._emoji_characters.isdisjoint(
+            _NON_ASCII.findall(text)
+        )
+
+    def polarity_scores(self, text):
+        if self._has_emoji(text):
+            return super().polarity_scores(text)
+        engine = super().polarity_scores.__func__.__globals__  # VADER's module (or its copy)
+        text = text.strip()
+        sentitext = engine["SentiText"](text)
+        sentiments = []
+        words_and_emoticons = sentitext.words_and_emoticons
+        boosters = engine["BOOSTER_DICT"]
+        for i, item in enumerate(words_and_emoticons):
+            if item.lower() in boosters or (
+                i < len(words_and_emoticons) - 1
+                and item.lower() == "kind"
+                and words_and_emoticons[i + 1].lower() == "of"
+            ):
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words_and_emoticons, sentiments)
+        return self.score_valence(sentiments, text)
+
+
 @lru_cache(maxsize=1)
 def _vader_en():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    class EnglishAnalyser(_NearbyWords, SentimentIntensityAnalyzer):
+    class EnglishAnalyser(_NoEmojiPass, _NearbyWords, SentimentIntensityAnalyzer):
         pass
 
     analyser = EnglishAnalyser()
@@ -226,7 +272,7 @@ def _vader_fr():
     engine.NEGATE = [word for word in lists["NEGATE"] if word != "plus"]
     engine.BOOSTER_DICT = dict(lists["BOOSTER_DICT"])
 
-    class FrenchAnalyser(_NearbyWords, engine.SentimentIntensityAnalyzer):
+    class FrenchAnalyser(_NoEmojiPass, _NearbyWords, engine.SentimentIntensityAnalyzer):
         @staticmethod
         def _but_check(words_and_emoticons, sentiments):
             words = ["but" if str(w).lower() == "mais" else w for w in words_and_emoticons]

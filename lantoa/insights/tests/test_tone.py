@@ -321,3 +321,29 @@ def test_vader_nearby_word_checks_read_as_the_stock_engine():
     for text in [*sentences, long_text]:
         assert ours.polarity_scores(text) == stock.polarity_scores(text)
     assert type(ours)._negation_check is not SentimentIntensityAnalyzer._negation_check
+
+
+def test_vader_without_an_emoji_skips_the_emoji_pass_and_reads_as_the_stock_engine():
+    """A text with no emoji character skips VADER's character-by-character emoji pass; every
+    score, with or without emoji, English or French, equals the engine's own polarity_scores."""
+    from lantoa.insights.ml.tone import _vader_en, _vader_fr
+
+    texts = {
+        "en": [
+            "  Great day for the port, kind of good news, but the delays were terrible.  ",
+            "Not bad at all: the “festival” was extremely successful — visitors were happy.",
+            "What a day 😀 for Quy Nhơn",
+            "great😀day, © the office",
+        ],
+        "fr": [
+            " Le festival n'est pas mauvais, mais la pluie était terrible. ",
+            "Très bien organisé 😀 et vraiment réussi",
+        ],
+    }
+    for lang, analyser in (("en", _vader_en()), ("fr", _vader_fr())):
+        engine = type(analyser).__mro__[-2]  # the engine's SentimentIntensityAnalyzer
+        assert engine.__name__ == "SentimentIntensityAnalyzer"
+        for text in texts[lang]:
+            assert analyser.polarity_scores(text) == engine.polarity_scores(analyser, text)
+        skipped = [not analyser._has_emoji(text) for text in texts[lang]]
+        assert skipped == ([True, True, False, False] if lang == "en" else [True, False])

@@ -2,11 +2,12 @@
 items that carry only a summary when their source wants the full text) and extract their text with
 trafilatura. Links already stored are dropped before any request is made.
 
-Each page is parsed once: the metadata (title, date, lang) is read from the tree that trafilatura
-then extracts from. Before the parse, the bodies of <script> and <style> elements and HTML
-comments are cut out (`strip_unread`): they are most of a news page's bytes and nothing reads
-them. Raw bodies (whole, as received) are compressed on a worker thread while the next page is
-being extracted (zlib releases the GIL) and stored in one bulk insert at the end of the stage.
+Each page is parsed once, by trafilatura; the metadata (title, date, lang) is read from a small
+tree of the page's <html>, <title> and <meta> tags (`_metadata_tree`). Before the parse, the
+bodies of <script> and <style> elements, HTML comments and inline <svg> graphics are cut out
+(`strip_unread`): they are most of a news page's bytes and nothing reads them. Raw bodies (whole,
+as received) are compressed on a worker thread while the next page is being extracted (zlib
+releases the GIL) and stored in one bulk insert at the end of the stage.
 """
 
 import logging
@@ -54,31 +55,59 @@ EXTRACT_OPTIONS = {"fast": True, "include_comments": False}
 
 
 # What `strip_unread` cuts: from an opening <script or <style (a whole tag name) or <!-- to the end
-# of its element or comment, as the HTML tokenizer reads them (their content cannot nest).
-_UNREAD_OPEN = re.compile(rb"<(?:script|style)(?=[\s>/])|<!--", re.I)
+# of its element or comment, as the HTML tokenizer reads them (their content cannot nest); and
+# whole <svg> elements, nested ones counted.
+_UNREAD_OPEN = re.compile(rb"<(?:script|style|svg)(?=[\s>/])|<!--", re.I)
 _UNREAD_CLOSE = {
     b"<script": re.compile(rb"</script\s*>", re.I),
     b"<style": re.compile(rb"</style\s*>", re.I),
     b"<!--": re.compile(rb"-->"),
 }
+_SVG_TAG = re.compile(rb"<(/?)svg(?=[\s>/])[^>]*>", re.I)
+
+
+def _svg_end(body: bytes, start: int) -> int | None:
+    """Where the <svg> element opening at `start` ends (after its matching end tag; after the
+    tag itself when it closes itself), or None when its end tags do not balance."""
+    depth = 0
+    for tag in _SVG_TAG.finditer(body, start):
+        if tag.group(1):
+            depth -= 1
+        elif not tag.group().endswith(b"/>"):
+            depth += 1
+        if depth <= 0:
+            return tag.end() if depth == 0 else None
+    return None
 
 
 def strip_unread(body: bytes) -> bytes:
-    """`body` without script and style elements and comments, which trafilatura drops anyway.
+    """`body` without what trafilatura drops unread: script and style elements, comments, and
+    inline <svg> graphics (trafilatura deletes <svg> elements, tail kept, before it reads the
+    page and before it measures the page's text).
 
-    On ../shared/data/extraction they are 57 % of the bytes: the parse and trafilatura's walk
-    over the tree then take about a tenth less time, and the extracted text is the same on every
-    page (`make bench BENCH_ARGS=monitoring` counts the pages whose text differs). Works on the
-    raw bytes of any ASCII-compatible charset; in UTF-16 nothing matches and nothing is cut. An
-    element left open runs to the end of the page, as in a browser: the rest is kept as it was.
+    On ../shared/data/extraction scripts, styles and comments are 57 % of the bytes and svg
+    another 4 % (a tenth of what is left, and many elements: icon sprites): the parse and
+    trafilatura's walk over the tree then take less time, and the extracted text is the same on
+    every page (`test_extract.py` compares every one with bare trafilatura). Works on the raw
+    bytes of any ASCII-compatible charset; in UTF-16 nothing matches and nothing is cut. A script,
+    style or comment left open runs to the end of the page, as in a browser: the rest is kept as
+    it was; an svg whose end tags do not balance is kept.
     """
-    parts, position = [], 0
-    while (opening := _UNREAD_OPEN.search(body, position)) is not None:
-        closing = _UNREAD_CLOSE[opening.group().lower()].search(body, opening.end())
-        if closing is None:
-            break
+    parts, position, search_from = [], 0, 0
+    while (opening := _UNREAD_OPEN.search(body, search_from)) is not None:
+        kind = opening.group().lower()
+        if kind == b"<svg":
+            end = _svg_end(body, opening.start())
+            if end is None:
+                search_from = opening.end()
+                continue
+        else:
+            closing = _UNREAD_CLOSE[kind].search(body, opening.end())
+            if closing is None:
+                break
+            end = closing.end()
         parts.append(body[position : opening.start()])
-        position = closing.end()
+        position = search_from = end
     if not parts:
         return body
     parts.append(body[position:])
@@ -91,6 +120,27 @@ class PageContent:
     text: str
     published_at: datetime | None
     lang: str
+
+
+# The tags the metadata is read from, found in the page's text (script, style and comments are
+# cut before): a quoted attribute value may hold ">".
+_TAG_REST = r"""(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>"""
+_META_TAG = re.compile(rf"<meta{_TAG_REST}", re.I)
+_HTML_TAG = re.compile(rf"<html{_TAG_REST}", re.I)
+_TITLE_ELEMENT = re.compile(r"<title(?=[\s>])[^>]*>.*?</title\s*>", re.I | re.S)
+
+
+def _metadata_tree(html: str):
+    """A small tree of what the metadata is read from: the page's first <html> tag (its lang),
+    its first <title> element and every <meta> tag, in the page's order, parsed by the same
+    parser as the page.
+
+    trafilatura copies a tree it is handed (its parse of the text, 0.3 ms on a news page), so it
+    is handed the text and parses it itself, once; this tree of a few tags costs far less."""
+    root = match.group() if (match := _HTML_TAG.search(html)) else "<html>"
+    title = match.group() if (match := _TITLE_ELEMENT.search(html)) else ""
+    metas = "".join(_META_TAG.findall(html))
+    return load_html(f"{root}<head>{title}{metas}</head><body></body></html>")
 
 
 def _metas(tree) -> dict[str, str]:
@@ -109,11 +159,13 @@ def _first(metas: dict[str, str], names: tuple[str, ...]) -> str:
 
 
 def extract_page(body: bytes | str, *, url: str = "", declared: str = "") -> PageContent:
-    """Title, main text, date and lang attribute of an HTML page (one parse, trafilatura text)."""
+    """Title, main text, date and lang attribute of an HTML page (one parse of the page,
+    trafilatura's; the metadata from a tree of its <html>, <title> and <meta> tags)."""
     html = body if isinstance(body, str) else decode_html_bytes(strip_unread(body), declared)
-    tree = load_html(html)
+    text = trafilatura.extract(html, url=url or None, **EXTRACT_OPTIONS) or ""
+    tree = _metadata_tree(html)
     if tree is None:
-        return PageContent("", "", None, "")
+        return PageContent("", text, None, "")
     metas = _metas(tree)
     title = _first(metas, ("og:title", "twitter:title"))
     if not title:
@@ -121,8 +173,6 @@ def extract_page(body: bytes | str, *, url: str = "", declared: str = "") -> Pag
         title = title_el.text_content().strip() if title_el is not None else ""
     published = parse_date(_first(metas, _DATE_META))
     lang = (tree.get("lang") or "").split("-")[0].lower()
-    # trafilatura prunes the tree it is given; the metadata above is read first on purpose.
-    text = trafilatura.extract(tree, url=url or None, **EXTRACT_OPTIONS) or ""
     return PageContent(title=title, text=text, published_at=published, lang=lang)
 
 

@@ -26,6 +26,30 @@ def test_script_style_and_comments_are_cut_and_the_rest_kept():
     assert strip_unread(plain) is plain
 
 
+def test_svg_elements_are_cut_whole_nested_or_self_closed_and_unbalanced_ones_kept():
+    page = (
+        b"<p>Quy<SVG class=icon><svg><g/></svg><title>logo</title></svg >Nh\xc6\xa1n</p>"
+        b"<p>a<svg/>b<svg x='1'/>c</p><svg-icon>kept</svg-icon><script>x()</script>"
+        b"<p>d<svg>never closed<p>e</p><script>y()</script><p>f</p>"
+    )
+    assert strip_unread(page) == (
+        b"<p>QuyNh\xc6\xa1n</p><p>abc</p><svg-icon>kept</svg-icon>"
+        b"<p>d<svg>never closed<p>e</p><p>f</p>"
+    )
+
+
+def test_an_svg_with_text_inside_leaves_the_article_alone():
+    line = "lễ hội Tây Sơn ở Quy Nhơn thu hút du khách."
+    icon = '<svg viewBox="0 0 9 9"><title>biểu tượng</title><text>chia sẻ</text></svg>'
+    article = "".join(f"<p>Đoạn {n}: {icon}{line}</p>" for n in range(8))
+    html = (
+        f"<html><head><title>Lễ hội</title></head><body><article>{article}</article></body></html>"
+    )
+    page = extract_page(html.encode())
+    assert "chia sẻ" not in page.text and "Đoạn 7: lễ hội" in page.text
+    assert page.text == trafilatura.extract(html, **EXTRACT_OPTIONS)
+
+
 def test_a_script_full_of_markup_leaves_the_article_alone():
     line = "lễ hội Tây Sơn ở Quy Nhơn thu hút du khách."
     article = "".join(f"<p>Đoạn {n}: {line}</p>" for n in range(8))
@@ -47,3 +71,26 @@ def test_every_benchmark_page_extracts_the_same_text_as_bare_trafilatura():
         if extract_page(body).text != expected:
             differ.append(path.name)
     assert len(paths) > 100 and differ == []
+
+
+def test_the_metadata_is_read_from_the_tags_wherever_they_stand_in_the_page():
+    html = (
+        '<!DOCTYPE html><html class="a>b" lang="vi-VN"><head><title>Lễ hội &amp; du lịch</title>'
+        '<meta name="description" content="x > y"><meta property="og:title" content="">'
+        "</head><body><article>"
+        + "".join(f"<p>Đoạn {n}: lễ hội Tây Sơn ở Quy Nhơn thu hút du khách.</p>" for n in range(8))
+        + '<svg><title>biểu tượng</title></svg><meta itemprop="datePublished" '
+        'data-note="a > b" content="2026-03-05T08:00:00+07:00"><title>second</title>'
+        "</article></body></html>"
+    )
+    page = extract_page(html.encode())
+    # og:title is empty, so the first <title> (entities decoded); the date from the body's meta;
+    # a quoted ">" does not end a tag.
+    assert page.title == "Lễ hội & du lịch"
+    assert page.lang == "vi"
+    assert page.published_at.isoformat() == "2026-03-05T08:00:00+07:00"
+    assert page.text == trafilatura.extract(html, **EXTRACT_OPTIONS)
+    titled = html.replace('property="og:title" content=""', 'property="og:title" content="Tin A"')
+    assert extract_page(titled.encode()).title == "Tin A"
+    assert extract_page(b"") == extract_page(b"   ")
+    assert extract_page(b"").title == "" and extract_page(b"").published_at is None
