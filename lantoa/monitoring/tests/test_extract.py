@@ -1,6 +1,7 @@
 """Extraction: what is cut out before the parse changes nothing in the extracted text."""
 
 import gzip
+import re
 
 import pytest
 import trafilatura
@@ -16,11 +17,14 @@ def test_script_style_and_comments_are_cut_and_the_rest_kept():
         b"<html><head><STYLE>p{}</style ><script>var s = '</div><p>not text</p>';</SCRIPT >"
         b"<!-- <p>commented</p> --></head><body><script-widget>kept</script-widget>"
         b"<p>Quy Nh\xc6\xa1n</p><script type=module>x()</script><p>after</p>"
+        b'<SCRIPT TYPE="application/LD+json">{"@type": "NewsArticle"}</script>'
         b"<script>never closed <p>tail</p>"
     )
+    # JSON-LD is kept: trafilatura reads it.
     assert strip_unread(page) == (
         b"<html><head></head><body><script-widget>kept</script-widget>"
-        b"<p>Quy Nh\xc6\xa1n</p><p>after</p><script>never closed <p>tail</p>"
+        b'<p>Quy Nh\xc6\xa1n</p><p>after</p><SCRIPT TYPE="application/LD+json">'
+        b'{"@type": "NewsArticle"}</script><script>never closed <p>tail</p>'
     )
     plain = "<html><body><p>Không có gì để cắt</p>".encode()
     assert strip_unread(plain) is plain
@@ -94,3 +98,54 @@ def test_the_metadata_is_read_from_the_tags_wherever_they_stand_in_the_page():
     assert extract_page(titled.encode()).title == "Tin A"
     assert extract_page(b"") == extract_page(b"   ")
     assert extract_page(b"").title == "" and extract_page(b"").published_at is None
+
+
+def _page_with_ld(*blocks: str, meta: str = "") -> bytes:
+    scripts = "".join(f'<script type="application/ld+json">{block}</script>' for block in blocks)
+    return (
+        f"<html><head><title>Tin</title>{meta}{scripts}</head><body><article>"
+        + "".join(f"<p>Đoạn {n}: lễ hội Tây Sơn ở Quy Nhơn thu hút du khách.</p>" for n in range(8))
+        + "</article></body></html>"
+    ).encode()
+
+
+def test_a_page_that_states_its_date_only_in_json_ld_gets_the_article_s_date():
+    graph = (
+        '{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "WebPage", "datePublished": "2020-01-01"},'
+        '{"@type": ["NewsArticle"], "headline": "Tin\nmới",'
+        ' "datePublished": "2026-03-05T08:00:00+07:00"}]}'
+    )
+    # A broken block, one nested past the recursion limit and a date that is not a string are
+    # skipped; the article's date wins over an earlier object's.
+    body = _page_with_ld("{not json", "[" * 100_000, '{"datePublished": 20200101}', graph)
+    assert extract_page(body).published_at.isoformat() == "2026-03-05T08:00:00+07:00"
+    # No article among the objects: the first date stated.
+    assert (
+        extract_page(_page_with_ld(graph.replace("NewsArticle", "Thing"))).published_at.year == 2020
+    )
+    # The <meta> date, when there is one, comes first.
+    meta = '<meta property="article:published_time" content="2025-12-31T23:00:00+07:00">'
+    assert extract_page(_page_with_ld(graph, meta=meta)).published_at.year == 2025
+    assert extract_page(_page_with_ld("{}", '{"@type": "NewsArticle"}')).published_at is None
+    # A block that is not JSON (a single-quoted string) still states its date.
+    broken = """{"@type": "NewsArticle", "description": 'Giá dầu', "datePublished": "2019-11-19"}"""
+    assert (
+        extract_page(_page_with_ld(broken)).published_at.isoformat() == "2019-11-19T00:00:00+07:00"
+    )
+
+
+@pytest.mark.skipif(not EXTRACTION.is_dir(), reason=f"{EXTRACTION} absent (LANTOA_DATA_DIR)")
+def test_every_benchmark_page_whose_json_ld_states_a_date_gets_one():
+    stated = re.compile(
+        rb'application/ld\+json.{0,20000}?"datePublished"\s*:\s*"\d{4}-\d\d-\d\d', re.S
+    )
+    missing = []
+    pages = 0
+    for path in sorted(EXTRACTION.glob("*.html.gz")):
+        body = gzip.decompress(path.read_bytes())
+        if stated.search(body):
+            pages += 1
+            if extract_page(body).published_at is None:
+                missing.append(path.name)
+    assert pages > 50 and missing == []
