@@ -96,13 +96,15 @@ def strip_unread(body: bytes) -> bytes:
     style or comment left open runs to the end of the page, as in a browser: the rest is kept as
     it was; an svg whose end tags do not balance is kept.
     """
-    parts, position, search_from = [], 0, 0
+    parts, position, search_from, cut_svg = [], 0, 0, True
     while (opening := _UNREAD_OPEN.search(body, search_from)) is not None:
         kind = opening.group().lower()
         if kind == b"<svg":
-            end = _svg_end(body, opening.start())
+            end = _svg_end(body, opening.start()) if cut_svg else None
             if end is None:
-                search_from = opening.end()
+                # Unbalanced: the rest of the page's svgs are kept, so that a page of thousands
+                # of unclosed <svg> is read once, not once per tag.
+                search_from, cut_svg = opening.end(), False
                 continue
         else:
             closing = _UNREAD_CLOSE[kind].search(body, opening.end())
@@ -130,31 +132,57 @@ class PageContent:
 
 # The tags the metadata is read from, found in the page's text (script, style and comments are
 # cut before): a quoted attribute value may hold ">".
-_TAG_REST = r"""(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>"""
-_META_TAG = re.compile(rf"<meta{_TAG_REST}", re.I)
-_HTML_TAG = re.compile(rf"<html{_TAG_REST}", re.I)
-_TITLE_ELEMENT = re.compile(r"<title(?=[\s>])[^>]*>.*?</title\s*>", re.I | re.S)
+_META_OPEN = re.compile(r"<meta(?=[\s/>])", re.I)
+_HTML_OPEN = re.compile(r"<html(?=[\s/>])", re.I)
+_TAG_END = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_TITLE_OPEN = re.compile(r"<title(?=[\s>])[^>]*>", re.I)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.I)
+
+
+def _tags(opening: re.Pattern, html: str, first: bool = False) -> list[str]:
+    """The whole tags that `opening` starts, in page order (only the first with `first`). A tag
+    that never ends (no ">" outside quotes before the page's end) ends the search: as in a
+    browser, the rest of the page is inside it; and a hostile page of thousands of such tags is
+    read once, not once per tag."""
+    found, position = [], 0
+    while (start := opening.search(html, position)) is not None:
+        end = _TAG_END.match(html, start.end())
+        if end is None:
+            break
+        found.append(html[start.start() : end.end()])
+        if first:
+            break
+        position = end.end()
+    return found
+
+
+def _title_element(html: str) -> str:
+    """The page's first <title> element, or "" (none, or never closed)."""
+    if (opening := _TITLE_OPEN.search(html)) is None:
+        return ""
+    closing = _TITLE_CLOSE.search(html, opening.end())
+    return html[opening.start() : closing.end()] if closing else ""
 
 
 def _metadata_tree(html: str):
     """A small tree of what the metadata is read from: the page's first <html> tag (its lang),
     its first <title> element and every <meta> tag, in the page's order, parsed by the same
-    parser as the page.
+    parser as the page. Each is found in one pass over the page (`test_extract.py` feeds it
+    hostile pages).
 
     trafilatura copies a tree it is handed (its parse of the text, 0.3 ms on a news page), so it
     is handed the text and parses it itself, once; this tree of a few tags costs far less."""
-    root = match.group() if (match := _HTML_TAG.search(html)) else "<html>"
-    title = match.group() if (match := _TITLE_ELEMENT.search(html)) else ""
-    metas = "".join(_META_TAG.findall(html))
-    return load_html(f"{root}<head>{title}{metas}</head><body></body></html>")
+    root = next(iter(_tags(_HTML_OPEN, html, first=True)), "<html>")
+    metas = "".join(_tags(_META_OPEN, html))
+    return load_html(f"{root}<head>{_title_element(html)}{metas}</head><body></body></html>")
 
 
 # A page's JSON-LD blocks (schema.org): many news pages state their date only there (on the
 # extraction benchmark, 36 of the 55 pages with no date in their <meta> tags).
-_LD_JSON = re.compile(
-    rb"""<script(?=[\s>])[^>]*?type\s*=\s*["']?application/ld\+json[^>]*>(.*?)</script\s*>""",
-    re.I | re.S,
+_LD_JSON_OPEN = re.compile(
+    rb"""<script(?=[\s>])[^>]*?type\s*=\s*["']?application/ld\+json[^>]*>""", re.I
 )
+_SCRIPT_CLOSE = re.compile(rb"</script\s*>", re.I)
 _LD_DATES = ("datePublished", "dateCreated", "uploadDate")
 # The same key read from a block that is not valid JSON (single-quoted strings, trailing commas:
 # seen on a wire agency's pages).
@@ -179,14 +207,16 @@ def _ld_json_date(body: bytes) -> datetime | None:
     a post (NewsArticle, BlogPosting, ...), else of the first object that has one. From a block
     that is not JSON, or is nested past Python's recursion limit, the first date key's text is
     read instead; nothing raises."""
-    first = None
-    for block in _LD_JSON.finditer(body):
+    first, position = None, 0
+    while (opening := _LD_JSON_OPEN.search(body, position)) is not None:
+        closing = _SCRIPT_CLOSE.search(body, opening.end())
+        if closing is None:  # runs to the page's end: no block after it
+            break
+        block, position = body[opening.end() : closing.start()], closing.end()
         try:
-            nodes = list(
-                _ld_nodes(json.loads(block.group(1).decode("utf-8", "replace"), strict=False))
-            )
+            nodes = list(_ld_nodes(json.loads(block.decode("utf-8", "replace"), strict=False)))
         except (ValueError, RecursionError):
-            if first is None and (stated := _LD_DATE_TEXT.search(block.group(1))):
+            if first is None and (stated := _LD_DATE_TEXT.search(block)):
                 first = stated.group(1).decode("ascii", "replace")
             continue
         for node in nodes:
