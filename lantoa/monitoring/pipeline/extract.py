@@ -3,7 +3,7 @@ items that carry only a summary when their source wants the full text) and extra
 trafilatura. Links already stored are dropped before any request is made.
 
 Each page is parsed once, by trafilatura; the metadata (title, date, lang) is read from a small
-tree of the page's <html>, <title> and <meta> tags (`_metadata_tree`), the date from the raw page's
+tree of the page's <html>, <title> and <meta> tags (`_metadata_tree`), the date from the page's
 JSON-LD when no <meta> tag states one. Before the parse, the bodies of <script> and <style>
 elements, HTML comments and inline <svg> graphics are cut out (`strip_unread`): they are most of a
 news page's bytes and trafilatura reads none of them (JSON-LD is kept). Raw bodies (whole,
@@ -60,12 +60,14 @@ EXTRACT_OPTIONS = {"fast": True, "include_comments": False}
 # of its element or comment, as the HTML tokenizer reads them (their content cannot nest); and
 # whole <svg> elements, nested ones counted.
 _UNREAD_OPEN = re.compile(rb"<(?:script|style|svg)(?=[\s>/])|<!--", re.I)
+# A JSON-LD script's opening tag: kept by the cut (trafilatura reads it) and read for the date.
+_LD_JSON_OPEN = r"""<script(?=[\s>])[^>]*?type\s*=\s*["']?application/ld\+json[^>]*>"""
 _UNREAD_CLOSE = {
     b"<script": re.compile(rb"</script\s*>", re.I),
     b"<style": re.compile(rb"</style\s*>", re.I),
     b"<!--": re.compile(rb"-->"),
 }
-_LD_JSON_TAG = re.compile(rb"<script[^>]*?application/ld\+json", re.I)
+_LD_JSON_RAW = re.compile(_LD_JSON_OPEN.encode(), re.I)
 _SVG_TAG = re.compile(rb"<(/?)svg(?=[\s>/])[^>]*>", re.I)
 
 
@@ -111,7 +113,7 @@ def strip_unread(body: bytes) -> bytes:
             if closing is None:
                 break
             end = closing.end()
-            if kind == b"<script" and _LD_JSON_TAG.match(body, opening.start()):
+            if kind == b"<script" and _LD_JSON_RAW.match(body, opening.start()):
                 search_from = end  # trafilatura reads JSON-LD (a forum's posts, a lost body)
                 continue
         parts.append(body[position : opening.start()])
@@ -179,14 +181,12 @@ def _metadata_tree(html: str):
 
 # A page's JSON-LD blocks (schema.org): many news pages state their date only there (on the
 # extraction benchmark, 36 of the 55 pages with no date in their <meta> tags).
-_LD_JSON_OPEN = re.compile(
-    rb"""<script(?=[\s>])[^>]*?type\s*=\s*["']?application/ld\+json[^>]*>""", re.I
-)
-_SCRIPT_CLOSE = re.compile(rb"</script\s*>", re.I)
+_LD_JSON_BLOCK = re.compile(_LD_JSON_OPEN, re.I)
+_SCRIPT_CLOSE = re.compile(r"</script\s*>", re.I)
 _LD_DATES = ("datePublished", "dateCreated", "uploadDate")
 # The same key read from a block that is not valid JSON (single-quoted strings, trailing commas:
 # seen on a wire agency's pages).
-_LD_DATE_TEXT = re.compile(rb'"(?:datePublished|dateCreated|uploadDate)"\s*:\s*"([^"]{1,64})"')
+_LD_DATE_TEXT = re.compile(r'"(?:datePublished|dateCreated|uploadDate)"\s*:\s*"([^"]{1,64})"')
 
 
 def _ld_nodes(data):
@@ -202,22 +202,22 @@ def _ld_nodes(data):
         yield from _ld_nodes(value)
 
 
-def _ld_json_date(body: bytes) -> datetime | None:
+def _ld_json_date(html: str) -> datetime | None:
     """The publication date the page's JSON-LD states: of the first object typed as an article or
     a post (NewsArticle, BlogPosting, ...), else of the first object that has one. From a block
     that is not JSON, or is nested past Python's recursion limit, the first date key's text is
     read instead; nothing raises."""
     first, position = None, 0
-    while (opening := _LD_JSON_OPEN.search(body, position)) is not None:
-        closing = _SCRIPT_CLOSE.search(body, opening.end())
+    while (opening := _LD_JSON_BLOCK.search(html, position)) is not None:
+        closing = _SCRIPT_CLOSE.search(html, opening.end())
         if closing is None:  # runs to the page's end: no block after it
             break
-        block, position = body[opening.end() : closing.start()], closing.end()
+        block, position = html[opening.end() : closing.start()], closing.end()
         try:
-            nodes = list(_ld_nodes(json.loads(block.decode("utf-8", "replace"), strict=False)))
+            nodes = list(_ld_nodes(json.loads(block, strict=False)))
         except (ValueError, RecursionError):
             if first is None and (stated := _LD_DATE_TEXT.search(block)):
-                first = stated.group(1).decode("ascii", "replace")
+                first = stated.group(1)
             continue
         for node in nodes:
             value = next((node[key] for key in _LD_DATES if isinstance(node.get(key), str)), None)
@@ -260,8 +260,8 @@ def extract_page(body: bytes | str, *, url: str = "", declared: str = "") -> Pag
         title_el = tree.find(".//title")
         title = title_el.text_content().strip() if title_el is not None else ""
     published = parse_date(_first(metas, _DATE_META))
-    if published is None and isinstance(body, bytes):
-        published = _ld_json_date(body)
+    if published is None:
+        published = _ld_json_date(html)
     lang = (tree.get("lang") or "").split("-")[0].lower()
     return PageContent(title=title, text=text, published_at=published, lang=lang)
 
