@@ -7,14 +7,13 @@ tree of the page's <html>, <title> and <meta> tags (`_metadata_tree`), the date 
 JSON-LD when no <meta> tag states one. Before the parse, the bodies of <script> and <style>
 elements, HTML comments and inline <svg> graphics are cut out (`strip_unread`): they are most of a
 news page's bytes and trafilatura reads none of them (JSON-LD is kept). Raw bodies (whole,
-as received) are compressed on a worker thread while the next page is being extracted (zlib
-releases the GIL) and stored in one bulk insert at the end of the stage.
+as received) are compressed on a worker thread while the next page is being extracted (the
+compressor releases the GIL) and stored in one bulk insert at the end of the stage.
 """
 
 import json
 import logging
 import re
-import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,7 +29,7 @@ from ..formats.common import decode_html_bytes, parse_date
 from ..models import Item, RawResponse
 from ..privacy import url_pseudonymise
 from ..urlnorm import url_hash
-from .raw import RAW_COMPRESSION, raw_headers
+from .raw import raw_compress, raw_headers
 
 log = logging.getLogger(__name__)
 
@@ -276,7 +275,7 @@ def run(batch: Batch) -> Batch:
     limit = settings.LANTOA_FETCH_NEW_LINKS_MAX
     fetched = 0
     raws: list[tuple] = []
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="raw-zlib") as compressor:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="raw-compress") as compressor:
         for candidate in to_fetch:
             if candidate.url_hash in known:
                 batch.drop(candidate, ItemStatus.DUPLICATE_URL, "đã có")
@@ -295,7 +294,7 @@ def run(batch: Batch) -> Batch:
             result = _fetch(batch, candidate)
             if result is None:
                 continue
-            compressed = compressor.submit(zlib.compress, result.body, RAW_COMPRESSION)
+            compressed = compressor.submit(raw_compress, result.body)
             raws.append((candidate, result, compressed))
             _extract(batch, candidate, result)
         _raws_store(batch, raws)
