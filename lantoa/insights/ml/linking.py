@@ -62,9 +62,9 @@ TOP_CANDIDATES = 30  # items scored in full: those sharing the most weight
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]+")
 _HANGUL = re.compile(r"[\uac00-\ud7af]+")
-_LATIN_WORD = re.compile(r"[A-Za-zÀ-ỹĐđ]+")
-_CAPITAL_RUN = re.compile(r"(?:\b[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+|$)){1,4}")
-_WORD = re.compile(r"[A-Za-zÀ-ỹĐđ]+")
+# A Latin-script word in ASCII of three letters or more that starts with a capital ("NASCAR",
+# "Lenox"): a whole run of Latin letters (a run with an accented letter is not one).
+_LATIN_NAME = re.compile(r"(?<![A-Za-zÀ-ỹĐđ])[A-Z][A-Za-z]{2,}(?![A-Za-zÀ-ỹĐđ])")
 _CAPITAL_RUN = re.compile(r"(?:\b[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+|$)){1,4}")
 _NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?(?:\s*[万億])?(?:\d+)?")
 _WORD = re.compile(r"\w+")
@@ -118,10 +118,9 @@ def _name_keys(body: str) -> set[str]:
     for run in _KATAKANA.findall(body.replace("ッ", "").replace("ー", "")):
         names.extend(part for part in run.split("・") if part)
     names.extend(_HANGUL.findall(body))
-    for word in _LATIN_WORD.findall(body):
-        if word.isascii() and len(word) >= 3 and (word.isupper() or word[0].isupper()):
-            keys.add(f"l:{word.lower()}")
-            names.append(word)
+    for word in _LATIN_NAME.findall(body):
+        keys.add(f"l:{word.lower()}")
+        names.append(word)
     for name in names:
         skeleton = _skeleton(name)
         if len(skeleton) >= 3:
