@@ -95,6 +95,27 @@ def struct_to_dt(value) -> datetime | None:
         return None
 
 
+# The fields of an ISO 8601 / W3C-DTF date at the start of a text: year, month, day, hour,
+# minute, second (the later ones optional).
+_ISO_FIELDS = re.compile(
+    r"(\d{4})-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?)?"
+)
+
+
+def _iso_fields_valid(text: str) -> bool:
+    """False when `text` starts as an ISO date whose fields are out of range ("2019-13-45",
+    "2019-02-30", "T25:00"); True for any other text."""
+    match = _ISO_FIELDS.match(text)
+    if match is None:
+        return True
+    year, month, day, hour, minute, second = (int(v) if v else 0 for v in match.groups())
+    try:
+        datetime(year, month, day or 1, hour, minute, min(second, 59))  # a leap second is kept
+    except ValueError:
+        return False
+    return True
+
+
 def parse_date(value) -> datetime | None:
     """Parse ISO 8601 or RFC 822 dates; naive values are taken as UTC+7 (Asia/Ho_Chi_Minh)."""
     if value in (None, ""):
@@ -108,6 +129,8 @@ def parse_date(value) -> datetime | None:
         except ValueError:
             result = None
         if result is None:
+            if not _iso_fields_valid(text):
+                return None  # feedparser would roll "2019-13-45" over to 2020-01-01
             parsed = feedparser.datetimes._parse_date(text)  # RFC 822, W3C-DTF and friends
             return struct_to_dt(parsed)
     if result.tzinfo is None:

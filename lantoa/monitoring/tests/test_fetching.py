@@ -269,3 +269,26 @@ def test_worker_carries_on_past_every_failure(web):
     assert PollRun.objects.filter(outcome=FetchOutcome.RUNNING).count() == 0
     # Nothing is due any more: every source got a future next_fetch_at.
     assert sources_poll_due() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019-13-45", None),  # feedparser alone rolled these over: 2020-01-01
+        ("2019-02-30", None),
+        ("2019-00-10", None),
+        ("2019-05-04T25:00:00", None),
+        ("2019-05-04T10:61", None),
+        ("2019-05-04", "2019-05-04T00:00:00+07:00"),  # a naive date is the office's time
+        ("2019-05-04T10:00Z", "2019-05-04T10:00:00+00:00"),
+        ("2003-12", "2003-12-01T00:00:00+00:00"),
+        ("Tue, 10 Jun 2003 04:00:00 GMT", "2003-06-10T04:00:00+00:00"),
+        ("31 Feb 2019 10:00:00 GMT", None),
+        ("hôm qua", None),
+    ],
+)
+def test_a_date_is_read_as_written_and_an_impossible_one_is_no_date(text, expected):
+    from lantoa.monitoring.formats.common import parse_date
+
+    parsed = parse_date(text)
+    assert (parsed.isoformat() if parsed else None) == expected
