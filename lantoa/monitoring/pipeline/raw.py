@@ -1,6 +1,8 @@
 """Raw responses: every fetched body is kept, zlib-compressed, so items can be re-extracted.
 
-The stages that fetch (fetch, parse for child sitemaps, extract for pages) share these.
+The stages that fetch (fetch, parse for child sitemaps, extract for pages) share these, and so do
+the services that write a raw body themselves (a social-post file's import, its pseudonymising):
+every raw body is written by `raw_compress`.
 """
 
 from isal import isal_zlib

@@ -4,7 +4,6 @@
 
 import json
 import logging
-import zlib
 
 from django.utils.translation import gettext as _
 
@@ -16,6 +15,7 @@ from ..fetcher import make_client
 from ..formats import social
 from ..formats.common import Unparseable, parse_date
 from ..models import PollRun, RawResponse, Source
+from ..pipeline.raw import raw_compress
 from ..pipeline.runner import batch_run, poll_run_start
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ def posts_import(
         poll_run=run,
         url=f"file:{filename}"[:2000],
         headers={"content-type": "application/json", "x-lantoa-file": filename[:200]},
-        body_compressed=zlib.compress(redacted, 6),
+        body_compressed=raw_compress(redacted),
         size=len(redacted),
     )
     batch = Batch(

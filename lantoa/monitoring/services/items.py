@@ -4,7 +4,6 @@ re-extraction.
 
 import json
 import logging
-import zlib
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -20,6 +19,7 @@ from ..constants import OutletType, SourceKind
 from ..models import Item, RawResponse, Source
 from ..pipeline.extract import extract_page
 from ..pipeline.normalise import title_digest, title_key
+from ..pipeline.raw import raw_compress
 from ..pipeline.runner import after_commit_run
 from ..privacy import SOCIAL_HOSTS, seal, social_host, text_pseudonymise, unseal, url_pseudonymise
 from ..selectors import item_url_taken
@@ -175,7 +175,7 @@ def _raw_pseudonymise(raw: RawResponse) -> bool:
             post["text"] = text_pseudonymise(post.get("text") or "")
         body = json.dumps(posts, ensure_ascii=False).encode()
         if body != raw.body:
-            raw.body_compressed, raw.size, changed = zlib.compress(body, 6), len(body), True
+            raw.body_compressed, raw.size, changed = raw_compress(body), len(body), True
     if changed:
         raw.save(update_fields=["url", "body_compressed", "size"])
     return changed
