@@ -116,8 +116,47 @@ def _iso_fields_valid(text: str) -> bool:
     return True
 
 
+# A zone written as an offset from GMT or UTC at the end of a date, maybe in brackets: "GMT+7",
+# "(GMT+07:00)", "UTC-5" (Vietnamese sites write "GMT+7", which feedparser cannot read).
+_GMT_OFFSET = re.compile(r"\s*\(?\s*(?:GMT|UTC|UT)\s*([+-])(\d{1,2})(?::?(\d{2}))?\s*\)?$", re.I)
+# Zone names feedparser does not know and would read as UTC, of the countries whose press the
+# office reads most: Indochina, Japan, Korea, Hong Kong, Singapore, central Europe. (Ambiguous
+# names, "CST" or "IST", are left to feedparser.)
+_ZONE_NAMES = {
+    "ICT": "+0700", "JST": "+0900", "KST": "+0900", "HKT": "+0800", "SGT": "+0800",
+    "CET": "+0100", "CEST": "+0200",
+}  # fmt: skip
+_ZONE_NAME = re.compile(rf"\s*\(?\b({'|'.join(_ZONE_NAMES)})\)?$", re.I)
+# A text that ends with a zone: an offset after a time ("10:00:00+07:00", "10:00 -0500", "10:00Z")
+# or a name (RFC 822's "GMT", "EST", military letters). A date that ends in a digit has none.
+_ENDS_WITH_ZONE = re.compile(r"(?:[\d\s](?:Z|[+-]\d{2}:?\d{2})|[A-Za-z])$")
+
+
+def _zone_written(text: str) -> tuple[str, bool]:
+    """`text` with its zone written as feedparser reads it ("GMT+7" and "ICT" → "+0700"), and
+    whether it has one."""
+    if offset := _GMT_OFFSET.search(text):
+        sign, hours, minutes = offset.groups()
+        text = f"{text[: offset.start()]} {sign}{int(hours):02d}{minutes or '00'}"
+    elif name := _ZONE_NAME.search(text):
+        text = f"{text[: name.start()]} {_ZONE_NAMES[name.group(1).upper()]}"
+    return text, _ENDS_WITH_ZONE.search(text) is not None
+
+
+# Nothing on the web was published before it: an earlier date is a placeholder ("0001-01-01",
+# Go's zero time, in a wire service's JSON-LD; the Unix epoch), not a date.
+EARLIEST_YEAR = 1991
+
+
 def parse_date(value) -> datetime | None:
-    """Parse ISO 8601 or RFC 822 dates; naive values are taken as UTC+7 (Asia/Ho_Chi_Minh)."""
+    """Parse ISO 8601 or RFC 822 dates; naive values are taken as UTC+7 (Asia/Ho_Chi_Minh), in
+    every format ("2019-05-04", "2019-5-4", "Sat, 04 May 2019 10:00:00"). A placeholder date
+    before EARLIEST_YEAR is no date."""
+    result = _parsed(value)
+    return result if result is None or result.year >= EARLIEST_YEAR else None
+
+
+def _parsed(value) -> datetime | None:
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
@@ -131,8 +170,14 @@ def parse_date(value) -> datetime | None:
         if result is None:
             if not _iso_fields_valid(text):
                 return None  # feedparser would roll "2019-13-45" over to 2020-01-01
-            parsed = feedparser.datetimes._parse_date(text)  # RFC 822, W3C-DTF and friends
-            return struct_to_dt(parsed)
+            text, zoned = _zone_written(text)
+            # RFC 822, W3C-DTF and friends. feedparser reads a date with no zone as UTC (a
+            # W3C one) or not at all (an RFC 822 one): its clock time is the office's.
+            parsed = feedparser.datetimes._parse_date(text)
+            if zoned:
+                return struct_to_dt(parsed)
+            parsed = parsed or feedparser.datetimes._parse_date(f"{text} GMT")
+            return datetime(*parsed[:6], tzinfo=LOCAL_TIME) if parsed else None
     if result.tzinfo is None:
         result = result.replace(tzinfo=LOCAL_TIME)
     return result

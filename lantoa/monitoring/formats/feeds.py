@@ -15,7 +15,6 @@ from .common import (
     charset_fixed_headers,
     left_out_count,
     parse_date,
-    struct_to_dt,
     synthetic_url,
     xml_check,
 )
@@ -65,9 +64,9 @@ def feed_entries(result: FetchResult, *, left_out: dict[str, int] | None = None)
                 title=entry.get("title", "") or "",
                 summary=summary,
                 html=content or summary,
-                published_at=struct_to_dt(
-                    entry.get("published_parsed") or entry.get("updated_parsed")
-                ),
+                # The dates as written, not feedparser's reading of them (`parse_date`: a zone
+                # written "GMT+7" or none at all).
+                published_at=parse_date(entry.get("published")) or parse_date(entry.get("updated")),
                 lang_hint=(entry.get("title_detail") or {}).get("language") or feed_lang or "",
                 summary_only=is_summary_only(content, link),
             )

@@ -16,16 +16,18 @@ import logging
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 import trafilatura
 from django.conf import settings
+from django.utils import timezone
 from trafilatura.utils import load_html
 
 from ..batch import Batch
 from ..constants import FetchOutcome, ItemStatus, LeftOut
 from ..fetcher import FetchResult, fetch_url, make_client
-from ..formats.common import decode_html_bytes, parse_date
+from ..formats.common import LOCAL_TIME, decode_html_bytes, parse_date
 from ..models import Item, RawResponse
 from ..privacy import url_pseudonymise
 from ..urlnorm import url_hash
@@ -230,6 +232,62 @@ def _ld_json_date(html: str) -> datetime | None:
     return parse_date(first) if first else None
 
 
+# A page that states its date in no <meta> tag and no JSON-LD: its <time> elements, then the date
+# its address holds. On the extraction benchmark, of the pages that state a date, the first
+# <time datetime> falls within a day of it on 39 of 44 (the others are later: an update's date),
+# the address's date on every one of 33.
+_TIME_OPEN = re.compile(r"<time(?=[\s/>])", re.I)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A path segment or run of segments that is a date: /2019/11/19/, /2019/nov/19/, /2019-11-19/,
+# /20191119/ (each followed by another segment, a "-" or ".": never an id's digits alone).
+_URL_DATE = re.compile(
+    rf"/((?:19|20)\d\d)(?:[/-](\d{{1,2}}|{'|'.join(_MONTH_NAMES)})[/-](\d{{1,2}})|(\d\d)(\d\d))"
+    r"(?=[/.-])",
+    re.I,
+)
+
+
+def _attributes(tag: str) -> dict[str, str]:
+    """The attributes of a start tag: lower-case name → value ("" when it has none); the first
+    of a repeated name."""
+    found: dict[str, str] = {}
+    for name, *values in _ATTRIBUTE.findall(tag, tag.find(" ") + 1 or len(tag)):
+        found.setdefault(name.lower(), "".join(values))
+    return found
+
+
+def url_date(url: str) -> datetime | None:
+    """The day a page's address states (its path, not its query), at midnight office time."""
+    path = urlsplit(url).path
+    for match in _URL_DATE.finditer(path):
+        year, month, day, compact_month, compact_day = match.groups()
+        month, day = (compact_month, compact_day) if compact_month else (month, day)
+        number = _MONTH_NAMES.index(month.lower()) + 1 if month.isalpha() else int(month)
+        try:
+            stated = datetime(int(year), number, int(day), tzinfo=LOCAL_TIME)
+        except ValueError:
+            continue
+        if stated <= timezone.now() + timedelta(days=1):
+            return stated
+    return None
+
+
+def _time_element_date(html: str, url: str) -> datetime | None:
+    """The date of a page whose tags state none: a <time> marked as the publication's
+    (itemprop="datePublished", the pubdate attribute), else the address's day, else the first
+    <time datetime>."""
+    times = [_attributes(tag) for tag in _tags(_TIME_OPEN, html)]
+    stated = [t for t in times if t.get("datetime")]
+    marked = next(
+        (t for t in stated if t.get("itemprop", "").lower() == "datepublished" or "pubdate" in t),
+        None,
+    )
+    if marked and (published := parse_date(marked["datetime"])):
+        return published
+    return url_date(url) or next(filter(None, (parse_date(t["datetime"]) for t in stated)), None)
+
+
 def _metas(tree) -> dict[str, str]:
     """Every named <meta> of the page in one pass: lower-case name → first non-empty content."""
     found: dict[str, str] = {}
@@ -258,9 +316,9 @@ def extract_page(body: bytes | str, *, url: str = "", declared: str = "") -> Pag
     if not title:
         title_el = tree.find(".//title")
         title = title_el.text_content().strip() if title_el is not None else ""
-    published = parse_date(_first(metas, _DATE_META))
+    published = parse_date(_first(metas, _DATE_META)) or _ld_json_date(html)
     if published is None:
-        published = _ld_json_date(html)
+        published = _time_element_date(html, url)
     lang = (tree.get("lang") or "").split("-")[0].lower()
     return PageContent(title=title, text=text, published_at=published, lang=lang)
 

@@ -54,6 +54,37 @@ def test_normal_feed_stores_items_each_with_one_status(web):
     assert source.consecutive_failures == 0
 
 
+def test_a_feed_item_s_date_is_read_with_the_zone_its_site_writes(web):
+    """Vietnamese sites write "GMT+7" (feedparser read no date: the item took its fetch time), or
+    no zone at all (the office's time); an Atom entry may carry only <updated>."""
+    day = "Sat, 05 Dec 2026 09:30:00"
+    feed = rss(
+        *(
+            {"title": f"Tin {zone}", "link": f"http://127.0.0.1/z/{n}", "pubDate": f"{day}{zone}"}
+            for n, zone in ((1, " GMT+7"), (2, ""), (3, " ICT"))
+        )
+    )
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Atom</title><entry><title>Chỉ có updated</title>"
+        '<link href="http://127.0.0.1/z/4"/><id>urn:z4</id><updated>2026-12-05</updated></entry></feed>'
+    )
+    web.add("/rss", feed, headers={"Content-Type": "application/rss+xml"})
+    web.add("/atom", atom, headers={"Content-Type": "application/atom+xml"})
+    for path in ("/rss", "/atom"):
+        assert poll(SourceFactory(url=web.url(path))).outcome == FetchOutcome.OK
+    dates = {
+        url.rsplit("/", 1)[1]: published.isoformat()
+        for url, published in Item.objects.values_list("url", "published_at")
+    }
+    assert dates == {
+        "1": "2026-12-05T02:30:00+00:00",
+        "2": "2026-12-05T02:30:00+00:00",
+        "3": "2026-12-05T02:30:00+00:00",
+        "4": "2026-12-04T17:00:00+00:00",
+    }
+
+
 def test_conditional_get_304_and_periodic_full_fetch(web, settings):
     settings.LANTOA_FETCH_FULL_EVERY = 3
 
@@ -281,10 +312,28 @@ def test_worker_carries_on_past_every_failure(web):
         ("2019-05-04T10:61", None),
         ("2019-05-04", "2019-05-04T00:00:00+07:00"),  # a naive date is the office's time
         ("2019-05-04T10:00Z", "2019-05-04T10:00:00+00:00"),
-        ("2003-12", "2003-12-01T00:00:00+00:00"),
+        # Naive in every format: the office's time, as the ISO date above.
+        ("2019-5-4", "2019-05-04T00:00:00+07:00"),
+        ("2003-12", "2003-12-01T00:00:00+07:00"),
+        ("2019-5-4T10:00", "2019-05-04T10:00:00+07:00"),
+        ("Sat, 04 May 2019 10:00:00", "2019-05-04T10:00:00+07:00"),
+        ("04 May 2019", "2019-05-04T00:00:00+07:00"),
         ("Tue, 10 Jun 2003 04:00:00 GMT", "2003-06-10T04:00:00+00:00"),
+        ("Sat, 04 May 2019 10:00:00 +0700", "2019-05-04T03:00:00+00:00"),
+        # Zones feedparser could not read (no date) or read as UTC (seven hours off).
+        ("Sat, 04 May 2019 10:00:00 GMT+7", "2019-05-04T03:00:00+00:00"),
+        ("Sat, 04 May 2019 10:00:00 (GMT+07:00)", "2019-05-04T03:00:00+00:00"),
+        ("Sat, 04 May 2019 10:00:00 UTC-5", "2019-05-04T15:00:00+00:00"),
+        ("Sat, 04 May 2019 10:00:00 ICT", "2019-05-04T03:00:00+00:00"),
+        ("Sat, 04 May 2019 10:00:00 JST", "2019-05-04T01:00:00+00:00"),
+        ("Sat, 04 May 2019 10:00:00 EST", "2019-05-04T15:00:00+00:00"),
         ("31 Feb 2019 10:00:00 GMT", None),
+        ("Sat, 04 May 2019 25:00:00", None),
         ("hôm qua", None),
+        ("GMT+7", None),
+        # Placeholders: Go's zero time, the Unix epoch.
+        ("0001-01-01T00:00:00Z", None),
+        ("Thu, 01 Jan 1970 00:00:00 GMT", None),
     ],
 )
 def test_a_date_is_read_as_written_and_an_impossible_one_is_no_date(text, expected):
