@@ -27,7 +27,7 @@ from django.db import connection
 
 from .query import And, DateFilter, LanguageFilter, Not, Or, SourceFilter, Term
 from .sources import source_ids
-from .tokens import exact_tokens, folded_tokens
+from .tokens import both_tokens
 
 INDEXED_FIELDS = ("id", "title", "summary", "text", "published_at", "language", "source_id")
 
@@ -62,12 +62,13 @@ def split_negatives(children: Iterable) -> tuple[list, list]:
 
 
 def item_forms(title: str, summary: str, text: str) -> dict[str, list[str]]:
-    body = f"{summary}\n{text}"
+    title_exact, title_folded = both_tokens(title)
+    body_exact, body_folded = both_tokens(f"{summary}\n{text}")
     return {
-        "title": exact_tokens(title),
-        "body": exact_tokens(body)[:_MAX_BODY_TOKENS],
-        "title_f": folded_tokens(title),
-        "body_f": folded_tokens(body)[:_MAX_BODY_TOKENS],
+        "title": title_exact,
+        "body": body_exact[:_MAX_BODY_TOKENS],
+        "title_f": title_folded,
+        "body_f": body_folded[:_MAX_BODY_TOKENS],
     }
 
 

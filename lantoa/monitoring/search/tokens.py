@@ -68,8 +68,40 @@ def fold_lower_text(text: str) -> str:
 
 def folded_tokens(text: str) -> list[str]:
     """Lower-case tokens without diacritics, i/y variants unified."""
+    return _unified(TOKEN_PATTERN.findall(fold_lower_text(text)))
+
+
+def _unified(tokens: list[str]) -> list[str]:
     return [
         token if len(token) > 3 or token[-1] != "i" else _unify_i_y(token)
-        for token in TOKEN_PATTERN.findall(fold_lower_text(text))
+        for token in tokens
         if len(token) <= MAX_TOKEN_LENGTH
     ]
+
+
+class _CaseOnly(dict):
+    """Character → True when folding it (`_FOLD_LOWER`) changes nothing but its case."""
+
+    def __missing__(self, character: str) -> bool:
+        same = _FOLD_LOWER[ord(character)] == character.casefold()
+        self[character] = same
+        return same
+
+
+_CASE_ONLY = _CaseOnly()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def both_tokens(text: str) -> tuple[list[str], list[str]]:
+    """`exact_tokens(text)` and `folded_tokens(text)`, the text cut once when folding it changes
+    nothing but its case (text without a diacritic: most that is not Vietnamese). Then the folded
+    string is the case-folded one, so its tokens are the exact ones, i/y-unified; the index
+    writes both forms of every item."""
+    text = nfc(text)
+    lowered = text.casefold()
+    exact = [t for t in TOKEN_PATTERN.findall(lowered) if len(t) <= MAX_TOKEN_LENGTH]
+    # Then the case-folded text is NFC already, as the folded one is: over all of Unicode, no
+    # letter whose folding is its case folding composes with what may follow it.
+    if text.isascii() or all(_CASE_ONLY[c] for c in set(_NON_ASCII.findall(text))):
+        return exact, _unified(exact)
+    return exact, folded_tokens(text)
