@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +10,12 @@ class SearchConfig(AppConfig):
     name = "lantoa.monitoring.search"
     label = "search"
     verbose_name = _("Tìm kiếm")
+
+    def ready(self):
+        post_migrate.connect(_triggers_restore, sender=self)
+
+
+def _triggers_restore(sender, using="default", **kwargs):
+    from .triggers import triggers_restore
+
+    triggers_restore(connections[using])

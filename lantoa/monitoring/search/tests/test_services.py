@@ -55,6 +55,48 @@ def test_deleting_items_removes_their_index_rows():
     assert search_newest("hoi nghi").count == search_items("hoi nghi").count() == 1
 
 
+def _item_triggers() -> dict[str, str]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master "
+            "WHERE type = 'trigger' AND tbl_name = 'monitoring_item'"
+        )
+        return dict(cursor.fetchall())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_migration_that_copies_the_item_table_on_sqlite_keeps_the_index_triggers():
+    """SQLite alters a column by copying the table, and the copy drops the table's triggers: after
+    `migrate` they are there again, as their migrations wrote them, and they work."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL alters the table in place and keeps its triggers")
+    before = _item_triggers()
+    assert set(before) == {"search_item_fts_item_deleted", "search_index_item_deleted"}
+    language = Item._meta.get_field("language")
+    wider = language.clone()
+    wider.set_attributes_from_name("language")
+    wider.model, wider.max_length = Item, language.max_length + 5
+    try:
+        with connection.schema_editor() as editor:
+            editor.alter_field(Item, language, wider)  # what a migration altering it runs
+        assert _item_triggers() == {}
+        call_command("migrate", verbosity=0)
+        assert _item_triggers() == before
+    finally:
+        with connection.schema_editor() as editor:
+            editor.alter_field(Item, wider, language)
+        call_command("migrate", verbosity=0)
+    item = ItemFactory(title="Hội nghị xúc tiến du lịch")
+    items_index(item_ids=[item.id])
+    Item.objects.filter(id=item.id).delete()
+    assert not ItemSearchEntry.objects.filter(rowid=item.id).exists()
+
+
 def test_an_item_corrected_in_the_admin_is_found_by_its_new_title(
     client, monitor_ward, django_capture_on_commit_callbacks
 ):
