@@ -31,7 +31,7 @@ Nothing is downloaded at run time. Everything is loaded once per process and kep
 The learned model (`LanguageToneModel`) trains one pipeline per language found in the labels
 (character n-grams where words are not space-separated: zh, ja; the analyser's own reading as
 three more features) and falls back to the pooled pipeline (all labels, every language) for a
-language it has too few labels for.
+language it has too few labels for (none is fitted when every language has its own).
 """
 
 import ast
@@ -494,6 +494,11 @@ class LanguageToneModel:
             models[lang] = build_tone_pipeline(lang).fit([texts[i] for i in idx], sub_labels)
         if len(models) == 1 and len(set(langs)) == 1:
             pooled = next(iter(models.values()))  # one language: its model reads everything
+        elif set(LANGUAGES) <= set(models):
+            # Every language reads its own model (`lang_of` gives one of them): a pooled one
+            # would read nothing, and fitting it on every label is the training's largest part
+            # (`make eval`'s 20,364 labels in six languages: 871 → 484 MB peak, 22.0 → 5.4 CPU s).
+            pooled = None
         else:
             pooled = build_tone_pipeline("").fit(list(texts), list(labels))
         return cls(models, classes, pooled)

@@ -128,6 +128,32 @@ def test_learned_model_is_per_language_with_character_ngrams_for_cjk():
     assert model.predict(["great"], ["en"]) == ["positive"]
 
 
+def test_with_labels_in_every_language_no_pooled_pipeline_is_fitted():
+    """Each of the six languages reads its own model, so a pooled one would read nothing (its fit
+    was the largest part of a retraining's time and memory)."""
+    words = {
+        "vi": ("thành công tốt đẹp", "thiệt hại nặng nề"),
+        "en": ("great success", "heavy losses"),
+        "fr": ("un grand succès", "de lourdes pertes"),
+        "zh": ("非常成功", "损失惨重"),
+        "ja": ("大成功でした", "大きな損失でした"),
+        "ko": ("큰 성공이었다", "큰 손실이었다"),
+    }
+    texts, labels, langs = [], [], []
+    for lang, (good, bad) in words.items():
+        for n in range(10):
+            texts += [f"{good} {n}", f"{bad} {n}"]
+            labels += ["positive", "negative"]
+            langs += [lang, lang]
+    model = LanguageToneModel.fit_texts(texts, labels, langs)
+    assert set(model.models) == set(words) and model.pooled is None
+    restored = pickle.loads(pickle.dumps(model))
+    unseen = [good for good, _bad in words.values()] + [bad for _good, bad in words.values()]
+    expected = ["positive"] * 6 + ["negative"] * 6
+    assert restored.predict(unseen, list(words) * 2) == expected
+    assert restored.predict(unseen) == expected  # languages detected: still one of the six
+
+
 def test_tone_folds_hold_each_language_s_classes_in_every_fold():
     labels = (["negative"] * 5 + ["positive"] * 5) * 2
     langs = ["en"] * 10 + ["ko"] * 10
