@@ -233,10 +233,11 @@ def _ld_json_date(html: str) -> datetime | None:
 
 
 # A page that states its date in no <meta> tag and no JSON-LD: its <time> elements, then the date
-# its address holds. On the extraction benchmark, of the pages that state a date, the first
-# <time datetime> falls within a day of it on 39 of 44 (the others are later: an update's date),
-# the address's date on every one of 33.
+# its address holds. On the extraction benchmark, of the pages that state a date, the address's
+# day is that date's day in the outlet's time zone on 26 of 26, the first <time datetime> falls
+# within a day of it on 39 of 44 (four of the five others are later: an update's date).
 _TIME_OPEN = re.compile(r"<time(?=[\s/>])", re.I)
+_TAG_NAME = re.compile(r"<[^\s/>]*")
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A path segment or run of segments that is a date: /2019/11/19/, /2019/nov/19/, /2019-11-19/,
@@ -252,7 +253,7 @@ def _attributes(tag: str) -> dict[str, str]:
     """The attributes of a start tag: lower-case name → value ("" when it has none); the first
     of a repeated name."""
     found: dict[str, str] = {}
-    for name, *values in _ATTRIBUTE.findall(tag, tag.find(" ") + 1 or len(tag)):
+    for name, *values in _ATTRIBUTE.findall(tag, _TAG_NAME.match(tag).end()):
         found.setdefault(name.lower(), "".join(values))
     return found
 

@@ -170,7 +170,7 @@ _MIDNIGHT = "T00:00:00+07:00"  # a day alone is the office's midnight
         # No stated date: a <time> marked as the publication's wins over an earlier one and over
         # the address.
         ("", _SIDEBAR + _MARKED, "/2019/11/opening-bell", "2019-11-18T06:30:00-05:00"),
-        ("", f"{_SIDEBAR}<time pubdate datetime='2019-11-18'>", "/", "2019-11-18" + _MIDNIGHT),
+        ("", f"{_SIDEBAR}<time\npubdate datetime='2019-11-18'>", "/", "2019-11-18" + _MIDNIGHT),
         # Else the address's day (its path: /2019/nov/18/, /2019-11-19/, /20191119/) …
         ("", _SIDEBAR, "/commentisfree/2019/nov/18/view", "2019-11-18" + _MIDNIGHT),
         ("", "", "/business/story/2019-11-19/gannett", "2019-11-19" + _MIDNIGHT),
