@@ -12,10 +12,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Tìm kiếm")
 
     def ready(self):
-        post_migrate.connect(_triggers_restore, sender=self)
+        post_migrate.connect(_item_table_restore, sender=self)
 
 
-def _triggers_restore(sender, using="default", **kwargs):
-    from .triggers import triggers_restore
+def _item_table_restore(sender, using="default", **kwargs):
+    from .item_table import item_table_restore
 
-    triggers_restore(connections[using])
+    item_table_restore(connections[using])

@@ -10,14 +10,17 @@ those fields, kept by SQLite itself. PostgreSQL's index table has the copies alr
 from django.db import migrations
 
 INDEX = "search_item_facets"
+CREATE = {
+    "sqlite": [
+        f"CREATE INDEX IF NOT EXISTS {INDEX} ON monitoring_item "
+        "(id, source_id, language, published_at)"
+    ]
+}
 
 
 def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON monitoring_item "
-            "(id, source_id, language, published_at)"
-        )
+    for statement in CREATE.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(statement)
 
 
 def drop(apps, schema_editor):

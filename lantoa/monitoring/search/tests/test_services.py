@@ -5,7 +5,7 @@ from django.db import transaction
 
 from lantoa.monitoring.models import Item
 from lantoa.monitoring.search.models import ItemSearchEntry
-from lantoa.monitoring.search.selectors import search_items
+from lantoa.monitoring.search.selectors import search_items, search_newest
 from lantoa.monitoring.search.services import items_index, items_reindex_all
 from lantoa.monitoring.urlnorm import url_hash
 
@@ -42,8 +42,6 @@ def test_deleting_items_removes_their_index_rows():
     made on the index alone never count deleted items."""
     from django.db import connection
 
-    from lantoa.monitoring.search.selectors import search_newest
-
     kept, deleted, bulk, raw = (ItemFactory(title=f"Hội nghị {n}") for n in range(4))
     items_index(item_ids=[kept.id, deleted.id, bulk.id, raw.id])
     assert search_newest("hoi nghi").count == 4
@@ -55,28 +53,35 @@ def test_deleting_items_removes_their_index_rows():
     assert search_newest("hoi nghi").count == search_items("hoi nghi").count() == 1
 
 
-def _item_triggers() -> dict[str, str]:
+def _item_table_objects() -> dict[str, str]:
+    """The item table's triggers and the indexes Django does not make (its own are named by it
+    and have no "search_" prefix), with their SQL."""
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT name, sql FROM sqlite_master "
-            "WHERE type = 'trigger' AND tbl_name = 'monitoring_item'"
+            "WHERE tbl_name = 'monitoring_item' AND name LIKE 'search_%'"
         )
         return dict(cursor.fetchall())
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_migration_that_copies_the_item_table_on_sqlite_keeps_the_index_triggers():
-    """SQLite alters a column by copying the table, and the copy drops the table's triggers: after
-    `migrate` they are there again, as their migrations wrote them, and they work."""
+def test_a_migration_that_copies_the_item_table_on_sqlite_keeps_the_search_s_triggers_and_index():
+    """SQLite alters a column by copying the table, and the copy drops the table's triggers and
+    the index Django does not know of: after `migrate` they are there again, as their migrations
+    wrote them, and they work."""
     from django.core.management import call_command
     from django.db import connection
 
     if connection.vendor != "sqlite":
         pytest.skip("PostgreSQL alters the table in place and keeps its triggers")
-    before = _item_triggers()
-    assert set(before) == {"search_item_fts_item_deleted", "search_index_item_deleted"}
+    before = _item_table_objects()
+    assert set(before) == {
+        "search_item_fts_item_deleted",
+        "search_index_item_deleted",
+        "search_item_facets",
+    }
     language = Item._meta.get_field("language")
     wider = language.clone()
     wider.set_attributes_from_name("language")
@@ -84,15 +89,16 @@ def test_a_migration_that_copies_the_item_table_on_sqlite_keeps_the_index_trigge
     try:
         with connection.schema_editor() as editor:
             editor.alter_field(Item, language, wider)  # what a migration altering it runs
-        assert _item_triggers() == {}
+        assert _item_table_objects() == {}
         call_command("migrate", verbosity=0)
-        assert _item_triggers() == before
+        assert _item_table_objects() == before
     finally:
         with connection.schema_editor() as editor:
             editor.alter_field(Item, wider, language)
         call_command("migrate", verbosity=0)
     item = ItemFactory(title="Hội nghị xúc tiến du lịch")
     items_index(item_ids=[item.id])
+    assert search_newest("hoi nghi").count == 1  # the facets read the index
     Item.objects.filter(id=item.id).delete()
     assert not ItemSearchEntry.objects.filter(rowid=item.id).exists()
 
