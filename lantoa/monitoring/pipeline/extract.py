@@ -237,8 +237,6 @@ def _ld_json_date(html: str) -> datetime | None:
 # day is that date's day in the outlet's time zone on 26 of 26, the first <time datetime> falls
 # within a day of it on 39 of 44 (four of the five others are later: an update's date).
 _TIME_OPEN = re.compile(r"<time(?=[\s/>])", re.I)
-_TAG_NAME = re.compile(r"<[^\s/>]*")
-_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A path segment or run of segments that is a date: /2019/11/19/, /2019/nov/19/, /2019-11-19/,
 # /20191119/ (each followed by another segment, a "-" or ".": never an id's digits alone).
@@ -249,16 +247,7 @@ _URL_DATE = re.compile(
 )
 
 
-def _attributes(tag: str) -> dict[str, str]:
-    """The attributes of a start tag: lower-case name → value ("" when it has none); the first
-    of a repeated name."""
-    found: dict[str, str] = {}
-    for name, *values in _ATTRIBUTE.findall(tag, _TAG_NAME.match(tag).end()):
-        found.setdefault(name.lower(), "".join(values))
-    return found
-
-
-def url_date(url: str) -> datetime | None:
+def _url_date(url: str) -> datetime | None:
     """The day a page's address states (its path, not its query), at midnight office time."""
     path = urlsplit(url).path
     for match in _URL_DATE.finditer(path):
@@ -274,19 +263,26 @@ def url_date(url: str) -> datetime | None:
     return None
 
 
-def _time_element_date(html: str, url: str) -> datetime | None:
+def _undated_page_date(html: str, url: str) -> datetime | None:
     """The date of a page whose tags state none: a <time> marked as the publication's
     (itemprop="datePublished", the pubdate attribute), else the address's day, else the first
-    <time datetime>."""
-    times = [_attributes(tag) for tag in _tags(_TIME_OPEN, html)]
-    stated = [t for t in times if t.get("datetime")]
+    <time datetime>. The page's <time> tags are parsed alone, as its <meta> tags are."""
+    tags = "".join(_tags(_TIME_OPEN, html))
+    tree = load_html(f"<html><body>{tags}</body></html>") if tags else None
+    stated = [t for t in tree.iter("time") if t.get("datetime")] if tree is not None else []
     marked = next(
-        (t for t in stated if t.get("itemprop", "").lower() == "datepublished" or "pubdate" in t),
+        (
+            t
+            for t in stated
+            if (t.get("itemprop") or "").lower() == "datepublished" or t.get("pubdate") is not None
+        ),
         None,
     )
-    if marked and (published := parse_date(marked["datetime"])):
+    if marked is not None and (published := parse_date(marked.get("datetime"))):
         return published
-    return url_date(url) or next(filter(None, (parse_date(t["datetime"]) for t in stated)), None)
+    return _url_date(url) or next(
+        filter(None, (parse_date(t.get("datetime")) for t in stated)), None
+    )
 
 
 def _metas(tree) -> dict[str, str]:
@@ -317,9 +313,11 @@ def extract_page(body: bytes | str, *, url: str = "", declared: str = "") -> Pag
     if not title:
         title_el = tree.find(".//title")
         title = title_el.text_content().strip() if title_el is not None else ""
-    published = parse_date(_first(metas, _DATE_META)) or _ld_json_date(html)
-    if published is None:
-        published = _time_element_date(html, url)
+    published = (
+        parse_date(_first(metas, _DATE_META))
+        or _ld_json_date(html)
+        or _undated_page_date(html, url)
+    )
     lang = (tree.get("lang") or "").split("-")[0].lower()
     return PageContent(title=title, text=text, published_at=published, lang=lang)
 
