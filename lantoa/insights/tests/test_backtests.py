@@ -61,10 +61,14 @@ def test_wilson_interval_refuses_impossible_counts():
 def corpus():
     """Matches inside the 90 days (on three local days), one older, and non-matches."""
     now = timezone.now()
+    # Noon and eleven of one local day, so that the two fall on the same day at any hour of the run.
+    ten_days_ago = timezone.localtime(now - timedelta(days=10)).replace(
+        hour=12, minute=0, second=0, microsecond=0
+    )
     inside = indexed_items(
         {"title": "Nhà máy điện gió Nhơn Hội vận hành", "published_at": now - timedelta(days=1)},
-        {"title": "Khánh thành nhà máy điện mặt trời", "published_at": now - timedelta(days=10)},
-        {"title": "Nhà máy điện sinh khối", "published_at": now - timedelta(days=10, hours=1)},
+        {"title": "Khánh thành nhà máy điện mặt trời", "published_at": ten_days_ago},
+        {"title": "Nhà máy điện sinh khối", "published_at": ten_days_ago - timedelta(hours=1)},
         {"title": "Công nhân nhà máy điện nghỉ Tết", "published_at": now - timedelta(days=89)},
     )
     older = indexed_items(
