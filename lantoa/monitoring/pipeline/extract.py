@@ -17,6 +17,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from html import unescape
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -27,7 +28,7 @@ from trafilatura.utils import load_html
 from ..batch import Batch
 from ..constants import FetchOutcome, ItemStatus, LeftOut
 from ..fetcher import FetchResult, fetch_url, make_client
-from ..formats.common import LOCAL_TIME, decode_html_bytes, parse_date
+from ..formats.common import EARLIEST_YEAR, LOCAL_TIME, decode_html_bytes, parse_date
 from ..models import Item, RawResponse
 from ..privacy import url_pseudonymise
 from ..urlnorm import url_hash
@@ -258,9 +259,14 @@ def _url_date(url: str) -> datetime | None:
             stated = datetime(int(year), number, int(day), tzinfo=LOCAL_TIME)
         except ValueError:
             continue
-        if stated <= timezone.now() + timedelta(days=1):
+        if _not_ahead(stated):
             return stated
     return None
+
+
+def _not_ahead(stated: datetime) -> bool:
+    """False for a day still to come (a day's margin for the zones ahead of the office's)."""
+    return stated <= timezone.now() + timedelta(days=1)
 
 
 def _undated_page_date(html: str, url: str) -> datetime | None:
@@ -283,6 +289,62 @@ def _undated_page_date(html: str, url: str) -> datetime | None:
     return _url_date(url) or next(
         filter(None, (parse_date(t.get("datetime")) for t in stated)), None
     )
+
+
+# A date as a Vietnamese page writes it for its readers, day first: "Thứ bảy, 4/5/2019, 10:00
+# (GMT+7)", "Ngày đăng: 04/05/2019 | 10:00", "Cập nhật lúc 10h30 ngày 4 tháng 5 năm 2019" (news
+# sites and the provincial and ward portals, many of which state their date nowhere else). Read
+# only on a page in Vietnamese (on an American one, 4/5 is April 5), and only with a clock time
+# beside it or a label before it: a date alone in the text is an event's.
+_VI_DAY = re.compile(
+    r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)"
+    r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)",
+    re.I,
+)
+# A clock time: "10:00", "10h30", "10:00 PM", "10:00 CH" (chiều, the afternoon; SA, sáng).
+_CLOCK = r"(\d{1,2})[:h](\d{2})(?!\d)(?:\s?(AM|PM|SA|CH)(?!\w))?"
+_CLOCK_BEFORE = re.compile(rf"(?<!\d){_CLOCK}\W{{0,6}}(?:ngày\W{{0,3}})?$", re.I)
+_CLOCK_AFTER = re.compile(rf"\W{{0,6}}{_CLOCK}", re.I)
+# A publication label (a portal's "Ngày đăng", "Cập nhật") or the weekday that starts a dateline
+# ("Thứ bảy,"), within a few words before the date. A portal's header shows today's date after a
+# weekday too: a date with a clock time is taken first.
+_PUBLISHED_LABEL = re.compile(
+    r"(?:đăng|xuất bản|cập nhật|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\W[^\d]{0,16}$", re.I
+)
+_VIETNAMESE_LETTER = re.compile(r"[ăđơư]", re.I)
+_TAG = re.compile(r"<[^<>]*>")  # not [^>]: a page of unclosed "<" is read once
+
+
+def _written_vi_date(html: str, lang: str) -> datetime | None:
+    """The date a Vietnamese page shows its readers: the first one with a clock time beside it,
+    else the first after a publication label or a weekday; office time (the pages write
+    "GMT+7" or nothing)."""
+    if lang not in ("vi", ""):
+        return None
+    text = " ".join(unescape(_TAG.sub(" ", html)).split())
+    if lang == "" and not _VIETNAMESE_LETTER.search(text):
+        return None
+    labelled = None
+    for match in _VI_DAY.finditer(text):
+        day, month, year = (int(v) for v in match.groups() if v)
+        clock = _CLOCK_BEFORE.search(text, max(0, match.start() - 16), match.start())
+        clock = clock or _CLOCK_AFTER.match(text, match.end(), match.end() + 10)
+        hour, minute = (int(clock.group(1)), int(clock.group(2))) if clock else (0, 0)
+        if clock and clock.group(3) and hour <= 12:
+            hour = hour % 12 + (12 if clock.group(3).upper() in ("PM", "CH") else 0)
+        try:
+            stated = datetime(year, month, day, hour, minute, tzinfo=LOCAL_TIME)
+        except ValueError:
+            continue
+        if stated.year < EARLIEST_YEAR or not _not_ahead(stated):
+            continue
+        if clock:
+            return stated
+        if labelled is None and _PUBLISHED_LABEL.search(
+            text, max(0, match.start() - 40), match.start()
+        ):
+            labelled = stated
+    return labelled
 
 
 def _metas(tree) -> dict[str, str]:
@@ -313,12 +375,13 @@ def extract_page(body: bytes | str, *, url: str = "", declared: str = "") -> Pag
     if not title:
         title_el = tree.find(".//title")
         title = title_el.text_content().strip() if title_el is not None else ""
+    lang = (tree.get("lang") or "").split("-")[0].lower()
     published = (
         parse_date(_first(metas, _DATE_META))
         or _ld_json_date(html)
         or _undated_page_date(html, url)
+        or _written_vi_date(html, lang)
     )
-    lang = (tree.get("lang") or "").split("-")[0].lower()
     return PageContent(title=title, text=text, published_at=published, lang=lang)
 
 

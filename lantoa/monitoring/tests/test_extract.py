@@ -193,6 +193,42 @@ def test_a_page_that_states_no_date_is_dated_by_its_time_elements_or_its_address
     assert (published.isoformat() if published else None) == expected
 
 
+_AT_TEN = "2019-05-04T10:00:00+07:00"
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        # A news site's dateline: weekday, day/month/year, clock time, zone.
+        ("vi", '<span class="date">Thứ bảy, 4/5/2019, 10:00 (GMT+7)</span>', _AT_TEN),
+        ("vi-VN", '<div class="date-time">04/05/2019 10:00 GMT+7</div>', _AT_TEN),
+        # The date and the time in two elements; the time first.
+        ("vi", '<span class="d">04/05/2019</span><span class="t">10:00</span>', _AT_TEN),
+        ("vi", "<span>10:00 | 04-05-2019</span>", _AT_TEN),
+        ("vi", "<span>04/05/2019 10:00 PM</span>", "2019-05-04T22:00:00+07:00"),
+        ("vi", "<span>12:05 SA - 04/05/2019</span>", "2019-05-04T00:05:00+07:00"),
+        ("vi", "<p>Cập nhật lúc 10h30 ngày 4 tháng 5 năm 2019</p>", "2019-05-04T10:30:00+07:00"),
+        # A portal's label and a day alone: the office's midnight.
+        ("vi", '<div class="ngay-dang">Ngày đăng: 04/05/2019</div>', "2019-05-04" + _MIDNIGHT),
+        # A header's today after a weekday gives way to the article's date with its clock time.
+        ("vi", "<div>Thứ Hai, 06/01/2025</div><h1>Tin</h1><i>04/05/2019 10:00</i>", _AT_TEN),
+        ("vi", "<div>Thứ Hai, ngày 06/01/2025</div><h1>Tin</h1>", "2025-01-06" + _MIDNIGHT),
+        # No lang attribute, Vietnamese text (the paragraphs' "Nhơn"): read.
+        ("", "<span>Thứ bảy, 4/5/2019, 10:00</span>", _AT_TEN),
+        # A date in the text with neither clock nor label is an event's; an impossible day, a day
+        # to come and a page in English (4/5 would be April 5) are no date.
+        ("vi", "<p>Ngày 15/3/2019, phường tổ chức hội nghị.</p>", None),
+        ("vi", "<span>31/02/2019 10:00</span>", None),
+        ("vi", "<span>04/05/2099 10:00</span>", None),
+        ("en", "<span>Saturday, 4/5/2019, 10:00</span>", None),
+    ],
+)
+def test_a_vietnamese_page_is_dated_by_the_date_it_shows_its_readers(lang, body, expected):
+    page = _page(body=body).replace("<html>", f'<html lang="{lang}">' if lang else "<html>")
+    published = extract_page(page.encode(), url="https://example.com/tin-tuc/123").published_at
+    assert (published.isoformat() if published else None) == expected
+
+
 @pytest.mark.skipif(not EXTRACTION.is_dir(), reason=f"{EXTRACTION} absent (LANTOA_DATA_DIR)")
 def test_every_benchmark_page_whose_json_ld_states_a_date_gets_one():
     # (A placeholder, "0001-01-01", states no date: three of the pages carry one.)
