@@ -194,7 +194,9 @@ def test_report_section_figures_match_the_data(ward):
     )
     items_analyse(item_ids=[i.id for i in items])
     section = next(
-        s for s in collect_sections(ReportContext.for_year(now.year)) if s.key == "insights"
+        s
+        for s in collect_sections(ReportContext.for_year(timezone.localdate(now).year))
+        if s.key == "insights"
     )
     tones = dict(ItemAnalysis.objects.values_list("item__title", "tone"))
     assert section.figures["items"] == 3
