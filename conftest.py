@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,18 @@ def demo_ward(db):
     from lantoa.core.models import Unit
 
     return {unit.code: unit for unit in Unit.objects.all()}
+
+
+# The day the demo was written for, 10:00 office time. Its plans are dated 2026 and its other
+# records back from today: a test that loads it and reads a year's figures runs on this day, or
+# from January on (and on its first days, every year) the records would fall in two years.
+DEMO_DAY = datetime(2026, 12, 4, 3, tzinfo=UTC)
+
+
+@pytest.fixture
+def on_demo_day(time_machine):
+    """The clock set to DEMO_DAY for the test (it goes on ticking)."""
+    time_machine.move_to(DEMO_DAY)
 
 
 @pytest.fixture

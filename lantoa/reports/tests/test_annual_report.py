@@ -8,7 +8,7 @@ The demo plan 15-KH/ĐU ships with the repository; the seed plan 78-KH/ĐU is im
 
 import io
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,9 +25,6 @@ from lantoa.reports.report_sections import NO_DATA
 
 pytestmark = pytest.mark.django_db
 YEAR = 2026  # the demo plans' tasks and sessions are dated 2026
-# The demo is loaded and read on a day of 2026 (10:00 office time), whatever the day of the run:
-# its other records are dated back from today, and from January on they would fall in 2027.
-DEMO_DAY = datetime(2026, 12, 4, 3, tzinfo=UTC)
 START, END = date(YEAR, 1, 1), date(YEAR, 12, 31)
 SEED_FILE = Path(settings.SEED_DIR) / "ke-hoach-78-KH-DU.txt"
 
@@ -46,9 +43,8 @@ RESULTS = {
 
 
 @pytest.fixture
-def demo(settings, time_machine):
+def demo(settings, on_demo_day):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    time_machine.move_to(DEMO_DAY)
     call_command("load_demo", stdout=io.StringIO())
 
 

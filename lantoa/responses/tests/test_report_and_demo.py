@@ -1,7 +1,5 @@
 """The annual-report section and the demo loader."""
 
-from datetime import UTC, datetime
-
 import pytest
 from django.utils import timezone
 
@@ -12,16 +10,10 @@ from lantoa.responses.models import Case, ClarificationPage
 pytestmark = pytest.mark.django_db
 
 
-# A day well inside a year: the demo's cases are dated back from today, and in the first days of
-# January some would fall in the year before.
-DEMO_DAY = datetime(2026, 12, 4, 3, tzinfo=UTC)
-
-
 @pytest.fixture
-def demo(site, time_machine):
+def demo(site, on_demo_day):
     from lantoa.responses import demo
 
-    time_machine.move_to(DEMO_DAY)
     lines = []
     demo.load(log=lines.append)
     return lines
