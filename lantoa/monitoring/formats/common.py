@@ -21,6 +21,9 @@ from ..fetcher import FetchResult
 
 _ENTITY_DECL = re.compile(rb"<!\s*ENTITY", re.IGNORECASE)
 LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
+# An HTML tag, to drop from a text. Not `<[^>]*>`: on a text of many "<" and no ">", that pattern
+# scans to the end from each one (40,000 of them took 1.2 s); this one stops at the next "<".
+HTML_TAG = re.compile(r"<[^<>]*>")
 
 
 class Unparseable(Exception):

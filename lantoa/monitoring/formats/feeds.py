@@ -1,7 +1,6 @@
 """Feeds: RSS, Atom (through feedparser, after the XML guard) and JSON Feed."""
 
 import json
-import re
 from urllib.parse import urljoin
 
 import feedparser
@@ -11,6 +10,7 @@ from ..batch import Candidate
 from ..constants import LeftOut
 from ..fetcher import FetchResult, gunzip_capped
 from .common import (
+    HTML_TAG,
     Unparseable,
     charset_fixed_headers,
     left_out_count,
@@ -21,14 +21,13 @@ from .common import (
 
 # A feed item whose full content has fewer characters of text than this carries a summary only.
 FULL_TEXT_MIN_CHARS = 500
-_TAG = re.compile(r"<[^>]*>")
 
 
 def is_summary_only(content: str, link: str) -> bool:
     """No full content in the feed (only a summary, or a short teaser) and a real article link."""
     if not link.startswith(("http://", "https://")) or "#lantoa-" in link:
         return False
-    return len(_TAG.sub("", content or "").strip()) < FULL_TEXT_MIN_CHARS
+    return len(HTML_TAG.sub("", content or "").strip()) < FULL_TEXT_MIN_CHARS
 
 
 def feed_entries(result: FetchResult, *, left_out: dict[str, int] | None = None) -> list[Candidate]:

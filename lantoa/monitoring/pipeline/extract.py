@@ -28,7 +28,7 @@ from trafilatura.utils import load_html
 from ..batch import Batch
 from ..constants import FetchOutcome, ItemStatus, LeftOut
 from ..fetcher import FetchResult, fetch_url, make_client
-from ..formats.common import EARLIEST_YEAR, LOCAL_TIME, decode_html_bytes, parse_date
+from ..formats.common import HTML_TAG, LOCAL_TIME, decode_html_bytes, parse_date
 from ..models import Item, RawResponse
 from ..privacy import url_pseudonymise
 from ..urlnorm import url_hash
@@ -312,7 +312,6 @@ _PUBLISHED_LABEL = re.compile(
     r"(?:đăng|xuất bản|cập nhật|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\W[^\d]{0,16}$", re.I
 )
 _VIETNAMESE_LETTER = re.compile(r"[ăđơư]", re.I)
-_TAG = re.compile(r"<[^<>]*>")  # not [^>]: a page of unclosed "<" is read once
 
 
 def _written_vi_date(html: str, lang: str) -> datetime | None:
@@ -321,7 +320,7 @@ def _written_vi_date(html: str, lang: str) -> datetime | None:
     "GMT+7" or nothing)."""
     if lang not in ("vi", ""):
         return None
-    text = " ".join(unescape(_TAG.sub(" ", html)).split())
+    text = " ".join(unescape(HTML_TAG.sub(" ", html)).split())
     if lang == "" and not _VIETNAMESE_LETTER.search(text):
         return None
     labelled = None
@@ -332,11 +331,9 @@ def _written_vi_date(html: str, lang: str) -> datetime | None:
         hour, minute = (int(clock.group(1)), int(clock.group(2))) if clock else (0, 0)
         if clock and clock.group(3) and hour <= 12:
             hour = hour % 12 + (12 if clock.group(3).upper() in ("PM", "CH") else 0)
-        try:
-            stated = datetime(year, month, day, hour, minute, tzinfo=LOCAL_TIME)
-        except ValueError:
-            continue
-        if stated.year < EARLIEST_YEAR or not _not_ahead(stated):
+        # parse_date refuses an impossible day or hour and a placeholder year, as for any date.
+        stated = parse_date(f"{year}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}")
+        if stated is None or not _not_ahead(stated):
             continue
         if clock:
             return stated
