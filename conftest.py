@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime, time
 from pathlib import Path
 
 import pytest
@@ -69,16 +69,20 @@ def demo_ward(db):
     return {unit.code: unit for unit in Unit.objects.all()}
 
 
-# The day the demo was written for, 10:00 office time. Its plans are dated 2026 and its other
-# records back from today: a test that loads it and reads a year's figures runs on this day, or
-# from January on (and on its first days, every year) the records would fall in two years.
-DEMO_DAY = datetime(2026, 12, 4, 3, tzinfo=UTC)
-
-
 @pytest.fixture
 def on_demo_day(time_machine):
-    """The clock set to DEMO_DAY for the test (it goes on ticking)."""
-    time_machine.move_to(DEMO_DAY)
+    """The clock set to 10:00 office time on the day the demo was written for (it goes on ticking).
+    The demo's records are dated back from the day it is loaded, over months: loaded in the first
+    half of a year, they fall in two years. A test that reads one year's figures of the demo runs
+    on this day, so that the figures it expects do not depend on the day of the run."""
+    from zoneinfo import ZoneInfo
+
+    from django.conf import settings
+
+    from lantoa.core.demo import WRITTEN_FOR
+
+    ten = datetime.combine(WRITTEN_FOR, time(10), tzinfo=ZoneInfo(settings.TIME_ZONE))
+    time_machine.move_to(ten)
 
 
 @pytest.fixture

@@ -1,10 +1,25 @@
-"""The demo ward's organisation tree, roles and users (all names invented for the demo)."""
+"""The demo ward's organisation tree, roles and users (all names invented for the demo), and the
+day the demo's fixed dates were written for."""
+
+from datetime import date
+
+from django.utils import timezone
 
 from .constants import Role, UnitKind
 from .services import UnitSpec, roles_ensure, units_ensure, user_ensure
 
 DEMO_PASSWORD = "lantoa-demo-2026"  # noqa: S105 (documented demo login)
 ADMIN_USERNAME = "admin"
+# The demo plan's dates (its issue, reports, sessions, inspection) tell the story of a plan as it
+# stood on this day. Loaded later, they move with the day, as the demo's other records are dated
+# back from today: the current year's dashboards show the plan, whatever the year of loading.
+WRITTEN_FOR = date(2026, 12, 4)
+
+
+def demo_date(day: date) -> date:
+    """A date written for WRITTEN_FOR, moved by as many days as today is after it."""
+    return day + (timezone.localdate() - WRITTEN_FOR)
+
 
 UNITS = [
     UnitSpec(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from lantoa.core.demo import demo_date
 from lantoa.core.models import Unit, User
 
 from .constants import Audience, DocType, SessionForm
@@ -35,10 +36,34 @@ DEMO_CODE = "15-KH/ĐU"
 SEED_CODE = "78-KH/ĐU"
 
 
-def _import(path: Path, code: str, log) -> Plan | None:
+def _day(month: int, day: int) -> date:
+    """The demo's date written as `month`/`day` of 2026 (see core.demo.WRITTEN_FOR)."""
+    return demo_date(date(2026, month, day))
+
+
+def plan_year() -> int:
+    """The demo plan's year: the year of its issue date."""
+    return _day(5, 5).year
+
+
+def _demo_text() -> bytes:
+    """The demo plan's text, issued on its moved date: the importer reads the date and the year
+    from the text, as from a real file."""
+    issued = _day(5, 5)
+    text = DEMO_FILE.read_text(encoding="utf-8")
+    for written, moved in [
+        ("ngày 05 tháng 5 năm 2026", f"ngày {issued:%d} tháng {issued.month} năm {issued.year}"),
+        ("quốc tế năm 2026", f"quốc tế năm {issued.year}"),
+    ]:
+        assert written in text, written  # the demo file and this code are edited together
+        text = text.replace(written, moved)
+    return text.encode()
+
+
+def _import(data: bytes, filename: str, code: str, log) -> Plan | None:
     plan = Plan.objects.filter(directive__code=code).first()
     if plan is None:
-        plan = plan_import_file(data=path.read_bytes(), filename=path.name)
+        plan = plan_import_file(data=data, filename=filename)
         log(f"plans: đã nhập {plan}")
     return plan
 
@@ -51,16 +76,16 @@ def _populate_demo(plan: Plan) -> None:
         task.source_section.path: task
         for task in plan_tasks_create(
             plan=plan,
-            start_date=date(2026, 5, 5),
-            due_date=date(2026, 6, 30),
-            end_date=date(2026, 12, 31),
+            start_date=_day(5, 5),
+            due_date=_day(6, 30),
+            end_date=_day(12, 31),
         )
     }
     ubnd_task, front_task, follow_task = tasks["IV.1"], tasks["IV.2"], tasks["IV.3"]
     # The inspection task is extended the way an officer does it (the admin form and the API
     # call the same service), so its open period moves with the deadline.
     follow_task = task_deadline_change(
-        task=follow_task, due_date=date(2026, 9, 30), reason="Gia hạn theo đề nghị của đơn vị."
+        task=follow_task, due_date=_day(9, 30), reason="Gia hạn theo đề nghị của đơn vị."
     )
 
     def report(task, unit_code, on, text, review_on=None, completion=False, **figures):
@@ -80,13 +105,15 @@ def _populate_demo(plan: Plan) -> None:
             progress_report_review(report=row, user=reviewer, accept=True, on=review_on)
         return row
 
-    q3 = ubnd_task.periods.get(label__startswith="Quý 3")
+    # A late report for the quarter that ended before it (Quý 3 on the day the demo was written).
+    late_on = _day(10, 12)
+    quarter = ubnd_task.periods.filter(end__lt=late_on).order_by("-end").first()
     report(
         ubnd_task,
         "ubnd",
-        date(2026, 6, 28),
+        _day(6, 28),
         "Đã mở chuyên mục tiếng Anh và tiếng Hàn.",
-        date(2026, 6, 29),
+        _day(6, 29),
         completion=True,
         articles_published=12,
     )
@@ -95,27 +122,27 @@ def _populate_demo(plan: Plan) -> None:
         task=ubnd_task,
         unit=units["ubnd"],
         user=users["ubnd"],
-        period=q3,
+        period=quarter,
         narrative="Bổ sung chuyên mục tiếng Trung, tiếng Nhật.",
-        submitted_on=date(2026, 10, 12),
+        submitted_on=late_on,
         reports_completion=True,
         articles_published=9,
     )
     report(
         front_task,
         "doan-thanh-nien",
-        date(2026, 6, 2),
+        _day(6, 2),
         "Quán triệt trực tuyến cho đoàn viên.",
-        date(2026, 6, 3),
+        _day(6, 3),
         sessions_held=1,
         attendees=85,
     )
     report(
         front_task,
         "mttq",
-        date(2026, 6, 25),
+        _day(6, 25),
         "Hoàn thành quán triệt ở các tổ chức.",
-        date(2026, 6, 26),
+        _day(6, 26),
         completion=True,
         sessions_held=3,
         attendees=212,
@@ -124,8 +151,8 @@ def _populate_demo(plan: Plan) -> None:
         title="Tổ chức lớp tập huấn viết tin, chụp ảnh cho cán bộ thông tin đối ngoại",
         lead_unit=units["van-hoa-xa-hoi"],
         coordinating_units=[units["doan-thanh-nien"]],
-        start_date=date(2026, 5, 5),
-        due_date=date(2026, 12, 15),
+        start_date=_day(5, 5),
+        due_date=_day(12, 15),
         plan=plan,
         source_section=plan.sections.get(path="III.1"),
     )
@@ -134,14 +161,14 @@ def _populate_demo(plan: Plan) -> None:
         unit=units["doan-thanh-nien"],
         user=users["doan-thanh-nien"],
         narrative="Đã lập danh sách 30 học viên.",
-        submitted_on=date(2026, 11, 20),
+        submitted_on=_day(11, 20),
     )
     for code, held_on, form, audience, invited, attended in [
-        ("mttq", date(2026, 5, 20), SessionForm.CONFERENCE, Audience.CADRES, 130, 120),
-        ("doan-thanh-nien", date(2026, 5, 28), SessionForm.ONLINE, Audience.YOUTH_MEMBERS, 90, 85),
+        ("mttq", _day(5, 20), SessionForm.CONFERENCE, Audience.CADRES, 130, 120),
+        ("doan-thanh-nien", _day(5, 28), SessionForm.ONLINE, Audience.YOUTH_MEMBERS, 90, 85),
         (
             "chi-bo-khu-pho-1",
-            date(2026, 6, 5),
+            _day(6, 5),
             SessionForm.CELL_MEETING,
             Audience.PARTY_MEMBERS,
             35,
@@ -149,7 +176,7 @@ def _populate_demo(plan: Plan) -> None:
         ),
         (
             "hoi-phu-nu",
-            date(2026, 6, 10),
+            _day(6, 10),
             SessionForm.ORGANISATION_MEETING,
             Audience.ASSOCIATION_MEMBERS,
             70,
@@ -170,21 +197,21 @@ def _populate_demo(plan: Plan) -> None:
     # IV.1: the ward government's yearly report to the Standing Committee, required by a date
     # and reminded through its follow-up task until it is received.
     required_report_create(
-        title="Báo cáo kết quả thực hiện Kế hoạch 15-KH/ĐU năm 2026",
+        title=f"Báo cáo kết quả thực hiện Kế hoạch 15-KH/ĐU năm {plan_year()}",
         reporting_unit=units["ubnd"],
         recipient="Ban Thường vụ Đảng ủy",
-        year=2026,
-        due_date=date(2026, 12, 15),
+        year=plan_year(),
+        due_date=_day(12, 15),
         plan=plan,
         source_section=plan.sections.get(path="IV.1"),
-        start_date=date(2026, 11, 1),
+        start_date=_day(11, 1),
         user=admin,
     )
     for title, on in [
-        ("Báo cáo sơ kết 6 tháng", date(2026, 7, 10)),
-        ("Báo cáo kết quả quán triệt", date(2026, 7, 20)),
+        ("Báo cáo sơ kết 6 tháng", _day(7, 10)),
+        ("Báo cáo kết quả quán triệt", _day(7, 20)),
         # The annual report takes its number from this entry of the register.
-        ("Báo cáo kết quả thực hiện Kế hoạch số 15-KH/ĐU năm 2026", date(2026, 12, 1)),
+        (f"Báo cáo kết quả thực hiện Kế hoạch số 15-KH/ĐU năm {plan_year()}", _day(12, 1)),
     ]:
         document_number_allocate(
             issuing_unit=units["dang-uy"], doc_type=DocType.REPORT, issued_on=on, title=title
@@ -195,11 +222,11 @@ def _populate_inspections(plan: Plan, units, user) -> None:
     """IV.3: one inspection plan, two visits, their findings and a recommendation whose
     follow-up task is a real task of the inspected unit."""
     inspection = inspection_plan_create(
-        title="Kiểm tra việc thực hiện Kế hoạch 15-KH/ĐU năm 2026",
-        year=2026,
+        title=f"Kiểm tra việc thực hiện Kế hoạch 15-KH/ĐU năm {plan_year()}",
+        year=plan_year(),
         inspecting_unit=units["ban-xay-dung-dang"],
-        start=date(2026, 8, 1),
-        end=date(2026, 11, 30),
+        start=_day(8, 1),
+        end=_day(11, 30),
         plan=plan,
         source_section=plan.sections.get(path="IV.3"),
         user=user,
@@ -207,8 +234,8 @@ def _populate_inspections(plan: Plan, units, user) -> None:
     front = inspection_visit_record(
         inspection=inspection,
         unit=units["mttq"],
-        planned_on=date(2026, 9, 10),
-        held_on=date(2026, 9, 10),
+        planned_on=_day(9, 10),
+        held_on=_day(9, 10),
         team="Trưởng Ban Xây dựng đảng (trưởng đoàn), 01 chuyên viên Văn phòng Đảng ủy",
         summary="Tổ chức quán triệt đầy đủ; lưu trữ biên bản chưa thống nhất.",
         user=user,
@@ -227,13 +254,13 @@ def _populate_inspections(plan: Plan, units, user) -> None:
         finding=gap,
         text="Bổ sung danh sách tham dự vào hồ sơ các buổi quán triệt",
         unit=units["mttq"],
-        due_date=date(2026, 10, 15),
+        due_date=_day(10, 15),
         user=user,
     )
     inspection_visit_record(
         inspection=inspection,
         unit=units["doan-thanh-nien"],
-        planned_on=date(2026, 11, 5),
+        planned_on=_day(11, 5),
         user=user,
     )
 
@@ -242,15 +269,15 @@ def _populate_seed(plan: Plan) -> None:
     units = {unit.code: unit for unit in Unit.objects.all()}
     plan_tasks_create(
         plan=plan,
-        start_date=date(2026, 4, 20),
-        due_date=date(2026, 12, 31),
-        end_date=date(2026, 12, 31),
+        start_date=_day(4, 20),
+        due_date=_day(12, 31),
+        end_date=_day(12, 31),
     )
     for code, held_on, form, audience, attended in [
-        ("mttq", date(2026, 5, 12), SessionForm.CONFERENCE, Audience.CADRES, 95),
+        ("mttq", _day(5, 12), SessionForm.CONFERENCE, Audience.CADRES, 95),
         (
             "chi-bo-khu-pho-2",
-            date(2026, 5, 15),
+            _day(5, 15),
             SessionForm.CELL_MEETING,
             Audience.PARTY_MEMBERS,
             28,
@@ -269,12 +296,12 @@ def _populate_seed(plan: Plan) -> None:
 
 def load(*, log) -> None:
     permissions_grant()
-    plan = _import(DEMO_FILE, DEMO_CODE, log)
+    plan = _import(_demo_text(), DEMO_FILE.name, DEMO_CODE, log)
     if not plan.tasks.exists():
         _populate_demo(plan)
     seed = Path(settings.SEED_DIR) / "ke-hoach-78-KH-DU.txt"
     if seed.is_file():
-        seed_plan = _import(seed, SEED_CODE, log)
+        seed_plan = _import(seed.read_bytes(), seed.name, SEED_CODE, log)
         if not seed_plan.tasks.exists():
             _populate_seed(seed_plan)
     log(
