@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run setup install vendor test lint check pytest test-postgres bench eval clean
+.PHONY: run setup install install-test vendor test lint check pytest test-postgres bench eval clean
 
 run: setup
 	@echo "Lantoa: http://127.0.0.1:8000/ — $$(tail -n 1 var/load_demo.log)"
@@ -31,6 +32,14 @@ $(STAMP): requirements.txt requirements-nodeps.txt
 	@$(PY) -m pip install --quiet --disable-pip-version-check --no-input --no-deps -r requirements-nodeps.txt
 	@touch $(STAMP)
 
+# What the tests, benchmarks and checks add on top of the product (a production install has none).
+install-test: $(TEST_STAMP)
+
+$(TEST_STAMP): $(STAMP) requirements-test.txt
+	@echo "Lantoa: cài các gói cho kiểm thử vào $(VENV) …"
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-input -r requirements-test.txt
+	@touch $(TEST_STAMP)
+
 # Chart.js for the dashboards and Noto CJK fonts for the zh/ja/ko public pages, from Debian's
 # packages (no CDN).
 vendor:
@@ -43,9 +52,9 @@ vendor:
 	    { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; }; } || \
 	  echo "Noto CJK fonts missing: run 'sudo apt-get install fonts-noto-cjk' (Chinese, Japanese, Korean pages)."
 
-test: install vendor lint check pytest
+test: install-test vendor lint check pytest
 
-lint: install
+lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache  # the layers of STYLE.md ([tool.importlinter] in pyproject.toml)
@@ -55,17 +64,17 @@ check: install
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py compile_translations --check
 
-pytest: install
+pytest: install-test
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The same suite on PostgreSQL (the server must be running; CI starts it).
-test-postgres: install
+test-postgres: install-test
 	DATABASE_URL=$${POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test} $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-bench: install
+bench: install-test
 	$(PY) -m bench $(BENCH_ARGS)
 
-eval: install
+eval: install-test
 	$(PY) -m bench.evaluate $(EVAL_ARGS)
 
 clean:
