@@ -122,27 +122,29 @@ def _iso_fields_valid(text: str) -> bool:
 # A zone written as an offset from GMT or UTC at the end of a date, maybe in brackets: "GMT+7",
 # "(GMT+07:00)", "UTC-5" (Vietnamese sites write "GMT+7", which feedparser cannot read).
 _GMT_OFFSET = re.compile(r"\s*\(?\s*(?:GMT|UTC|UT)\s*([+-])(\d{1,2})(?::?(\d{2}))?\s*\)?$", re.I)
-# Zone names feedparser does not know and would read as UTC, of the countries whose press the
-# office reads most: Indochina, Japan, Korea, Hong Kong, Singapore, central Europe. (Ambiguous
-# names, "CST" or "IST", are left to feedparser.)
-_ZONE_NAMES = {
-    "ICT": "+0700", "JST": "+0900", "KST": "+0900", "HKT": "+0800", "SGT": "+0800",
-    "CET": "+0100", "CEST": "+0200",
+# Hours from UTC of the zone names dates are written with: RFC 822's, and those feedparser does
+# not know and would read as UTC, of the countries whose press the office reads most (Indochina,
+# Japan, Korea, Hong Kong, Singapore, central Europe). CST is the United States' central time, as
+# RFC 822 has it; IST (India, Ireland, Israel) is not read.
+ZONE_HOURS = {
+    "GMT": 0, "UTC": 0, "UT": 0, "BST": 1, "CET": 1, "CEST": 2, "EST": -5, "EDT": -4,
+    "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "ICT": 7, "HKT": 8,
+    "SGT": 8, "JST": 9, "KST": 9,
 }  # fmt: skip
-_ZONE_NAME = re.compile(rf"\s*\(?\b({'|'.join(_ZONE_NAMES)})\)?$", re.I)
+_ZONE_NAME = re.compile(rf"\s*\(?\b({'|'.join(ZONE_HOURS)})\)?$", re.I)
 # A text that ends with a zone: an offset after a time ("10:00:00+07:00", "10:00 -0500", "10:00Z")
 # or a name (RFC 822's "GMT", "EST", military letters). A date that ends in a digit has none.
 _ENDS_WITH_ZONE = re.compile(r"(?:[\d\s](?:Z|[+-]\d{2}:?\d{2})|[A-Za-z])$")
 
 
 def _zone_written(text: str) -> tuple[str, bool]:
-    """`text` with its zone written as feedparser reads it ("GMT+7" and "ICT" → "+0700"), and
-    whether it has one."""
+    """`text` with its zone written as feedparser reads it ("GMT+7" and "ICT" → "+0700", "EST" →
+    "-0500"), and whether it has one."""
     if offset := _GMT_OFFSET.search(text):
         sign, hours, minutes = offset.groups()
         text = f"{text[: offset.start()]} {sign}{int(hours):02d}{minutes or '00'}"
     elif name := _ZONE_NAME.search(text):
-        text = f"{text[: name.start()]} {_ZONE_NAMES[name.group(1).upper()]}"
+        text = f"{text[: name.start()]} {ZONE_HOURS[name.group(1).upper()]:+03d}00"
     return text, _ENDS_WITH_ZONE.search(text) is not None
 
 

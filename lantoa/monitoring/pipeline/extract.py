@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from html import unescape
+from itertools import islice
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -28,7 +29,7 @@ from trafilatura.utils import load_html
 from ..batch import Batch
 from ..constants import FetchOutcome, ItemStatus, LeftOut
 from ..fetcher import FetchResult, fetch_url, make_client
-from ..formats.common import HTML_TAG, LOCAL_TIME, decode_html_bytes, parse_date
+from ..formats.common import HTML_TAG, LOCAL_TIME, ZONE_HOURS, decode_html_bytes, parse_date
 from ..models import Item, RawResponse
 from ..privacy import url_pseudonymise
 from ..urlnorm import url_hash
@@ -291,48 +292,118 @@ def _undated_page_date(html: str, url: str) -> datetime | None:
     )
 
 
-# A date as a Vietnamese page writes it for its readers, day first: "Thứ bảy, 4/5/2019, 10:00
-# (GMT+7)", "Ngày đăng: 04/05/2019 | 10:00", "Cập nhật lúc 10h30 ngày 4 tháng 5 năm 2019" (news
-# sites and the provincial and ward portals, many of which state their date nowhere else). Read
-# only on a page in Vietnamese (on an American one, 4/5 is April 5), and only with a clock time
-# beside it or a label before it: a date alone in the text is an event's.
-_VI_DAY = re.compile(
-    r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)"
-    r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)",
+# A date as a page writes it for its readers, when its tags state none: "Thứ bảy, 4/5/2019, 10:00
+# (GMT+7)", "Ngày đăng: 04/05/2019", "Cập nhật lúc 10h30 ngày 4 tháng 5 năm 2019" (Vietnamese news
+# sites and the provincial and ward portals, many of which state their date nowhere else),
+# "기사입력 : 2018-08-25 15:24", "2019年11月26日 10時00分", "发布时间：2019-11-26 10:00",
+# "November 19, 2019, 9:02 AM EST", "Posted: Fri 6:45 PM, Feb 16, 2018", "publié le 25 novembre
+# 2019 à 10h00". Only with a clock time beside it or a label before it: a date alone in the text is
+# an event's. Year first or with the month's name, in any language; day first (4/5/2019) only on
+# a page in Vietnamese or French: on an American one, 4/5 is April 5.
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12, "janvier": 1, "janv": 1, "février": 2, "févr": 2, "fevrier": 2, "mars": 3,
+    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "déc": 12,
+}  # fmt: skip
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_YEAR = r"((?:19|20)\d\d)(?!\d)"
+_WRITTEN_DAY = re.compile(
+    # year, month, day: 2019-11-26, 2019.11.26, 2019/11/26, 2019년 11월 26일, 2019年11月26日
+    rf"(?<!\d)((?:19|20)\d\d)\s?[-./년年]\s?(\d{{1,2}})\s?[-./월月]\s?(\d{{1,2}})(?!\d)[일日]?"
+    # day, month, year, day first (vi, fr): 4/5/2019, 04.05.2019, 04-05-2019
+    rf"|(?<!\d)(\d{{1,2}})[/.-](\d{{1,2}})[/.-]{_YEAR}"
+    rf"|ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+{_YEAR}"
+    # the month's name: November 19, 2019; Nov. 19 2019; 19 November 2019; 25 nov. 2019; 1er mai
+    rf"|\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}"
+    rf"|(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+({_MONTH})\.?,?\s+{_YEAR}",
     re.I,
 )
-# A clock time: "10:00", "10h30", "10:00 PM", "10:00 CH" (chiều, the afternoon; SA, sáng).
-_CLOCK = r"(\d{1,2})[:h](\d{2})(?!\d)(?:\s?(AM|PM|SA|CH)(?!\w))?"
-_CLOCK_BEFORE = re.compile(rf"(?<!\d){_CLOCK}\W{{0,6}}(?:ngày\W{{0,3}})?$", re.I)
-_CLOCK_AFTER = re.compile(rf"\W{{0,6}}{_CLOCK}", re.I)
-# A publication label (a portal's "Ngày đăng", "Cập nhật") or the weekday that starts a dateline
-# ("Thứ bảy,"), within a few words before the date. A portal's header shows today's date after a
-# weekday too: a date with a clock time is taken first.
+_DAY_FIRST_LANGS = ("vi", "fr")
+# A page's dateline is among its first dates; a page of thousands of them is read no further.
+_WRITTEN_DATES_READ = 500
+# A clock time, "10:00", "10h30", "10時00分", "15시 24분", with its half of the day before it
+# (오후, 下午, 午後) or after it ("10:00 PM", "p.m.", "CH": chiều, "SA": sáng), and maybe a zone.
+_CLOCK = (
+    r"(?:(오전|오후|上午|下午|午前|午後)\s?)?(?<!\d)(\d{1,2})\s?[:h時时시]\s?(\d{2})(?!\d)[分분]?"
+    r"(?:\s?(AM|PM|a\.m\.|p\.m\.|SA|CH)(?!\w))?"
+    r"(?:\s?\(?(?:(?:GMT|UTC)\s?([+-]\d{1,2})(?::?(\d\d))?|\b([A-Z]{3,4})\b)\)?)?"
+)
+_CLOCK_BEFORE = re.compile(rf"{_CLOCK}\W{{0,6}}(?:ngày\W{{0,3}})?$", re.I)
+_CLOCK_AFTER = re.compile(rf"\W{{0,6}}(?:(?:à|at|lúc)\s)?{_CLOCK}", re.I)
+_AFTERNOON = ("오후", "下午", "午後", "PM", "P.M.", "CH")
+# A page's clock with no zone: the zone of its language's country (a Korean site's 15:24 is
+# Seoul's); other languages' the office's, as parse_date takes any time without a zone.
+_LANG_HOURS = {"ko": 9, "ja": 9, "zh": 8}
+# A publication label or the weekday that starts a dateline, within a few words before the date.
+# A portal's header shows today's date after a weekday too: a date with a clock time is taken
+# first. (Not 등록, "registered": a Korean outlet's footer gives its registration date with it.)
 _PUBLISHED_LABEL = re.compile(
-    r"(?:đăng|xuất bản|cập nhật|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\W[^\d]{0,16}$", re.I
+    r"(?:đăng|xuất bản|cập nhật|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|published|posted|updated"
+    r"|publié|mis à jour|입력|수정|게재|配信|公開|更新|掲載|投稿|发布|发表|时间|日期)"
+    r"\W?[^\d]{0,16}$",
+    re.I,
 )
 _VIETNAMESE_LETTER = re.compile(r"[ăđơư]", re.I)
+_HANGUL_KANA = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _written_vi_date(html: str, lang: str) -> datetime | None:
-    """The date a Vietnamese page shows its readers: the first one with a clock time beside it,
-    else the first after a publication label or a weekday; office time (the pages write
-    "GMT+7" or nothing)."""
-    if lang not in ("vi", ""):
-        return None
+def _page_lang(text: str, lang: str) -> str:
+    """The page's language from its lang attribute, else from its letters (enough to choose the
+    day-first reading and the zone)."""
+    if lang:
+        return lang
+    if _VIETNAMESE_LETTER.search(text):
+        return "vi"
+    if _HANGUL_KANA.search(text):
+        return "ko"  # Korea and Japan share UTC+9
+    return "zh" if _HAN.search(text) else ""
+
+
+def _clock_zone(clock, lang: str) -> str:
+    """The zone of a clock time as an ISO offset: the one written after it, else its language's,
+    else the office's."""
+    hours, minutes, name = clock.group(5, 6, 7) if clock else (None, None, None)
+    if hours is not None:
+        return f"{int(hours):+03d}:{minutes or '00'}"
+    if name is not None and name.upper() in ZONE_HOURS:
+        return f"{ZONE_HOURS[name.upper()]:+03d}:00"
+    return f"{_LANG_HOURS.get(lang, 7):+03d}:00"
+
+
+def _written_date(html: str, lang: str) -> datetime | None:
+    """The date a page shows its readers: the first one with a clock time beside it, else the
+    first after a publication label or a weekday, at midnight."""
     text = " ".join(unescape(HTML_TAG.sub(" ", html)).split())
-    if lang == "" and not _VIETNAMESE_LETTER.search(text):
-        return None
+    lang = _page_lang(text, lang)
     labelled = None
-    for match in _VI_DAY.finditer(text):
-        day, month, year = (int(v) for v in match.groups() if v)
-        clock = _CLOCK_BEFORE.search(text, max(0, match.start() - 16), match.start())
-        clock = clock or _CLOCK_AFTER.match(text, match.end(), match.end() + 10)
-        hour, minute = (int(clock.group(1)), int(clock.group(2))) if clock else (0, 0)
-        if clock and clock.group(3) and hour <= 12:
-            hour = hour % 12 + (12 if clock.group(3).upper() in ("PM", "CH") else 0)
+    for match in islice(_WRITTEN_DAY.finditer(text), _WRITTEN_DATES_READ):
+        fields = match.groups()
+        if fields[3] and lang not in _DAY_FIRST_LANGS:
+            continue
+        if fields[0]:
+            year, month, day = fields[0:3]
+        elif fields[3] or fields[6]:
+            day, month, year = fields[3:6] if fields[3] else fields[6:9]
+        elif fields[9]:
+            month, day, year = fields[9:12]
+        else:
+            day, month, year = fields[12:15]
+        month = _MONTHS[month.lower()] if month.isalpha() else int(month)
+        clock = _CLOCK_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        clock = clock or _CLOCK_AFTER.match(text, match.end(), match.end() + 32)
+        hour, minute = (int(clock.group(2)), int(clock.group(3))) if clock else (0, 0)
+        half = (clock.group(1) or clock.group(4) or "").upper() if clock else ""
+        if half and hour <= 12:
+            hour = hour % 12 + (12 if half in _AFTERNOON else 0)
         # parse_date refuses an impossible day or hour and a placeholder year, as for any date.
-        stated = parse_date(f"{year}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}")
+        stated = parse_date(
+            f"{int(year)}-{month:02d}-{int(day):02d}T{hour:02d}:{minute:02d}"
+            f"{_clock_zone(clock, lang)}"
+        )
         if stated is None or not _not_ahead(stated):
             continue
         if clock:
@@ -377,7 +448,7 @@ def extract_page(body: bytes | str, *, url: str = "", declared: str = "") -> Pag
         parse_date(_first(metas, _DATE_META))
         or _ld_json_date(html)
         or _undated_page_date(html, url)
-        or _written_vi_date(html, lang)
+        or _written_date(html, lang)
     )
     return PageContent(title=title, text=text, published_at=published, lang=lang)
 

@@ -229,6 +229,42 @@ def test_a_vietnamese_page_is_dated_by_the_date_it_shows_its_readers(lang, body,
     assert (published.isoformat() if published else None) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        # Korean, Japanese and Chinese outlets: year first, their country's time unless written.
+        ("ko", "<div>기사입력 :[ 2018-08-25 15:24 ]</div>", "2018-08-25T15:24:00+09:00"),
+        ("ko", "<span>입력 2019.11.26. 오후 3:24</span>", "2019-11-26T15:24:00+09:00"),
+        ("", "<p>2019년 11월 26일 15시 24분</p><p>퀴논 관광</p>", "2019-11-26T15:24:00+09:00"),
+        ("ja", "<p>2019年11月26日 10時00分 配信</p>", "2019-11-26T10:00:00+09:00"),
+        ("ja", "<p>公開日：2019/11/26</p>", "2019-11-26T00:00:00+09:00"),
+        ("zh-CN", "<p>发布时间：2019-11-26 10:00</p>", "2019-11-26T10:00:00+08:00"),
+        ("zh", "<p>2019年11月26日 下午3:05</p>", "2019-11-26T15:05:00+08:00"),
+        # English and French: the month's name; the zone written after the clock, else the
+        # office's, as for any time without a zone.
+        ("en", "<p>By A. Writer November 19, 2019, 07:47 PM EST</p>", "2019-11-19T19:47:00-05:00"),
+        ("en", "<p>Posted: Fri 6:45 PM, Feb 16, 2018 | Updated</p>", "2018-02-16T18:45:00+07:00"),
+        ("en", "<p>Nov. 19, 2019 9:02 a.m. (GMT+9)</p>", "2019-11-19T09:02:00+09:00"),
+        ("en", "<p>Published 19th November 2019</p>", "2019-11-19" + _MIDNIGHT),
+        ("fr", "<p>Publié le 25 novembre 2019 à 10h00</p>", "2019-11-25T10:00:00+07:00"),
+        ("fr", "<p>Mis à jour le 25/11/2019 à 10h05</p>", "2019-11-25T10:05:00+07:00"),
+        ("fr", "<p>le 1er mai 2019 à 08:30</p>", "2019-05-01T08:30:00+07:00"),
+        # No clock and no label: an event's date; a Korean footer's registration date; a day to
+        # come; an impossible day; day first in English or Korean.
+        ("en", "<p>The festival opened on November 19, 2019 in Quy Nhon.</p>", None),
+        ("ko", "<p>[ 등록년월일 : 2012년 11월 06일 ]</p>", None),
+        ("en", "<p>Posted November 19, 2099 10:00</p>", None),
+        ("ja", "<p>2019年2月30日 10時00分</p>", None),
+        ("ko", "<p>26.11.2019 15:24</p>", None),
+    ],
+)
+def test_a_foreign_page_is_dated_by_the_date_it_shows_its_readers(lang, body, expected):
+    page = f"<html><head><title>t</title></head><body>{body}<p>Quy Nhon news.</p></body></html>"
+    page = page.replace("<html>", f'<html lang="{lang}">' if lang else "<html>")
+    published = extract_page(page.encode(), url="https://example.com/news/123").published_at
+    assert (published.isoformat() if published else None) == expected
+
+
 @pytest.mark.skipif(not EXTRACTION.is_dir(), reason=f"{EXTRACTION} absent (LANTOA_DATA_DIR)")
 def test_every_benchmark_page_whose_json_ld_states_a_date_gets_one():
     # (A placeholder, "0001-01-01", states no date: three of the pages carry one.)
