@@ -12,7 +12,7 @@ DEMO_PASSWORD = "lantoa-demo-2026"  # noqa: S105 (documented demo login)
 ADMIN_USERNAME = "admin"
 # The demo plan's dates (its issue, reports, sessions, inspection) tell the story of a plan as it
 # stood on this day. Loaded later, they move with the day, as the demo's other records are dated
-# back from today: the current year's dashboards show the plan, whatever the year of loading.
+# back from today: the plan stands as it did on this day, whatever the day of loading.
 WRITTEN_FOR = date(2026, 12, 4)
 
 
