@@ -69,20 +69,24 @@ def demo_ward(db):
     return {unit.code: unit for unit in Unit.objects.all()}
 
 
-@pytest.fixture
-def on_demo_day(time_machine):
-    """The clock set to 10:00 office time on the day the demo was written for (it goes on ticking).
-    The demo's records are dated back from the day it is loaded, over months: loaded in the first
-    half of a year, they fall in two years. A test that reads one year's figures of the demo runs
-    on this day, so that the figures it expects do not depend on the day of the run."""
+def office_morning(day):
+    """10:00 office time on `day`: a clock for time_machine.move_to (it goes on ticking)."""
     from zoneinfo import ZoneInfo
 
     from django.conf import settings
 
+    return datetime.combine(day, time(10), tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+@pytest.fixture
+def on_demo_day(time_machine):
+    """The clock set to 10:00 office time on the day the demo was written for. The demo's records
+    are dated back from the day it is loaded, over months: loaded in the first half of a year,
+    they fall in two years. A test that reads one year's figures of the demo runs on this day, so
+    that the figures it expects do not depend on the day of the run."""
     from lantoa.core.demo import WRITTEN_FOR
 
-    ten = datetime.combine(WRITTEN_FOR, time(10), tzinfo=ZoneInfo(settings.TIME_ZONE))
-    time_machine.move_to(ten)
+    time_machine.move_to(office_morning(WRITTEN_FOR))
 
 
 @pytest.fixture

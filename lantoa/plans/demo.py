@@ -41,11 +41,6 @@ def _day(month: int, day: int) -> date:
     return demo_date(date(2026, month, day))
 
 
-def plan_year() -> int:
-    """The demo plan's year: the year of its issue date."""
-    return _day(5, 5).year
-
-
 def _demo_text() -> bytes:
     """The demo plan's text, issued on its moved date: the importer reads the date and the year
     from the text, as from a real file."""
@@ -195,13 +190,14 @@ def _populate_demo(plan: Plan) -> None:
             task=front_task,
         )
     _populate_inspections(plan, units, admin)
+    year = plan.directive.issued_on.year  # of the moved issue date the importer read
     # IV.1: the ward government's yearly report to the Standing Committee, required by a date
     # and reminded through its follow-up task until it is received.
     required_report_create(
-        title=f"Báo cáo kết quả thực hiện Kế hoạch 15-KH/ĐU năm {plan_year()}",
+        title=f"Báo cáo kết quả thực hiện Kế hoạch 15-KH/ĐU năm {year}",
         reporting_unit=units["ubnd"],
         recipient="Ban Thường vụ Đảng ủy",
-        year=plan_year(),
+        year=year,
         due_date=_day(12, 15),
         plan=plan,
         source_section=plan.sections.get(path="IV.1"),
@@ -212,7 +208,7 @@ def _populate_demo(plan: Plan) -> None:
         ("Báo cáo sơ kết 6 tháng", _day(7, 10)),
         ("Báo cáo kết quả quán triệt", _day(7, 20)),
         # The annual report takes its number from this entry of the register.
-        (f"Báo cáo kết quả thực hiện Kế hoạch số 15-KH/ĐU năm {plan_year()}", _day(12, 1)),
+        (f"Báo cáo kết quả thực hiện Kế hoạch số 15-KH/ĐU năm {year}", _day(12, 1)),
     ]:
         document_number_allocate(
             issuing_unit=units["dang-uy"], doc_type=DocType.REPORT, issued_on=on, title=title
@@ -222,9 +218,10 @@ def _populate_demo(plan: Plan) -> None:
 def _populate_inspections(plan: Plan, units, user) -> None:
     """IV.3: one inspection plan, two visits, their findings and a recommendation whose
     follow-up task is a real task of the inspected unit."""
+    year = plan.directive.issued_on.year
     inspection = inspection_plan_create(
-        title=f"Kiểm tra việc thực hiện Kế hoạch 15-KH/ĐU năm {plan_year()}",
-        year=plan_year(),
+        title=f"Kiểm tra việc thực hiện Kế hoạch 15-KH/ĐU năm {year}",
+        year=year,
         inspecting_unit=units["ban-xay-dung-dang"],
         start=_day(8, 1),
         end=_day(11, 30),

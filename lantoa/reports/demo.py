@@ -3,7 +3,6 @@
 from django.utils import timezone
 
 from lantoa.people.models import Training
-from lantoa.plans.demo import plan_year
 from lantoa.plans.models import PlanSection
 
 from .models import AnnualReportNarrative
@@ -25,15 +24,20 @@ NARRATIVE = {
 def load(*, log) -> None:
     permissions_grant()
     year = timezone.localdate().year
-    # The plan's year and this one: loaded before the day it was written for in the year, the
-    # demo plan began the year before (core.demo.WRITTEN_FOR).
-    for narrative_year in sorted({plan_year(), year}):
+    # The demo plan's item III.1 (training the staff) cites this year's trainings as evidence; set
+    # here because the people demo loads before the plans demo imports the plan.
+    item = (
+        PlanSection.objects.select_related("plan__directive")
+        .filter(plan__directive__code="15-KH/ĐU", path="III.1")
+        .first()
+    )
+    # The narrative of this year and of the demo plan's: loaded in the first months of a year, the
+    # plan (dated back from the day of loading, core.demo.WRITTEN_FOR) began the year before.
+    years = {year, item.plan.directive.issued_on.year} if item is not None else {year}
+    for narrative_year in sorted(years):
         AnnualReportNarrative.objects.get_or_create(
             plan_number=DEMO_PLAN, year=narrative_year, defaults=NARRATIVE
         )
-    # The demo plan's item III.1 (training the staff) cites this year's trainings as evidence; set
-    # here because the people demo loads before the plans demo imports the plan.
-    item = PlanSection.objects.filter(plan__directive__code="15-KH/ĐU", path="III.1").first()
     if item is not None:
         Training.objects.filter(start_date__year=year, plan_item__isnull=True).update(
             plan_item=item

@@ -1,11 +1,11 @@
 """The demo plan goes through the real importer and is loaded idempotently."""
 
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 from django_celery_beat.models import PeriodicTask
 
+from conftest import office_morning
 from lantoa.core.demo import WRITTEN_FOR
 from lantoa.plans import demo
 from lantoa.plans.models import (
@@ -16,6 +16,8 @@ from lantoa.plans.models import (
     RequiredReport,
     Task,
 )
+from lantoa.reports import demo as reports_demo
+from lantoa.reports.models import AnnualReportNarrative
 
 pytestmark = pytest.mark.django_db
 
@@ -66,11 +68,12 @@ def test_the_demo_plan_tells_the_same_story_on_any_day_it_is_loaded(
     demo_ward, settings, tmp_path, time_machine, today, reports_this_year
 ):
     """Loaded on any day, the plan is as it stood on the day it was written for: each report as
-    many days old, nothing sent after today, and this year's dashboards count its work."""
+    many days old, nothing sent after today, and this year's dashboards count its work. The
+    annual report's narrative is there for the plan's year and this one."""
     settings.SEED_DIR = tmp_path
-    zone = ZoneInfo(settings.TIME_ZONE)
-    time_machine.move_to(datetime.combine(today, time(10), tzinfo=zone))
+    time_machine.move_to(office_morning(today))
     demo.load(log=lambda message: None)
+    reports_demo.load(log=lambda message: None)
     shift = today - WRITTEN_FOR
     plan = Plan.objects.get()
     issued = plan.directive.issued_on
@@ -83,6 +86,8 @@ def test_the_demo_plan_tells_the_same_story_on_any_day_it_is_loaded(
     report = RequiredReport.objects.get()
     assert (report.year, report.due_date) == (issued.year, date(2026, 12, 15) + shift)
     assert report.title.endswith(f"năm {issued.year}")
+    narratives = set(AnnualReportNarrative.objects.values_list("year", flat=True))
+    assert narratives == {issued.year, today.year}
     # The late report of the ward government is for the quarter that ended before it was sent.
     late = ProgressReport.objects.get(submitted_on=date(2026, 10, 12) + shift)
     assert late.period.end < late.submitted_on
