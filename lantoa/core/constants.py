@@ -1,6 +1,9 @@
 """Choices and role names shared by every app."""
 
+from functools import lru_cache
+
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -69,3 +72,50 @@ def language_name(code: str) -> str:
     names = dict(LANGUAGE_CHOICES)
     known = names.get(code) or names.get(_LANGUAGE_ALIASES.get(code.lower(), ""))
     return str(known) if known else str(_("Ngôn ngữ khác (%(code)s)") % {"code": code})
+
+
+# Codes Unicode CLDR names that are not countries of ISO 3166-1: the European Union, the euro
+# area, the United Nations, outlying Oceania, pseudo-locales and "unknown".
+_NOT_COUNTRIES = {"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"}
+
+
+@lru_cache(maxsize=4)
+def _countries(language: str) -> tuple[tuple[str, str], ...]:
+    from babel import Locale, UnknownLocaleError
+
+    from .text import fold_lower
+
+    try:
+        territories = Locale.parse(language).territories
+    except (ValueError, UnknownLocaleError):
+        territories = Locale("vi").territories
+    names = {
+        code: name
+        for code, name in territories.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    }
+    rest = sorted((c for c in names if c != "VN"), key=lambda c: fold_lower(names[c]))
+    return tuple((code, names[code]) for code in ["VN", *rest])
+
+
+def _admin_countries() -> tuple[tuple[str, str], ...]:
+    """The countries named in the language of the request (an administrator may read the admin
+    in English), Vietnamese otherwise."""
+    return _countries((get_language() or "vi").split("-")[0])
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Countries by their name in the admin's language, Vietnamese unless the person chose
+    English (ISO 3166-1 alpha-2 codes, names from Unicode CLDR through Babel): Việt Nam first,
+    then in the order of the alphabet. A plain function, so that a model field's `choices` refers
+    to it instead of copying 250 names into a migration, and names them at each use."""
+    return list(_admin_countries())
+
+
+def country_name(code: str) -> str:
+    """The name of a country code ("JP" → "Nhật Bản"; in English, "Japan"); an unknown code as
+    "Quốc gia khác (XX)", an empty one as "Chưa rõ quốc gia"."""
+    if not code:
+        return str(_("Chưa rõ quốc gia"))
+    known = dict(_admin_countries()).get(code.upper())
+    return known or str(_("Quốc gia khác (%(code)s)") % {"code": code})

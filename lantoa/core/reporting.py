@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.utils import translation
+
 from .registry import app_modules
 
 # Sections ordered before RESULTS_END are the results ("I. KẾT QUẢ THỰC HIỆN", numbered 1., 2., …);
@@ -154,11 +156,14 @@ def report_section(*, key: str, order: int) -> Callable[[SectionBuilder], Sectio
 
 
 def collect_sections(context: ReportContext) -> list[ReportSection]:
-    """Build every registered section for `context`, in order; builders may return None to skip."""
+    """Build every registered section for `context`, in order; builders may return None to skip.
+    The report is a Vietnamese document whoever asks for it: choice labels, languages and
+    countries are named in Vietnamese even for an administrator reading the admin in English."""
     app_modules("report_sections")
     sections = []
-    for _order, _key, builder in sorted(_BUILDERS, key=lambda entry: (entry[0], entry[1])):
-        section = builder(context)
-        if section is not None:
-            sections.append(section)
+    with translation.override("vi"):
+        for _order, _key, builder in sorted(_BUILDERS, key=lambda entry: (entry[0], entry[1])):
+            section = builder(context)
+            if section is not None:
+                sections.append(section)
     return sections

@@ -108,8 +108,10 @@ class StoryOut(Schema):
 class TraceStepOut(Schema):
     outlet: str
     country: str
+    country_name: str
     outlet_type: str
     language: str
+    language_name: str
     at: datetime
     item_id: int
     title: str

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from lantoa.core.audit import audit
+from lantoa.core.constants import language_name
 from lantoa.core.text import vn_date
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item
@@ -126,9 +127,8 @@ def bulletin_docx(bulletin: Bulletin) -> bytes:
         row.cells[0].text, row.cells[1].text = tone, str(count)
     document.add_heading("Báo chí nước ngoài", level=2)
     for item in bulletin.foreign:
-        document.add_paragraph(
-            f"{item.title} ({item.source.name}, {item.language})", style="List Bullet"
-        )
+        where = f"{item.source.name}, {language_name(item.language)}"
+        document.add_paragraph(f"{item.title} ({where})", style="List Bullet")
     if not bulletin.foreign:
         document.add_paragraph("Không có.")
     document.add_heading("Tin mới về chủ đề nhạy cảm", level=2)

@@ -7,6 +7,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.constants import country_choices
 from lantoa.core.registry import list_filter_register
 from lantoa.monitoring.search.query import QueryError
 from lantoa.monitoring.search.selectors import search_items
@@ -84,7 +85,9 @@ def register() -> None:
     list_filter_register(
         "monitoring.item",
         "source__country",
-        django_filters.CharFilter(field_name="source__country", label=_("Quốc gia (mã)")),
+        django_filters.ChoiceFilter(
+            field_name="source__country", label=_("Quốc gia"), choices=country_choices
+        ),
     )
     list_filter_register(
         "monitoring.item",

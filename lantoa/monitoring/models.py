@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.constants import country_choices
 from lantoa.core.fields import WebURLField
 
 from .constants import FetchErrorKind, FetchOutcome, LeftOut, OutletType, SourceKind
@@ -26,7 +27,13 @@ class Source(models.Model):
     kind = models.CharField(_("loại nguồn"), max_length=20, choices=SourceKind.choices)
     url = WebURLField(_("địa chỉ"), max_length=2000, blank=True)
     outlet_type = models.CharField(_("loại kênh"), max_length=20, choices=OutletType.choices)
-    country = models.CharField(_("quốc gia"), max_length=2, default="VN", help_text="ISO 3166")
+    country = models.CharField(
+        _("quốc gia"),
+        max_length=2,
+        default="VN",
+        choices=country_choices,
+        help_text=_("Nước của tòa soạn, cơ quan hoặc kênh."),
+    )
     language = models.CharField(_("ngôn ngữ dự kiến"), max_length=10, default="vi")
     priority = models.PositiveSmallIntegerField(_("mức ưu tiên"), default=3)
     is_active = models.BooleanField(_("đang theo dõi"), default=True)

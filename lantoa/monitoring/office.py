@@ -33,7 +33,7 @@ def starter_sources_setup() -> SetupCount:
                 kind=kind,
                 name=entry.text("name", required=True),
                 outlet_type=entry.choice("outlet_type", OutletType),
-                country=entry.text("country", default="VN").upper(),
+                country=entry.text("country", default="VN"),
                 language=entry.text("language", default="vi"),
                 priority=min(max(priority, 1), 5),
             )

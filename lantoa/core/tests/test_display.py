@@ -5,6 +5,7 @@ admin language; a model's own `get_<field>_display` is left to the model."""
 import pytest
 from django.utils import translation
 
+from lantoa.core.constants import country_choices, country_name
 from lantoa.core.display import choice_display, display_field
 from lantoa.monitoring.models import PollRun, Source
 from lantoa.plans.constants import DocType
@@ -50,3 +51,24 @@ def test_only_djangos_own_display_method_is_replaced():
     assert display_field(OwnLabel, "get_doc_type_display") is None
     assert display_field(Directive, "get_absolute_url") is None
     assert display_field(Directive, "get_code_display") is None
+
+
+def test_countries_are_named_in_the_admin_s_language_and_never_by_a_bare_code():
+    """The source's country list: ISO 3166-1 codes named by Unicode CLDR (Babel), Việt Nam
+    first, no pseudo-codes (EU, UN, ZZ…); an unknown code and an empty one are said so."""
+    with translation.override("vi"):
+        choices = country_choices()
+        assert choices[0] == ("VN", "Việt Nam") and len(choices) > 240
+        names = dict(choices)
+        assert (names["JP"], names["KR"], names["CN"], names["LA"]) == (
+            "Nhật Bản", "Hàn Quốc", "Trung Quốc", "Lào"
+        )  # fmt: skip
+        assert not {"EU", "EZ", "UN", "ZZ", "QO"} & set(names)
+        assert all(len(code) == 2 and code.isupper() for code in names)
+        assert (country_name("jp"), country_name("QQ"), country_name("")) == (
+            "Nhật Bản", "Quốc gia khác (QQ)", "Chưa rõ quốc gia"
+        )  # fmt: skip
+        assert Source(country="KR").get_country_display() == "Hàn Quốc"
+    with translation.override("en"):
+        assert country_name("JP") == "Japan" and dict(country_choices())["VN"] == "Vietnam"
+        assert Source(country="KR").get_country_display() == "South Korea"

@@ -23,6 +23,7 @@ from lantoa.core.services import user_ensure
 from lantoa.insights import office as insights_office
 from lantoa.insights.constants import AlertKind, TopicKind
 from lantoa.insights.models import AlertRule, BulletinRecipient, Topic, Watchlist
+from lantoa.monitoring import office as monitoring_office
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item, Source
 from lantoa.monitoring.services import source_create
@@ -238,6 +239,27 @@ def test_a_mistake_in_a_shipped_file_is_named_and_nothing_is_saved(monkeypatch, 
     )
     # The whole run is one transaction: the starter sources and topics loaded before are gone too.
     assert not (Watchlist.objects.exists() or Source.objects.exists() or Topic.objects.exists())
+
+
+def test_a_starter_source_of_a_country_not_on_the_list_is_named_and_nothing_is_saved(
+    monkeypatch, tmp_path
+):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "sources.yaml").write_text(
+        "- name: Báo Nhật\n  url: https://example.jp/rss\n  outlet_type: foreign_press\n"
+        "  country: jp\n"
+        "- name: Báo lạ\n  url: https://example.org/rss\n  outlet_type: foreign_press\n"
+        "  country: JPN\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(monitoring_office, "__file__", str(tmp_path / "office.py"))
+    with pytest.raises(CommandError) as refused:
+        call_command("setup_office", stdout=io.StringIO())
+    assert str(refused.value) == (
+        "sources.yaml, mục 2 (Báo lạ): Mã quốc gia không hợp lệ: JPN "
+        "(hai chữ cái theo ISO 3166, ví dụ VN, JP, US)"
+    )
+    assert not Source.objects.exists()
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from lantoa.core.constants import country_name, language_name
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Story
 from lantoa.monitoring.selectors import item_list_url, items_published_in_period
@@ -37,12 +38,13 @@ def international_view(*, start: date, end: date, watchlist: Watchlist | None = 
     def link(**params):
         return item_list_url(start=start, end=end, **base, **params)
 
-    def grouped(field: str, labels: dict | None = None) -> list[dict]:
+    def grouped(field: str, name) -> list[dict]:
+        """The items counted by `field`, each value shown by its Vietnamese `name`."""
         rows = items.order_by().values(field).annotate(n=Count("id", distinct=True))
         return [
             {
                 "key": row[field],
-                "label": (labels or {}).get(row[field], row[field]) or "?",
+                "label": name(row[field]),
                 "count": row["n"],
                 "url": link(**{field: row[field]}),
             }
@@ -99,9 +101,9 @@ def international_view(*, start: date, end: date, watchlist: Watchlist | None = 
         "watchlist": watchlist,
         "total": items.count(),
         "total_url": link(),
-        "by_country": grouped("source__country"),
-        "by_language": grouped("language"),
-        "by_outlet_type": grouped("source__outlet_type", dict(OutletType.choices)),
+        "by_country": grouped("source__country", country_name),
+        "by_language": grouped("language", language_name),
+        "by_outlet_type": grouped("source__outlet_type", _outlet_type_name),
         "tone_by_month": tone_rows,
         "stories": [
             {
@@ -113,6 +115,10 @@ def international_view(*, start: date, end: date, watchlist: Watchlist | None = 
             for row in story_rows
         ],
     }
+
+
+def _outlet_type_name(value: str) -> str:
+    return str(dict(OutletType.choices).get(value, value or "?"))
 
 
 def _month_end(month: date) -> date:

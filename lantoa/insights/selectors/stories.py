@@ -2,6 +2,7 @@
 
 from django.db.models import F, Q
 
+from lantoa.core.constants import country_name, language_name
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item, Story
 
@@ -43,8 +44,10 @@ def story_trace(story: Story) -> dict:
         step = {
             "outlet": item.source.name,
             "country": item.source.country,
+            "country_name": country_name(item.source.country),
             "outlet_type": item.source.outlet_type,
             "language": item.language,
+            "language_name": language_name(item.language),
             "at": moment,
             "item_id": item.pk,
             "title": item.title,
@@ -59,7 +62,14 @@ def story_trace(story: Story) -> dict:
             abroad = step
         if item.language and item.language not in seen_languages:
             seen_languages.add(item.language)
-            languages.append({"language": item.language, "at": moment, "item_id": item.pk})
+            languages.append(
+                {
+                    "language": item.language,
+                    "language_name": language_name(item.language),
+                    "at": moment,
+                    "item_id": item.pk,
+                }
+            )
     first = outlets[0] if outlets else None
     return {
         "first": first,

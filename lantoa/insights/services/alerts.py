@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from lantoa.core.audit import audit
+from lantoa.core.constants import country_name
 from lantoa.core.registry import app_modules
 from lantoa.monitoring.constants import OutletType
 from lantoa.monitoring.models import Item, Story
@@ -108,7 +109,7 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
                 kind=AlertKind.FOREIGN_FIRST,
                 key=f"foreign:{rule.pk}:{match.watchlist_id}",
                 title=f"Báo nước ngoài lần đầu nhắc đến “{match.watchlist}”: {match.item.title}",
-                body=f"{match.item.source.name} ({match.item.source.country})",
+                body=f"{match.item.source.name} ({country_name(match.item.source.country)})",
                 items=[match.item],
             )
             raised += [alert] if alert else []
@@ -171,7 +172,8 @@ def _trace_text(trace: dict) -> str:
         moment = timezone.localtime(step["at"]).strftime("%d/%m/%Y %H:%M")
         where = "nước ngoài" if step["foreign"] else "trong nước"
         lines.append(
-            f"{moment} · {step['outlet']} ({step['country']}, {step['language']}, {where})"
+            f"{moment} · {step['outlet']} ({step['country_name']}, {step['language_name']}, "
+            f"{where})"
         )
     return "\n".join(lines)
 

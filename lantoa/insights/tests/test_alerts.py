@@ -282,7 +282,9 @@ def test_negative_tone_on_sensitive_topic_and_first_foreign_mention():
     items_analyse(item_ids=[more[0].id])
     kinds = sorted(Alert.objects.values_list("kind", flat=True))
     assert kinds == [AlertKind.FOREIGN_FIRST, AlertKind.NEGATIVE_SENSITIVE]
-    assert Alert.objects.get(kind=AlertKind.FOREIGN_FIRST).items.get() == items[1]
+    first_foreign = Alert.objects.get(kind=AlertKind.FOREIGN_FIRST)
+    assert first_foreign.items.get() == items[1]
+    assert first_foreign.body == f"{foreign.name} (Pháp)"
     # A person says the religion item is neutral: no new alert appears on re-analysis.
     label_set(item=items[0], kind="tone", value=Tone.NEUTRAL)
     items_analyse(item_ids=[items[0].id])

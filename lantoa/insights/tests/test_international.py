@@ -4,6 +4,7 @@ CSV export of the filtered list is counted), and the annual report carries the s
 
 import csv
 import io
+import re
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -94,6 +95,14 @@ def test_every_figure_links_to_the_same_number_of_items(client, coverage):
     page = client.get(reverse("insights_international") + "?from=2026-01-01&to=2026-12-31")
     assert page.status_code == 200
     assert page.content.decode().count("data-drill") == len(links) + len(view["stories"])
+    # Countries and languages by their Vietnamese names, never their codes.
+    assert [r["label"] for r in view["by_country"]] == ["Singapore", "Nhật Bản", "Pháp", "Việt Nam"]
+    assert [r["label"] for r in view["by_language"]] == [
+        "Tiếng Anh", "Tiếng Nhật", "Tiếng Pháp", "Tiếng Việt"
+    ]  # fmt: skip
+    cells = re.findall(r"<td>([^<]*)</td>", page.content.decode())
+    assert {"Singapore", "Nhật Bản", "Tiếng Anh", "Tiếng Nhật"} <= set(cells)
+    assert not {"SG", "JP", "FR", "en", "ja", "fr"} & set(cells)
     wrong = client.get(reverse("insights_international") + "?from=2026-12-31&to=2026-01-01")
     assert "Ngày bắt đầu phải trước ngày kết thúc" in wrong.content.decode()
 
@@ -105,3 +114,6 @@ def test_the_annual_report_has_the_international_section(coverage):
     # Known tones: 2 positive + 1 neutral of 6 known.
     assert section.figures["foreign_positive_neutral_share"] == 50.0
     assert section.tables[0].title == "Tin nước ngoài theo quốc gia"
+    assert section.tables[0].rows[0] == ["Singapore", 3]
+    assert section.tables[1].rows[0] == ["Tiếng Anh", 3]
+    assert "nhiều nhất từ Singapore (3), Nhật Bản (2)" in str(section.paragraphs[0])

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
+from lantoa.core.models import User
 from lantoa.monitoring.models import Story
 
 from ..ml.linking import StoryIndex, cluster, story_keys
@@ -164,6 +167,16 @@ def test_foreign_coverage_joins_the_local_story_with_its_trace():
     assert [s["outlet"] for s in trace["outlets"]] == ["Báo Gia Lai", "Wire EN", "Wire JA"]
     assert [s["language"] for s in trace["languages"]] == ["vi", "en", "ja"]
     assert trace["abroad"]["outlet"] == "Wire EN"
+    # Shown to staff by name: "Vương quốc Anh, Tiếng Anh", never "GB, en".
+    assert [(s["country_name"], s["language_name"]) for s in trace["outlets"]] == [
+        ("Việt Nam", "Tiếng Việt"), ("Vương quốc Anh", "Tiếng Anh"), ("Nhật Bản", "Tiếng Nhật")
+    ]  # fmt: skip
+    client = Client()
+    client.force_login(User.objects.create_superuser("chuoitin", "c@example.org", "x"))
+    page = client.get(reverse("insights_story:inspect", args=[story.pk])).content.decode()
+    assert "Wire EN</strong> (Vương quốc Anh, Tiếng Anh)" in page
+    assert "Tiếng Việt (" in page and "→ Tiếng Nhật (" in page
+    assert "(GB, en" not in page and "(JP, ja" not in page
 
 
 @pytest.mark.django_db

@@ -8,6 +8,8 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from lantoa.core.constants import language_name
+
 from ..models import Item, PollRun, Source, Story
 from ..selectors import HEALTH_DAYS
 from .filters import ItemFilterSet, PollRunFilterSet, SourceFilterSet
@@ -40,6 +42,10 @@ def _last_error(source) -> str:
     return source.last_error
 
 
+def _language(source) -> str:
+    return language_name(source.language)
+
+
 def _per_day(source) -> str:
     return f"{getattr(source, 'items_week', 0) / HEALTH_DAYS:.1f}"
 
@@ -51,7 +57,8 @@ class SourceViewSet(SnippetViewSet):
     list_display = [
         "name",
         "kind",
-        "language",
+        Column("language", label=_("Ngôn ngữ"), accessor=_language),
+        "country",
         Column("last_success_at", label=_("Thành công gần nhất")),
         Column("recent_failures", label=_("Lỗi 7 ngày")),
         Column("items_per_day", label=_("Tin/ngày"), accessor=_per_day),

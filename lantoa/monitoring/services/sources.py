@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lantoa.core.constants import country_choices
 from lantoa.core.validators import is_web_url
 
 from ..batch import Batch
@@ -60,6 +61,17 @@ def source_create(
         raise ValueError(_("Địa chỉ nguồn phải bắt đầu bằng http:// hoặc https://"))
     if poll_min_minutes > poll_max_minutes:
         raise ValueError(_("Chu kỳ ngắn nhất phải nhỏ hơn chu kỳ dài nhất."))
+    if outlet_type not in OutletType.values:
+        raise ValueError(
+            _("Loại kênh không hợp lệ: %(value)s (một trong: %(known)s)")
+            % {"value": outlet_type, "known": ", ".join(OutletType.values)}
+        )
+    country = (country or "").strip().upper()
+    if country not in dict(country_choices()):
+        raise ValueError(
+            _("Mã quốc gia không hợp lệ: %(value)s (hai chữ cái theo ISO 3166, ví dụ VN, JP, US)")
+            % {"value": country}
+        )
     existing = Source.objects.filter(url=url, kind=kind).first() if url else None
     if existing:
         return existing

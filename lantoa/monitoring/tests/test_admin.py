@@ -3,9 +3,10 @@ dashboard panel, the demo data and the commands."""
 
 import io
 import json
+import re
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django_celery_beat.models import PeriodicTask
 
@@ -202,6 +203,37 @@ def test_commands(web, tmp_path):
     assert "mới=1" in out.getvalue()
     with pytest.raises(Exception, match="Tệp không có cột"):
         call_command("import_posts", str(posts), "--mapping", "text=none")
+
+
+def test_a_source_s_country_is_one_of_the_list_named_in_vietnamese(
+    staff_client, demo_password, web
+):
+    """The add form offers countries by name; a code typed in lower case is stored in upper
+    case; a code or outlet type that does not exist is refused in words, nothing saved."""
+    call_command("add_source", web.url("/jp"), "--name", "Báo Nhật", "--country", "jp",
+                 "--outlet-type", "foreign_press", stdout=io.StringIO())  # fmt: skip
+    assert Source.objects.get(name="Báo Nhật").country == "JP"
+    before = Source.objects.count()
+    with pytest.raises(CommandError, match="Mã quốc gia không hợp lệ: XX"):
+        call_command("add_source", web.url("/xx"), "--country", "xx")
+    with pytest.raises(CommandError, match="Loại kênh không hợp lệ: báo"):
+        call_command("add_source", web.url("/bao"), "--outlet-type", "báo")
+    assert Source.objects.count() == before
+
+    client = login(staff_client, "theodoi", demo_password)
+    form = client.get(reverse("wagtailsnippets_monitoring_source:add")).content.decode()
+    assert '<option value="JP">Nhật Bản</option>' in form
+    assert '<option value="VN" selected>Việt Nam</option>' in form
+    fields = {"name": "Báo lạ", "kind": "feed", "url": web.url("/la"), "outlet_type":
+              "foreign_press", "country": "XX", "language": "en", "priority": 3,
+              "poll_min_minutes": 15, "poll_max_minutes": 360}  # fmt: skip
+    refused = client.post(reverse("wagtailsnippets_monitoring_source:add"), fields)
+    assert refused.status_code == 200 and not Source.objects.filter(name="Báo lạ").exists()
+    assert "XX không phải là một trong các lựa chọn" in refused.content.decode()
+    listing = client.get(reverse("wagtailsnippets_monitoring_source:list")).content.decode()
+    cells = re.findall(r"<td[^>]*>\s*([^<]*?)\s*</td>", listing)
+    assert "Nhật Bản" in cells and "Tiếng Anh" in cells and "Tiếng Việt" in cells
+    assert not {"JP", "VN", "en", "vi"} & set(cells)
 
 
 def test_poll_task_runs_through_celery(web):

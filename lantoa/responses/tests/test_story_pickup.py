@@ -54,6 +54,8 @@ def test_a_local_story_picked_up_abroad_alerts_once_with_trace_and_clarification
     assert trace["abroad"]["outlet"] == "Foreign Wire" and trace["abroad"]["language"] == "en"
     assert [c["id"] for c in alert.payload["clarifications"]] == [case.pk]
     assert "Foreign Wire" in alert.title and f"#{case.pk}" in alert.body
+    assert "Foreign Wire (Singapore, Tiếng Anh, nước ngoài)" in alert.body
+    assert "Báo địa phương (Việt Nam, Tiếng Việt, trong nước)" in alert.body
     assert set(alert.items.all()) == {local, copy}
 
     later = ItemFactory(
