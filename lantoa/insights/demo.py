@@ -7,7 +7,7 @@ Idempotent: running it again changes nothing (update_or_create on names; alerts 
 
 from django.db import transaction
 
-from lantoa.monitoring.models import Item
+from lantoa.monitoring.models import Item, Story
 
 from .constants import AlertKind, Channel, Frequency, TopicKind, TopicMethod
 from .models import Alert, AlertRule, Topic, Watchlist
@@ -148,8 +148,13 @@ def _analyse_demo_items() -> None:
     """The monitoring demo's items were analysed before the watchlists, topics and rules above
     existed (apps load in dependency order): analyse them again, as the pipeline's analyse and
     alert stages do, so topics and matches are filled in and the rules raise their alerts; then
-    run the spike check the schedule runs."""
+    run the spike check the schedule runs. Their stories are linked again too: without the
+    watchlists' aliases, "Gia Lai" and "Quy Nhon" were read as two names each, enough to join
+    stories of unrelated events (an office sets its watchlists up before its first items)."""
     unmatched = Item.objects.filter(analysis__topic__isnull=True).values_list("id", flat=True)
     if ids := list(unmatched):
+        stories = set(Item.objects.filter(pk__in=ids).values_list("story", flat=True))
+        Item.objects.filter(story__in=stories).update(story=None)
+        Story.objects.filter(pk__in=stories).delete()
         items_analyse(item_ids=ids)
     spikes_detect()

@@ -8,10 +8,11 @@ and the first edit form of each kind linked from those pages, and the forms link
 
 On each form it reads what a person reads: labels, help texts, headings, tabs, buttons, the options
 of fixed choices (an empty choice "---------" is fine) and the titles, placeholders and labels a
-screen reader reads. Records shown in it (a select of sources, a page title, a textarea's text) are
-data, not interface, and are left out. A word is English when it is written in ASCII letters, is
-not a Vietnamese syllable written without tone marks (`VIETNAMESE_SYLLABLE`) and not a name or
-format kept as it is (`KEPT`); plus the short English words that look Vietnamese (`ENGLISH_SHORT`).
+screen reader reads. Records shown in it (a select of sources, a page title, a textarea's text) and
+the names of countries are data, not interface, and are left out. A word is English when it is
+written in ASCII letters, is not a Vietnamese syllable written without tone marks
+(`VIETNAMESE_SYLLABLE`) and not a name or format kept as it is (`KEPT`); plus the short English
+words that look Vietnamese (`ENGLISH_SHORT`).
 """
 
 import json
@@ -84,7 +85,9 @@ def _is_data(element) -> bool:
     """An element showing records rather than the interface."""
     if element.tag == "option":
         value = element.get("value") or ""
-        return value.isdigit() or bool(re.fullmatch(r"[0-9a-f-]{36}", value))
+        # Country names are places, named by Unicode CLDR in Vietnamese ("Afghanistan" is that).
+        in_country = (element.getparent().get("name") or "").endswith("country")
+        return value.isdigit() or bool(re.fullmatch(r"[0-9a-f-]{36}", value)) or in_country
     if element.tag == "label":
         inputs = element.xpath(".//input")
         return bool(inputs) and (inputs[0].get("value") or "").isdigit()

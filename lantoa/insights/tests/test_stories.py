@@ -3,14 +3,15 @@ and `manage.py eval_stories` on the hand-written hard cases of bench/data/storie
 
 import io
 import json
-from datetime import timedelta
+import re
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from lantoa.core.models import User
 from lantoa.monitoring.models import Story
@@ -91,6 +92,31 @@ def test_hanviet_links_a_story_that_shares_no_number_or_name():
     ]
     assert cluster(docs) == {1: 1, 2: 2, 3: 1}
     assert cluster(docs, hanviet=False)[3] == 3  # without the readings it stays alone
+
+
+def test_the_watched_place_and_its_country_are_no_evidence_of_one_event():
+    """Foreign coverage of a Vietnamese ward names the ward and Vietnam whatever the event: two
+    items that share only these are two stories, however few items the index holds (a new
+    install, the demo), until they share a fact of the event (here a number and a date)."""
+    aliases = {"quy nhon": "1", "quy nhơn": "1"}
+    docs = [
+        (1, "en", "Quy Nhon, Vietnam, opens a marina", "Yachts can moor in the bay from May."),
+        (2, "fr", "Quy Nhon (Vietnam) mise sur l'éolien en mer", "Des études sont en cours."),
+        (3, "vi", "Quy Nhơn, Việt Nam: bão đổ bộ", "Ngày 2/10, 3.200 hộ dân được sơ tán."),
+        (4, "en", "Typhoon hits Quy Nhon, Vietnam", "On October 2, 3,200 households evacuated."),
+    ]
+    assert cluster(docs, aliases=aliases) == {1: 1, 2: 2, 3: 3, 4: 3}
+
+
+def test_a_rubric_tag_before_a_title_or_an_article_is_not_read():
+    """An outlet's "[Video]" or "(Dân trí) -" stands before unrelated stories alike."""
+    docs = [
+        (1, "vi", "[Video] Cháy chợ đêm", "(Dân trí) - Một đám cháy bùng phát tại chợ đêm."),
+        (2, "vi", "[Video] Khai giảng năm học", "(Dân trí) - Học sinh cả nước dự lễ khai giảng."),
+    ]
+    assert cluster(docs) == {1: 1, 2: 2}
+    keys = story_keys("[Video] Cháy chợ đêm", "(Dân trí) - Một đám cháy bùng phát.", "vi")
+    assert not {"l:video", "w:vi:video", "w:vi:dan", "w:vi:tri"} & keys
 
 
 def test_a_close_runner_up_keeps_the_item_apart():
@@ -177,6 +203,11 @@ def test_foreign_coverage_joins_the_local_story_with_its_trace():
     assert "Wire EN</strong> (Vương quốc Anh, Tiếng Anh)" in page
     assert "Tiếng Việt (" in page and "→ Tiếng Nhật (" in page
     assert "(GB, en" not in page and "(JP, ja" not in page
+    # The page's fields say the office's time (Wagtail's inspect view printed UTC), in Vietnamese.
+    fields = dict(re.findall(r"<dt>([^<]*)</dt>\s*<dd>\s*([^<]*?)\s*<", page))
+    assert fields["Xuất hiện lần đầu"] == formats.localize(timezone.localtime(story.first_seen_at))
+    assert fields["Xuất hiện lần đầu"] != formats.localize(story.first_seen_at.astimezone(UTC))
+    assert fields["Đã cảnh báo lan ra nước ngoài lúc"] == "—"
 
 
 @pytest.mark.django_db
