@@ -16,6 +16,7 @@ class CoreConfig(AppConfig):
         post_migrate.connect(ensure_schedules, sender=apps.get_app_config("django_celery_beat"))
         from .admin.choices import plain_filter_choices_install
         from .admin.chooser_links import chooser_links_install
+        from .admin.moments import local_moments_install
         from .admin.shortcuts_dialog import shortcuts_dialog_cache_install
         from .admin.sidebar import sidebar_cache_install
         from .admin.usage_scope import usage_scope_install
@@ -29,6 +30,7 @@ class CoreConfig(AppConfig):
         plain_filter_choices_install()
         chooser_links_install()
         usage_scope_install()
+        local_moments_install()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -108,7 +108,9 @@ class Story(models.Model):
     # When an item of a foreign outlet (or in a foreign language) first joined, and when the
     # foreign-pickup alert was raised for it (once per story).
     foreign_at = models.DateTimeField(_("lần đầu xuất hiện ở nước ngoài"), null=True, blank=True)
-    foreign_alerted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    foreign_alerted_at = models.DateTimeField(
+        _("đã cảnh báo lan ra nước ngoài lúc"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("chuỗi tin")
