@@ -233,7 +233,7 @@ class Item(models.Model):
         null=True,
         blank=True,
         related_name="items",
-        verbose_name=_("chùm tin"),
+        verbose_name=_("chuỗi tin"),
     )
     raw = models.ForeignKey(RawResponse, on_delete=models.SET_NULL, null=True, blank=True)
     poll_run = models.ForeignKey(PollRun, on_delete=models.SET_NULL, null=True, blank=True)

@@ -8,6 +8,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from lantoa.core.paginators import CachedCountPaginator
 from lantoa.monitoring.models import Story
 
 from ..constants import (
@@ -163,8 +164,16 @@ class ClassifierModelViewSet(ModelViewSet):
     inspect_template_name = "insights/model_inspect.html"
 
 
+class StoryIndexView(generic.IndexView):
+    """Stories grow with the stream (most items start one): counted up to 10,000 and the total
+    kept a minute, as the item list is (core.paginators)."""
+
+    paginator_class = CachedCountPaginator
+
+
 class StoryViewSet(ModelViewSet):
     model = Story
+    index_view_class = StoryIndexView
     icon = "list-ul"
     menu_label = _("Chuỗi tin")
     list_display = ["title", "item_count", "first_seen_at", "foreign_at", "last_seen_at"]

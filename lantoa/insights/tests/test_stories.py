@@ -307,3 +307,14 @@ def test_linking_forgets_a_rolled_back_batch():
     again.refresh_from_db()
     assert again.story_id is not None
     assert Story.objects.get(pk=again.story_id).item_count == 1
+
+
+@pytest.mark.django_db
+def test_the_story_list_is_counted_up_to_its_cap_as_the_item_list_is(client, monkeypatch):
+    from lantoa.core.paginators import CachedCountPaginator
+
+    monkeypatch.setattr(CachedCountPaginator, "CAP", 30)
+    Story.objects.bulk_create(Story(title=f"Chuỗi tin số {n}") for n in range(35))
+    client.force_login(User.objects.create_superuser("dem", "d@example.org", "x"))
+    page = client.get(reverse("insights_story:index")).content.decode()
+    assert "Hơn 30 " in page and "35 " not in page

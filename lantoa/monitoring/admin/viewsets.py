@@ -10,13 +10,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lantoa.core.constants import language_name
 
-from ..models import Item, PollRun, Source, Story
+from ..models import Item, PollRun, Source
 from ..selectors import HEALTH_DAYS
 from .filters import ItemFilterSet, PollRunFilterSet, SourceFilterSet
 from .forms import ItemAdminForm
 from .views import (
     ITEM_FIELDS,
-    GrowingIndexView,
     ItemCreateView,
     ItemEditView,
     ItemIndexView,
@@ -159,17 +158,6 @@ class PollRunViewSet(SnippetViewSet):
         "source", "started_at", "finished_at", "outcome", "error_kind", "http_status",
         "full_fetch", "stored", "counts", "left_out_display", "problems", "error", "worker",
     ]  # fmt: skip
-
-
-class StoryViewSet(SnippetViewSet):
-    model = Story
-    index_view_class = GrowingIndexView
-    icon = "link"
-    menu_label = _("Chùm tin")
-    list_display = ["title", "item_count", "first_seen_at", "updated_at"]
-    list_export = ["title", "item_count", "first_seen_at", "updated_at"]
-    search_fields = ["title"]
-    inspect_view_enabled = True
 
 
 class ToolsViewSet(ViewSet):
