@@ -74,17 +74,23 @@ class AlertRule(models.Model):
 class Alert(models.Model):
     """One alert raised by a rule; `dedup_key` makes raising the same alert twice impossible."""
 
-    rule = models.ForeignKey(AlertRule, on_delete=models.CASCADE, related_name="alerts")
+    rule = models.ForeignKey(
+        AlertRule, on_delete=models.CASCADE, related_name="alerts", verbose_name=_("quy tắc")
+    )
     kind = models.CharField(_("loại"), max_length=30, choices=AlertKind.choices)
     title = models.CharField(_("tiêu đề"), max_length=500)
     body = models.TextField(_("nội dung"), blank=True)
     payload = models.JSONField(_("dữ liệu"), default=dict)
-    dedup_key = models.CharField(max_length=200, unique=True)
-    items = models.ManyToManyField("monitoring.Item", related_name="alerts", blank=True)
+    dedup_key = models.CharField(_("khóa chống trùng"), max_length=200, unique=True)
+    items = models.ManyToManyField(
+        "monitoring.Item", related_name="alerts", blank=True, verbose_name=_("tin")
+    )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True, db_index=True)
     delivered_at = models.DateTimeField(_("đã gửi lúc"), null=True, blank=True)
     delivery_error = models.TextField(_("lỗi gửi"), blank=True)
-    read_by = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    read_by = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("người đã đọc")
+    )
 
     class Meta:
         verbose_name = _("cảnh báo")

@@ -82,9 +82,17 @@ class ItemMatch(models.Model):
     """An item tagged by a watchlist, with the passage that matched (HTML, `<mark>`ed)."""
 
     item = models.ForeignKey(
-        "monitoring.Item", on_delete=models.CASCADE, related_name="watchlist_matches"
+        "monitoring.Item",
+        on_delete=models.CASCADE,
+        related_name="watchlist_matches",
+        verbose_name=_("tin"),
     )
-    watchlist = models.ForeignKey(Watchlist, on_delete=models.CASCADE, related_name="matches")
+    watchlist = models.ForeignKey(
+        Watchlist,
+        on_delete=models.CASCADE,
+        related_name="matches",
+        verbose_name=_("danh sách theo dõi"),
+    )
     passage = models.TextField(_("đoạn khớp"), blank=True)
     matched_at = models.DateTimeField(_("thời điểm khớp"), auto_now_add=True, db_index=True)
 

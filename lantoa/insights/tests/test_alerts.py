@@ -333,3 +333,29 @@ def test_matches_held_by_the_throttle_are_sent_when_it_ends_without_a_new_match(
     Alert.objects.filter(rule=rule).update(created_at=timezone.now() - timedelta(hours=3))
     assert alerts_send_waiting() == []  # nothing new came: nothing to send
     assert Alert.objects.filter(rule=rule).count() == 2
+
+
+def test_an_alert_s_and_a_match_s_pages_name_their_fields_in_vietnamese(client):
+    """The inspect pages list every field of the record: each by its Vietnamese name."""
+    import re
+
+    from django.urls import reverse
+
+    from lantoa.core.models import User
+    from lantoa.core.tests.test_form_crawl import english_words
+
+    from ..models import ItemMatch
+
+    watchlist = WatchlistFactory()
+    AlertRuleFactory(kind=AlertKind.MATCH, watchlist=watchlist)
+    items = indexed_items({"title": "Quy Nhơn đón du khách quốc tế"})
+    items_analyse(item_ids=[items[0].id])
+    client.force_login(User.objects.create_superuser("xemchitiet", "x@example.org", "x"))
+    for name, record in [
+        ("insights_alert:inspect", Alert.objects.get()),
+        ("insights_match:inspect", ItemMatch.objects.get()),
+    ]:
+        page = client.get(reverse(name, args=[record.pk])).content.decode()
+        labels = re.findall(r"<dt>([^<]*)</dt>", page)
+        assert len(labels) >= 2, name
+        assert not [word for label in labels for word in english_words(label)], (name, labels)
