@@ -80,7 +80,8 @@ _NOT_COUNTRIES = {"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"}
 
 
 @lru_cache(maxsize=4)
-def _countries(language: str) -> tuple[tuple[str, str], ...]:
+def _countries(language: str) -> dict[str, str]:
+    """Code → name in `language`, Việt Nam first, then by name (read once per language)."""
     from babel import Locale, UnknownLocaleError
 
     from .text import fold_lower
@@ -95,10 +96,10 @@ def _countries(language: str) -> tuple[tuple[str, str], ...]:
         if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
     }
     rest = sorted((c for c in names if c != "VN"), key=lambda c: fold_lower(names[c]))
-    return tuple((code, names[code]) for code in ["VN", *rest])
+    return {code: names[code] for code in ["VN", *rest]}
 
 
-def _admin_countries() -> tuple[tuple[str, str], ...]:
+def _admin_countries() -> dict[str, str]:
     """The countries named in the language of the request (an administrator may read the admin
     in English), Vietnamese otherwise."""
     return _countries((get_language() or "vi").split("-")[0])
@@ -109,7 +110,7 @@ def country_choices() -> list[tuple[str, str]]:
     English (ISO 3166-1 alpha-2 codes, names from Unicode CLDR through Babel): Việt Nam first,
     then in the order of the alphabet. A plain function, so that a model field's `choices` refers
     to it instead of copying 250 names into a migration, and names them at each use."""
-    return list(_admin_countries())
+    return list(_admin_countries().items())
 
 
 def country_name(code: str) -> str:
@@ -117,5 +118,5 @@ def country_name(code: str) -> str:
     "Quốc gia khác (XX)", an empty one as "Chưa rõ quốc gia"."""
     if not code:
         return str(_("Chưa rõ quốc gia"))
-    known = dict(_admin_countries()).get(code.upper())
+    known = _admin_countries().get(code.upper())
     return known or str(_("Quốc gia khác (%(code)s)") % {"code": code})
