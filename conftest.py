@@ -56,6 +56,12 @@ def _isolated_files(settings, tmp_path):
     from lantoa.core.admin.sidebar import sidebar_invalidate
 
     sidebar_invalidate()
+    yield
+    # A request's language stays active in the thread after it (Django's LocaleMiddleware does
+    # not undo it): a test that opened a French public page left French to the tests after it.
+    from django.utils import translation
+
+    translation.deactivate()
 
 
 @pytest.fixture

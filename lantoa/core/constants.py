@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -100,9 +101,11 @@ def _countries(language: str) -> dict[str, str]:
 
 
 def _admin_countries() -> dict[str, str]:
-    """The countries named in the language of the request (an administrator may read the admin
-    in English), Vietnamese otherwise."""
-    return _countries((get_language() or "vi").split("-")[0])
+    """The countries named in the admin's language (an administrator may read it in English);
+    in Vietnamese in any other language, such as a public page's."""
+    language = (get_language() or "vi").split("-")[0]
+    admin = {code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES}
+    return _countries(language if language in admin else "vi")
 
 
 def country_choices() -> list[tuple[str, str]]:

@@ -69,6 +69,8 @@ def test_countries_are_named_in_the_admin_s_language_and_never_by_a_bare_code():
             "Nhật Bản", "Quốc gia khác (QQ)", "Chưa rõ quốc gia"
         )  # fmt: skip
         assert Source(country="KR").get_country_display() == "Hàn Quốc"
+    with translation.override("fr"):  # a public page's language, not the admin's: Vietnamese
+        assert country_name("JP") == "Nhật Bản"
     with translation.override("en"):
         assert country_name("JP") == "Japan" and dict(country_choices())["VN"] == "Vietnam"
         assert Source(country="KR").get_country_display() == "South Korea"

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lantoa.core.audit import audit
 from lantoa.core.constants import country_name
@@ -55,9 +55,11 @@ def alert_rules_active(kind: str) -> list[AlertRule]:
 
 
 @transaction.atomic
+@translation.override("vi")  # stored texts, read by the office whoever's request raised them
 def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list[Alert]:
     """Alerts that new items can trigger at once: immediate matches, negative tone on a sensitive
-    topic, first foreign-press mention of a watchlist."""
+    topic, first foreign-press mention of a watchlist (their texts in Vietnamese: countries and
+    languages are named in the language that is active)."""
     now = timezone.now()
     raised: list[Alert] = []
     matches = list(

@@ -4,7 +4,7 @@ carrying the origin trace and the clarification opened on the story (responses' 
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lantoa.core.models import User
 from lantoa.insights.constants import AlertKind
@@ -47,7 +47,8 @@ def test_a_local_story_picked_up_abroad_alerts_once_with_trace_and_clarification
         language="en",
         published_at=now - timedelta(hours=1),
     )
-    _analyse(copy)
+    with translation.override("en"):  # raised during an English-speaking administrator's request
+        _analyse(copy)
     alert = Alert.objects.get(kind=AlertKind.FOREIGN_PICKUP)
     trace = alert.payload["trace"]
     assert trace["first"]["outlet"] == "Báo địa phương"
