@@ -65,7 +65,7 @@ class User(AbstractUser):
     # The hash of a temporary password an administrator handed out (staff import): while the
     # account still has it, the admin asks for a new one first (core.security.passwords).
     temporary_password = models.CharField(
-        max_length=128, blank=True, default="", db_default="", editable=False
+        _("mật khẩu tạm"), max_length=128, blank=True, default="", db_default="", editable=False
     )
 
     class Meta:

@@ -44,10 +44,16 @@ class Source(models.Model):
     poll_max_minutes = models.PositiveIntegerField(_("chu kỳ dài nhất (phút)"), default=360)
     interval_seconds = models.PositiveIntegerField(_("chu kỳ hiện tại (giây)"), default=1800)
     next_fetch_at = models.DateTimeField(_("lần thu thập tới"), null=True, blank=True)
-    claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
-    etag = models.CharField(max_length=500, blank=True, editable=False)
-    last_modified = models.CharField(max_length=100, blank=True, editable=False)
-    polls_since_full = models.PositiveIntegerField(default=0, editable=False)
+    claimed_until = models.DateTimeField(
+        _("đang thu thập đến"), null=True, blank=True, editable=False
+    )
+    etag = models.CharField(_("ETag của máy chủ"), max_length=500, blank=True, editable=False)
+    last_modified = models.CharField(
+        _("Last-Modified của máy chủ"), max_length=100, blank=True, editable=False
+    )
+    polls_since_full = models.PositiveIntegerField(
+        _("số lần thu thập từ lần đọc đầy đủ gần nhất"), default=0, editable=False
+    )
     consecutive_failures = models.PositiveIntegerField(_("số lần lỗi liên tiếp"), default=0)
     last_polled_at = models.DateTimeField(_("lần thu thập gần nhất"), null=True, blank=True)
     last_success_at = models.DateTimeField(_("lần thành công gần nhất"), null=True, blank=True)
@@ -211,7 +217,7 @@ class Item(models.Model):
         Source, on_delete=models.PROTECT, related_name="items", verbose_name=_("nguồn tin")
     )
     url = WebURLField(_("đường dẫn"), max_length=2000)
-    url_hash = models.CharField(max_length=64, unique=True)
+    url_hash = models.CharField(_("mã băm đường dẫn"), max_length=64, unique=True)
     title = models.TextField(_("tiêu đề"))
     summary = models.TextField(_("tóm tắt"), blank=True)
     text = models.TextField(_("nội dung"), blank=True)
@@ -221,12 +227,12 @@ class Item(models.Model):
 
     # --- pipeline (added by migration 0002) ---
     title_folded = models.TextField(_("tiêu đề không dấu"), blank=True)
-    title_hash = models.CharField(max_length=40, blank=True)
+    title_hash = models.CharField(_("mã băm tiêu đề"), max_length=40, blank=True)
     html = models.TextField(_("HTML gốc (chưa lọc)"), blank=True)
     author_pseudonym = models.CharField(_("tác giả (bí danh)"), max_length=20, blank=True)
     # A social post's URL as received, encrypted (lantoa.monitoring.privacy.seal) when the stored
     # `url` had a person's handle replaced; opened only through the audited redirect.
-    original_url_sealed = models.TextField(blank=True, editable=False)
+    original_url_sealed = models.TextField(_("đường dẫn gốc (mã hoá)"), blank=True, editable=False)
     story = models.ForeignKey(
         Story,
         on_delete=models.SET_NULL,
@@ -235,11 +241,21 @@ class Item(models.Model):
         related_name="items",
         verbose_name=_("chuỗi tin"),
     )
-    raw = models.ForeignKey(RawResponse, on_delete=models.SET_NULL, null=True, blank=True)
-    poll_run = models.ForeignKey(PollRun, on_delete=models.SET_NULL, null=True, blank=True)
-    minhash = models.BinaryField(null=True, blank=True, editable=False)
+    raw = models.ForeignKey(
+        RawResponse,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("bản gốc đã tải"),
+    )
+    poll_run = models.ForeignKey(
+        PollRun, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("lượt thu thập")
+    )
+    minhash = models.BinaryField(_("dấu MinHash"), null=True, blank=True, editable=False)
     # Set once the analyse and alert stages have run; items left unset are resumed.
-    processed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    processed_at = models.DateTimeField(
+        _("phân tích xong lúc"), null=True, blank=True, db_index=True
+    )
 
     class Meta:
         verbose_name = _("tin")

@@ -61,7 +61,9 @@ class Job(models.Model):
 class JobFile(models.Model):
     """A file a job produced (the report DOCX, its XLSX annex, a PDF, an export)."""
 
-    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="files")
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="files", verbose_name=_("tác vụ nền")
+    )
     file = models.FileField(_("tệp"), upload_to="jobs/%Y/%m/")
     name = models.CharField(_("tên tệp"), max_length=255)
 

@@ -135,3 +135,43 @@ def test_login_page_and_dashboard_show_no_english(demo_ward, page, admin_login, 
     for vietnamese in ("Tìm kiếm", "Kế hoạch", "Quảng bá", "Báo cáo", "Hệ thống", "Trợ giúp"):
         assert vietnamese in body, vietnamese
     assert "Trang tổng quan" in page.title()
+
+
+# Models no screen shows: fetch bookkeeping, the search index's own tables, the linker's keys.
+NEVER_SHOWN = {
+    "monitoring.RawResponse",
+    "monitoring.HostSlot",
+    "search.ItemSearchEntry",
+    "search.IndexState",
+    "search.IndexChange",
+    "insights.StoryKeys",
+}
+
+
+def _declared_by_us(model, field) -> bool:
+    """A field our code declares: not one inherited from Django's, Wagtail's or taggit's models
+    (a page's tree path, a log entry's fields), which their own catalogues name."""
+    if field.auto_created or not field.model.__module__.startswith("lantoa."):
+        return False
+    return not any(
+        base._meta.abstract
+        and not base.__module__.startswith("lantoa.")
+        and any(f.name == field.name for f in base._meta.fields + base._meta.many_to_many)
+        for base in model.__mro__[1:]
+        if hasattr(base, "_meta")
+    )
+
+
+def test_every_field_of_our_models_is_named_for_the_office():
+    """A field without a verbose_name is labelled by Django with its English attribute name
+    ("poll run", "created by") on inspect pages, filters, exports and error messages."""
+    from django.apps import apps
+
+    unnamed = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model.__module__.startswith("lantoa.") and model._meta.label not in NEVER_SHOWN
+        for field in model._meta.concrete_fields + model._meta.many_to_many
+        if _declared_by_us(model, field) and str(field.verbose_name) == field.name.replace("_", " ")
+    ]
+    assert unnamed == []

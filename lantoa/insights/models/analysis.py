@@ -115,20 +115,24 @@ class ItemAnalysis(models.Model):
     """
 
     item = models.OneToOneField(
-        "monitoring.Item", on_delete=models.CASCADE, related_name="analysis"
+        "monitoring.Item", on_delete=models.CASCADE, related_name="analysis", verbose_name=_("tin")
     )
     topic = models.ForeignKey(
         Topic, verbose_name=_("chủ đề"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    topic_origin = models.CharField(max_length=20, choices=Origin.choices, blank=True)
+    topic_origin = models.CharField(
+        _("chủ đề do"), max_length=20, choices=Origin.choices, blank=True
+    )
     tone = models.CharField(_("sắc thái"), max_length=20, choices=Tone.choices, blank=True)
-    tone_origin = models.CharField(max_length=20, choices=Origin.choices, blank=True)
+    tone_origin = models.CharField(
+        _("sắc thái do"), max_length=20, choices=Origin.choices, blank=True
+    )
     tone_score = models.FloatField(_("điểm sắc thái"), null=True, blank=True)
     relevant = models.BooleanField(_("liên quan"), null=True, blank=True)
     inaccurate = models.BooleanField(_("thông tin sai sự thật"), default=False)
     # 1.0 = the models cannot decide; the labelling queue shows the highest first.
     uncertainty = models.FloatField(_("độ không chắc chắn"), default=1.0, db_index=True)
-    analysed_at = models.DateTimeField(auto_now=True)
+    analysed_at = models.DateTimeField(_("phân tích lúc"), auto_now=True)
 
     class Meta:
         verbose_name = _("phân tích tin")
@@ -141,13 +145,19 @@ class ItemAnalysis(models.Model):
 class Label(models.Model):
     """A staff member's label on an item (one per item and kind; relabelling replaces it)."""
 
-    item = models.ForeignKey("monitoring.Item", on_delete=models.CASCADE, related_name="labels")
+    item = models.ForeignKey(
+        "monitoring.Item", on_delete=models.CASCADE, related_name="labels", verbose_name=_("tin")
+    )
     kind = models.CharField(_("loại nhãn"), max_length=20, choices=LabelKind.choices)
     value = models.CharField(_("giá trị"), max_length=200)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("người gán nhãn"),
     )
-    created_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("gán lúc"), auto_now=True)
 
     class Meta:
         verbose_name = _("nhãn")

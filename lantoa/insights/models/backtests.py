@@ -65,13 +65,25 @@ class Backtest(models.Model):
 class BacktestSample(models.Model):
     """One item of a backtest's random sample; `relevant` is None until the monitor marks it."""
 
-    backtest = models.ForeignKey(Backtest, on_delete=models.CASCADE, related_name="samples")
-    item = models.ForeignKey("monitoring.Item", on_delete=models.CASCADE, related_name="+")
+    backtest = models.ForeignKey(
+        Backtest,
+        on_delete=models.CASCADE,
+        related_name="samples",
+        verbose_name=_("lần thử truy vấn"),
+    )
+    item = models.ForeignKey(
+        "monitoring.Item", on_delete=models.CASCADE, related_name="+", verbose_name=_("tin")
+    )
     variant = models.CharField(_("biến thể"), max_length=10, choices=BacktestVariant.choices)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     relevant = models.BooleanField(_("liên quan"), null=True, blank=True)
     marked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("người đánh dấu"),
     )
     marked_at = models.DateTimeField(_("đánh dấu lúc"), null=True, blank=True)
 

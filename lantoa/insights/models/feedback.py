@@ -11,7 +11,9 @@ class AlertFeedback(models.Model):
     """One person's mark on one alert: useful or not (one per person and alert; marking again
     changes it). A spike rule's k learns from these (`services.feedback`)."""
 
-    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="feedback")
+    alert = models.ForeignKey(
+        Alert, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("cảnh báo")
+    )
     # Kept when the account is removed: the mark still counted for the rule.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -39,7 +41,10 @@ class SensitivityChange(models.Model):
     or a person undoing an earlier move (`undoes`). The rule's history, newest first."""
 
     rule = models.ForeignKey(
-        AlertRule, on_delete=models.CASCADE, related_name="sensitivity_changes"
+        AlertRule,
+        on_delete=models.CASCADE,
+        related_name="sensitivity_changes",
+        verbose_name=_("quy tắc cảnh báo"),
     )
     old_k = models.FloatField(_("k trước"))
     new_k = models.FloatField(_("k sau"))

@@ -26,7 +26,11 @@ class ClassifierModel(models.Model):
     beats_baseline = models.BooleanField(_("tốt hơn đối chứng"), default=False)
     is_active = models.BooleanField(_("đang dùng"), default=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("người tạo"),
     )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
@@ -59,12 +63,22 @@ class TrainingJob(models.Model):
     )
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     message = models.TextField(_("thông báo"), blank=True)
-    model = models.ForeignKey(ClassifierModel, null=True, blank=True, on_delete=models.SET_NULL)
+    model = models.ForeignKey(
+        ClassifierModel,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("phiên bản mô hình"),
+    )
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("người yêu cầu"),
     )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("lượt huấn luyện")

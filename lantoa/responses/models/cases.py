@@ -27,7 +27,10 @@ class CaseTopic(TaggedItemBase):
     """A free topic tag on a case (a shared taxonomy may replace these later)."""
 
     content_object = ParentalKey(
-        "responses.Case", on_delete=models.CASCADE, related_name="tagged_topics"
+        "responses.Case",
+        on_delete=models.CASCADE,
+        related_name="tagged_topics",
+        verbose_name=_("vụ việc"),
     )
 
     class Meta:
@@ -149,7 +152,9 @@ class Case(ClusterableModel):
 class Appearance(models.Model):
     """Where and when the claim appeared (an article, a post, a video …)."""
 
-    case = ParentalKey(Case, on_delete=models.CASCADE, related_name="appearances")
+    case = ParentalKey(
+        Case, on_delete=models.CASCADE, related_name="appearances", verbose_name=_("vụ việc")
+    )
     url = WebURLField(_("đường dẫn"), max_length=2000)
     appeared_at = models.DateTimeField(_("thời điểm xuất hiện"))
     outlet = models.CharField(_("kênh, trang đăng"), max_length=255, blank=True)
@@ -174,7 +179,9 @@ class Appearance(models.Model):
 class Evidence(models.Model):
     """A document, link or agency statement supporting the verdict, with its source and date."""
 
-    case = ParentalKey(Case, on_delete=models.CASCADE, related_name="evidence")
+    case = ParentalKey(
+        Case, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("vụ việc")
+    )
     kind = models.CharField(_("loại"), max_length=10, choices=EvidenceKind.choices)
     title = models.CharField(_("tiêu đề"), max_length=300)
     source = models.CharField(
@@ -213,7 +220,9 @@ class Evidence(models.Model):
 class ResponseChannel(models.Model):
     """One way the office answered: press conference, own site, correction request, statement."""
 
-    case = ParentalKey(Case, on_delete=models.CASCADE, related_name="channels")
+    case = ParentalKey(
+        Case, on_delete=models.CASCADE, related_name="channels", verbose_name=_("vụ việc")
+    )
     kind = models.CharField(_("hình thức"), max_length=20, choices=ChannelKind.choices)
     date = models.DateField(_("ngày"))
     url = WebURLField(_("đường dẫn"), max_length=2000, blank=True)
@@ -231,7 +240,9 @@ class ResponseChannel(models.Model):
 class CaseEvent(models.Model):
     """One line of a case's timeline: who did what, when, and the state before and after."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="events", verbose_name=_("vụ việc")
+    )
     kind = models.CharField(_("sự kiện"), max_length=30, choices=EventKind.choices)
     from_state = models.CharField(
         _("từ trạng thái"), max_length=20, choices=CaseState.choices, blank=True
@@ -249,7 +260,7 @@ class CaseEvent(models.Model):
     )
     at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
     note = models.TextField(_("ghi chú"), blank=True)
-    data = models.JSONField(default=dict, blank=True)
+    data = models.JSONField(_("dữ liệu"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("diễn biến vụ việc")
@@ -263,12 +274,18 @@ class CaseEvent(models.Model):
 class Correction(models.Model):
     """A public correction of a published clarification: what changed and why (never silent)."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="corrections")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("vụ việc")
+    )
     note = models.TextField(_("nội dung đính chính"))
     previous_verdict = models.CharField(_("kết luận trước"), max_length=15, choices=Verdict.choices)
     new_verdict = models.CharField(_("kết luận mới"), max_length=15, choices=Verdict.choices)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("người ghi"),
     )
     created_at = models.DateTimeField(_("thời điểm"), default=timezone.now)
 
@@ -288,9 +305,14 @@ class DeadlineNotice(models.Model):
     """
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deadline_notices"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="deadline_notices",
+        verbose_name=_("người nhận"),
     )
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadline_notices")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="deadline_notices", verbose_name=_("vụ việc")
+    )
     kind = models.CharField(_("loại"), max_length=30, choices=EventKind.choices)
     message = models.TextField(_("nội dung"))
     created_at = models.DateTimeField(_("thời điểm"), default=timezone.now)

@@ -17,7 +17,9 @@ class Claim(Orderable):
     own names and numbers.
     """
 
-    case = ParentalKey("responses.Case", on_delete=models.CASCADE, related_name="claims")
+    case = ParentalKey(
+        "responses.Case", on_delete=models.CASCADE, related_name="claims", verbose_name=_("vụ việc")
+    )
     text = models.CharField(_("nội dung thông tin"), max_length=300)
     language = models.CharField(
         _("ngôn ngữ của nội dung"), max_length=10, choices=settings.LANGUAGES, default="vi"
