@@ -6,7 +6,9 @@ Every name here is invented for the demo.
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
+from lantoa.core.demo import demo_date
 from lantoa.core.models import Unit, User
 from lantoa.promotion.constants import CampaignKind
 from lantoa.promotion.models import Campaign
@@ -30,14 +32,14 @@ from .services import (
 DEMO_CAMPAIGN = "Tuần lễ quảng bá du lịch biển Quy Nhơn"
 
 
-def _demo_campaign(year: int):
+def _demo_campaign():
     """The editorial-calendar campaign the demo collaborators took part in (invented)."""
-    campaign, _created = Campaign.objects.get_or_create(
+    campaign, _created = Campaign.objects.update_or_create(
         name=DEMO_CAMPAIGN,
         defaults={
             "kind": CampaignKind.LOCAL_EVENT,
-            "starts_on": date(year, 6, 10),
-            "ends_on": date(year, 6, 16),
+            "starts_on": demo_date(date(2026, 6, 10)),
+            "ends_on": demo_date(date(2026, 6, 16)),
             "description": "Cộng tác viên chia sẻ bài quảng bá, dẫn đoàn khách (dữ liệu mẫu).",
         },
     )
@@ -90,7 +92,7 @@ COLLABORATORS = [
 @transaction.atomic
 def load(*, log) -> None:
     permissions_grant()
-    year = date.today().year
+    year = timezone.localdate().year
     units = {unit.code: unit for unit in Unit.objects.all()}
     staff = {}
     for username, name, unit_code, role, languages, phone in STAFF:
@@ -107,11 +109,14 @@ def load(*, log) -> None:
         )
         staff[name] = member
 
+    # Dated back from today as the rest of the demo is (core.demo.demo_date): loaded in January,
+    # the trainings are behind, not months ahead. A training is found again by its organiser and
+    # topics, so that loading the demo on another day moves it instead of adding a second one.
     trainings = [
         (
-            f"Bồi dưỡng nghiệp vụ thông tin đối ngoại năm {year}",
-            date(year, 3, 12),
-            date(year, 3, 13),
+            "Bồi dưỡng nghiệp vụ thông tin đối ngoại năm {year}",
+            demo_date(date(2026, 3, 12)),
+            demo_date(date(2026, 3, 13)),
             "Ban Tuyên giáo và Dân vận Tỉnh ủy",
             "Kết luận 57-KL/TW; kỹ năng phát ngôn; quảng bá hình ảnh địa phương",
             "ban-xay-dung-dang",
@@ -119,17 +124,17 @@ def load(*, log) -> None:
         ),
         (
             "Kỹ năng nhận diện và phản bác thông tin sai lệch trên mạng",
-            date(year, 8, 20),
-            date(year, 8, 20),
+            demo_date(date(2026, 8, 20)),
+            demo_date(date(2026, 8, 20)),
             "Đảng ủy phường Quy Nhơn",
             "Xác minh thông tin; soạn thông cáo làm rõ; an toàn thông tin",
             "van-phong-dang-uy",
             ["Phạm Quốc Bảo", "Đặng Hoài Nam", "Ngô Gia Huy"],
         ),
         (
-            f"Tập huấn quảng bá trên mạng xã hội năm {year - 1}",
-            date(year - 1, 10, 5),
-            date(year - 1, 10, 5),
+            "Tập huấn quảng bá trên mạng xã hội năm {year}",
+            demo_date(date(2025, 10, 5)),
+            demo_date(date(2025, 10, 5)),
             "Trung tâm Văn hóa - Thông tin tỉnh",
             "Nội dung đa ngôn ngữ; lịch biên tập",
             "van-hoa-xa-hoi",
@@ -138,12 +143,12 @@ def load(*, log) -> None:
     ]
     for title, start, end, organiser, topics, unit_code, names in trainings:
         training, _ = Training.objects.update_or_create(
-            title=title,
-            start_date=start,
+            organiser=organiser,
+            topics=topics,
             defaults={
+                "title": title.format(year=start.year),
+                "start_date": start,
                 "end_date": end,
-                "organiser": organiser,
-                "topics": topics,
                 "unit": units[unit_code],
                 "location": "Hội trường Đảng ủy phường",
             },
@@ -166,7 +171,7 @@ def load(*, log) -> None:
         TeamMembership.objects.update_or_create(
             team=team,
             staff=staff[name],
-            defaults={"role": role, "joined_on": date(year, 1, 1)},
+            defaults={"role": role, "joined_on": demo_date(date(2026, 1, 1))},
         )
     weeks = date(year, 12, 28).isocalendar()[1]
     for week in range(1, weeks + 1):
@@ -177,7 +182,7 @@ def load(*, log) -> None:
             iso_week=week,
         )
 
-    campaign = _demo_campaign(year)
+    campaign = _demo_campaign()
     for name, kind, unit_code, activities in COLLABORATORS:
         collaborator = Collaborator.objects.filter(full_name=name).first()
         if collaborator is None:
@@ -186,13 +191,16 @@ def load(*, log) -> None:
                 kind=kind,
                 unit=units[unit_code],
                 agreed_activities=activities,
-                consent_date=date(year, 2, 15),
+                consent_date=demo_date(date(2026, 2, 15)),
                 consent_scope="Lưu họ tên và số điện thoại để mời tham gia hoạt động TTĐN "
                 "của phường trong năm; không chia sẻ cho bên thứ ba.",
                 consent_method=ConsentMethod.WRITTEN,
                 preferred_channel=ContactChannel.PHONE,
             )
-        participation_record(collaborator=collaborator, on=date(year, 6, 14), campaign=campaign)
+        if not collaborator.participations.filter(campaign=campaign).exists():
+            participation_record(
+                collaborator=collaborator, on=demo_date(date(2026, 6, 14)), campaign=campaign
+            )
     log(
         f"people: {len(staff)} cán bộ, {len(trainings)} lớp tập huấn, "
         f"lịch trực {weeks} tuần, {len(COLLABORATORS)} cộng tác viên"

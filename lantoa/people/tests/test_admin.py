@@ -4,10 +4,11 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from conftest import office_morning
 from lantoa.core.models import User
 from lantoa.core.reporting import ReportContext
 from lantoa.people import demo, selectors
-from lantoa.people.models import Collaborator, StaffMember
+from lantoa.people.models import Collaborator, CollaboratorParticipation, StaffMember, Training
 from lantoa.people.report_sections import people_section
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +34,27 @@ def test_demo_load_is_idempotent(demo_people):
     counts = (StaffMember.objects.count(), Collaborator.objects.count())
     demo.load(log=lambda message: None)
     assert (StaffMember.objects.count(), Collaborator.objects.count()) == counts
+
+
+def test_the_demo_loaded_in_january_has_its_trainings_behind_it_and_no_twins_a_year_on(
+    demo_ward, time_machine
+):
+    time_machine.move_to(office_morning(date(2027, 1, 8)))
+    demo.load(log=lambda message: None)
+    trainings = list(Training.objects.order_by("start_date"))
+    assert len(trainings) == 3
+    assert all(t.end_date < date(2027, 1, 8) for t in trainings)
+    # A title names the year the training was held in.
+    assert [t.title[-4:] for t in trainings if "năm" in t.title] == ["2025", "2026"]
+    participations = CollaboratorParticipation.objects.count()
+    assert participations > 0
+    assert all(p.date < date(2027, 1, 8) for p in CollaboratorParticipation.objects.all())
+
+    time_machine.move_to(office_morning(date(2028, 2, 1)))
+    demo.load(log=lambda message: None)
+    assert Training.objects.count() == 3
+    assert Training.objects.order_by("start_date").first().start_date.year == 2026
+    assert CollaboratorParticipation.objects.count() == participations
 
 
 def test_every_kpi_link_lists_exactly_the_counted_records(client, demo_people):
