@@ -123,3 +123,49 @@ def country_name(code: str) -> str:
         return str(_("Chưa rõ quốc gia"))
     known = _admin_countries().get(code.upper())
     return known or str(_("Quốc gia khác (%(code)s)") % {"code": code})
+
+
+# A country of several time zones: the zone where most of its national press is written (its
+# capital's, or its largest newsroom city's). Countries of one zone take it from Unicode CLDR.
+_PRESS_ZONES = {
+    "AR": "America/Argentina/Buenos_Aires",
+    "AU": "Australia/Sydney",
+    "BR": "America/Sao_Paulo",
+    "CA": "America/Toronto",
+    "CD": "Africa/Kinshasa",
+    "CL": "America/Santiago",
+    "CN": "Asia/Shanghai",
+    "CY": "Asia/Nicosia",
+    "DE": "Europe/Berlin",
+    "EC": "America/Guayaquil",
+    "ES": "Europe/Madrid",
+    "ID": "Asia/Jakarta",
+    "KZ": "Asia/Almaty",
+    "MN": "Asia/Ulaanbaatar",
+    "MX": "America/Mexico_City",
+    "MY": "Asia/Kuala_Lumpur",
+    "NZ": "Pacific/Auckland",
+    "PG": "Pacific/Port_Moresby",
+    "PS": "Asia/Gaza",
+    "PT": "Europe/Lisbon",
+    "RU": "Europe/Moscow",
+    "UA": "Europe/Kyiv",
+    "US": "America/New_York",
+    "UZ": "Asia/Tashkent",
+}
+
+
+@lru_cache(maxsize=64)
+def country_zone(code: str):
+    """The time zone (a ZoneInfo) a country's outlets write their clock times in, when a page
+    does not say: its only zone, or for a country of several the one of _PRESS_ZONES. None for
+    an unknown code or a country of several zones not listed there."""
+    from zoneinfo import ZoneInfo
+
+    from babel.core import get_global
+
+    code = (code or "").upper()
+    zones = _PRESS_ZONES.get(code) or get_global("territory_zones").get(code, ())
+    if isinstance(zones, str):
+        return ZoneInfo(zones)
+    return ZoneInfo(zones[0]) if len(zones) == 1 else None

@@ -32,7 +32,10 @@ class Source(models.Model):
         max_length=2,
         default="VN",
         choices=country_choices,
-        help_text=_("Nước của tòa soạn, cơ quan hoặc kênh."),
+        help_text=_(
+            "Nước của tòa soạn, cơ quan hoặc kênh. Giờ đăng không ghi múi giờ của nguồn nước "
+            "ngoài được hiểu là giờ của nước này."
+        ),
     )
     language = models.CharField(_("ngôn ngữ dự kiến"), max_length=10, default="vi")
     priority = models.PositiveSmallIntegerField(_("mức ưu tiên"), default=3)

@@ -8,7 +8,7 @@ entities (billion laughs) or references external ones (XXE) is refused as a whol
 import hashlib
 import re
 from calendar import timegm
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
 import defusedxml.ElementTree as SafeET
@@ -16,6 +16,8 @@ import feedparser
 from defusedxml import DefusedXmlException
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+
+from lantoa.core.constants import country_zone
 
 from ..fetcher import FetchResult
 
@@ -153,15 +155,25 @@ def _zone_written(text: str) -> tuple[str, bool]:
 EARLIEST_YEAR = 1991
 
 
-def parse_date(value) -> datetime | None:
-    """Parse ISO 8601 or RFC 822 dates; naive values are taken as UTC+7 (Asia/Ho_Chi_Minh), in
-    every format ("2019-05-04", "2019-5-4", "Sat, 04 May 2019 10:00:00"). A placeholder date
+def parse_date(value, zone: tzinfo | None = None) -> datetime | None:
+    """Parse ISO 8601 or RFC 822 dates; values that state no zone are taken in `zone` (the
+    source's country's, see `source_zone`), by default the office's, UTC+7 (Asia/Ho_Chi_Minh),
+    in every format ("2019-05-04", "2019-5-4", "Sat, 04 May 2019 10:00:00"). A placeholder date
     before EARLIEST_YEAR is no date."""
-    result = _parsed(value)
+    result = _parsed(value, zone or LOCAL_TIME)
     return result if result is None or result.year >= EARLIEST_YEAR else None
 
 
-def _parsed(value) -> datetime | None:
+def source_zone(source) -> tzinfo | None:
+    """The zone a foreign source's clock times are in when it writes none: its country's (a
+    Korean outlet's English page at 15:24 is Seoul's 15:24, not the office's). None for a source
+    of Việt Nam, the default country, which an office may leave on a foreign outlet: its page's
+    language then decides (extract_page), else the office's zone."""
+    country = (getattr(source, "country", "") or "").upper()
+    return country_zone(country) if country != "VN" else None
+
+
+def _parsed(value, zone: tzinfo) -> datetime | None:
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
@@ -182,9 +194,9 @@ def _parsed(value) -> datetime | None:
             if zoned:
                 return struct_to_dt(parsed)
             parsed = parsed or feedparser.datetimes._parse_date(f"{text} GMT")
-            return datetime(*parsed[:6], tzinfo=LOCAL_TIME) if parsed else None
+            return datetime(*parsed[:6], tzinfo=zone) if parsed else None
     if result.tzinfo is None:
-        result = result.replace(tzinfo=LOCAL_TIME)
+        result = result.replace(tzinfo=zone)
     return result
 
 

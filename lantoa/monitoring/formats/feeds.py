@@ -1,6 +1,7 @@
 """Feeds: RSS, Atom (through feedparser, after the XML guard) and JSON Feed."""
 
 import json
+from datetime import tzinfo
 from urllib.parse import urljoin
 
 import feedparser
@@ -30,13 +31,16 @@ def is_summary_only(content: str, link: str) -> bool:
     return len(HTML_TAG.sub("", content or "").strip()) < FULL_TEXT_MIN_CHARS
 
 
-def feed_entries(result: FetchResult, *, left_out: dict[str, int] | None = None) -> list[Candidate]:
+def feed_entries(
+    result: FetchResult, *, left_out: dict[str, int] | None = None, zone: tzinfo | None = None
+) -> list[Candidate]:
     """Every entry of the feed: the document is bounded by the fetcher's size limit, never cut
-    by a count (entries past a cap would be lost to conditional GET)."""
+    by a count (entries past a cap would be lost to conditional GET). A date with no zone written
+    is read in `zone` (the source's country's, common.source_zone), else the office's."""
     body = gunzip_capped(result.body)
     stripped = body.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") or "json" in result.content_type:
-        return json_feed_entries(stripped, left_out=left_out)
+        return json_feed_entries(stripped, left_out=left_out, zone=zone)
     xml_check(body)
     parsed = feedparser.parse(
         body, response_headers=charset_fixed_headers(result), resolve_relative_uris=True
@@ -65,7 +69,8 @@ def feed_entries(result: FetchResult, *, left_out: dict[str, int] | None = None)
                 html=content or summary,
                 # The dates as written, not feedparser's reading of them (`parse_date`: a zone
                 # written "GMT+7" or none at all).
-                published_at=parse_date(entry.get("published")) or parse_date(entry.get("updated")),
+                published_at=parse_date(entry.get("published"), zone)
+                or parse_date(entry.get("updated"), zone),
                 lang_hint=(entry.get("title_detail") or {}).get("language") or feed_lang or "",
                 summary_only=is_summary_only(content, link),
             )
@@ -73,7 +78,9 @@ def feed_entries(result: FetchResult, *, left_out: dict[str, int] | None = None)
     return candidates
 
 
-def json_feed_entries(body: bytes, *, left_out: dict[str, int] | None = None) -> list[Candidate]:
+def json_feed_entries(
+    body: bytes, *, left_out: dict[str, int] | None = None, zone: tzinfo | None = None
+) -> list[Candidate]:
     """Every item of a JSON Feed; items that are not objects are counted in `left_out`."""
     try:
         data = json.loads(body)
@@ -98,7 +105,9 @@ def json_feed_entries(body: bytes, *, left_out: dict[str, int] | None = None) ->
                 summary=str(entry.get("summary") or entry.get("content_text") or ""),
                 html=str(html),
                 text=str(entry.get("content_text") or ""),
-                published_at=parse_date(entry.get("date_published") or entry.get("date_modified")),
+                published_at=parse_date(
+                    entry.get("date_published") or entry.get("date_modified"), zone
+                ),
                 lang_hint=str(entry.get("language") or data.get("language") or ""),
                 summary_only=is_summary_only(
                     str(html or entry.get("content_text") or ""), str(link)

@@ -16,10 +16,11 @@ import logging
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from html import unescape
 from itertools import islice
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import trafilatura
 from django.conf import settings
@@ -29,7 +30,14 @@ from trafilatura.utils import load_html
 from ..batch import Batch
 from ..constants import FetchOutcome, ItemStatus, LeftOut
 from ..fetcher import FetchResult, fetch_url, make_client
-from ..formats.common import HTML_TAG, LOCAL_TIME, ZONE_HOURS, decode_html_bytes, parse_date
+from ..formats.common import (
+    HTML_TAG,
+    LOCAL_TIME,
+    ZONE_HOURS,
+    decode_html_bytes,
+    parse_date,
+    source_zone,
+)
 from ..models import Item, RawResponse
 from ..privacy import url_pseudonymise
 from ..urlnorm import url_hash
@@ -205,7 +213,7 @@ def _ld_nodes(data):
         yield from _ld_nodes(value)
 
 
-def _ld_json_date(html: str) -> datetime | None:
+def _ld_json_date(html: str, zone: tzinfo) -> datetime | None:
     """The publication date the page's JSON-LD states: of the first object typed as an article or
     a post (NewsArticle, BlogPosting, ...), else of the first object that has one. From a block
     that is not JSON, or is nested past Python's recursion limit, the first date key's text is
@@ -229,9 +237,9 @@ def _ld_json_date(html: str) -> datetime | None:
             kinds = node.get("@type")
             kinds = " ".join(map(str, kinds)) if isinstance(kinds, list) else str(kinds or "")
             if "Article" in kinds or "Posting" in kinds:
-                return parse_date(value)
+                return parse_date(value, zone)
             first = first or value
-    return parse_date(first) if first else None
+    return parse_date(first, zone) if first else None
 
 
 # A page that states its date in no <meta> tag and no JSON-LD: its <time> elements, then the date
@@ -249,15 +257,15 @@ _URL_DATE = re.compile(
 )
 
 
-def _url_date(url: str) -> datetime | None:
-    """The day a page's address states (its path, not its query), at midnight office time."""
+def _url_date(url: str, zone: tzinfo) -> datetime | None:
+    """The day a page's address states (its path, not its query), at midnight in `zone`."""
     path = urlsplit(url).path
     for match in _URL_DATE.finditer(path):
         year, month, day, compact_month, compact_day = match.groups()
         month, day = (compact_month, compact_day) if compact_month else (month, day)
         number = _MONTH_NAMES.index(month.lower()) + 1 if month.isalpha() else int(month)
         try:
-            stated = datetime(int(year), number, int(day), tzinfo=LOCAL_TIME)
+            stated = datetime(int(year), number, int(day), tzinfo=zone)
         except ValueError:
             continue
         if _not_ahead(stated):
@@ -270,7 +278,7 @@ def _not_ahead(stated: datetime) -> bool:
     return stated <= timezone.now() + timedelta(days=1)
 
 
-def _undated_page_date(html: str, url: str) -> datetime | None:
+def _undated_page_date(html: str, url: str, zone: tzinfo) -> datetime | None:
     """The date of a page whose tags state none: a <time> marked as the publication's
     (itemprop="datePublished", the pubdate attribute), else the address's day, else the first
     <time datetime>. The page's <time> tags are parsed alone, as its <meta> tags are."""
@@ -285,10 +293,10 @@ def _undated_page_date(html: str, url: str) -> datetime | None:
         ),
         None,
     )
-    if marked is not None and (published := parse_date(marked.get("datetime"))):
+    if marked is not None and (published := parse_date(marked.get("datetime"), zone)):
         return published
-    return _url_date(url) or next(
-        filter(None, (parse_date(t.get("datetime")) for t in stated)), None
+    return _url_date(url, zone) or next(
+        filter(None, (parse_date(t.get("datetime"), zone) for t in stated)), None
     )
 
 
@@ -334,9 +342,14 @@ _CLOCK = (
 _CLOCK_BEFORE = re.compile(rf"{_CLOCK}\W{{0,6}}(?:ngày\W{{0,3}})?$", re.I)
 _CLOCK_AFTER = re.compile(rf"\W{{0,6}}(?:(?:à|at|lúc)\s)?{_CLOCK}", re.I)
 _AFTERNOON = ("오후", "下午", "午後", "PM", "P.M.", "CH")
-# A page's clock with no zone: the zone of its language's country (a Korean site's 15:24 is
-# Seoul's); other languages' the office's, as parse_date takes any time without a zone.
-_LANG_HOURS = {"ko": 9, "ja": 9, "zh": 8}
+# A page's clock with no zone, from a source of no known country: the zone of its language's
+# country (a Korean site's 15:24 is Seoul's); other languages' the office's, as parse_date takes
+# any time without a zone.
+_LANG_ZONES = {
+    "ko": ZoneInfo("Asia/Seoul"),
+    "ja": ZoneInfo("Asia/Tokyo"),
+    "zh": ZoneInfo("Asia/Shanghai"),
+}
 # A publication label or the weekday that starts a dateline, within a few words before the date.
 # A portal's header shows today's date after a weekday too: a date with a clock time is taken
 # first. (Not 등록, "registered": a Korean outlet's footer gives its registration date with it.)
@@ -363,22 +376,24 @@ def _page_lang(text: str, lang: str) -> str:
     return "zh" if _HAN.search(text) else ""
 
 
-def _clock_zone(clock, lang: str) -> str:
-    """The zone of a clock time as an ISO offset: the one written after it, else its language's,
-    else the office's."""
+def _clock_zone(clock) -> str:
+    """The zone written after a clock time, as an ISO offset ("" when none is written)."""
     hours, minutes, name = clock.group(5, 6, 7) if clock else (None, None, None)
     if hours is not None:
         return f"{int(hours):+03d}:{minutes or '00'}"
     if name is not None and name.upper() in ZONE_HOURS:
         return f"{ZONE_HOURS[name.upper()]:+03d}:00"
-    return f"{_LANG_HOURS.get(lang, 7):+03d}:00"
+    return ""
 
 
-def _written_date(html: str, lang: str) -> datetime | None:
+def _written_date(html: str, lang: str, zone: tzinfo | None) -> datetime | None:
     """The date a page shows its readers: the first one with a clock time beside it, else the
-    first after a publication label or a weekday, at midnight."""
+    first after a publication label or a weekday, at midnight. A clock with no zone written is
+    read in `zone` (the source's country's), else in its language's country's, else the
+    office's."""
     text = " ".join(unescape(HTML_TAG.sub(" ", html)).split())
     lang = _page_lang(text, lang)
+    zone = zone or _LANG_ZONES.get(lang)
     labelled = None
     for match in islice(_WRITTEN_DAY.finditer(text), _WRITTEN_DATES_READ):
         fields = match.groups()
@@ -401,8 +416,8 @@ def _written_date(html: str, lang: str) -> datetime | None:
             hour = hour % 12 + (12 if half in _AFTERNOON else 0)
         # parse_date refuses an impossible day or hour and a placeholder year, as for any date.
         stated = parse_date(
-            f"{int(year)}-{month:02d}-{int(day):02d}T{hour:02d}:{minute:02d}"
-            f"{_clock_zone(clock, lang)}"
+            f"{int(year)}-{month:02d}-{int(day):02d}T{hour:02d}:{minute:02d}{_clock_zone(clock)}",
+            zone,
         )
         if stated is None or not _not_ahead(stated):
             continue
@@ -430,9 +445,13 @@ def _first(metas: dict[str, str], names: tuple[str, ...]) -> str:
     return next((metas[name.lower()] for name in names if name.lower() in metas), "")
 
 
-def extract_page(body: bytes | str, *, url: str = "", declared: str = "") -> PageContent:
+def extract_page(
+    body: bytes | str, *, url: str = "", declared: str = "", zone: tzinfo | None = None
+) -> PageContent:
     """Title, main text, date and lang attribute of an HTML page (one parse of the page,
-    trafilatura's; the metadata from a tree of its <html>, <title> and <meta> tags)."""
+    trafilatura's; the metadata from a tree of its <html>, <title> and <meta> tags). A date
+    that states no zone is read in `zone`, the source's country's (formats.common.source_zone);
+    without one, a written clock time in its language's country's, any other in the office's."""
     html = body if isinstance(body, str) else decode_html_bytes(strip_unread(body), declared)
     text = trafilatura.extract(html, url=url or None, **EXTRACT_OPTIONS) or ""
     tree = _metadata_tree(html)
@@ -445,10 +464,10 @@ def extract_page(body: bytes | str, *, url: str = "", declared: str = "") -> Pag
         title = title_el.text_content().strip() if title_el is not None else ""
     lang = (tree.get("lang") or "").split("-")[0].lower()
     published = (
-        parse_date(_first(metas, _DATE_META))
-        or _ld_json_date(html)
-        or _undated_page_date(html, url)
-        or _written_date(html, lang)
+        parse_date(_first(metas, _DATE_META), zone)
+        or _ld_json_date(html, zone or LOCAL_TIME)
+        or _undated_page_date(html, url, zone or LOCAL_TIME)
+        or _written_date(html, lang, zone)
     )
     return PageContent(title=title, text=text, published_at=published, lang=lang)
 
@@ -546,7 +565,12 @@ def _fetch(batch: Batch, candidate) -> FetchResult | None:
 
 def _extract(batch: Batch, candidate, result: FetchResult) -> None:
     try:
-        page = extract_page(result.body, url=result.final_url, declared=result.content_type)
+        page = extract_page(
+            result.body,
+            url=result.final_url,
+            declared=result.content_type,
+            zone=source_zone(batch.source),
+        )
     except Exception as exc:  # one bad page is quarantined, the batch carries on
         log.exception("extraction failed for %s", candidate.url)
         batch.drop(candidate, ItemStatus.QUARANTINED, f"trích xuất lỗi: {exc!r}")

@@ -12,7 +12,7 @@ from ..batch import Batch
 from ..constants import FetchErrorKind, FetchOutcome, LeftOut, SourceKind
 from ..fetcher import fetch_url, make_client
 from ..formats import feeds, pages, sitemaps, social
-from ..formats.common import Unparseable, UnsafeXml
+from ..formats.common import Unparseable, UnsafeXml, source_zone
 from .raw import raw_save
 
 log = logging.getLogger(__name__)
@@ -27,7 +27,9 @@ def run(batch: Batch) -> Batch:
     kind = batch.source.kind
     try:
         if kind == SourceKind.FEED:
-            batch.candidates = feeds.feed_entries(batch.document, left_out=batch.left_out)
+            batch.candidates = feeds.feed_entries(
+                batch.document, left_out=batch.left_out, zone=source_zone(batch.source)
+            )
             if batch.source.wants_full_text():
                 # Summary-only items: the extract stage fetches their pages (optional: an item
                 # whose page cannot be had keeps its summary).

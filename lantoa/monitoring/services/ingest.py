@@ -13,7 +13,7 @@ from ..batch import Batch, Candidate
 from ..constants import OutletType, SourceKind
 from ..fetcher import make_client
 from ..formats import social
-from ..formats.common import Unparseable, parse_date
+from ..formats.common import Unparseable, parse_date, source_zone
 from ..models import PollRun, RawResponse, Source
 from ..pipeline.raw import raw_compress
 from ..pipeline.runner import batch_run, poll_run_start
@@ -98,13 +98,14 @@ def posts_import(
 def entries_ingest(*, source: Source, entries: list[dict]) -> PollRun:
     """Run ready entries ({url, title, summary, text, published, language}) through the pipeline
     from `normalise` on (demo content, benchmarks, other tools' exports)."""
+    zone = source_zone(source)
     candidates = [
         Candidate(
             url=e["url"],
             title=e.get("title", ""),
             summary=e.get("summary", ""),
             text=e.get("text", ""),
-            published_at=parse_date(e.get("published")),
+            published_at=parse_date(e.get("published"), zone),
             lang_hint=e.get("language", ""),
         )
         for e in entries

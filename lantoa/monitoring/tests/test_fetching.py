@@ -85,6 +85,35 @@ def test_a_feed_item_s_date_is_read_with_the_zone_its_site_writes(web):
     }
 
 
+def test_a_foreign_feed_s_date_without_a_zone_is_its_country_s(web):
+    """A US outlet's RSS date with no zone is New York's clock, a French JSON Feed's Paris's; a
+    zone written in the feed is read as written."""
+    day = "Sat, 05 Dec 2026 09:30:00"
+    feed = rss(
+        {"title": "No zone", "link": "http://127.0.0.1/us/1", "pubDate": day},
+        {"title": "Zone written", "link": "http://127.0.0.1/us/2", "pubDate": f"{day} +0000"},
+    )
+    json_feed = (
+        '{"version": "https://jsonfeed.org/version/1.1", "title": "Presse", "items": ['
+        '{"id": "1", "url": "http://127.0.0.1/fr/1", "title": "Sans fuseau",'
+        ' "content_text": "Quy Nhon", "date_published": "2026-12-05T09:30:00"}]}'
+    )
+    web.add("/us", feed, headers={"Content-Type": "application/rss+xml"})
+    web.add("/fr", json_feed, headers={"Content-Type": "application/feed+json"})
+    for path, country in (("/us", "US"), ("/fr", "FR")):
+        source = SourceFactory(url=web.url(path), country=country)
+        assert poll(source).outcome == FetchOutcome.OK
+    dates = {
+        url.split("127.0.0.1", 1)[1]: published.isoformat()
+        for url, published in Item.objects.values_list("url", "published_at")
+    }
+    assert dates == {
+        "/us/1": "2026-12-05T14:30:00+00:00",
+        "/us/2": "2026-12-05T09:30:00+00:00",
+        "/fr/1": "2026-12-05T08:30:00+00:00",
+    }
+
+
 def test_conditional_get_304_and_periodic_full_fetch(web, settings):
     settings.LANTOA_FETCH_FULL_EVERY = 3
 

@@ -2,7 +2,7 @@
 
 import io
 import json
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from django.utils import timezone
@@ -177,6 +177,45 @@ def test_watched_page_fetches_new_links_only_and_trusts_detector_over_lang(web):
     # The raw page was kept, so it can be extracted again.
     Item.objects.update(text="")
     assert "ba ngày" in services.item_reextract(item_id=item.pk).text
+
+
+def test_a_foreign_outlet_s_clock_without_a_zone_is_its_country_s(web):
+    """A page writes "3:24 PM" and no zone: on a US outlet that is New York's afternoon, on a
+    Korean outlet's English page Seoul's, on a source left on Việt Nam the office's. A Korean
+    page of a source left on Việt Nam is still read in Seoul's time, by its language."""
+    para = (
+        "The coastal city of Quy Nhon opened its sea festival with boat races and concerts on "
+        "the beach, drawing visitors from across the region."
+    )
+    english = (
+        '<html lang="en"><head><title>Quy Nhon opens sea festival</title></head><body><article>'
+        f"<h1>Quy Nhon opens sea festival</h1><p>Posted: December 5, 2026, 3:24 PM</p>"
+        f"{f'<p>{para}</p>' * 4}</article></body></html>"
+    )
+    korean = (
+        '<html lang="ko"><head><title>퀴논 바다 축제 개막</title></head><body><article>'
+        "<h1>퀴논 바다 축제 개막</h1><p>기사입력 : 2026-12-05 15:24</p>"
+        f"{'<p>베트남 중부 해안 도시 퀴논이 보트 경주와 해변 콘서트로 바다 축제를 열었다.</p>' * 4}"
+        "</article></body></html>"
+    )
+    expected = {}
+    for country, page, utc in (
+        ("US", english, "2026-12-05T20:24:00+00:00"),
+        ("KR", english, "2026-12-05T06:24:00+00:00"),
+        ("VN", english, "2026-12-05T08:24:00+00:00"),
+        ("VN", korean, "2026-12-05T06:24:00+00:00"),
+    ):
+        path = f"/{country}-{len(expected)}"
+        web.add(path, f'<html><body><a href="{path}/bai/le-hoi-bien">bài</a></body></html>')
+        web.add(f"{path}/bai/le-hoi-bien", page, headers={"Content-Type": "text/html"})
+        source = SourceFactory(kind=SourceKind.PAGE, url=web.url(path), country=country)
+        assert services.source_poll(source_id=source.pk).counts == {ItemStatus.STORED: 1}
+        expected[f"{path}/bai/le-hoi-bien"] = utc
+    stored = {
+        url.removeprefix(web.base): published.astimezone(UTC).isoformat()
+        for url, published in Item.objects.values_list("url", "published_at")
+    }
+    assert stored == expected
 
 
 def test_news_sitemap_prefers_its_own_date(web):
@@ -452,10 +491,10 @@ def test_a_page_that_breaks_extraction_is_quarantined_and_the_rest_stored(monkey
 
     real = extract.extract_page
 
-    def flaky(body, *, url="", declared=""):
+    def flaky(body, *, url="", **options):
         if "bad" in url:
             raise AttributeError("extractor bug")
-        return real(body, url=url, declared=declared)
+        return real(body, url=url, **options)
 
     monkeypatch.setattr(extract, "extract_page", flaky)
     page = (
