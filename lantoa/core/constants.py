@@ -169,3 +169,28 @@ def country_zone(code: str):
     if isinstance(zones, str):
         return ZoneInfo(zones)
     return ZoneInfo(zones[0]) if len(zones) == 1 else None
+
+
+# Country-code domains sold to anyone for their letters (.co, .io, .tv, .me…): they say nothing
+# of where an outlet is.
+_GENERIC_COUNTRY_DOMAINS = {
+    "ac", "ai", "am", "as", "bz", "cc", "cd", "co", "dj", "fm", "gg", "gl", "im", "io", "la",
+    "ly", "me", "ms", "mu", "nu", "sh", "so", "st", "tk", "to", "tv", "vc", "ws",
+}  # fmt: skip
+
+
+def address_country(url: str) -> str:
+    """The country of an address's country-code domain ("https://www.yna.co.kr/…" → "KR",
+    ".uk" → "GB"); "" for a generic domain (.com, .org), one used for its letters (.io, .tv)
+    or an IP address."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    domain = host.rstrip(".").rpartition(".")[2].lower()
+    if domain in _GENERIC_COUNTRY_DOMAINS:
+        return ""
+    code = "GB" if domain == "uk" else domain.upper()
+    return code if code in _countries("vi") else ""

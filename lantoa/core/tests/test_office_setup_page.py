@@ -256,6 +256,7 @@ OPML = """<?xml version="1.0" encoding="UTF-8"?>
   <outline text="Báo chí">
     <outline type="rss" text="Báo A" xmlUrl="https://bao-a.example.vn/rss"/>
     <outline type="rss" text="Paper B" language="en" xmlUrl="https://paper-b.example.com/feed"/>
+    <outline type="rss" text="Journal C" language="fr" xmlUrl="https://journal-c.example.fr/rss"/>
   </outline>
 </body></opml>"""
 
@@ -272,16 +273,19 @@ def _opml(text: str, name: str = "nguon.opml") -> io.BytesIO:
 
 def test_sources_from_opml_and_the_starter_list(admin):
     response = admin.post(URL, {"step": "sources", "sources-file": _opml(OPML)})
-    assert "Đã đọc 2 nguồn: 2 nguồn mới" in _result(response)
+    assert "Đã đọc 3 nguồn: 3 nguồn mới" in _result(response)
     paper = Source.objects.get(url="https://paper-b.example.com/feed")
     assert (paper.name, paper.language, paper.outlet_type) == ("Paper B", "en", "foreign_press")
+    # An OPML file names no country: an address on a country's domain gives it, else Việt Nam.
+    countries = dict(Source.objects.values_list("name", "country"))
+    assert countries == {"Báo A": "VN", "Paper B": "VN", "Journal C": "FR"}
 
     response = admin.post(URL, {"step": "sources", "sources-file": _opml(BILLION_LAUGHS)})
     assert "DOCTYPE hoặc thực thể XML" in _result(response)
     bad = OPML.replace("https://bao-a.example.vn/rss", "javascript:alert(1)")
     response = admin.post(URL, {"step": "sources", "sources-file": _opml(bad)})
     assert "Nguồn 1 (Báo A): địa chỉ phải bắt đầu bằng http://" in _result(response)
-    assert Source.objects.count() == 2
+    assert Source.objects.count() == 3
 
     response = _post(admin, "sources", starter="on")
     assert "Nguồn tin khởi đầu: 18 tạo mới" in _result(response)

@@ -1,10 +1,11 @@
-"""Forms of the monitoring admin: the item editor's, a pasted URL, a file of posts."""
+"""Forms of the monitoring admin: the source and item editors', a pasted URL, a file of posts."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from lantoa.core.constants import address_country, country_name
 from lantoa.core.fields import WebURLFormField
 from lantoa.core.uploads import POSTS_IMPORT, PolicyFileField
 
@@ -47,3 +48,27 @@ class ItemAdminForm(WagtailAdminModelForm):
         if item_url_taken(url=url_pseudonymise(url), exclude_id=self.instance.pk):
             raise ValidationError(_("Đã có tin với đường dẫn này."))
         return url
+
+
+class SourceAdminForm(WagtailAdminModelForm):
+    """Refuses Việt Nam, the default country, for an address on another country's domain (an
+    outlet on .kr or .fr): the country sets the zone of the source's dates and makes it foreign
+    press in the reports, and an office adding a foreign outlet may leave the default."""
+
+    def clean(self):
+        data = super().clean()
+        domain = address_country(data.get("url") or "")
+        if data.get("country") == "VN" and domain not in ("", "VN"):
+            self.add_error(
+                "country",
+                _(
+                    "Địa chỉ thuộc tên miền của %(country)s (.%(domain)s), còn quốc gia của nguồn "
+                    "là Việt Nam. Chọn nước của tòa soạn: giờ đăng không ghi múi giờ được đọc theo "
+                    "giờ nước đó, và tin của nguồn được tính vào báo chí nước ngoài."
+                )
+                % {
+                    "country": country_name(domain),
+                    "domain": "uk" if domain == "GB" else domain.lower(),
+                },
+            )
+        return data

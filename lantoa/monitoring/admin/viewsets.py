@@ -13,7 +13,7 @@ from lantoa.core.constants import language_name
 from ..models import Item, PollRun, Source
 from ..selectors import HEALTH_DAYS
 from .filters import ItemFilterSet, PollRunFilterSet, SourceFilterSet
-from .forms import ItemAdminForm
+from .forms import ItemAdminForm, SourceAdminForm
 from .views import (
     ITEM_FIELDS,
     ItemCreateView,
@@ -81,20 +81,17 @@ class SourceViewSet(SnippetViewSet):
     ]  # fmt: skip
     # The add and edit forms hold only what a person decides; the poll schedule's state (next
     # poll, current interval, validators, failure counters, last outcome) belongs to the poller.
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("kind"),
-        FieldPanel("url"),
-        FieldPanel("outlet_type"),
-        FieldPanel("country"),
-        FieldPanel("language"),
-        FieldPanel("priority"),
-        FieldPanel("is_active"),
-        FieldPanel("full_text"),
-        FieldPanel("poll_min_minutes"),
-        FieldPanel("poll_max_minutes"),
-        FieldPanel("column_mapping"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in (
+                "name", "kind", "url", "outlet_type", "country", "language", "priority",
+                "is_active", "full_text", "poll_min_minutes", "poll_max_minutes",
+                "column_mapping",
+            )
+        ],
+        base_form_class=SourceAdminForm,
+    )  # fmt: skip
 
     index_view_class = SourceIndexView
 

@@ -9,6 +9,7 @@ from defusedxml.common import DefusedXmlException
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from lantoa.core.constants import address_country
 from lantoa.core.office_setup import RowsRefused, SetupOutcome
 from lantoa.core.text import nfc
 from lantoa.core.validators import is_web_url
@@ -72,6 +73,8 @@ def sources_import_opml(*, data: bytes) -> SetupOutcome:
             name=name,
             language=language,
             outlet_type=OutletType.DOMESTIC_PRESS if language == "vi" else OutletType.FOREIGN_PRESS,
+            # An OPML file names no country: its address's country domain does (.kr, .fr).
+            country=address_country(url) or "VN",
         )
     return SetupOutcome(
         _("Đã đọc %(total)s nguồn: %(created)s nguồn mới, %(kept)s đã có (giữ nguyên).")

@@ -236,6 +236,26 @@ def test_a_source_s_country_is_one_of_the_list_named_in_vietnamese(
     assert not {"JP", "VN", "en", "vi"} & set(cells)
 
 
+def test_an_outlet_on_another_country_s_domain_is_not_left_on_viet_nam(staff_client, demo_password):
+    """The add form refuses the default country for an address on .kr, in words, nothing saved;
+    with the country chosen the source is saved. An address on .vn or .com keeps Việt Nam."""
+    client = login(staff_client, "theodoi", demo_password)
+    add = reverse("wagtailsnippets_monitoring_source:add")
+    fields = {"name": "Yonhap", "kind": "feed", "url": "https://www.yna.co.kr/rss/news.xml",
+              "outlet_type": "foreign_press", "country": "VN", "language": "ko", "priority": 3,
+              "poll_min_minutes": 15, "poll_max_minutes": 360}  # fmt: skip
+    refused = client.post(add, fields)
+    assert refused.status_code == 200 and not Source.objects.filter(name="Yonhap").exists()
+    assert "Địa chỉ thuộc tên miền của Hàn Quốc (.kr), còn quốc gia của nguồn là Việt Nam" in (
+        refused.content.decode()
+    )
+    assert client.post(add, {**fields, "country": "KR"}).status_code == 302
+    assert Source.objects.get(name="Yonhap").country == "KR"
+    for name, url in (("Báo .vn", "https://baomoi.vn/rss"), ("Báo .com", "https://bao.com/rss")):
+        assert client.post(add, {**fields, "name": name, "url": url}).status_code == 302
+        assert Source.objects.get(name=name).country == "VN"
+
+
 def test_poll_task_runs_through_celery(web):
     from lantoa.monitoring.tasks import sources_poll_due_task
 
