@@ -1,6 +1,7 @@
 """Choices and role names shared by every app."""
 
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models
@@ -183,8 +184,6 @@ def address_country(url: str) -> str:
     """The country of an address's country-code domain ("https://www.yna.co.kr/…" → "KR",
     ".uk" → "GB"); "" for a generic domain (.com, .org), one used for its letters (.io, .tv)
     or an IP address."""
-    from urllib.parse import urlsplit
-
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:

@@ -1,5 +1,7 @@
 """Forms of the monitoring admin: the source and item editors', a pasted URL, a file of posts."""
 
+from urllib.parse import urlsplit
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -57,18 +59,16 @@ class SourceAdminForm(WagtailAdminModelForm):
 
     def clean(self):
         data = super().clean()
-        domain = address_country(data.get("url") or "")
+        url = data.get("url") or ""
+        domain = address_country(url)
         if data.get("country") == "VN" and domain not in ("", "VN"):
             self.add_error(
                 "country",
                 _(
-                    "Địa chỉ thuộc tên miền của %(country)s (.%(domain)s), còn quốc gia của nguồn "
-                    "là Việt Nam. Chọn nước của tòa soạn: giờ đăng không ghi múi giờ được đọc theo "
+                    "Địa chỉ %(host)s thuộc tên miền của %(country)s, còn quốc gia của nguồn là "
+                    "Việt Nam. Chọn nước của tòa soạn: giờ đăng không ghi múi giờ được đọc theo "
                     "giờ nước đó, và tin của nguồn được tính vào báo chí nước ngoài."
                 )
-                % {
-                    "country": country_name(domain),
-                    "domain": "uk" if domain == "GB" else domain.lower(),
-                },
+                % {"host": urlsplit(url).hostname, "country": country_name(domain)},
             )
         return data

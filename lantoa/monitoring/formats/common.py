@@ -169,8 +169,7 @@ def source_zone(source) -> tzinfo | None:
     Korean outlet's English page at 15:24 is Seoul's 15:24, not the office's). None for a source
     of Việt Nam, the default country, which an office may leave on a foreign outlet: its page's
     language then decides (extract_page), else the office's zone."""
-    country = (getattr(source, "country", "") or "").upper()
-    return country_zone(country) if country != "VN" else None
+    return country_zone(source.country) if source.country.upper() != "VN" else None
 
 
 def _parsed(value, zone: tzinfo) -> datetime | None:

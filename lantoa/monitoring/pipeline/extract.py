@@ -463,10 +463,11 @@ def extract_page(
         title_el = tree.find(".//title")
         title = title_el.text_content().strip() if title_el is not None else ""
     lang = (tree.get("lang") or "").split("-")[0].lower()
+    stated_zone = zone or LOCAL_TIME
     published = (
-        parse_date(_first(metas, _DATE_META), zone)
-        or _ld_json_date(html, zone or LOCAL_TIME)
-        or _undated_page_date(html, url, zone or LOCAL_TIME)
+        parse_date(_first(metas, _DATE_META), stated_zone)
+        or _ld_json_date(html, stated_zone)
+        or _undated_page_date(html, url, stated_zone)
         or _written_date(html, lang, zone)
     )
     return PageContent(title=title, text=text, published_at=published, lang=lang)
