@@ -6,7 +6,10 @@
    (the store stage creates or extends the Story).
 
 The LSH index lives in the worker's memory and is synchronised from stored signatures (items of
-the last 7 days) at each batch, so several workers see each other's items.
+the last 7 days) at each batch, so several workers see each other's items. It is a table per band
+of the signature (the bands datasketch's MinHashLSH chooses for THRESHOLD and NUM_PERM, so the
+candidates are the ones it finds): a band is a slice of the stored bytes, looked up in a dict,
+where datasketch builds numpy slices and a byte-swapped copy per band.
 """
 
 import hashlib
@@ -17,7 +20,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash
 from django.utils import timezone
 
 from lantoa.core.text import fold_lower
@@ -32,6 +35,10 @@ NUM_PERM = 64
 SCHEME = "affine32"
 THRESHOLD = 0.6
 MIN_SHINGLES = 6
+# Bands × rows of the LSH: what datasketch's MinHashLSH(threshold=0.6, num_perm=64) computes from
+# its false-positive/negative integrals (a test checks that they still agree).
+BANDS, ROWS = 10, 6
+_BAND_BYTES = ROWS * 4  # a signature is NUM_PERM little-endian uint32 values
 _WORD = re.compile(r"\w+")
 _CHUNK = 500
 
@@ -84,10 +91,26 @@ def signatures(texts: list[str]) -> list[np.ndarray | None]:
     return result
 
 
-def signature_load(data: bytes) -> LeanMinHash:
-    """A stored signature as the LSH index takes it (no permutations to carry: never updated)."""
-    values = np.frombuffer(bytes(data), dtype=np.uint32)
-    return LeanMinHash(seed=1, hashvalues=values, scheme=SCHEME)
+class BandIndex:
+    """MinHash LSH: item ids by each band of their signature (`signature` bytes, as stored)."""
+
+    def __init__(self):
+        self.tables: list[dict[bytes, list[int]]] = [{} for _ in range(BANDS)]
+
+    @staticmethod
+    def _bands(signature: bytes) -> list[bytes]:
+        return [signature[i : i + _BAND_BYTES] for i in range(0, BANDS * _BAND_BYTES, _BAND_BYTES)]
+
+    def insert(self, item_id: int, signature: bytes) -> None:
+        for table, band in zip(self.tables, self._bands(signature), strict=True):
+            table.setdefault(band, []).append(item_id)
+
+    def query(self, signature: bytes) -> set[int]:
+        """The items that share at least one band with `signature`."""
+        found: set[int] = set()
+        for table, band in zip(self.tables, self._bands(signature), strict=True):
+            found.update(table.get(band, ()))
+        return found
 
 
 class _LshCache:
@@ -98,7 +121,7 @@ class _LshCache:
         self.reset()
 
     def reset(self):
-        self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        self.lsh = BandIndex()
         self.sources: dict[int, int] = {}
         self.last_id = 0
         self.built_at = time.monotonic()
@@ -114,12 +137,12 @@ class _LshCache:
         )
         for item_id, source_id, data in rows.iterator(chunk_size=2000):
             if item_id not in self.sources:
-                self.lsh.insert(item_id, signature_load(data), check_duplication=False)
+                self.lsh.insert(item_id, bytes(data))
                 self.sources[item_id] = source_id
             self.last_id = max(self.last_id, item_id)
 
-    def match(self, minhash: LeanMinHash, source_id: int) -> int | None:
-        found = [i for i in self.lsh.query(minhash) if self.sources.get(i) != source_id]
+    def match(self, signature: bytes, source_id: int) -> int | None:
+        found = [i for i in self.lsh.query(signature) if self.sources.get(i) != source_id]
         return min(found) if found else None
 
 
@@ -168,5 +191,5 @@ def run(batch: Batch) -> Batch:
             if values is None:
                 continue
             candidate.minhash = values.astype(np.uint32).tobytes()
-            candidate.near_item_id = LSH.match(signature_load(candidate.minhash), batch.source.id)
+            candidate.near_item_id = LSH.match(candidate.minhash, batch.source.id)
     return batch

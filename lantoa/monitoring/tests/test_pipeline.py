@@ -552,3 +552,38 @@ def test_batch_signatures_equal_datasketch_minhash():
         reference = MinHash(num_perm=dedup.NUM_PERM, scheme=dedup.SCHEME)
         reference.update_batch(shingles)
         assert np.array_equal(reference.hashvalues.astype(np.uint32), values)
+
+
+def test_the_band_index_finds_what_datasketch_lsh_finds():
+    """The LSH of the dedup stage uses datasketch's bands for its threshold and finds the same
+    candidates as datasketch's MinHashLSH: texts that share most, some or none of their words."""
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from lantoa.monitoring.pipeline import dedup
+
+    reference = MinHashLSH(threshold=dedup.THRESHOLD, num_perm=dedup.NUM_PERM)
+    assert (reference.b, reference.r) == (dedup.BANDS, dedup.ROWS)
+    rng = np.random.default_rng(7)
+    texts = []
+    for story in range(20):  # a text, then copies with 2, 8 and 16 of its 40 words changed
+        words = [f"tin{story}từ{i}" for i in range(40)]
+        texts.append(" ".join(words))
+        for changed in (2, 8, 16):
+            copy = list(words)
+            for position in rng.choice(40, size=changed, replace=False):
+                copy[position] = f"khác{rng.integers(1_000_000)}"
+            texts.append(" ".join(copy))
+    ours = dedup.BandIndex()
+    signatures = [values.astype(np.uint32).tobytes() for values in dedup.signatures(texts)]
+    found_any = 0
+    for item_id, signature in enumerate(signatures):
+        minhash = LeanMinHash(
+            seed=1, hashvalues=np.frombuffer(signature, dtype=np.uint32), scheme=dedup.SCHEME
+        )
+        expected = set(reference.query(minhash))
+        assert ours.query(signature) == expected
+        found_any += bool(expected)
+        reference.insert(item_id, minhash)
+        ours.insert(item_id, signature)
+    assert 10 < found_any < 60  # close copies found their story, not every loose one
