@@ -157,6 +157,10 @@ class PollRun(models.Model):
     left_out = models.JSONField(_("phần bỏ lại"), default=dict, blank=True)
     worker = models.CharField(_("tiến trình thu thập"), max_length=100, blank=True)
 
+    # Not in Wagtail's reference index: a poll is bookkeeping, hundreds a day, and saving one
+    # would cost the index a read and a write (a row for every poll, pointing at its source).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("lượt thu thập")
         verbose_name_plural = _("lượt thu thập")

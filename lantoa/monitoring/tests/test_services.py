@@ -63,3 +63,17 @@ def test_a_correction_to_a_url_another_item_has_is_refused_and_nothing_is_saved(
     with pytest.raises(ValueError, match="http://"):
         item_create(source_id=first.source_id, title="Nhập tay", url="javascript:alert(1)")
     assert Item.objects.count() == 2
+
+
+def test_a_poll_writes_nothing_to_wagtail_s_reference_index(django_capture_on_commit_callbacks):
+    """A poll is bookkeeping (hundreds a day): saving its PollRun costs no reference-index row."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    from lantoa.monitoring.models import PollRun
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _stored("Lễ hội hoa Quy Nhơn", "http://127.0.0.1/tin/hoa")
+    assert PollRun.objects.count() == 1
+    poll_run = ContentType.objects.get_for_model(PollRun)
+    assert not ReferenceIndex.objects.filter(base_content_type=poll_run).exists()
