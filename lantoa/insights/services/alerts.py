@@ -33,7 +33,7 @@ from ..constants import (
 )
 from ..models import Alert, AlertRule, ItemAnalysis, ItemMatch, Topic, Watchlist
 from ..selectors import alerts_for_user, foreign_q, spike_check, story_trace
-from .raising import active_rules, is_throttled, raise_alert
+from .raising import active_rules, active_rules_by_kind, is_throttled, raise_alert
 from .spikes import spikes_detect
 
 # Spike detection moved to `spikes.py`; these names stay importable from here.
@@ -62,10 +62,17 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
     languages are named in the language that is active)."""
     now = timezone.now()
     raised: list[Alert] = []
+    # One query for the rules of the four kinds (most batches meet few rules or none).
+    rules = active_rules_by_kind(
+        [AlertKind.MATCH, AlertKind.NEGATIVE_SENSITIVE, AlertKind.FOREIGN_FIRST,
+         AlertKind.FOREIGN_PICKUP]
+    )  # fmt: skip
     matches = list(
         ItemMatch.objects.filter(id__in=match_ids).select_related("item__source", "watchlist")
     )
-    for rule in active_rules(AlertKind.MATCH).filter(frequency=Frequency.IMMEDIATE):
+    for rule in rules[AlertKind.MATCH]:
+        if rule.frequency != Frequency.IMMEDIATE:
+            continue
         relevant = [
             m for m in matches if not rule.watchlist_id or m.watchlist_id == rule.watchlist_id
         ]
@@ -81,7 +88,7 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
     analyses = ItemAnalysis.objects.filter(
         item_id__in=item_ids, tone=Tone.NEGATIVE, topic__kind=TopicKind.SENSITIVE
     ).select_related("item__source", "topic")
-    for rule in active_rules(AlertKind.NEGATIVE_SENSITIVE):
+    for rule in rules[AlertKind.NEGATIVE_SENSITIVE]:
         for analysis in analyses:
             if rule.topic_id and analysis.topic_id != rule.topic_id:
                 continue
@@ -95,7 +102,7 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
             )
             raised += [alert] if alert else []
     foreign = [m for m in matches if m.item.source.outlet_type == OutletType.FOREIGN_PRESS]
-    for rule in active_rules(AlertKind.FOREIGN_FIRST):
+    for rule in rules[AlertKind.FOREIGN_FIRST]:
         for match in foreign:
             if rule.watchlist_id and match.watchlist_id != rule.watchlist_id:
                 continue
@@ -115,7 +122,7 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
                 items=[match.item],
             )
             raised += [alert] if alert else []
-    raised += _foreign_pickups(item_ids)
+    raised += _foreign_pickups(item_ids, rules[AlertKind.FOREIGN_PICKUP])
     return raised
 
 
@@ -180,10 +187,9 @@ def _trace_text(trace: dict) -> str:
     return "\n".join(lines)
 
 
-def _foreign_pickups(item_ids: list[int]) -> list[Alert]:
-    """A local story that has just crossed into foreign media: one alert per rule and story,
+def _foreign_pickups(item_ids: list[int], rules: list[AlertRule]) -> list[Alert]:
+    """A local story that has just crossed into foreign media: one alert per `rules` and story,
     carrying the origin trace and the clarifications other apps know of (`story_context`)."""
-    rules = list(active_rules(AlertKind.FOREIGN_PICKUP))
     # Only a story with local coverage can have started locally: foreign-only stories (most of
     # the foreign press) are left out here, not traced one query each at every batch.
     local_items = Item.objects.filter(story=OuterRef("pk")).exclude(foreign_q())

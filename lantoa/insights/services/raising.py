@@ -72,5 +72,16 @@ def _deliver_later(alert_id: int) -> None:
     )
 
 
-def active_rules(kind: str):
-    return AlertRule.objects.filter(kind=kind, is_active=True).select_related("watchlist", "topic")
+def active_rules(kind: str | list[str]):
+    kinds = [kind] if isinstance(kind, str) else kind
+    return AlertRule.objects.filter(kind__in=kinds, is_active=True).select_related(
+        "watchlist", "topic"
+    )
+
+
+def active_rules_by_kind(kinds: list[str]) -> dict[str, list[AlertRule]]:
+    """The active rules of several kinds in one query, by kind (every kind a key)."""
+    found: dict[str, list[AlertRule]] = {kind: [] for kind in kinds}
+    for rule in active_rules(kinds):
+        found[rule.kind].append(rule)
+    return found
