@@ -48,7 +48,9 @@ from .places import place_keys
 # The version of what `story_keys` returns: keys stored with another version were computed by
 # other rules (2: place keys g:, numbers in words and scales, wider name skeletons, Hán-Việt
 # syllables with their tone) and must be computed again, not compared with these.
-KEYS_VERSION = 3  # 3: a leading rubric tag ("[Video]", "(Dân trí) -", "【速報】") is not read
+# 3: a leading rubric tag ("[Video]", "(Dân trí) -", "【速報】") is not read; 4: words are read
+# from the NFKC text like every other key (full-width letters are letters).
+KEYS_VERSION = 4
 THRESHOLD = 0.65
 MAX_WORDS = 40
 # Within one language, numbers and names weigh this much (words carry the rest).
@@ -145,12 +147,14 @@ def story_keys(
 ):
     """The keys of one item (see the module's docstring); `aliases` maps a folded spelling to a
     watchlist key and is matched as a phrase; with `hanviet`, Sino-Vietnamese `h:` keys too."""
-    title, text = _RUBRIC.sub("", title), _RUBRIC.sub("", text)
-    body = unicodedata.normalize("NFKC", f"{title}\n{text}")
+    title = unicodedata.normalize("NFKC", _RUBRIC.sub("", title))
+    text = unicodedata.normalize("NFKC", _RUBRIC.sub("", text))
+    body = f"{title}\n{text}"  # a line break composes with nothing: NFKC and folding hold across it
     keys: set[str] = set()
     keys |= number_keys(body)
     keys |= date_keys(body)
-    folded = fold_lower(body)
+    folded_title, folded_text = fold_lower(title), fold_lower(text)
+    folded = f"{folded_title}\n{folded_text}"
     watched_keys: set[str] = set()
     place_words: set[str] = set()
     for spelling, key in (aliases or {}).items():
@@ -168,9 +172,9 @@ def story_keys(
     # Words of the title and the opening only: enough to tell two outlets' versions apart from
     # other stories, and the index stays small.
     # (The opening's words are found lazily: a page's text is not split to its end for 40.)
-    opening = itertools.islice(_WORD.finditer(fold_lower(text)), MAX_WORDS)
+    opening = itertools.islice(_WORD.finditer(folded_text), MAX_WORDS)
     prefix = f"w:{lang}:"
-    for word in itertools.chain(_WORD.findall(fold_lower(title)), (m.group() for m in opening)):
+    for word in itertools.chain(_WORD.findall(folded_title), (m.group() for m in opening)):
         if len(word) > 1 and word not in _STOP and word not in place_words and not word.isdigit():
             keys.add(prefix + word)
     return frozenset(map(sys.intern, keys))

@@ -112,8 +112,17 @@ def _vi_value(words: list[str]) -> float | None:
     return total + group + digit if counted else None
 
 
+# A run of number words counts only with tens, hundreds or a scale in it (`_vi_value`): a text
+# without any of these words holds no Vietnamese number, and is not scanned for runs.
+_VI_COUNTING = ("mười", "mươi", "trăm", "nghìn", "ngàn", "triệu", "tỷ")
+_TI = re.compile(r"tỉ(?!\w)")  # "tỉ" (billion), not the "tỉ" of "tỉnh"
+
+
 def _vi_numbers(text: str) -> set[float]:
     found = set()
+    lowered = text.lower()
+    if not any(word in lowered for word in _VI_COUNTING) and not _TI.search(lowered):
+        return found
     for match in _VI_WORDS.finditer(text):
         if text[: match.start()].rstrip()[-1:].isdigit():
             continue  # the scale of a written number: "1,2 nghìn" (read with the digits)
@@ -201,7 +210,9 @@ def date_keys(text: str) -> set[str]:
         for day, month in pattern.findall(text):
             if 1 <= _month(month) <= 12 and 1 <= int(day) <= 31:
                 found.add(f"d:{_month(month)}-{int(day)}")
-    for pattern in (_DATE_JA, _DATE_KO):
+    for pattern, month_mark in ((_DATE_JA, "月"), (_DATE_KO, "월")):
+        if month_mark not in text:
+            continue
         for month, day in pattern.findall(text):
             if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
                 found.add(f"d:{int(month)}-{int(day)}")

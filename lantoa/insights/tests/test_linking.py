@@ -93,6 +93,9 @@ def test_numbers_written_differently_are_one_number():
     # Small counts, lone number words and names are no keys.
     assert number_keys("hai người ở Ba Lan, 3 xe") == set()
     assert number_keys("十分な") == set()
+    # "tỉ" is a scale as a word of its own, not inside "tỉnh"; capitals count like small letters.
+    assert number_keys("hai tỉ đồng") == number_keys("HAI TỈ đồng") == {"n:2000000000"}
+    assert number_keys("hai tỉnh, ba huyện") == set()
 
 
 def test_dates_with_the_month_in_words():
@@ -100,6 +103,7 @@ def test_dates_with_the_month_in_words():
     assert date_keys("ngày 3 tháng Mười Hai") == date_keys("December 3") == {"d:12-3"}
     assert date_keys("ngày 5 tháng năm 2010") == {"d:5-5"}
     assert date_keys("ngày 14 tháng này") == set()
+    assert date_keys("３月５日") == date_keys("3월 5일") == {"d:3-5"}
 
 
 def test_native_vietnamese_words_that_fold_like_sino_vietnamese_make_no_compound():
