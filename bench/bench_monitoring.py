@@ -307,7 +307,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantoa.settings")
 import django
 django.setup()
 import trafilatura  # noqa: F401  (the extractor a worker uses)
-from lantoa.insights.ml.tone import read_tones, warm_up
+from lantoa.insights.ml import warm_up
+from lantoa.insights.ml.tone import read_tones
 from lantoa.monitoring.pipeline.language import identifier
 identifier()
 warm_up()
@@ -320,7 +321,7 @@ print(int(status.split("VmHWM:")[1].split()[0]) / 1024)
 
 def _worker_rss_mb() -> float:
     """Peak RSS of a fresh process that loads what a worker loads: Django, trafilatura, language
-    ID and every tone analyser (six languages)."""
+    ID, every tone analyser (six languages) and the story linker's tables."""
     import subprocess
 
     out = subprocess.run(
@@ -344,9 +345,11 @@ def main(argv: list[str]) -> None:
         )
         bench_pages(data_dir, repeat)
         after_pages = _rss_mb()
-        from lantoa.insights.ml.tone import warm_up
+        from lantoa.insights.ml import warm_up
 
-        warm_up()  # every tone analyser (six languages) and language ID, as a worker loads them
+        # Every tone analyser (six languages), language ID and the story linker's tables, then
+        # gc.freeze: what a worker that analyses does as it starts.
+        warm_up()
         after_models = _rss_mb()
         bench_headlines(data_dir, repeat)
         after_headlines = _rss_mb()
@@ -357,7 +360,7 @@ def main(argv: list[str]) -> None:
             [
                 ["after Django setup", f"{start_rss:.0f}"],
                 ["after (a) page ingest", f"{after_pages:.0f}"],
-                ["after loading every tone analyser + language ID", f"{after_models:.0f}"],
+                ["after loading every model (tone, language, linker)", f"{after_models:.0f}"],
                 ["after (b) headline ingest (this benchmark process)", f"{after_headlines:.0f}"],
                 [
                     "a fresh worker with every model loaded (target < 500)",

@@ -12,7 +12,7 @@ from django.conf import settings
 
 from .bulletin import bulletins_send
 from .constants import Frequency
-from .ml.tone import warm_up
+from .ml import warm_up
 from .models import TrainingJob
 from .services import (
     alert_deliver,
@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 
 # The queue these tasks are routed to (settings.CELERY_TASK_ROUTES).
 ANALYSE_QUEUE = settings.CELERY_TASK_ROUTES[f"{__name__}.*"]["queue"]
+FETCH_QUEUE = settings.CELERY_TASK_ROUTES["lantoa.monitoring.tasks.*"]["queue"]
 DELIVERY_RETRIES = 3
 DELIVERY_BACKOFF_SECONDS = 60
 
@@ -42,10 +43,11 @@ def delivery_backoff(retries: int) -> int:
 
 @worker_process_init.connect
 def _warm_up_analysers(**kwargs: object) -> None:
-    """A worker process that takes the analyse queue loads the tone analysers and language ID as
-    it starts (solo pool: once; prefork: in each child), so its first batch is not the slow one.
-    A worker on other queues only (a province's fetch workers) does not pay their ~50 MB."""
-    if ANALYSE_QUEUE in current_app.amqp.queues.consume_from:
+    """A worker process that analyses items loads every model as it starts (solo pool: once;
+    prefork: in each child), so its first batch is not the slow one: one on the analyse queue,
+    and one on the fetch queue (a poll analyses the items it stored, after its commit). A
+    worker on other queues only (reports) does not pay their ~50 MB."""
+    if {ANALYSE_QUEUE, FETCH_QUEUE} & set(current_app.amqp.queues.consume_from):
         warm_up()
 
 

@@ -458,8 +458,8 @@ def read_tones(texts: Sequence[str], langs: Sequence[str] | None = None) -> list
 
 
 def warm_up() -> None:
-    """Load every analyser now, so the first batch is not slow: a worker process on the analyse
-    queue calls it as it starts (`tasks._warm_up_analysers`), the benchmarks before timing."""
+    """Load every tone analyser and language ID now, so the first batch is not slow (part of
+    `lantoa.insights.ml.warm_up`, which a worker calls as it starts)."""
     _vader_en()
     _vader_fr()
     _snownlp_counts()

@@ -7,11 +7,14 @@ from lantoa.insights import tasks
 
 @pytest.mark.parametrize(
     ("queues", "warmed"),
-    [(["default", "fetch", "analyse", "reports"], True), (["analyse"], True), (["fetch"], False)],
+    [
+        (["default", "fetch", "analyse", "reports"], True),
+        (["analyse"], True),
+        (["fetch"], True),
+        (["reports", "default"], False),
+    ],
 )
-def test_a_worker_process_on_the_analyse_queue_loads_the_tone_analysers_as_it_starts(
-    monkeypatch, queues, warmed
-):
+def test_a_worker_process_that_analyses_loads_the_models_as_it_starts(monkeypatch, queues, warmed):
     calls = []
     monkeypatch.setattr(tasks, "warm_up", lambda: calls.append("warm_up"))
     # What `celery worker --queues=...` selects before the pool starts its processes.
