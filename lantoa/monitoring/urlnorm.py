@@ -15,6 +15,10 @@ _TRACKING = re.compile(
     re.IGNORECASE,
 )
 _HOST_PREFIXES = ("www.", "m.", "mobile.", "amp.")
+_AMP_DIRECTORY = re.compile(r"/amp/")
+_AMP_END = re.compile(r"(/amp|\.amp)$")
+_AMP_HTML = re.compile(r"\.amp(\.html?)$")
+_SLASHES = re.compile(r"/{2,}")
 
 
 def url_normalise(url: str) -> str:
@@ -29,10 +33,11 @@ def url_normalise(url: str) -> str:
     port = parts.port
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
     path = parts.path or "/"
-    path = re.sub(r"/amp/", "/", path)
-    path = re.sub(r"(/amp|\.amp)$", "", path)
-    path = re.sub(r"\.amp(\.html?)$", r"\1", path)
-    path = re.sub(r"/{2,}", "/", path)
+    if "amp" in path:
+        path = _AMP_DIRECTORY.sub("/", path)
+        path = _AMP_END.sub("", path)
+        path = _AMP_HTML.sub(r"\1", path)
+    path = _SLASHES.sub("/", path)
     if len(path) > 1:
         path = path.rstrip("/")
     query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True))
