@@ -22,7 +22,7 @@ from lantoa.monitoring.models import Item, Story
 
 from ..ml.linking import KEYS_VERSION, StoryIndex, story_keys
 from ..models import StoryKeys, Watchlist
-from ..selectors.stories import foreign_q
+from ..selectors.stories import foreign_q, is_foreign
 
 TEXT_CHARS = 1500
 # Sentences of every key kind (numbers, dates, names, katakana, hangul, Hán-Việt, words): when the
@@ -307,21 +307,22 @@ def _link(items: list[Item]) -> list[Story]:
         INDEX.index.forget([*wrong, *(item.pk for item in lonely)])
         wrong = _assign(lonely, keys)
     new_of = {item.pk: item for item in lonely if item.story_id == -item.pk}
+    crossed: list[Story] = []
+    ids: dict[int, int] = {}  # placeholder → new story id
     if new_of:
-        created = Story.objects.bulk_create(
-            [
-                Story(
-                    title=item.title,
-                    first_seen_at=item.published_at or item.fetched_at,
-                    last_seen_at=item.published_at or item.fetched_at,
-                )
-                for item in new_of.values()
-            ]
-        )
+        # A new story's items are all in this batch: its figures are known here, written with
+        # it (the aggregate below reads the stories that existed before).
+        members: dict[int, list[Item]] = {}
+        for item in lonely:
+            if item.story_id < 0:
+                members.setdefault(item.story_id, []).append(item)
+        born = [_new_story(item.title, members[-pk]) for pk, item in new_of.items()]
+        created = Story.objects.bulk_create([story for story, _ in born])
         ids = {-pk: story.pk for pk, story in zip(new_of, created, strict=True)}
         for item in lonely:
             item.story_id = ids.get(item.story_id, item.story_id)
             INDEX.index.docs[item.pk].story = item.story_id
+        crossed = [story for story, crossing in born if crossing]
     if lonely:
         rows_update(Item, lonely, ["story"])
     # The batch's copies (given their story by MinHash at ingest) go into the index from memory.
@@ -339,7 +340,23 @@ def _link(items: list[Item]) -> list[Story]:
         ignore_conflicts=True,
     )
     INDEX.last_item = max(INDEX.last_item, *(item.pk for item in items))
-    return _stories_refresh({item.story_id for item in items})
+    return crossed + _stories_refresh({item.story_id for item in items} - {*ids.values()})
+
+
+def _new_story(title: str, members: list[Item]) -> tuple[Story, bool]:
+    """A story born in this batch with its figures (what `_stories_refresh` would read), and
+    whether it crossed into foreign media already: local coverage first, then foreign."""
+    moments = [item.published_at or item.fetched_at for item in members]
+    foreign = [at for at, item in zip(moments, members, strict=True) if is_foreign(item)]
+    local = [at for at, item in zip(moments, members, strict=True) if not is_foreign(item)]
+    story = Story(
+        title=title,
+        item_count=len(members),
+        first_seen_at=min(moments),
+        last_seen_at=max(moments),
+        foreign_at=min(foreign, default=None),
+    )
+    return story, bool(foreign and local and min(local) <= min(foreign))
 
 
 def _assign(lonely: list[Item], keys: dict, *, verify: bool = True) -> set[int]:
@@ -369,6 +386,8 @@ def _assign(lonely: list[Item], keys: dict, *, verify: bool = True) -> set[int]:
 def _stories_refresh(story_ids: set[int]) -> list[Story]:
     """One aggregate query for the batch's stories: size, first and last appearance, first
     foreign and first local appearance."""
+    if not story_ids:
+        return []
     moment = Coalesce("published_at", "fetched_at")
     foreign = foreign_q()
     rows = (

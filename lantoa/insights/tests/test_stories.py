@@ -282,6 +282,56 @@ def test_an_item_that_matches_a_batch_mate_joins_the_story_the_mate_joined():
     assert Story.objects.get(pk=vi.story_id).item_count == 3
 
 
+@pytest.mark.django_db
+def test_a_story_born_in_one_batch_has_its_figures_and_its_crossing_at_once():
+    """Local coverage and, later, foreign coverage of one event arrive in the same batch: the
+    new story counts both, starts with the local item, went abroad with the foreign one, and is
+    returned as crossed (the pickup alert); a story whose foreign item came first did not
+    cross."""
+    from lantoa.monitoring.models import Item
+
+    from ..services.stories import stories_link
+
+    now = timezone.now()
+    local = SourceFactory(name="Báo Bình Định", country="VN")
+    wire = SourceFactory(name="Wire EN", outlet_type="foreign_press", country="GB")
+    bridge_vi = {
+        "title": "Quy Nhơn khánh thành cầu Thị Nại 2 dài 2.470 m",
+        "text": "Ngày 18/9, cầu Thị Nại 2 vốn 1.260 tỷ đồng được đưa vào sử dụng.",
+        "source": local, "language": "vi",
+    }  # fmt: skip
+    bridge_en = {
+        "title": "Quy Nhon opens 2,470 m Thi Nai bridge on September 18",
+        "text": "The bridge cost 1,260 billion dong.", "source": wire, "language": "en",
+    }  # fmt: skip
+    festival_en = {
+        "title": "Kite festival draws 12,500 to Quy Nhon beach on May 3",
+        "text": "Teams from 14 countries flew 380 kites.", "source": wire, "language": "en",
+    }  # fmt: skip
+    festival_vi = {
+        "title": "Lễ hội diều ngày 3/5 thu hút 12.500 người đến bãi biển Quy Nhơn",
+        "text": "Đội diều của 14 quốc gia thả 380 con diều.", "source": local, "language": "vi",
+    }  # fmt: skip
+    items = indexed_items(
+        {**bridge_vi, "published_at": now - timedelta(hours=6)},
+        {**bridge_en, "published_at": now - timedelta(hours=2)},
+        {**festival_en, "published_at": now - timedelta(hours=5)},
+        {**festival_vi, "published_at": now - timedelta(hours=1)},
+    )
+    items = list(Item.objects.filter(pk__in=[i.pk for i in items]).select_related("source"))
+    crossed = stories_link(items)
+    by_title = {item.title: item for item in items}
+    bridge = Story.objects.get(pk=by_title[bridge_vi["title"]].story_id)
+    festival = Story.objects.get(pk=by_title[festival_vi["title"]].story_id)
+    assert by_title[bridge_en["title"]].story_id == bridge.pk
+    assert by_title[festival_en["title"]].story_id == festival.pk != bridge.pk
+    assert bridge.item_count == festival.item_count == 2
+    assert bridge.first_seen_at == now - timedelta(hours=6)
+    assert bridge.last_seen_at == bridge.foreign_at == now - timedelta(hours=2)
+    assert festival.first_seen_at == festival.foreign_at == now - timedelta(hours=5)
+    assert [story.pk for story in crossed] == [bridge.pk]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_linking_forgets_a_rolled_back_batch():
     """A batch linked in a transaction that then failed leaves entries in the worker's memory;
