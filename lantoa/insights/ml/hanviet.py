@@ -38,8 +38,7 @@ _SHINJITAI = dict(
     )
 )
 _IDEOGRAPHS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
-_SYLLABLE = re.compile(r"[^\W\d_]+")
-_CLAUSE = re.compile(r"[^\w\s]+")
+_SYLLABLE_OR_CLAUSE_END = re.compile(r"([^\W\d_]+)|[^\w\s]+")
 
 
 def _package_file(package: str, name: str) -> str | None:
@@ -122,13 +121,15 @@ def hanviet_keys(body: str, lang: str) -> set[str]:
     keys: set[str] = set()
     if lang == "vi":
         pairs = compounds()
-        for clause in _CLAUSE.split(body.lower()):
-            words = [_reading(word) for word in _SYLLABLE.findall(clause)]
-            for first, second in itertools.pairwise(words):
-                if first and second:
-                    key = f"{first}_{second}"
-                    if key in pairs:
-                        keys.add(f"h:{key}")
+        previous = ""
+        # Syllables in order; a punctuation run ends a clause ("" from findall): no pair across.
+        for word in _SYLLABLE_OR_CLAUSE_END.findall(body.lower()):
+            reading = _reading(word) if word else ""
+            if previous and reading:
+                key = f"{previous}_{reading}"
+                if key in pairs:
+                    keys.add(f"h:{key}")
+            previous = reading
         return keys
     table, pairs = readings(), compounds()
     for run in _IDEOGRAPHS.findall(body):
