@@ -43,6 +43,10 @@ def test_country_and_city_names_meet_through_the_gazetteer():
     assert place_keys("インドネシアとインド")[0] == {"g:ID", "g:IN"}
     assert place_keys("mỹ phẩm và pháp luật")[0] == set()
     assert place_keys("Nam Mỹ")[0] == {"g:005"}
+    # Names of several words are found in any case, and blanked where they stand (also beside a
+    # letter whose lower case is two characters).
+    assert place_keys("HÀN QUỐC và Mát-xcơ-va")[0] == {"g:KR", "g:Europe/Moscow"}
+    assert place_keys("İzmir, nước Anh") == ({"g:GB"}, "İzmir,  · ")
     # Korean two-syllable words that are names elsewhere (이란: "so-called") are not read as one.
     assert place_keys("이른바 개혁이란 무엇인가")[0] == set()
     vi = story_keys("Ba Lan và Phần Lan ký hiệp định", "", "vi")
