@@ -70,6 +70,7 @@ TOP_CANDIDATES = 30  # items scored in full: those sharing the most weight
 _RUBRIC = re.compile(r"^\s*(?:[\[【(（〔][^\]】)）〕\n]{1,24}[\]】)）〕]\s*[-–:|]?\s*)+")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]+")
 _HANGUL = re.compile(r"[\uac00-\ud7af]+")
+_KANA_OR_HANGUL = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff\uac00-\ud7af]")
 # A Latin-script word in ASCII of three letters or more that starts with a capital ("NASCAR",
 # "Lenox"): a whole run of Latin letters (a run with an accented letter is not one).
 _LATIN_NAME = re.compile(r"(?<![A-Za-zÀ-ỹĐđ])[A-Z][A-Za-z]{2,}(?![A-Za-zÀ-ỹĐđ])")
@@ -123,9 +124,10 @@ def _name_keys(body: str) -> set[str]:
     names: list[str] = []
     for run in _CAPITAL_RUN.findall(body):
         names.extend(run.split())
-    for run in _KATAKANA.findall(body.replace("ッ", "").replace("ー", "")):
-        names.extend(part for part in run.split("・") if part)
-    names.extend(_HANGUL.findall(body))
+    if _KANA_OR_HANGUL.search(body):
+        for run in _KATAKANA.findall(body.replace("ッ", "").replace("ー", "")):
+            names.extend(part for part in run.split("・") if part)
+        names.extend(_HANGUL.findall(body))
     for word in _LATIN_NAME.findall(body):
         keys.add(f"l:{word.lower()}")
         names.append(word)
