@@ -257,6 +257,7 @@ OPML = """<?xml version="1.0" encoding="UTF-8"?>
     <outline type="rss" text="Báo A" xmlUrl="https://bao-a.example.vn/rss"/>
     <outline type="rss" text="Paper B" language="en" xmlUrl="https://paper-b.example.com/feed"/>
     <outline type="rss" text="Journal C" language="fr" xmlUrl="https://journal-c.example.fr/rss"/>
+    <outline type="rss" text="BBC Tiếng Việt" country="gb" xmlUrl="https://bbc.example.com/vi"/>
   </outline>
 </body></opml>"""
 
@@ -273,19 +274,26 @@ def _opml(text: str, name: str = "nguon.opml") -> io.BytesIO:
 
 def test_sources_from_opml_and_the_starter_list(admin):
     response = admin.post(URL, {"step": "sources", "sources-file": _opml(OPML)})
-    assert "Đã đọc 3 nguồn: 3 nguồn mới" in _result(response)
+    said = _result(response)
+    assert "Đã đọc 4 nguồn: 4 nguồn mới" in said
     paper = Source.objects.get(url="https://paper-b.example.com/feed")
     assert (paper.name, paper.language, paper.outlet_type) == ("Paper B", "en", "foreign_press")
-    # An OPML file names no country: an address on a country's domain gives it, else Việt Nam.
+    # OPML names no country: a `country` attribute gives it, or an address on a country's
+    # domain; a foreign-language feed on a generic domain is left on Việt Nam, and said so.
     countries = dict(Source.objects.values_list("name", "country"))
-    assert countries == {"Báo A": "VN", "Paper B": "VN", "Journal C": "FR"}
+    assert countries == {"Báo A": "VN", "Paper B": "VN", "Journal C": "FR", "BBC Tiếng Việt": "GB"}
+    assert Source.objects.get(name="BBC Tiếng Việt").outlet_type == "foreign_press"
+    assert "1 nguồn tiếng nước ngoài có tên miền chung" in said and ": Paper B." in said
 
     response = admin.post(URL, {"step": "sources", "sources-file": _opml(BILLION_LAUGHS)})
     assert "DOCTYPE hoặc thực thể XML" in _result(response)
     bad = OPML.replace("https://bao-a.example.vn/rss", "javascript:alert(1)")
     response = admin.post(URL, {"step": "sources", "sources-file": _opml(bad)})
     assert "Nguồn 1 (Báo A): địa chỉ phải bắt đầu bằng http://" in _result(response)
-    assert Source.objects.count() == 3
+    bad = OPML.replace('country="gb"', 'country="XX"')
+    response = admin.post(URL, {"step": "sources", "sources-file": _opml(bad)})
+    assert "Nguồn 4 (BBC Tiếng Việt): mã quốc gia không hợp lệ: XX." in _result(response)
+    assert Source.objects.count() == 4
 
     response = _post(admin, "sources", starter="on")
     assert "Nguồn tin khởi đầu: 18 tạo mới" in _result(response)

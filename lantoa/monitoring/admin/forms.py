@@ -11,7 +11,7 @@ from lantoa.core.constants import address_country, country_name
 from lantoa.core.fields import WebURLFormField
 from lantoa.core.uploads import POSTS_IMPORT, PolicyFileField
 
-from ..constants import SourceKind
+from ..constants import OutletType, SourceKind
 from ..models import Source
 from ..privacy import url_pseudonymise
 from ..selectors import item_url_taken
@@ -53,14 +53,37 @@ class ItemAdminForm(WagtailAdminModelForm):
 
 
 class SourceAdminForm(WagtailAdminModelForm):
-    """Refuses Việt Nam, the default country, for an address on another country's domain (an
-    outlet on .kr or .fr): the country sets the zone of the source's dates and makes it foreign
-    press in the reports, and an office adding a foreign outlet may leave the default."""
+    """The country of a source is decided, never left to a default: it sets the zone of the
+    source's dates and makes it foreign press in the reports. A new source takes it from its
+    address's country domain (.vn, .kr, .fr) unless one is chosen; an address on a generic domain
+    (.com, .org, .net) names no country, so there it must be chosen. Refused: Việt Nam for an
+    address on another country's domain, and Việt Nam for an outlet of type foreign press."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        country = self.fields.get("country")
+        if country is not None and self.instance.pk is None:
+            country.required = False
+            country.choices = [("", _("— Theo tên miền của địa chỉ —")), *country.choices]
+            self.initial["country"] = ""
 
     def clean(self):
         data = super().clean()
         url = data.get("url") or ""
+        host = urlsplit(url).hostname if url else ""
         domain = address_country(url)
+        if "country" in self.fields and not data.get("country"):
+            if domain:
+                data["country"] = domain
+            elif url:
+                self.add_error(
+                    "country",
+                    _(
+                        "Địa chỉ %(host)s có tên miền chung, không cho biết nước của tòa soạn: "
+                        "chọn quốc gia (Việt Nam cho báo trong nước)."
+                    )
+                    % {"host": host},
+                )
         if data.get("country") == "VN" and domain not in ("", "VN"):
             self.add_error(
                 "country",
@@ -69,6 +92,14 @@ class SourceAdminForm(WagtailAdminModelForm):
                     "Việt Nam. Chọn nước của tòa soạn: giờ đăng không ghi múi giờ được đọc theo "
                     "giờ nước đó, và tin của nguồn được tính vào báo chí nước ngoài."
                 )
-                % {"host": urlsplit(url).hostname, "country": country_name(domain)},
+                % {"host": host, "country": country_name(domain)},
+            )
+        elif data.get("country") == "VN" and data.get("outlet_type") == OutletType.FOREIGN_PRESS:
+            self.add_error(
+                "country",
+                _(
+                    "Loại kênh là báo chí nước ngoài, còn quốc gia là Việt Nam: chọn nước của "
+                    "tòa soạn (giờ đăng không ghi múi giờ được đọc theo giờ nước đó)."
+                ),
             )
         return data

@@ -9,7 +9,7 @@ from defusedxml.common import DefusedXmlException
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lantoa.core.constants import address_country
+from lantoa.core.constants import address_country, country_choices
 from lantoa.core.office_setup import RowsRefused, SetupOutcome
 from lantoa.core.text import nfc
 from lantoa.core.validators import is_web_url
@@ -19,6 +19,12 @@ from ..models import Source
 from .sources import source_create
 
 MAX_OUTLINES = 2000
+
+
+def _countries() -> set[str]:
+    return {code for code, _name in country_choices()}
+
+
 LANGUAGES = {"vi", "en", "zh", "ko", "ja", "fr"}
 
 
@@ -61,22 +67,43 @@ def sources_import_opml(*, data: bytes) -> SetupOutcome:
             )
         seen.setdefault(url, number)
         language = (node.get("language") or "vi").strip().lower()[:2]
-        accepted.append((url, name, language if language in LANGUAGES else "vi"))
+        # OPML has no country: a `country` attribute (ISO code) is read when a file gives one,
+        # else the address's country domain (.kr, .fr).
+        country = (node.get("country") or "").strip().upper()
+        if country and country not in _countries():
+            problems.append(
+                _("Nguồn %(number)s (%(name)s): mã quốc gia không hợp lệ: %(code)s.")
+                % {**where, "code": country[:10]}
+            )
+        language = language if language in LANGUAGES else "vi"
+        accepted.append((url, name, language, country or address_country(url)))
     if problems:
         raise RowsRefused(problems)
-    created = 0
-    for url, name, language in accepted:
-        created += not Source.objects.filter(url=url, kind=SourceKind.FEED).exists()
+    created, undecided = 0, []
+    for url, name, language, country in accepted:
+        new = not Source.objects.filter(url=url, kind=SourceKind.FEED).exists()
+        created += new
+        foreign = language != "vi" or country not in ("", "VN")
         source_create(
             url=url,
             kind=SourceKind.FEED,
             name=name,
             language=language,
-            outlet_type=OutletType.DOMESTIC_PRESS if language == "vi" else OutletType.FOREIGN_PRESS,
-            # An OPML file names no country: its address's country domain does (.kr, .fr).
-            country=address_country(url) or "VN",
+            outlet_type=OutletType.FOREIGN_PRESS if foreign else OutletType.DOMESTIC_PRESS,
+            country=country or "VN",
         )
-    return SetupOutcome(
-        _("Đã đọc %(total)s nguồn: %(created)s nguồn mới, %(kept)s đã có (giữ nguyên).")
-        % {"total": len(accepted), "created": created, "kept": len(accepted) - created}
-    )
+        if new and language != "vi" and not country:
+            undecided.append(name or url)
+    message = _("Đã đọc %(total)s nguồn: %(created)s nguồn mới, %(kept)s đã có (giữ nguyên).") % {
+        "total": len(accepted),
+        "created": created,
+        "kept": len(accepted) - created,
+    }
+    if undecided:
+        # A foreign-language feed on a generic domain (.com): nothing says where its newsroom is.
+        message += " " + _(
+            "%(count)s nguồn tiếng nước ngoài có tên miền chung (.com, .org…) đang để quốc gia "
+            "Việt Nam, hãy mở từng nguồn và chọn nước của tòa soạn (giờ đăng được đọc theo giờ "
+            "nước đó): %(names)s."
+        ) % {"count": len(undecided), "names": ", ".join(undecided)}
+    return SetupOutcome(message)

@@ -223,7 +223,8 @@ def test_a_source_s_country_is_one_of_the_list_named_in_vietnamese(
     client = login(staff_client, "theodoi", demo_password)
     form = client.get(reverse("wagtailsnippets_monitoring_source:add")).content.decode()
     assert '<option value="JP">Nhật Bản</option>' in form
-    assert '<option value="VN" selected>Việt Nam</option>' in form
+    # A new source's country is not preset: its address's domain gives it, or a person does.
+    assert '<option value="" selected>— Theo tên miền của địa chỉ —</option>' in form
     fields = {"name": "Báo lạ", "kind": "feed", "url": web.url("/la"), "outlet_type":
               "foreign_press", "country": "XX", "language": "en", "priority": 3,
               "poll_min_minutes": 15, "poll_max_minutes": 360}  # fmt: skip
@@ -253,8 +254,39 @@ def test_an_outlet_on_another_country_s_domain_is_not_left_on_viet_nam(staff_cli
     assert client.post(add, {**fields, "country": "KR"}).status_code == 302
     assert Source.objects.get(name="Yonhap").country == "KR"
     for name, url in (("Báo .vn", "https://baomoi.vn/rss"), ("Báo .com", "https://bao.com/rss")):
-        assert client.post(add, {**fields, "name": name, "url": url}).status_code == 302
+        chosen = {**fields, "name": name, "url": url, "outlet_type": "domestic_press"}
+        assert client.post(add, chosen).status_code == 302
         assert Source.objects.get(name=name).country == "VN"
+
+
+def test_a_new_source_s_country_comes_from_its_domain_or_a_person_never_a_default(
+    staff_client, demo_password
+):
+    """Left empty, the country is the address's country domain (.vn, .fr); on a generic domain
+    (.com) it must be chosen, in words, nothing saved; a foreign-press outlet is never on Việt
+    Nam. Editing a source keeps its country as it is."""
+    client = login(staff_client, "theodoi", demo_password)
+    add = reverse("wagtailsnippets_monitoring_source:add")
+    fields = {"kind": "feed", "outlet_type": "domestic_press", "country": "", "language": "vi",
+              "priority": 3, "poll_min_minutes": 15, "poll_max_minutes": 360}  # fmt: skip
+    for name, url, country in (
+        ("Báo thử miền .vn", "https://baothu.vn/rss", "VN"),
+        ("Ouest-France", "https://www.ouest-france.fr/rss", "FR"),
+    ):
+        assert client.post(add, {**fields, "name": name, "url": url}).status_code == 302
+        assert Source.objects.get(name=name).country == country
+    generic = {**fields, "name": "Travel Wire", "url": "https://travelwire.com/feed"}
+    refused = client.post(add, generic).content.decode()
+    assert "Địa chỉ travelwire.com có tên miền chung, không cho biết nước của tòa soạn" in refused
+    foreign = {**generic, "outlet_type": "foreign_press", "country": "VN", "language": "en"}
+    refused = client.post(add, foreign).content.decode()
+    assert "Loại kênh là báo chí nước ngoài, còn quốc gia là Việt Nam" in refused
+    assert not Source.objects.filter(name="Travel Wire").exists()
+    assert client.post(add, {**foreign, "country": "US"}).status_code == 302
+    assert Source.objects.get(name="Travel Wire").country == "US"
+    source = Source.objects.get(name="Báo thử miền .vn")
+    edit = client.get(reverse("wagtailsnippets_monitoring_source:edit", args=[source.pk]))
+    assert '<option value="VN" selected>Việt Nam</option>' in edit.content.decode()
 
 
 def test_poll_task_runs_through_celery(web):

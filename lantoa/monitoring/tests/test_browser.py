@@ -34,6 +34,7 @@ def test_monitor_adds_a_source_sees_health_searches_and_exports(demo_ward, admin
         page.select_option("#id_kind", "feed")
         page.fill("#id_url", web.url(path))
         page.select_option("#id_outlet_type", "domestic_press")
+        page.select_option("#id_country", "VN")  # 127.0.0.1 names no country
         page.get_by_role("button", name="Lưu").first.click()
         expect(page.locator(".messages")).to_contain_text(name)
     for source in Source.objects.filter(name__in=["Báo Biển Xanh", "Nguồn hỏng"]):
