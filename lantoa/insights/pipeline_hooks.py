@@ -5,7 +5,6 @@ Both are idempotent: the pipeline resumes items after a crash and may call them 
 
 from lantoa.monitoring.pipeline import alert, analyse
 
-from .models import ItemMatch
 from .services import alerts_raise_for_items, items_analyse
 
 
@@ -16,10 +15,9 @@ def pipeline_analyse(items) -> None:
 
 
 def pipeline_alert(items) -> None:
-    """Stage 10: immediate alerts for these items (dedup keys make a second call a no-op)."""
-    ids = [item.pk for item in items]
-    match_ids = list(ItemMatch.objects.filter(item_id__in=ids).values_list("id", flat=True))
-    alerts_raise_for_items(item_ids=ids, match_ids=match_ids)
+    """Stage 10: immediate alerts for these items and their watchlist matches (dedup keys make a
+    second call a no-op)."""
+    alerts_raise_for_items(item_ids=[item.pk for item in items])
 
 
 def register() -> None:

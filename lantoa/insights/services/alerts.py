@@ -56,10 +56,13 @@ def alert_rules_active(kind: str) -> list[AlertRule]:
 
 @transaction.atomic
 @translation.override("vi")  # stored texts, read by the office whoever's request raised them
-def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list[Alert]:
+def alerts_raise_for_items(
+    *, item_ids: list[int], match_ids: list[int] | None = None
+) -> list[Alert]:
     """Alerts that new items can trigger at once: immediate matches, negative tone on a sensitive
     topic, first foreign-press mention of a watchlist (their texts in Vietnamese: countries and
-    languages are named in the language that is active)."""
+    languages are named in the language that is active). `match_ids`: the items' watchlist
+    matches to alert on; None: all their matches (read only when a rule needs them)."""
     now = timezone.now()
     raised: list[Alert] = []
     # One query for the rules of the four kinds (most batches meet few rules or none).
@@ -67,6 +70,13 @@ def alerts_raise_for_items(*, item_ids: list[int], match_ids: list[int]) -> list
         [AlertKind.MATCH, AlertKind.NEGATIVE_SENSITIVE, AlertKind.FOREIGN_FIRST,
          AlertKind.FOREIGN_PICKUP]
     )  # fmt: skip
+    if match_ids is None:
+        wanted = rules[AlertKind.MATCH] or rules[AlertKind.FOREIGN_FIRST]
+        match_ids = (
+            list(ItemMatch.objects.filter(item_id__in=item_ids).values_list("id", flat=True))
+            if wanted
+            else []
+        )
     matches = list(
         ItemMatch.objects.filter(id__in=match_ids).select_related("item__source", "watchlist")
     )

@@ -182,6 +182,9 @@ def _clarification(case: Case) -> dict:
 def claim_resurface_alerts(*, item_ids: Sequence[int]):
     """Refuted, published claims that came back in these items: one alert per rule, claim and
     day, carrying the clarification and its public link (the case exists: no new case)."""
+    rules = alert_rules_active(AlertKind.CLAIM_RESURFACED)
+    if not rules:
+        return []  # nobody asked for these alerts: the batch's recurrences are not read
     recurrences = list(
         ClaimRecurrence.objects.filter(
             item_id__in=item_ids,
@@ -196,7 +199,6 @@ def claim_resurface_alerts(*, item_ids: Sequence[int]):
     )
     if not recurrences:
         return []
-    rules = alert_rules_active(AlertKind.CLAIM_RESURFACED)
     by_claim: dict[int, list[ClaimRecurrence]] = {}
     for recurrence in recurrences:
         by_claim.setdefault(recurrence.claim_id, []).append(recurrence)
