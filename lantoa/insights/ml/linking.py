@@ -192,15 +192,38 @@ def warm_up() -> None:
         story_keys(title, text, language, None, hanviet=True)
 
 
+def _kind_order(key: str) -> int:
+    """Keys other languages can share first (numbers, dates, names), then words, then Hán-Việt
+    readings: a document's norms are then three slices of one list of weights."""
+    return 1 if key[0] == "w" else 2 if key[0] == "h" else 0
+
+
 @dataclass(slots=True)
 class _Doc:
     story: int
-    keys: tuple[str, ...]  # a tuple: a third of a frozenset's memory, only ever iterated
+    # A tuple (a third of a frozenset's memory, only ever iterated), in `_kind_order`: the first
+    # `n_cross` keys are numbers, dates and names, the next up to `n_same` words, then Hán-Việt.
+    keys: tuple[str, ...]
     lang: str
+    n_cross: int = 0
+    n_same: int = 0
     # Squared IDF weights of all keys and of those other languages can share (no words), as of
     # when the index held `norms_at` items (recomputed as the index grows by a tenth).
     norms: tuple[float, float, float] = (0.0, 0.0, 0.0)
     norms_at: int = -1
+
+
+class _Idf(dict):
+    """Document frequency → squared IDF weight for an index of `total` items, computed on first
+    sight (read through `map`, at C speed, for every key of a candidate)."""
+
+    def __init__(self, total: int):
+        super().__init__()
+        self.total = total
+
+    def __missing__(self, count: int) -> float:
+        weight = self[count] = math.log(1 + self.total / (count + 1)) ** 2
+        return weight
 
 
 @dataclass
@@ -216,22 +239,22 @@ class StoryIndex:
     postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     df: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     matched: int | None = None  # the item the last `best` found
-    _idf: dict[int, float] = field(default_factory=dict, repr=False)
-    _idf_total: int = field(default=-1, repr=False)
+    _idf: _Idf = field(default_factory=lambda: _Idf(0), repr=False)
+
+    def _idf_table(self) -> _Idf:
+        # The squared IDF of a document frequency, per index size to within half a percent (exact
+        # below 400 items): one table serves the next queries as the index grows, where a table
+        # per size computed its logarithms again at every item (a weight moves by far less than
+        # the norms, which are recomputed only as the index grows by a tenth).
+        total = len(self.docs) + 1
+        total -= total % max(1, total // 200)
+        if total != self._idf.total:
+            self._idf = _Idf(total)
+        return self._idf
 
     def _weights(self, keys: Iterable[str]) -> dict[str, float]:
-        total = len(self.docs) + 1
-        if total != self._idf_total:  # the squared IDF of a document frequency, per index size
-            self._idf, self._idf_total = {}, total
-        idf, df = self._idf, self.df
-        weights = {}
-        for key in keys:
-            count = df.get(key, 0)
-            weight = idf.get(count)
-            if weight is None:
-                weight = idf[count] = math.log(1 + total / (count + 1)) ** 2
-            weights[key] = weight
-        return weights
+        idf, df = self._idf_table(), self.df
+        return {key: idf[df.get(key, 0)] for key in keys}
 
     @staticmethod
     def _norms(weights: dict[str, float]) -> tuple[float, float, float]:
@@ -246,11 +269,23 @@ class StoryIndex:
                 cross += weight
         return same, cross, hanviet
 
+    def _doc_norms(self, doc: _Doc) -> tuple[float, float, float]:
+        """`_norms` of an indexed document: its keys are all in `df`, grouped by kind."""
+        weights = list(map(self._idf_table().__getitem__, map(self.df.__getitem__, doc.keys)))
+        cross = sum(weights[: doc.n_cross])
+        return cross + sum(weights[doc.n_cross : doc.n_same]), cross, sum(weights[doc.n_same :])
+
     def add(self, doc_id: int, story: int, keys: frozenset[str], lang: str) -> None:
         for key in keys:
             self.df[key] += 1
             self.postings[key].append(doc_id)
-        self.docs[doc_id] = _Doc(story, tuple(keys), sys.intern(lang or ""))
+        ordered = sorted(keys, key=_kind_order)
+        kinds = [key[0] for key in ordered]
+        n_words = kinds.count("w")
+        n_cross = len(ordered) - n_words - kinds.count("h")
+        self.docs[doc_id] = _Doc(
+            story, tuple(ordered), sys.intern(lang or ""), n_cross, n_cross + n_words
+        )
 
     def forget(self, doc_ids: Iterable[int]) -> None:
         """Remove documents (deleted items, or the oldest when the index is over its bound).
@@ -326,7 +361,7 @@ class StoryIndex:
                 key[0] != "a" and key != HOME_COUNTRY_KEY and key in usable for key in other.keys
             )
             if other.norms_at < 0 or len(self.docs) > other.norms_at * 1.1 + 10:
-                other.norms = self._norms(self._weights(other.keys))
+                other.norms = self._doc_norms(other)
                 other.norms_at = len(self.docs)
             other_same, other_cross, other_h = other.norms
             # What survives translation (numbers, dates, names, Hán-Việt readings) counts in any
