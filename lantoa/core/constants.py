@@ -109,6 +109,11 @@ def _admin_countries() -> dict[str, str]:
     return _countries(language if language in admin else "vi")
 
 
+def is_country_code(code: str) -> bool:
+    """True for an ISO 3166-1 alpha-2 code of a country we name ("VN", "JP"; upper case)."""
+    return code in _countries("vi")
+
+
 def country_choices() -> list[tuple[str, str]]:
     """Countries by their name in the admin's language, Vietnamese unless the person chose
     English (ISO 3166-1 alpha-2 codes, names from Unicode CLDR through Babel): Việt Nam first,
@@ -192,4 +197,4 @@ def address_country(url: str) -> str:
     if domain in _GENERIC_COUNTRY_DOMAINS:
         return ""
     code = "GB" if domain == "uk" else domain.upper()
-    return code if code in _countries("vi") else ""
+    return code if is_country_code(code) else ""

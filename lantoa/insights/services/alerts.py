@@ -70,16 +70,12 @@ def alerts_raise_for_items(
         [AlertKind.MATCH, AlertKind.NEGATIVE_SENSITIVE, AlertKind.FOREIGN_FIRST,
          AlertKind.FOREIGN_PICKUP]
     )  # fmt: skip
-    if match_ids is None:
-        wanted = rules[AlertKind.MATCH] or rules[AlertKind.FOREIGN_FIRST]
-        match_ids = (
-            list(ItemMatch.objects.filter(item_id__in=item_ids).values_list("id", flat=True))
-            if wanted
-            else []
+    matches: list[ItemMatch] = []
+    if rules[AlertKind.MATCH] or rules[AlertKind.FOREIGN_FIRST]:
+        scope = {"item_id__in": item_ids} if match_ids is None else {"id__in": match_ids}
+        matches = list(
+            ItemMatch.objects.filter(**scope).select_related("item__source", "watchlist")
         )
-    matches = list(
-        ItemMatch.objects.filter(id__in=match_ids).select_related("item__source", "watchlist")
-    )
     for rule in rules[AlertKind.MATCH]:
         if rule.frequency != Frequency.IMMEDIATE:
             continue

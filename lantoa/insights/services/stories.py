@@ -347,8 +347,9 @@ def _new_story(title: str, members: list[Item]) -> tuple[Story, bool]:
     """A story born in this batch with its figures (what `_stories_refresh` would read), and
     whether it crossed into foreign media already: local coverage first, then foreign."""
     moments = [item.published_at or item.fetched_at for item in members]
-    foreign = [at for at, item in zip(moments, members, strict=True) if is_foreign(item)]
-    local = [at for at, item in zip(moments, members, strict=True) if not is_foreign(item)]
+    foreign, local = [], []
+    for at, item in zip(moments, members, strict=True):
+        (foreign if is_foreign(item) else local).append(at)
     story = Story(
         title=title,
         item_count=len(members),

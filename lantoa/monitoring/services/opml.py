@@ -9,7 +9,7 @@ from defusedxml.common import DefusedXmlException
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lantoa.core.constants import address_country, country_choices
+from lantoa.core.constants import address_country, is_country_code
 from lantoa.core.office_setup import RowsRefused, SetupOutcome
 from lantoa.core.text import nfc
 from lantoa.core.validators import is_web_url
@@ -19,12 +19,6 @@ from ..models import Source
 from .sources import source_create
 
 MAX_OUTLINES = 2000
-
-
-def _countries() -> set[str]:
-    return {code for code, _name in country_choices()}
-
-
 LANGUAGES = {"vi", "en", "zh", "ko", "ja", "fr"}
 
 
@@ -70,7 +64,7 @@ def sources_import_opml(*, data: bytes) -> SetupOutcome:
         # OPML has no country: a `country` attribute (ISO code) is read when a file gives one,
         # else the address's country domain (.kr, .fr).
         country = (node.get("country") or "").strip().upper()
-        if country and country not in _countries():
+        if country and not is_country_code(country):
             problems.append(
                 _("Nguồn %(number)s (%(name)s): mã quốc gia không hợp lệ: %(code)s.")
                 % {**where, "code": country[:10]}

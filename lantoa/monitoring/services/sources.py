@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lantoa.core.constants import country_choices
+from lantoa.core.constants import is_country_code
 from lantoa.core.validators import is_web_url
 
 from ..batch import Batch
@@ -67,7 +67,7 @@ def source_create(
             % {"value": outlet_type, "known": ", ".join(OutletType.values)}
         )
     country = (country or "").strip().upper()
-    if country not in dict(country_choices()):
+    if not is_country_code(country):
         raise ValueError(
             _("Mã quốc gia không hợp lệ: %(value)s (hai chữ cái theo ISO 3166, ví dụ VN, JP, US)")
             % {"value": country}
