@@ -61,7 +61,7 @@ NEGATIVE = {
     "xử phạt": -1, "phạt": -1, "khiếu nại": -1, "tố cáo": -1, "khiếu kiện": -1,
     "xuyên tạc": -2, "bịa đặt": -2, "sai sự thật": -2, "kích động": -2, "chống phá": -2,
     "phản động": -2, "thù địch": -2, "bạo lực": -2, "xung đột": -1.5, "biểu tình": -1,
-    "khủng hoảng": -1.5, "suy giảm": -1, "sụt giảm": -1, "thua lỗ": -1.5, "phá sản": -2,
+    "khủng hoảng": -1.5, "thua lỗ": -1.5, "phá sản": -2,
     "thất nghiệp": -1.5, "bất cập": -1.5, "yếu kém": -1.5, "hạn chế": -1, "trì trệ": -1.5,
     "nhũng nhiễu": -2, "phiền hà": -1.5, "bỏ hoang": -1, "xuống cấp": -1.5, "thua": -1,
     "sơ sài": -1.5, "bất mãn": -2, "khắt khe": -1, "căng thẳng": -1.5, "trễ": -1, "muộn": -1,
@@ -69,6 +69,27 @@ NEGATIVE = {
     "khó nghe": -1.5, "tắc trách": -2, "cẩu thả": -2, "thiếu sót": -1.5, "bất tiện": -1.5,
     "ức chế": -1.5, "tùy tiện": -1.5, "vội vàng": -1, "mất cảm tình": -1.5,
 }
+
+# Words that say which way a quantity went: good news for a quantity the more of which is better
+# (doanh thu, du khách), bad news, read the other way, for one the more of which is worse
+# (`WORSE_WHEN_UP`: tai nạn, hộ nghèo, chi phí): "tai nạn giao thông giảm" and "giảm nghèo" are
+# good news. The quantity is looked for in the same clause, first among the eight syllables
+# before the direction, then the five after it; found, it has no tone of its own. A direction
+# with no quantity near it keeps its value.
+DIRECTIONS = {
+    "tăng": 1, "gia tăng": 1, "tăng cao": 1, "tăng mạnh": 1.5, "giảm": -1, "suy giảm": -1,
+    "sụt giảm": -1, "giảm mạnh": -1.5, "giảm thiểu": -1, "giảm sút": -1, "kéo giảm": -1,
+}
+BETTER_WHEN_UP = (
+    "doanh thu", "lợi nhuận", "thu nhập", "xuất khẩu", "du khách", "lượt khách", "khách du lịch",
+    "việc làm", "đầu tư", "vốn đầu tư", "sản lượng", "năng suất", "thu ngân sách", "tăng trưởng",
+)
+WORSE_WHEN_UP = (
+    "tai nạn", "thiệt hại", "thất nghiệp", "ô nhiễm", "chi phí", "nợ", "nợ xấu", "tội phạm",
+    "vi phạm", "nghèo", "hộ nghèo", "tỷ lệ hộ nghèo", "ca mắc", "tử vong", "thua lỗ", "lạm phát",
+    "khí thải", "rác thải", "ùn tắc", "cháy", "cháy rừng", "khiếu nại", "khiếu kiện",
+    "thủ tục", "tiêu cực",
+)
 
 # Before a tone word, within three syllables: flips and damps it.
 NEGATORS = ("không", "chưa", "chẳng", "chả", "đừng", "không hề", "chưa hề", "chẳng hề",
@@ -94,7 +115,14 @@ CLAUSE_FINAL_ONLY = {"hay"}
 # a comma or a full stop.
 _TOKEN = re.compile(r"\w+|[.,;:!?…]")
 
-_TONE_WORDS = {**POSITIVE, **NEGATIVE}
+_TONE_WORDS = {**POSITIVE, **NEGATIVE, **DIRECTIONS}
+_QUANTITIES = {
+    **{tuple(k.split()): False for k in BETTER_WHEN_UP},
+    **{tuple(k.split()): True for k in WORSE_WHEN_UP},
+}
+_QUANTITY_STARTS = frozenset(key[0] for key in _QUANTITIES)
+_DIRECTIONS = {tuple(k.split()): v for k, v in DIRECTIONS.items()}
+_DIRECTION_STARTS = frozenset(key[0] for key in _DIRECTIONS)
 _NEGATORS = {tuple(n.split()) for n in NEGATORS}
 _INTENSIFIERS = {tuple(k.split()): v for k, v in INTENSIFIERS.items()}
 _AFTER = {tuple(k.split()): v for k, v in AFTER_INTENSIFIERS.items()}
@@ -144,10 +172,32 @@ def _ends_at(
     return None
 
 
+def _quantity(tokens: list[str], i: int, length: int, start: int) -> tuple[int, bool] | None:
+    """The quantity the direction at `i` tells of: (its first token, whether more of it is
+    worse). The nearest one within eight syllables before, else five after, in the clause, and
+    not across another direction."""
+    before = range(i - 1, max(start, i - 8) - 1, -1)
+    after = range(i + length, min(len(tokens), i + length + 5))
+    for ks in (before, after):
+        for k in ks:
+            token = tokens[k]
+            if not token.isalnum():
+                break
+            if token in _QUANTITY_STARTS:
+                found = _match(tokens, k, _QUANTITIES)
+                if found is not None and (ks is after or k + found[0] <= i):
+                    return k, found[1]
+            if token in _DIRECTION_STARTS and _match(tokens, k, _DIRECTIONS):
+                break
+    return None
+
+
 def explain(text: str) -> ToneResult:
     """Score `text` and return the label with the hits that produced it."""
     tokens = _TOKEN.findall(nfc(text or "").casefold())
     hits: list[Hit] = []
+    hit_starts: list[int] = []
+    silent: set[int] = set()  # the first tokens of quantities a direction told of
     negator_starts: set[int] = set()
     clause_starts, start = [], 0
     for k, token in enumerate(tokens):
@@ -186,8 +236,16 @@ def explain(text: str) -> ToneResult:
                 hit.negated = True
                 negator_starts.add(negator[0])
                 break
+        if phrase in DIRECTIONS:
+            quantity = _quantity(tokens, i, length, start)
+            if quantity is not None:
+                silent.add(quantity[0])
+                if quantity[1]:
+                    hit.weight = -weight
         hits.append(hit)
+        hit_starts.append(i)
         i += length
+    hits = [hit for hit, k in zip(hits, hit_starts, strict=True) if k not in silent]
     word, weight = SHORTFALL
     hits += [
         Hit(phrase=word, weight=weight)

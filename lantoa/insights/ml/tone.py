@@ -9,6 +9,10 @@ labelled data (`make eval`; figures in docs/operations-insights.md):
   about rises and falls that VADER, written for social media, does not know (`NEWS_EN`), less
   the words it praises in social media that in news name a thing (`NEWS_EN_NOT_TONE`: shares,
   assets, energy, interest).
+- en, ko, ja, vi: a rise or a fall is read by what rose or fell (`EN_DIRECTIONS`,
+  `CJK_DIRECTIONS`, `lexicon.DIRECTIONS`): the other way for a quantity the more of which is
+  worse ("losses narrowed", "tai nạn giảm" are good news), and Japanese results prose's ratios
+  and signed rates ("前期比101.2％", "△3.2％") are directions too.
 - fr: the VADER engine with the French lexicon, emoji descriptions, negators and boosters shipped
   in vaderSentiment-fr (its files are read, its module is not imported: it pulls fuzzy matching
   the product does not need).
@@ -76,7 +80,7 @@ NEWS_EN = {
     "rose": 1.5, "rise": 1.0, "rises": 1.0, "risen": 1.2, "increase": 1.2, "increased": 1.5,
     "increases": 1.2, "grew": 1.5, "grow": 1.0, "growth": 1.5, "gain": 1.2, "gains": 1.2,
     "gained": 1.2, "up": 0.4, "higher": 0.8, "improved": 1.8, "improve": 1.5, "record": 0.8,
-    "profit": 1.2, "profitable": 1.8, "expand": 1.0, "expanded": 1.2, "expansion": 1.0,
+    "profitable": 1.8, "expand": 1.0, "expanded": 1.2, "expansion": 1.0,
     "rebound": 1.2, "recovered": 1.2, "boost": 1.5, "boosted": 1.5, "award": 1.5,
     "fell": -1.5, "fall": -1.2, "falls": -1.2, "decrease": -1.2, "decreased": -1.5,
     "decline": -1.5, "declined": -1.5, "declines": -1.5, "dropped": -1.5, "drop": -1.2,
@@ -85,14 +89,58 @@ NEWS_EN = {
     "cut": -1.0, "cuts": -1.0, "shutdown": -1.5, "bankruptcy": -2.5, "corruption": -2.5,
     "protesters": -1.0, "flood": -1.5, "flooding": -1.5, "landslide": -1.5, "pollution": -1.8,
     "warned": -1.2, "weaker": -1.2, "downturn": -1.8, "recession": -2.0,
+    # agreements, savings, ratings, job cuts: news about an economy or a locality
+    "savings": 1.5, "saving": 1.2, "cooperation": 1.2, "co-operation": 1.2, "partnership": 1.2,
+    "contract": 0.6, "signed": 0.6, "upgraded": 1.5, "downgraded": -1.5, "lay-off": -2.0,
+    "lay-offs": -2.0, "layoff": -2.0, "oversupply": -1.2,
 }
+# Words that say which way a quantity went, with the value each has when the lexicon gives it
+# none ("narrowed", "reduced"). Read with a quantity near it, a direction is the tone: as it is
+# for a quantity the more of which is better (profit, sales, jobs: `EN_BETTER_WHEN_UP`), the other
+# way for one the more of which is worse (losses, costs, debt, emissions: `EN_WORSE_WHEN_UP`),
+# and the quantity itself then has no tone of its own: "losses narrowed" is good news, "costs
+# rose" bad ("directional" expressions, Malo et al. 2014). A direction with no quantity near it
+# keeps the lexicon's value.
+EN_DIRECTIONS = {
+    "rose": 1.5, "rise": 1.0, "rises": 1.0, "risen": 1.2, "increase": 1.2, "increased": 1.5,
+    "increases": 1.2, "increasing": 1.2, "grew": 1.5, "grow": 1.0, "grows": 1.0, "growing": 1.0,
+    "growth": 1.5, "gain": 1.2, "gains": 1.2, "gained": 1.2, "up": 0.8, "higher": 0.8,
+    "climbed": 1.5, "jumped": 1.5, "surged": 1.8, "soared": 1.8, "doubled": 1.5, "tripled": 1.5,
+    "raise": 1.0, "raised": 1.0, "boost": 1.5, "boosted": 1.5, "expand": 1.0, "expanded": 1.2,
+    "widened": 1.0, "exceeded": 1.0,
+    "fell": -1.5, "fall": -1.2, "falls": -1.2, "fallen": -1.2, "decrease": -1.2,
+    "decreased": -1.5, "decreases": -1.2, "decreasing": -1.2, "decline": -1.5, "declined": -1.5,
+    "declines": -1.5, "declining": -1.5, "dropped": -1.5, "drop": -1.2, "down": -1.0,
+    "lower": -0.8, "shrank": -1.5, "slumped": -2.0, "plunged": -2.0, "cut": -1.0, "cuts": -1.0,
+    "reduce": -1.0, "reduced": -1.0, "reduces": -1.0, "reducing": -1.0, "reduction": -1.0,
+    "reductions": -1.0, "slid": -1.5, "dipped": -1.2, "narrowed": -1.2, "eased": -0.8,
+    "lowered": -1.0, "halved": -1.5,
+}
+EN_BETTER_WHEN_UP = frozenset((
+    "profit", "profits", "sales", "revenue", "revenues", "earnings", "income", "margin",
+    "margins", "ebit", "ebitda", "turnover", "order", "orders", "demand", "dividend", "exports",
+    "production", "capacity", "output", "deliveries", "volume", "volumes", "eps", "result",
+    "results", "share", "price", "staff", "workforce", "personnel", "jobs", "employees",
+    "headcount", "employment",
+))
+EN_WORSE_WHEN_UP = frozenset((
+    "loss", "losses", "cost", "costs", "expense", "expenses", "debt", "deficit", "unemployment",
+    "emissions", "consumption", "layoffs", "inflation", "risk", "risks",
+))
+# A quantity is looked for among the seven words before a direction, then the four after it
+# ("a rise in costs"), not across another direction or a clause break.
+_EN_CLAUSE_BREAKS = frozenset((",", ";", "while", "whereas", "but", "and"))
 
 # Words VADER scores for social media ("share" as in sharing, "interest" as in liking) that in
-# news name a thing: a share, a security, an asset, energy, an interest rate. Not tone there.
+# news name a thing or do a grammatical job: a share, an asset, energy, an interest rate, a
+# "tax authority", a block of flats, crude oil, "valued at", "like" as "such as", "please
+# contact", "no" (a determiner: "no details were given"; it still negates the word after it).
+# Not tone there.
 NEWS_EN_NOT_TONE = (
     "share", "shares", "shared", "value", "values", "solution", "solutions", "energy",
     "security", "securities", "interest", "interests", "asset", "assets", "number", "worth",
-    "credit", "natural", "fund", "funds", "funding",
+    "credit", "natural", "fund", "funds", "funding", "profit", "debt", "valued", "authority",
+    "authorities", "special", "block", "crude", "pay", "like", "please", "no",
 )
 # "as well as" is "and", not "well".
 _AS_WELL_AS = re.compile(r"\bas well as\b", re.IGNORECASE)
@@ -112,7 +160,7 @@ LEXICON_JA = {
     "貢献": 1, "反響": 1, "高水準": 1, "持ち直し": 1, "底堅": 1, "最多": 1, "上方修正": 1.5,
     "伸び悩": -1.2, "低調": -1.2, "激化": -1, "老朽化": -1, "陳腐化": -1, "安値": -1,
     "最低": -1.2, "未達": -1.5, "激減": -1.5, "減退": -1.2, "微減": -0.8, "下方修正": -1.5,
-    "難航": -1.2, "遅れ": -1, "延期": -1,
+    "難航": -1.2, "遅れ": -1, "延期": -1, "削減": -1,
     # incidents, wrongdoing
     "事故": -1.5, "災害": -1.5, "洪水": -1.5, "汚染": -1.5, "汚職": -2, "抗議": -1,
     "批判": -1.5, "死亡": -1.5, "被害": -1.5, "違反": -1.5, "逮捕": -1, "詐欺": -2,
@@ -138,8 +186,39 @@ LEXICON_KO = {
     "무력": -1, "중단": -1.2, "벌금": -1.5, "침체": -1.5, "과잉": -1, "누출": -1.5,
     "줄일": -1, "마이너스": -1, "저조": -1.5, "위협": -1.5, "납치": -2, "사망": -2,
     "불안": -1.5, "악재": -1.5, "논란": -1.5, "취소": -1, "나쁘": -1.5, "나쁜": -1.5,
+    "긍정적": 1.5, "부정적": -1.5, "상향": 1.2, "하향": -1.2,
+    # agreements, orders won, savings (as NEWS_EN)
+    "계약": 0.6, "체결": 0.6, "제휴": 1.2, "파트너십": 1.2, "합의": 1, "수주": 1, "절감": 1.5,
 }
 NEGATION_KO = ("않", "못", "없")
+
+# As `EN_DIRECTIONS`: the lexicon's words that say which way a quantity went read the other way
+# after a quantity the more of which is worse (손실 losses, 비용 costs, 赤字 a deficit) in the
+# same clause, within 20 characters; the quantity then has no tone of its own ("赤字が縮小" is
+# good news).
+CJK_DIRECTIONS = {
+    "ko": frozenset((
+        "증가", "상승", "늘어", "늘었", "늘린", "높아", "급증", "오른", "올랐", "증대", "확대",
+        "감소", "하락", "축소", "줄어", "줄었", "떨어", "감축", "급락", "낮아", "줄일",
+    )),
+    "ja": frozenset((
+        "増加", "上昇", "拡大", "増大", "伸び", "減少", "下落", "縮小", "低下", "激減", "微減",
+        "削減", "減の", "増の", "％増", "%増", "％減", "%減",
+    )),
+}
+CJK_WORSE_WHEN_UP = {
+    "ko": ("손실", "비용", "부채", "적자", "실업", "배출", "원가", "손상"),
+    "ja": (
+        "損失", "費用", "コスト", "負債", "赤字", "減損", "経費", "管理費", "販管費", "人件費",
+        "原価", "失業",
+    ),
+}
+_CJK_CLAUSE_BREAK = re.compile(r"[,.;、。，]|반면|며 |고 ")
+_CJK_REACH = 20
+_JA_CHANGE = re.compile(
+    r"(?:比|同)\s*([+＋△▲−-]?)\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[％%](?!\s*[増減])"
+)
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 # fmt: on
 
 
@@ -193,8 +272,10 @@ class _NoEmojiPass:
     replace emojis with their descriptions (a fifth of its time on a 1,500-character page). A
     text without an emoji character comes out of that loop as itself, stripped: for such a text
     the loop is skipped and the rest of `polarity_scores` runs as VADER wrote it, with its
-    engine's own lists. Texts with an emoji take VADER's own path. (Every emoji of both lexicons
-    is outside ASCII, and news text has few such characters: only those are looked up.)"""
+    engine's own lists (a word outside the lexicon gets the 0 VADER would give it without the
+    call that would say so: four words in five on a news page). Texts with an emoji take
+    VADER's own path. (Every emoji of both lexicons is outside ASCII, and news text has few
+    such characters: only those are looked up.)"""
 
     _emoji_characters: frozenset[str] = frozenset()
     _emoji_source: dict | None = None
@@ -217,12 +298,15 @@ class _NoEmojiPass:
         sentitext = engine["SentiText"](text)
         sentiments = []
         words_and_emoticons = sentitext.words_and_emoticons
-        boosters = engine["BOOSTER_DICT"]
+        boosters, lexicon = engine["BOOSTER_DICT"], self.lexicon
+        last = len(words_and_emoticons) - 1
         for i, item in enumerate(words_and_emoticons):
-            if item.lower() in boosters or (
-                i < len(words_and_emoticons) - 1
-                and item.lower() == "kind"
-                and words_and_emoticons[i + 1].lower() == "of"
+            lowered = item.lower()
+            if (
+                lowered in boosters
+                or (lowered == "kind" and i < last and words_and_emoticons[i + 1].lower() == "of")
+                # VADER's `sentiment_valence` gives a word outside its lexicon the valence 0
+                or lowered not in lexicon
             ):
                 sentiments.append(0)
                 continue
@@ -236,13 +320,47 @@ def _vader_en():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     class EnglishAnalyser(_NoEmojiPass, _NearbyWords, SentimentIntensityAnalyzer):
-        pass
+        def _but_check(self, words_and_emoticons, sentiments):
+            # VADER calls this once per text with one valence per word: the directions are
+            # read here, before "but" weighs the clauses.
+            sentiments = _en_directions(words_and_emoticons, sentiments)
+            return super()._but_check(words_and_emoticons, sentiments)
 
     analyser = EnglishAnalyser()
     for word in NEWS_EN_NOT_TONE:
         analyser.lexicon.pop(word, None)
     analyser.lexicon.update(NEWS_EN)
     return analyser
+
+
+def _en_quantity(lowered: list[str], i: int) -> int | None:
+    """The index of the quantity the direction at `i` tells of: the nearest of the seven words
+    before it, else of the four after it, not across another direction or a clause break."""
+    for ks in (range(i - 1, max(-1, i - 8), -1), range(i + 1, min(len(lowered), i + 5))):
+        for k in ks:
+            word = lowered[k]
+            if word in EN_BETTER_WHEN_UP or word in EN_WORSE_WHEN_UP:
+                return k
+            if word in _EN_CLAUSE_BREAKS or word in EN_DIRECTIONS:
+                break
+    return None
+
+
+def _en_directions(words: list[str], sentiments: list[float]) -> list[float]:
+    """VADER's valences with each direction word read for the quantity it tells of."""
+    lowered = None
+    for i, word in enumerate(words):
+        value = EN_DIRECTIONS.get(word.lower())
+        if value is None:
+            continue
+        lowered = lowered or [w.lower() for w in words]
+        k = _en_quantity(lowered, i)
+        if k is None:
+            continue
+        sign = -1 if lowered[k] in EN_WORSE_WHEN_UP else 1
+        sentiments[i] = (sentiments[i] or value) * sign
+        sentiments[k] = 0
+    return sentiments
 
 
 def _vader_fr_lists() -> dict:
@@ -403,16 +521,77 @@ def _cjk_pattern(lang: str) -> re.Pattern:
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
+@lru_cache(maxsize=2)
+def _cjk_worse_pattern(lang: str) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, CJK_WORSE_WHEN_UP[lang])))
+
+
+def _ja_changes(text: str) -> list[tuple[int, int, float, bool]]:
+    """Japanese results prose writes a change as a ratio to a year before ("前期比101.2％",
+    "同85.3％") or as a signed rate ("前年同期比＋6.5％", "△3.2％"): each is a direction, as
+    増加 or 減少 are (a rate followed by 増 or 減 is read by the lexicon). A bare ratio is read
+    only between 50 and 300%."""
+    changes = []
+    for change in _JA_CHANGE.finditer(text):
+        sign, number = change.group(1), float(change.group(2).translate(_FULL_WIDTH_DIGITS))
+        if sign and number:
+            value = -1.0 if sign in "△▲−-" else 1.0
+        elif 50 <= number <= 300 and number != 100:
+            value = 1.0 if number > 100 else -1.0
+        else:
+            continue
+        changes.append((change.start(), change.end(), value, True))
+    return changes
+
+
+def _cjk_hits(text: str, lang: str) -> list[tuple[int, int, float, bool]]:
+    """(start, end, value, is a direction) of each lexicon word in `text`, in order."""
+    words, directions = (LEXICON_JA if lang == "ja" else LEXICON_KO), CJK_DIRECTIONS[lang]
+    hits = [
+        (match.start(), match.end(), words[match.group()], match.group() in directions)
+        for match in _cjk_pattern(lang).finditer(text)
+    ]
+    if lang == "ja" and ("%" in text or "％" in text):
+        hits = sorted(hits + _ja_changes(text))
+    return hits
+
+
+def _cjk_directions(text: str, hits: list, lang: str) -> tuple[set, set]:
+    """Which hits are directions to read the other way (they follow a quantity the more of
+    which is worse, in the same clause), and which are those quantities (silent)."""
+    flipped, silent = set(), set()
+    for j, (start, _, _, direction) in enumerate(hits):
+        if not direction:
+            continue
+        reach = max(0, start - _CJK_REACH)
+        for clause_break in _CJK_CLAUSE_BREAK.finditer(text, reach, start):
+            reach = clause_break.end()
+        quantities = list(_cjk_worse_pattern(lang).finditer(text, reach, start))
+        quantity = quantities[-1] if quantities else None  # the nearest
+        if quantity is None or any(quantity.end() <= other[0] and other[3] for other in hits[:j]):
+            continue
+        flipped.add(j)
+        silent.update(
+            k
+            for k, other in enumerate(hits)
+            if other[0] < quantity.end() and quantity.start() < other[1]
+        )
+    return flipped, silent
+
+
 def _cjk(text: str, lang: str) -> float:
-    words = LEXICON_JA if lang == "ja" else LEXICON_KO
+    hits = _cjk_hits(text, lang)
+    flipped, silent = _cjk_directions(text, hits, lang) if hits else ((), ())
     values = []
-    for match in _cjk_pattern(lang).finditer(text):
-        value = words[match.group()]
-        after = text[match.end() : match.end() + 6]
+    for j, (start, end, value, _) in enumerate(hits):
+        if j in silent:
+            continue
+        value = -value if j in flipped else value
+        after = text[end : end + 6]
         if lang == "ja":
             negated = any(after.startswith(n, k) for n in NEGATION_JA for k in range(0, 3))
         else:
-            before = text[max(0, match.start() - 3) : match.start()]
+            before = text[max(0, start - 3) : start]
             negated = any(n in after[:5] for n in NEGATION_KO) or before.endswith("안 ")
         values.append(-0.7 * value if negated else value)
     return sum(values) / math.sqrt(len(values)) if values else 0.0

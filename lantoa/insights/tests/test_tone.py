@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from ..constants import Origin, Task, Tone
 from ..ml.evaluate import cv_folds, cv_strata
-from ..ml.pipelines import build_pipeline
+from ..ml.pipelines import build_pipeline, build_tone_pipeline
 from ..ml.tone import LanguageToneModel, _hownet_sign, read_tone, read_tones
 from ..models import ClassifierModel, ItemAnalysis, Label
 from ..services import classifier_train, items_analyse, label_set
@@ -66,6 +66,56 @@ def test_read_tones_is_the_batch_form_and_neutral_needs_no_tone_word():
 )
 def test_news_register_words(text, lang, expected):
     assert read_tone(text, lang).label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A direction is good or bad news by the quantity it tells of.
+        ("Operating profit fell to EUR 5.1 mn from EUR 7.9 mn.", "en", "negative"),
+        ("The net loss narrowed to EUR 2.0 mn from EUR 6.3 mn.", "en", "positive"),
+        ("Production costs rose sharply in the third quarter.", "en", "negative"),
+        ("The plan will reduce fuel consumption and cut emissions.", "en", "positive"),
+        ("The factory will cut 120 jobs.", "en", "negative"),
+        # A quantity alone says nothing; a determiner "no" is not a tone.
+        ("Operating profit totalled EUR 18.6 mn.", "en", "neutral"),
+        ("No financial details were disclosed.", "en", "neutral"),
+        ("The city signed a cooperation agreement with Busan.", "en", "positive"),
+        ("영업손실이 크게 감소했다.", "ko", "positive"),
+        ("운영 비용이 증가했다.", "ko", "negative"),
+        ("매출이 감소했다.", "ko", "negative"),
+        ("두 도시는 협력 계약을 체결했다.", "ko", "positive"),
+        ("営業赤字が縮小しました。", "ja", "positive"),
+        ("コスト削減が進みました。", "ja", "positive"),
+        ("人員削減を発表しました。", "ja", "negative"),
+        ("売上高は減少しました。", "ja", "negative"),
+        # Results prose: a ratio to the year before, a signed rate.
+        ("売上高は821億円（前期比101.2％）となりました。", "ja", "positive"),
+        ("営業利益は76億円（同85.3％）となりました。", "ja", "negative"),
+        ("経常利益は12億円（前年同期比△3.2％）となりました。", "ja", "negative"),
+        ("販売費及び一般管理費は20億円（前期比112.0％）となりました。", "ja", "negative"),
+        ("Số vụ tai nạn giao thông trên địa bàn giảm 12%.", "vi", "positive"),
+        ("Tai nạn giao thông tăng mạnh.", "vi", "negative"),
+        ("Tỷ lệ hộ nghèo giảm còn 1,2%.", "vi", "positive"),
+        ("Lượng khách du lịch giảm mạnh.", "vi", "negative"),
+        ("Doanh thu du lịch tăng 20%.", "vi", "positive"),
+        ("Tai nạn giao thông không giảm.", "vi", "negative"),
+    ],
+)
+def test_directions_read_by_the_quantity_they_tell_of(text, lang, expected):
+    assert read_tone(text, lang).label == expected
+
+
+def test_a_direction_reads_its_own_clause_s_quantity():
+    from lantoa.insights.ml.tone import _vader_en
+
+    # "fell" tells of the losses, "rose" of the sales: both good news.
+    both = "Losses fell to EUR 1 mn, while sales rose 20 %."
+    assert read_tone(both, "en").label == "positive"
+    # Without the composition VADER would read "losses" and "fell" as two bad words.
+    words = ["Losses", "fell", "to", "EUR", "1", "mn", ",", "while", "sales", "rose"]
+    valences = _vader_en()._but_check(words, [-1.5, -1.5, 0, 0, 0, 0, 0, 0, 0, 1.5])
+    assert valences == [0, 1.5, 0, 0, 0, 0, 0, 0, 0, 1.5]
 
 
 def test_french_is_read_with_french_negation_and_boosters_english_keeps_its_own():
@@ -270,6 +320,22 @@ def test_positive_share_counts_known_tone_in_every_language_and_shows_unknown():
     assert (counts["positive_share"], counts["unknown_tone_share"]) == ("50%", "50%")
     data = trends(period="week")
     assert (data["kpi_positive_share"][-1], data["kpi_unknown_tone_share"][-1]) == (50.0, 50.0)
+
+
+def test_vietnamese_negation_scope_is_marked_for_the_learned_model():
+    from lantoa.insights.ml.pipelines import mark_vi_negation
+
+    assert mark_vi_negation(["thầy không giảng kỹ, nhưng vui. chưa hiểu bài"]) == [
+        "thầy không neg_giảng neg_kỹ , nhưng vui . chưa neg_hiểu neg_bài"
+    ]
+    # Only Vietnamese: the other languages' word features are the text as it is.
+    vi, en = build_tone_pipeline("vi"), build_tone_pipeline("en")
+    words = {
+        lang: p.named_steps["features"].transformer_list[0][1].transformer_list[0][1]
+        for lang, p in (("vi", vi), ("en", en))
+    }
+    assert words["vi"].steps[0][0] == "negation"
+    assert not hasattr(words["en"], "steps")
 
 
 def test_learned_pipeline_trains_predicts_and_survives_pickling():
