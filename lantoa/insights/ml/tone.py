@@ -215,6 +215,13 @@ CJK_WORSE_WHEN_UP = {
 }
 _CJK_CLAUSE_BREAK = re.compile(r"[,.;、。，]|반면|며 |고 ")
 _CJK_REACH = 20
+# "But": as VADER weighs the words before an English "but" by half and those after it by one and
+# a half, the clause after the first contrastive link is what a sentence says ("市場は拡大したも
+# のの、環境は厳しい" is bad news).
+_CJK_CONTRAST = {
+    "ja": re.compile(r"ものの|にもかかわらず|しかしながら|しかし"),
+    "ko": re.compile(r"지만|그러나|하지만|반면|그럼에도"),
+}
 _JA_CHANGE = re.compile(
     r"(?:比|同)\s*([+＋△▲−-]?)\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[％%](?!\s*[増減])"
 )
@@ -582,6 +589,8 @@ def _cjk_directions(text: str, hits: list, lang: str) -> tuple[set, set]:
 def _cjk(text: str, lang: str) -> float:
     hits = _cjk_hits(text, lang)
     flipped, silent = _cjk_directions(text, hits, lang) if hits else ((), ())
+    contrast = _CJK_CONTRAST[lang].search(text) if hits else None
+    contrast = contrast.end() if contrast else None
     values = []
     for j, (start, end, value, _) in enumerate(hits):
         if j in silent:
@@ -593,7 +602,10 @@ def _cjk(text: str, lang: str) -> float:
         else:
             before = text[max(0, start - 3) : start]
             negated = any(n in after[:5] for n in NEGATION_KO) or before.endswith("안 ")
-        values.append(-0.7 * value if negated else value)
+        value = -0.7 * value if negated else value
+        if contrast is not None:
+            value *= 0.5 if start < contrast else 1.5
+        values.append(value)
     return sum(values) / math.sqrt(len(values)) if values else 0.0
 
 

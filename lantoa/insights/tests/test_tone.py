@@ -106,6 +106,22 @@ def test_directions_read_by_the_quantity_they_tell_of(text, lang, expected):
     assert read_tone(text, lang).label == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "市場は拡大傾向を維持しているものの、事業環境は依然として厳しい状況にあります",
+            "ja",
+            "negative",
+        ),
+        ("실적은 개선되었지만 전망은 불안하다.", "ko", "negative"),
+    ],
+)
+def test_the_clause_after_but_is_what_a_sentence_says(text, lang, expected):
+    # As VADER weighs an English "but": the words before it by half, those after by 1.5.
+    assert read_tone(text, lang).label == expected
+
+
 def test_a_direction_reads_its_own_clause_s_quantity():
     from lantoa.insights.ml.tone import _vader_en
 
