@@ -8,6 +8,8 @@ Scoring: each matched phrase carries a weight in [-2, 2]. An intensifier within 
 before it (or "lắm"/"quá" right after it) multiplies the weight; a negator within the three
 syllables before it flips the sign and damps it (not good ≠ bad). The sum divided by the square root
 of the number of hits is the score; above `THRESHOLD` is positive, below −THRESHOLD negative.
+A rise or a fall ("tăng", "giảm") is read by the quantity it tells of (`DIRECTIONS`): "tai nạn
+giảm" is good news, "doanh thu giảm" bad.
 
 The word lists are our own, written for news about a locality and for public comments.
 """
