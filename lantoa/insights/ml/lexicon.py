@@ -85,13 +85,20 @@ DIRECTIONS = {
 BETTER_WHEN_UP = (
     "doanh thu", "lợi nhuận", "thu nhập", "xuất khẩu", "du khách", "lượt khách", "khách du lịch",
     "việc làm", "đầu tư", "vốn đầu tư", "sản lượng", "năng suất", "thu ngân sách", "tăng trưởng",
+    "giá trị",
 )
 WORSE_WHEN_UP = (
     "tai nạn", "thiệt hại", "thất nghiệp", "ô nhiễm", "chi phí", "nợ", "nợ xấu", "tội phạm",
     "vi phạm", "nghèo", "hộ nghèo", "tỷ lệ hộ nghèo", "ca mắc", "tử vong", "thua lỗ", "lạm phát",
     "khí thải", "rác thải", "ùn tắc", "cháy", "cháy rừng", "khiếu nại", "khiếu kiện",
-    "thủ tục", "tiêu cực",
+    "thủ tục", "tiêu cực", "thiên tai", "mực nước",
 )
+# Quantities whose rise or fall is no news either way (prices, rates): a direction that tells of
+# one has no tone ("giá xăng tăng", "lãi suất giảm").
+EITHER_WAY = ("giá", "lãi suất", "tỷ giá", "nhiệt độ")
+# Phrases that begin like a direction and say no rise or fall: no tone ("tăng cường" is to
+# strengthen, an office's everyday verb; "tăng ca" is overtime).
+NOT_DIRECTIONS = ("tăng cường", "tăng ca")
 
 # Before a tone word, within three syllables: flips and damps it.
 NEGATORS = ("không", "chưa", "chẳng", "chả", "đừng", "không hề", "chưa hề", "chẳng hề",
@@ -117,10 +124,12 @@ CLAUSE_FINAL_ONLY = {"hay"}
 # a comma or a full stop.
 _TOKEN = re.compile(r"\w+|[.,;:!?…]")
 
-_TONE_WORDS = {**POSITIVE, **NEGATIVE, **DIRECTIONS}
+_TONE_WORDS = {**POSITIVE, **NEGATIVE, **DIRECTIONS, **dict.fromkeys(NOT_DIRECTIONS, 0)}
+# A quantity → whether more of it is worse (None: either way).
 _QUANTITIES = {
     **{tuple(k.split()): False for k in BETTER_WHEN_UP},
     **{tuple(k.split()): True for k in WORSE_WHEN_UP},
+    **{tuple(k.split()): None for k in EITHER_WAY},
 }
 _QUANTITY_STARTS = frozenset(key[0] for key in _QUANTITIES)
 _DIRECTIONS = {tuple(k.split()): v for k, v in DIRECTIONS.items()}
@@ -174,10 +183,10 @@ def _ends_at(
     return None
 
 
-def _quantity(tokens: list[str], i: int, length: int, start: int) -> tuple[int, bool] | None:
+def _quantity(tokens: list[str], i: int, length: int, start: int) -> tuple[int, bool | None] | None:
     """The quantity the direction at `i` tells of: (its first token, whether more of it is
-    worse). The nearest one within eight syllables before, else five after, in the clause, and
-    not across another direction."""
+    worse, None for either way). The nearest one within eight syllables before, else five
+    after, in the clause, and not across another direction."""
     before = range(i - 1, max(start, i - 8) - 1, -1)
     after = range(i + length, min(len(tokens), i + length + 5))
     for ks in (before, after):
@@ -213,6 +222,9 @@ def explain(text: str) -> ToneResult:
             i += 1
             continue
         length, weight = found
+        if not weight:  # a phrase that only looks like a direction ("tăng cường")
+            i += length
+            continue
         phrase = " ".join(tokens[i : i + length])
         # A negator that is itself a tone phrase ("thiếu") counted already as a word; only treat
         # the syllables before this phrase as modifiers.
@@ -242,7 +254,9 @@ def explain(text: str) -> ToneResult:
             quantity = _quantity(tokens, i, length, start)
             if quantity is not None:
                 silent.add(quantity[0])
-                if quantity[1]:
+                if quantity[1] is None:  # a price went up or down: no tone
+                    silent.add(i)
+                elif quantity[1]:
                     hit.weight = -weight
         hits.append(hit)
         hit_starts.append(i)

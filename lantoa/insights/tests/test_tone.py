@@ -100,6 +100,10 @@ def test_news_register_words(text, lang, expected):
         ("Lượng khách du lịch giảm mạnh.", "vi", "negative"),
         ("Doanh thu du lịch tăng 20%.", "vi", "positive"),
         ("Tai nạn giao thông không giảm.", "vi", "negative"),
+        # A price's rise or fall is news either way; "tăng cường" (strengthen) is no rise.
+        ("Giá xăng tăng 500 đồng mỗi lít.", "vi", "neutral"),
+        ("Phường tăng cường kiểm tra hàng hóa.", "vi", "neutral"),
+        ("Giá trị sản xuất công nghiệp tăng 9%.", "vi", "positive"),
     ],
 )
 def test_directions_read_by_the_quantity_they_tell_of(text, lang, expected):
