@@ -77,40 +77,34 @@ METHODS = {
 
 # fmt: off
 NEWS_EN = {
-    "rose": 1.5, "rise": 1.0, "rises": 1.0, "risen": 1.2, "increase": 1.2, "increased": 1.5,
-    "increases": 1.2, "grew": 1.5, "grow": 1.0, "growth": 1.5, "gain": 1.2, "gains": 1.2,
-    "gained": 1.2, "up": 0.4, "higher": 0.8, "improved": 1.8, "improve": 1.5, "record": 0.8,
-    "profitable": 1.8, "expand": 1.0, "expanded": 1.2, "expansion": 1.0,
-    "rebound": 1.2, "recovered": 1.2, "boost": 1.5, "boosted": 1.5, "award": 1.5,
-    "fell": -1.5, "fall": -1.2, "falls": -1.2, "decrease": -1.2, "decreased": -1.5,
-    "decline": -1.5, "declined": -1.5, "declines": -1.5, "dropped": -1.5, "drop": -1.2,
-    "down": -0.4, "lower": -0.8, "loss": -1.5, "losses": -1.5, "deficit": -1.5,
-    "shrank": -1.5, "slumped": -2.0, "plunged": -2.0, "layoffs": -2.0, "laid": -0.8,
-    "cut": -1.0, "cuts": -1.0, "shutdown": -1.5, "bankruptcy": -2.5, "corruption": -2.5,
-    "protesters": -1.0, "flood": -1.5, "flooding": -1.5, "landslide": -1.5, "pollution": -1.8,
-    "warned": -1.2, "weaker": -1.2, "downturn": -1.8, "recession": -2.0,
+    "improved": 1.8, "improve": 1.5, "record": 0.8, "profitable": 1.8, "expansion": 1.0,
+    "rebound": 1.2, "recovered": 1.2, "award": 1.5,
+    "loss": -1.5, "losses": -1.5, "deficit": -1.5, "layoffs": -2.0, "laid": -0.8,
+    "shutdown": -1.5, "bankruptcy": -2.5, "corruption": -2.5, "protesters": -1.0, "flood": -1.5,
+    "flooding": -1.5, "landslide": -1.5, "pollution": -1.8, "warned": -1.2, "weaker": -1.2,
+    "downturn": -1.8, "recession": -2.0,
     # agreements, savings, ratings, job cuts: news about an economy or a locality
     "savings": 1.5, "saving": 1.2, "cooperation": 1.2, "co-operation": 1.2, "partnership": 1.2,
     "contract": 0.6, "signed": 0.6, "upgraded": 1.5, "downgraded": -1.5, "lay-off": -2.0,
     "lay-offs": -2.0, "layoff": -2.0, "oversupply": -1.2,
 }
-# Words that say which way a quantity went, with the value each has when the lexicon gives it
-# none ("narrowed", "reduced"). Read with a quantity near it, a direction is the tone: as it is
-# for a quantity the more of which is better (profit, sales, jobs: `EN_BETTER_WHEN_UP`), the other
-# way for one the more of which is worse (losses, costs, debt, emissions: `EN_WORSE_WHEN_UP`),
-# and the quantity itself then has no tone of its own: "losses narrowed" is good news, "costs
-# rose" bad ("directional" expressions, Malo et al. 2014). A direction with no quantity near it
-# keeps the lexicon's value.
+# Words that say which way a quantity went, in the lexicon with the value of their direction
+# (VADER's own "eased" is relief, +1.2; here it is a fall). Read with a quantity near it, a
+# direction is the tone: as it is for a quantity the more of which is better (profit, sales,
+# jobs: `EN_BETTER_WHEN_UP`), the other way for one the more of which is worse (losses, costs,
+# debt, emissions: `EN_WORSE_WHEN_UP`), and the quantity itself then has no tone of its own:
+# "losses narrowed" is good news, "costs rose" bad ("directional" expressions, Malo et al.
+# 2014). A direction with no quantity near it keeps its value.
 EN_DIRECTIONS = {
     "rose": 1.5, "rise": 1.0, "rises": 1.0, "risen": 1.2, "increase": 1.2, "increased": 1.5,
     "increases": 1.2, "increasing": 1.2, "grew": 1.5, "grow": 1.0, "grows": 1.0, "growing": 1.0,
-    "growth": 1.5, "gain": 1.2, "gains": 1.2, "gained": 1.2, "up": 0.8, "higher": 0.8,
+    "growth": 1.5, "gain": 1.2, "gains": 1.2, "gained": 1.2, "up": 0.4, "higher": 0.8,
     "climbed": 1.5, "jumped": 1.5, "surged": 1.8, "soared": 1.8, "doubled": 1.5, "tripled": 1.5,
     "raise": 1.0, "raised": 1.0, "boost": 1.5, "boosted": 1.5, "expand": 1.0, "expanded": 1.2,
     "widened": 1.0, "exceeded": 1.0,
     "fell": -1.5, "fall": -1.2, "falls": -1.2, "fallen": -1.2, "decrease": -1.2,
     "decreased": -1.5, "decreases": -1.2, "decreasing": -1.2, "decline": -1.5, "declined": -1.5,
-    "declines": -1.5, "declining": -1.5, "dropped": -1.5, "drop": -1.2, "down": -1.0,
+    "declines": -1.5, "declining": -1.5, "dropped": -1.5, "drop": -1.2, "down": -0.4,
     "lower": -0.8, "shrank": -1.5, "slumped": -2.0, "plunged": -2.0, "cut": -1.0, "cuts": -1.0,
     "reduce": -1.0, "reduced": -1.0, "reduces": -1.0, "reducing": -1.0, "reduction": -1.0,
     "reductions": -1.0, "slid": -1.5, "dipped": -1.2, "narrowed": -1.2, "eased": -0.8,
@@ -337,6 +331,7 @@ def _vader_en():
     for word in NEWS_EN_NOT_TONE:
         analyser.lexicon.pop(word, None)
     analyser.lexicon.update(NEWS_EN)
+    analyser.lexicon.update(EN_DIRECTIONS)
     return analyser
 
 
@@ -354,18 +349,18 @@ def _en_quantity(lowered: list[str], i: int) -> int | None:
 
 
 def _en_directions(words: list[str], sentiments: list[float]) -> list[float]:
-    """VADER's valences with each direction word read for the quantity it tells of."""
+    """VADER's valences with each direction word read for the quantity it tells of (its valence
+    is its direction's, negation included)."""
     lowered = None
     for i, word in enumerate(words):
-        value = EN_DIRECTIONS.get(word.lower())
-        if value is None:
+        if word.lower() not in EN_DIRECTIONS:
             continue
         lowered = lowered or [w.lower() for w in words]
         k = _en_quantity(lowered, i)
         if k is None:
             continue
-        sign = -1 if lowered[k] in EN_WORSE_WHEN_UP else 1
-        sentiments[i] = (sentiments[i] or value) * sign
+        if lowered[k] in EN_WORSE_WHEN_UP:
+            sentiments[i] = -sentiments[i]
         sentiments[k] = 0
     return sentiments
 

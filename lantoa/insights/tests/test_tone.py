@@ -75,6 +75,8 @@ def test_news_register_words(text, lang, expected):
         ("Operating profit fell to EUR 5.1 mn from EUR 7.9 mn.", "en", "negative"),
         ("The net loss narrowed to EUR 2.0 mn from EUR 6.3 mn.", "en", "positive"),
         ("Production costs rose sharply in the third quarter.", "en", "negative"),
+        # VADER's "eased" is relief; as a direction it is a fall.
+        ("Fuel costs eased in March.", "en", "positive"),
         ("The plan will reduce fuel consumption and cut emissions.", "en", "positive"),
         ("The factory will cut 120 jobs.", "en", "negative"),
         # A quantity alone says nothing; a determiner "no" is not a tone.
