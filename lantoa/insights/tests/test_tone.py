@@ -62,6 +62,9 @@ def test_read_tones_is_the_batch_form_and_neutral_needs_no_tone_word():
         ("고객들은 결과에 만족합니다.", "ko", "positive"),
         ("売上高は計画未達となりました", "ja", "negative"),
         ("海外での反響が大きく、売上に貢献しました", "ja", "positive"),
+        # Uncertainty about the outlook is neither good nor bad news; the results are.
+        ("今後の市場の見通しは不透明です。", "ja", "neutral"),
+        ("受注が減少し、先行きも不透明です。", "ja", "negative"),
     ],
 )
 def test_news_register_words(text, lang, expected):
