@@ -369,6 +369,29 @@ def _en_directions(words: list[str], sentiments: list[float]) -> list[float]:
     return sentiments
 
 
+_EN_WORD = re.compile(r"[a-z]+")
+
+
+def en_direction_classes(texts: Sequence[str]) -> list[str]:
+    """Each (case-folded) English text's quantities and directions in their order, as classes:
+    "more_good" (profit, sales), "more_bad" (losses, costs), "up", "down", after a "start"
+    ("The operating loss narrowed" -> "start more_bad down"). Their n-grams give the learned model
+    what a quantity's direction means whatever the words, as the phrase-structure model of Malo
+    et al. (2014), who built the Financial PhraseBank, reads sentences through such classes."""
+    sequences = []
+    for text in texts:
+        classes = ["start"]
+        for word in _EN_WORD.findall(text):
+            if word in EN_BETTER_WHEN_UP:
+                classes.append("more_good")
+            elif word in EN_WORSE_WHEN_UP:
+                classes.append("more_bad")
+            elif word in EN_DIRECTIONS:
+                classes.append("up" if EN_DIRECTIONS[word] > 0 else "down")
+        sequences.append(" ".join(classes))
+    return sequences
+
+
 def _vader_fr_lists() -> dict:
     """vaderSentiment-fr's French negators and boosters, read from its module's source without
     importing it (the module imports fuzzywuzzy, which the product does not use)."""

@@ -363,6 +363,21 @@ def test_vietnamese_negation_scope_is_marked_for_the_learned_model():
     assert not hasattr(words["en"], "steps")
 
 
+def test_english_quantities_and_directions_are_classes_for_the_learned_model():
+    from lantoa.insights.ml.tone import en_direction_classes
+
+    texts = ["the operating loss narrowed, while ebitda climbed 5 %", "the council meets today"]
+    assert en_direction_classes(texts) == ["start more_bad down more_good up", "start"]
+    # Only English gets them; a training set without any quantity or direction still fits.
+    model = build_tone_pipeline("en").fit(texts * 2, ["positive", "neutral"] * 2)
+    features = dict(model.named_steps["features"].transformer_list)
+    assert "more_bad down more_good" in features["directions"].named_steps["tfidf"].vocabulary_
+    build_tone_pipeline("en").fit(["a fine day", "a bad day"], ["positive", "negative"])
+    assert "directions" not in dict(
+        build_tone_pipeline("ko").named_steps["features"].transformer_list
+    )
+
+
 def test_learned_pipeline_trains_predicts_and_survives_pickling():
     """The per-language pipeline (word + char_wb n-grams + the analyser's reading) trains on a
     few labels, predicts unseen sentences and is stored as an artefact (pickle) intact."""
