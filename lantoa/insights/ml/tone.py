@@ -147,7 +147,7 @@ LEXICON_JA = {
     "成功": 1.5, "受賞": 1.5, "発展": 1, "協力": 0.8, "友好": 1, "安全": 0.8, "好評": 1.5,
     "減少": -1, "減収": -1.5, "減益": -1.5, "低迷": -1.5, "悪化": -1.5, "下落": -1,
     "縮小": -1, "落ち込": -1.2, "減速": -1.2, "赤字": -1.5, "損失": -1.5, "厳し": -1.2,
-    "不透明": -1, "下回": -1, "停滞": -1.2, "鈍化": -1, "懸念": -1.2, "低下": -1,
+    "下回": -1, "停滞": -1.2, "鈍化": -1, "懸念": -1.2, "低下": -1,
     "％増": 1, "%増": 1, "増の": 0.8, "伸ば": 1, "下支え": 0.8, "牽引": 1, "活性化": 1,
     "堅実": 1, "増加傾向": 1, "％減": -1, "%減": -1, "減の": -0.8, "統廃合": -0.8,
     "不振": -1.5, "減損": -1.2, "弱含": -1, "苦戦": -1.5, "減少傾向": -1, "抑制": -0.5,
@@ -159,6 +159,10 @@ LEXICON_JA = {
     "事故": -1.5, "災害": -1.5, "洪水": -1.5, "汚染": -1.5, "汚職": -2, "抗議": -1,
     "批判": -1.5, "死亡": -1.5, "被害": -1.5, "違反": -1.5, "逮捕": -1, "詐欺": -2,
 }
+# Not in the lexicon: uncertainty ("先行きは不透明", the outlook is unclear). Financial text tells
+# of risk and uncertainty apart from good or bad news (Loughran and McDonald 2011 keep an
+# "uncertainty" word list beside their negative one), and results prose states the outlook's
+# uncertainty as a matter of course, whatever the results were.
 NEGATION_JA = ("ない", "なかった", "ず", "ません", "ませんでした", "なし")
 
 LEXICON_KO = {
@@ -363,6 +367,29 @@ def _en_directions(words: list[str], sentiments: list[float]) -> list[float]:
             sentiments[i] = -sentiments[i]
         sentiments[k] = 0
     return sentiments
+
+
+_EN_WORD = re.compile(r"[a-z]+")
+
+
+def en_direction_classes(texts: Sequence[str]) -> list[str]:
+    """Each (case-folded) English text's quantities and directions in their order, as classes:
+    "more_good" (profit, sales), "more_bad" (losses, costs), "up", "down", after a "start"
+    ("The operating loss narrowed" -> "start more_bad down"). Their n-grams give the learned model
+    what a quantity's direction means whatever the words, as the phrase-structure model of Malo
+    et al. (2014), who built the Financial PhraseBank, reads sentences through such classes."""
+    sequences = []
+    for text in texts:
+        classes = ["start"]
+        for word in _EN_WORD.findall(text):
+            if word in EN_BETTER_WHEN_UP:
+                classes.append("more_good")
+            elif word in EN_WORSE_WHEN_UP:
+                classes.append("more_bad")
+            elif word in EN_DIRECTIONS:
+                classes.append("up" if EN_DIRECTIONS[word] > 0 else "down")
+        sequences.append(" ".join(classes))
+    return sequences
 
 
 def _vader_fr_lists() -> dict:

@@ -62,6 +62,9 @@ def test_read_tones_is_the_batch_form_and_neutral_needs_no_tone_word():
         ("고객들은 결과에 만족합니다.", "ko", "positive"),
         ("売上高は計画未達となりました", "ja", "negative"),
         ("海外での反響が大きく、売上に貢献しました", "ja", "positive"),
+        # Uncertainty about the outlook is neither good nor bad news; the results are.
+        ("今後の市場の見通しは不透明です。", "ja", "neutral"),
+        ("受注が減少し、先行きも不透明です。", "ja", "negative"),
     ],
 )
 def test_news_register_words(text, lang, expected):
@@ -358,6 +361,21 @@ def test_vietnamese_negation_scope_is_marked_for_the_learned_model():
     }
     assert words["vi"].steps[0][0] == "negation"
     assert not hasattr(words["en"], "steps")
+
+
+def test_english_quantities_and_directions_are_classes_for_the_learned_model():
+    from lantoa.insights.ml.tone import en_direction_classes
+
+    texts = ["the operating loss narrowed, while ebitda climbed 5 %", "the council meets today"]
+    assert en_direction_classes(texts) == ["start more_bad down more_good up", "start"]
+    # Only English gets them; a training set without any quantity or direction still fits.
+    model = build_tone_pipeline("en").fit(texts * 2, ["positive", "neutral"] * 2)
+    features = dict(model.named_steps["features"].transformer_list)
+    assert "more_bad down more_good" in features["directions"].named_steps["tfidf"].vocabulary_
+    build_tone_pipeline("en").fit(["a fine day", "a bad day"], ["positive", "negative"])
+    assert "directions" not in dict(
+        build_tone_pipeline("ko").named_steps["features"].transformer_list
+    )
 
 
 def test_learned_pipeline_trains_predicts_and_survives_pickling():
