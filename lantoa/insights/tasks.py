@@ -25,6 +25,7 @@ from .services import (
 )
 from .services.delivery import DeliveryFailed, DeliveryRefused, alert_delivery_give_up
 from .services.learning import TrainingError
+from .services.raising import links_warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +49,14 @@ def _warm_up_analysers(**kwargs: object) -> None:
     and one on the fetch queue (a poll analyses the items it stored, after its commit). A
     worker on other queues only (reports) does not pay their ~50 MB."""
     if {ANALYSE_QUEUE, FETCH_QUEUE} & set(current_app.amqp.queues.consume_from):
-        warm_up()
+        worker_warm_up()
+
+
+def worker_warm_up() -> None:
+    """What a worker that analyses loads as it starts: the URL tree its alerts' links are
+    reversed in, then every model (`ml.warm_up`, whose gc.freeze then covers both)."""
+    links_warm_up()
+    warm_up()
 
 
 @shared_task
