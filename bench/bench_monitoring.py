@@ -311,11 +311,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantoa.settings")
 import django
 django.setup()
 import trafilatura  # noqa: F401  (the extractor a worker uses)
-from lantoa.insights.ml import warm_up
 from lantoa.insights.ml.tone import read_tones
+from lantoa.insights.tasks import worker_warm_up
 from lantoa.monitoring.pipeline.language import identifier
 identifier()
-warm_up()
+worker_warm_up()
 read_tones(["Lễ hội thành công", "Great festival", "非常满意", "좋다", "好調", "Très bien"])
 # VmHWM, not ru_maxrss: ru_maxrss survives exec and would report the parent's peak.
 status = open("/proc/self/status").read()
@@ -325,7 +325,7 @@ print(int(status.split("VmHWM:")[1].split()[0]) / 1024)
 
 def _worker_rss_mb() -> float:
     """Peak RSS of a fresh process that loads what a worker loads: Django, trafilatura, language
-    ID, every tone analyser (six languages) and the story linker's tables."""
+    ID, every tone analyser (six languages), the story linker's tables and the URL tree."""
     import subprocess
 
     out = subprocess.run(
@@ -342,6 +342,11 @@ def main(argv: list[str]) -> None:
     start_rss = _rss_mb()
     connection = _test_database()
     try:
+        # The office's watchlists, topics and alert rules as a production install sets them up
+        # (lantoa/insights/config/*.yaml): a worker matches every batch against them.
+        from lantoa.insights.office import setup as insights_setup
+
+        insights_setup(log=lambda _line: None)
         load = " ".join(f"{v:.1f}" for v in os.getloadavg())
         print(
             f"\nReproduce: {COMMAND}   (database: {connection.vendor}; Python {sys.version[:6]}; "
@@ -349,11 +354,12 @@ def main(argv: list[str]) -> None:
         )
         bench_pages(data_dir, repeat)
         after_pages = _rss_mb()
-        from lantoa.insights.ml import warm_up
+        from lantoa.insights.tasks import worker_warm_up
 
-        # Every tone analyser (six languages), language ID and the story linker's tables, then
-        # gc.freeze: what a worker that analyses does as it starts.
-        warm_up()
+        # The URL tree alerts' links are reversed in, every tone analyser (six languages),
+        # language ID and the story linker's tables, then gc.freeze: what a worker that analyses
+        # does as it starts.
+        worker_warm_up()
         after_models = _rss_mb()
         bench_headlines(data_dir, repeat)
         after_headlines = _rss_mb()
