@@ -240,12 +240,12 @@ def build_tone_pipeline(lang: str) -> Pipeline:
     classes (`en_direction_classes`: "more_bad down" is a loss that narrowed; 5 folds × 5 seeds
     of en dev, +0.016 macro-F1, 23 of 25 folds). Class-balanced LinearSVC, C = 1 (ja 0.5).
     Chosen by 3-fold CV on the training 80% only (docs/operations-insights.md). Tried later and
-    not kept,
-    each within ±0.01 of this under 3-fold CV × 2 seeds (fold sd about 0.02): C 0.3, logistic
-    regression, char 1–4-grams everywhere, the analyser's features weighted 2–4×, a blend with
-    complement naive Bayes. For vi, on 5 folds × 3 seeds of UIT-VSFC train: negation-scope
-    marking on the word features (`mark_vi_negation`, +0.005 mean, 11 of 15 folds) is used;
-    syllable 1–3-grams, NB-SVM, C by inner CV, other class weights were not kept."""
+    not kept, each within ±0.01 of this under 3-fold CV × 2 seeds (fold sd about 0.02): C 0.3,
+    logistic regression, char 1–4-grams everywhere, the analyser's features weighted 2–4×, a
+    blend with complement naive Bayes. For vi, on 5 folds × 3 seeds of UIT-VSFC train:
+    negation-scope marking on the word features (`mark_vi_negation`, +0.005 mean, 11 of 15
+    folds) is used; syllable 1–3-grams, NB-SVM, C by inner CV, other class weights were not
+    kept."""
     if lang in ("zh", "ja"):
         text_features = TfidfVectorizer(
             analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=2

@@ -13,7 +13,7 @@ from lantoa.core.audit import audit
 from lantoa.core.bulk import rows_insert, rows_update
 from lantoa.core.text import fold_lower, nfc
 from lantoa.monitoring.models import Item
-from lantoa.monitoring.search.selectors import QueryError, highlight, search_items
+from lantoa.monitoring.search.selectors import QueryError, highlight, matching_ids
 
 from ..constants import LabelKind, Origin, Task, Tone, TopicMethod
 from ..ml.pipelines import class_probabilities, known_languages
@@ -53,9 +53,8 @@ def items_analyse(
         items = list(items)
     if not items:
         return []
-    scope = Item.objects.filter(id__in=[item.id for item in items])
-    new_match_ids = _match_watchlists(items, scope)
-    query_topics = _query_topics(scope)
+    new_match_ids = _match_watchlists(items)
+    query_topics = _query_topics([item.id for item in items])
     tone_model = active_model(Task.TONE)
     topic_model = active_model(Task.TOPIC)
     documents = [item_document(item) for item in items]
@@ -134,7 +133,7 @@ def _predict(model, documents: list[str], langs=None) -> list[tuple[str, float]]
     return result
 
 
-def _match_watchlists(items: list[Item], scope) -> list[int]:
+def _match_watchlists(items: list[Item]) -> list[int]:
     by_id = {item.id: item for item in items}
     new_ids = []
     for watchlist in Watchlist.objects.filter(is_active=True):
@@ -142,7 +141,7 @@ def _match_watchlists(items: list[Item], scope) -> list[int]:
         if not query:
             continue
         try:
-            matched = list(search_items(query, queryset=scope).values_list("id", flat=True))
+            matched = sorted(matching_ids(query, by_id))
         except QueryError as exc:
             logger.warning("watchlist %s has an invalid query: %s", watchlist.pk, exc)
             continue
@@ -178,12 +177,12 @@ def _passage(item: Item, query: str) -> str:
     return str(highlight(item.title, query, snippet=PASSAGE_CHARS))
 
 
-def _query_topics(scope) -> dict[int, Topic]:
+def _query_topics(item_ids: list[int]) -> dict[int, Topic]:
     """item id → the first topic (by sort order) whose query matches it."""
     found: dict[int, Topic] = {}
     for topic in Topic.objects.exclude(method=TopicMethod.CLASSIFIER).exclude(query=""):
         try:
-            ids = search_items(topic.query, queryset=scope).values_list("id", flat=True)
+            ids = matching_ids(topic.query, item_ids)
         except QueryError as exc:
             logger.warning("topic %s has an invalid query: %s", topic.pk, exc)
             continue

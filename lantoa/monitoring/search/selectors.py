@@ -21,7 +21,7 @@ from lantoa.core.text import nfc
 from lantoa.monitoring.models import Item, Source
 
 from . import newest_cache
-from .backends import get_backend, is_positive
+from .backends import TABLE, get_backend, is_positive
 from .query import (
     And,
     DateFilter,
@@ -41,6 +41,7 @@ __all__ = [
     "QueryError",
     "SearchPage",
     "highlight",
+    "matching_ids",
     "parse_query",
     "search_facets",
     "search_items",
@@ -272,18 +273,38 @@ class SearchQuerySet(QuerySet):
             return cursor.fetchone()[0]
 
 
-def _q(node, backend) -> Q:
+def matching_ids(query: str | ParsedQuery, ids: Iterable[int]) -> set[int]:
+    """The ids among `ids` that `query` matches: the items that `search_items(query,
+    queryset=Item.objects.filter(id__in=ids))` returns, unranked.
+
+    For a standing query (a watchlist's, a topic's) tested on a new batch: the index reads the
+    query's words only between the smallest and the largest of `ids` (a rowid range, which FTS5
+    and PostgreSQL's primary key seek to), so a batch costs what the batch holds, not what the
+    index has gathered. On SQLite with 400,000 items, three phrases each in 30 % of them: 2 s a
+    query ranked with `search_items`, 0.2 s unranked, 2–6 ms within the batch's range."""
+    ids = list(ids)
+    scope = Item.objects.filter(id__in=ids)
+    if not ids or (isinstance(query, str) and not query.strip()):
+        return set(scope.values_list("id", flat=True))
+    parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+    within = ((f"{TABLE}.rowid BETWEEN %s AND %s", [min(ids), max(ids)]),)
+    return set(scope.filter(_q(parsed.root, get_backend(), within)).values_list("id", flat=True))
+
+
+def _q(node, backend, within=()) -> Q:
+    """`node` as a condition on items; `within`: conditions on the index row that the text
+    matches must also meet (`matching_ids`)."""
     if isinstance(node, And | Or):
         combined = None
         for child in node.children:
-            part = _q(child, backend)
+            part = _q(child, backend, within)
             if combined is None:
                 combined = part
             else:
                 combined = combined & part if isinstance(node, And) else combined | part
         return combined
     if isinstance(node, Not):
-        return ~_q(node.child, backend)
+        return ~_q(node.child, backend, within)
     if isinstance(node, SourceFilter):
         return Q(source_id__in=source_ids(node.text))
     if isinstance(node, LanguageFilter):
@@ -296,7 +317,7 @@ def _q(node, backend) -> Q:
             q &= Q(published_at__lt=node.end)
         return q
     if is_positive(node):
-        sql, params = backend.ids_sql(node)
+        sql, params = backend.ids_sql(node, within)
         return Q(id__in=RawSQL(sql, params))  # noqa: S611 - user text only in params
     raise TypeError(f"Cannot compile {node!r}")  # every node kind is handled above
 

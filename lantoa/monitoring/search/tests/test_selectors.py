@@ -6,9 +6,11 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from lantoa.monitoring.models import Item
 from lantoa.monitoring.search.selectors import (
     QueryError,
     highlight,
+    matching_ids,
     search_facets,
     search_items,
     search_newest,
@@ -363,3 +365,53 @@ def test_a_source_filter_keeping_most_items_is_tested_on_the_matches(monkeypatch
         expected = list(search_items(query).order_by("-id").values_list("id", flat=True))
         page = search_newest(query, limit=40, with_facets=True)
         assert [item.id for item in page.items] == expected and expected, query
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "nhon",
+        "Nhơn",
+        '"quy nhon" OR "nhơn hội"',
+        "title:festival OR investors",
+        "nhơ*",
+        "dong bao -tết",
+        "NOT nhon",
+        "lang:en",
+        "nhon AND lang:vi",
+        "source:reuters visitors",
+        "date:>=2026-08-05 (nhon OR đầu)",
+        "(gia lai OR coast) AND NOT date:[2026-08-01 TO 2026-08-11]",
+    ],
+)
+def test_matching_ids_are_the_scoped_search_s_items(corpus, query):
+    """A standing query tested on a batch of ids, unranked and read within the batch's rowid
+    range, finds the items the scoped search finds: every subset of the corpus (the batch's
+    range then leaves out other items' rows, the first and the last included)."""
+    ids = [item.id for item in corpus.values()]
+    found_somewhere = False
+    for start in range(len(ids)):
+        for end in range(start + 1, len(ids) + 1):
+            batch = ids[start:end]
+            scoped = set(
+                search_items(query, queryset=Item.objects.filter(id__in=batch)).values_list(
+                    "id", flat=True
+                )
+            )
+            assert matching_ids(query, batch) == scoped, (query, batch)
+            found_somewhere |= bool(scoped)
+    assert found_somewhere, query
+    # Ids that are not in the batch but inside its range are not matched.
+    middle = ids[::2]
+    assert matching_ids(query, middle) <= set(middle)
+
+
+def test_matching_ids_reads_the_index_within_the_batch_s_range(corpus):
+    from django.test.utils import CaptureQueriesContext
+
+    ids = sorted(item.id for item in corpus.values())[2:4]
+    with CaptureQueriesContext(connection) as queries:
+        matching_ids("nhon OR dong", ids)
+    (sql,) = [q["sql"] for q in queries.captured_queries]
+    assert "rowid BETWEEN" in sql
+    assert matching_ids("nhon", []) == set()
