@@ -293,7 +293,11 @@ def matching_ids(query: str | ParsedQuery, ids: Iterable[int]) -> set[int]:
 
 def _q(node, backend, within=()) -> Q:
     """`node` as a condition on items; `within`: conditions on the index row that the text
-    matches must also meet (`matching_ids`)."""
+    matches must also meet (`matching_ids`). Text alone (`is_positive`: words, phrases, their
+    AND, OR and AND NOT) is one query of the index, however many terms it holds."""
+    if is_positive(node):
+        sql, params = backend.ids_sql(node, within)
+        return Q(id__in=RawSQL(sql, params))  # noqa: S611 - user text only in params
     if isinstance(node, And | Or):
         combined = None
         for child in node.children:
@@ -316,9 +320,6 @@ def _q(node, backend, within=()) -> Q:
         if node.end is not None:
             q &= Q(published_at__lt=node.end)
         return q
-    if is_positive(node):
-        sql, params = backend.ids_sql(node, within)
-        return Q(id__in=RawSQL(sql, params))  # noqa: S611 - user text only in params
     raise TypeError(f"Cannot compile {node!r}")  # every node kind is handled above
 
 
