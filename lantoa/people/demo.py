@@ -167,14 +167,20 @@ def load(*, log) -> None:
         ("Phạm Quốc Bảo", TeamRole.DEPUTY),
         ("Lý Thị Thu Hà", TeamRole.MEMBER),
     ]
+    joined = demo_date(date(2026, 1, 1))
     for name, role in members:
         TeamMembership.objects.update_or_create(
-            team=team,
-            staff=staff[name],
-            defaults={"role": role, "joined_on": demo_date(date(2026, 1, 1))},
+            team=team, staff=staff[name], defaults={"role": role, "joined_on": joined}
         )
-    weeks = date(year, 12, 28).isocalendar()[1]
-    for week in range(1, weeks + 1):
+    # The roster covers this year's weeks from the one the team was formed in: the demo's dates
+    # move with today, so the members may join after week 1 (loaded from 8 December on, the
+    # first of January moves into week 2, and week 1 had no member to put on call).
+    last_week = date(year, 12, 28).isocalendar()[1]
+    weeks = 0
+    for week in range(1, last_week + 1):
+        if date.fromisocalendar(year, week, 7) < joined:
+            continue
+        weeks += 1
         roster_assign(
             team=team,
             staff=staff[members[week % len(members)][0]],

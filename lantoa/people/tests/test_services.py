@@ -252,3 +252,25 @@ def test_a_case_nobody_takes_goes_to_the_person_on_call_that_week(demo_ward):
     assert case.responsible_unit == on_duty.unit
     # Someone from the force who opens a case keeps it.
     assert open_case(User.objects.get(username="theodoi")).responsible_user.username == "theodoi"
+
+
+@pytest.mark.parametrize("day", [date(2026, 12, 4), date(2026, 12, 8), date(2027, 1, 9)])
+def test_the_demo_roster_loads_whatever_day_it_is_loaded(demo_ward, time_machine, day):
+    """The demo's dates move with today, so its team may be formed after week 1 began (from
+    8 December 2026 on, 1 January moves into week 2): the roster then starts at the week the
+    team was formed in, instead of refusing to put on call someone not yet a member."""
+    from conftest import office_morning
+    from lantoa.people import demo
+    from lantoa.people.models import OnCallShift, RapidResponseTeam
+
+    time_machine.move_to(office_morning(day))
+    demo.load(log=lambda _message: None)
+    team = RapidResponseTeam.objects.get(name="Tổ phản ứng nhanh phường Quy Nhơn")
+    joined = min(team.memberships.values_list("joined_on", flat=True))
+    weeks = [
+        w
+        for y, w in OnCallShift.objects.filter(team=team).values_list("iso_year", "iso_week")
+        if y == day.year
+    ]
+    assert len(weeks) >= 50
+    assert all(date.fromisocalendar(day.year, week, 7) >= joined for week in weeks)
