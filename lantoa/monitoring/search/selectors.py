@@ -285,12 +285,32 @@ def matching_ids(query: str | ParsedQuery, ids: Iterable[int]) -> set[int]:
     ids = list(ids)
     if not ids:
         return set()
-    scope = Item.objects.filter(id__in=ids).order_by()
     if isinstance(query, str) and not query.strip():
-        return set(scope.values_list("id", flat=True))
-    parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+        return set(Item.objects.filter(id__in=ids).values_list("id", flat=True))
+    parsed = (
+        query
+        if isinstance(query, ParsedQuery)
+        else _standing(query, timezone.get_current_timezone_name())
+    )
+    backend = get_backend()
     within = ((f"{TABLE}.rowid BETWEEN %s AND %s", [min(ids), max(ids)]),)
-    return set(scope.filter(_q(parsed.root, get_backend(), within)).values_list("id", flat=True))
+    if is_positive(parsed.root):
+        # Text alone (every shipped watchlist and topic): the index's rows in the range, kept
+        # when they are the batch's. Through the ORM (`Item.objects.filter(id__in=ids)`
+        # joined with the same SQL) one query cost 3.6 ms instead of 0.7-0.9.
+        sql, params = backend.ids_sql(parsed.root, within)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {row[0] for row in cursor.fetchall()}.intersection(ids)
+    condition = _q(parsed.root, backend, within)
+    return set(Item.objects.filter(condition, id__in=ids).order_by().values_list("id", flat=True))
+
+
+@lru_cache(maxsize=256)
+def _standing(text: str, zone: str) -> ParsedQuery:
+    """A standing query parsed once per worker (its dates are made aware in `zone`); a batch
+    tests each watchlist's and topic's query, and parsing one took 0.5 ms."""
+    return parse_query(text)
 
 
 def _q(node, backend, within=()) -> Q:

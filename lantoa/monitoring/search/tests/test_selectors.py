@@ -414,4 +414,6 @@ def test_matching_ids_reads_the_index_within_the_batch_s_range(corpus):
         matching_ids("nhon OR dong", ids)
     (sql,) = [q["sql"] for q in queries.captured_queries]
     assert "rowid BETWEEN" in sql
+    # Text alone reads the index only; the batch's ids are kept in Python, not joined.
+    assert "monitoring_item" not in sql
     assert matching_ids("nhon", []) == set()
