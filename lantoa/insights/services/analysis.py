@@ -13,7 +13,13 @@ from lantoa.core.audit import audit
 from lantoa.core.bulk import rows_insert, rows_update
 from lantoa.core.text import fold_lower, nfc
 from lantoa.monitoring.models import Item
-from lantoa.monitoring.search.selectors import QueryError, highlight, matching_ids
+from lantoa.monitoring.search.selectors import (
+    ParsedQuery,
+    QueryError,
+    highlight,
+    matching_ids,
+    standing_query,
+)
 
 from ..constants import LabelKind, Origin, Task, Tone, TopicMethod
 from ..ml.pipelines import class_probabilities, known_languages
@@ -137,10 +143,11 @@ def _match_watchlists(items: list[Item]) -> list[int]:
     by_id = {item.id: item for item in items}
     new_ids = []
     for watchlist in Watchlist.objects.filter(is_active=True):
-        query = watchlist.effective_query()
-        if not query:
+        text = watchlist.effective_query()
+        if not text:
             continue
         try:
+            query = standing_query(text)
             matched = sorted(matching_ids(query, by_id))
         except QueryError as exc:
             logger.warning("watchlist %s has an invalid query: %s", watchlist.pk, exc)
@@ -168,7 +175,7 @@ def _match_watchlists(items: list[Item]) -> list[int]:
     return new_ids
 
 
-def _passage(item: Item, query: str) -> str:
+def _passage(item: Item, query: ParsedQuery) -> str:
     """The highlighted passage: from the body when it matched there, else the title."""
     for text in (item.text, item.summary, item.title):
         marked = str(highlight(text or "", query, snippet=PASSAGE_CHARS))

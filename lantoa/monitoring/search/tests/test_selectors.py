@@ -14,6 +14,7 @@ from lantoa.monitoring.search.selectors import (
     search_facets,
     search_items,
     search_newest,
+    standing_query,
 )
 
 from .factories import SourceFactory, indexed_items
@@ -404,6 +405,20 @@ def test_matching_ids_are_the_scoped_search_s_items(corpus, query):
     # Ids that are not in the batch but inside its range are not matched.
     middle = ids[::2]
     assert matching_ids(query, middle) <= set(middle)
+
+
+def test_a_standing_query_is_parsed_once_per_time_zone():
+    query = standing_query('"Quy Nhơn" date:2026-08-15')
+    assert standing_query('"Quy Nhơn" date:2026-08-15') is query
+    with timezone.override("UTC"):
+        in_utc = standing_query('"Quy Nhơn" date:2026-08-15')
+    # The day's bounds are made aware in the zone the query is read in.
+    assert in_utc is not query
+    assert in_utc.root.children[1].start != query.root.children[1].start
+    # A mistake is not remembered as an answer: it is raised each time.
+    for _ in range(2):
+        with pytest.raises(QueryError):
+            standing_query('"Quy Nhơn')
 
 
 def test_matching_ids_reads_the_index_within_the_batch_s_range(corpus):
