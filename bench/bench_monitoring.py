@@ -313,8 +313,6 @@ django.setup()
 import trafilatura  # noqa: F401  (the extractor a worker uses)
 from lantoa.insights.ml.tone import read_tones
 from lantoa.insights.tasks import worker_warm_up
-from lantoa.monitoring.pipeline.language import identifier
-identifier()
 worker_warm_up()
 read_tones(["Lễ hội thành công", "Great festival", "非常满意", "좋다", "好調", "Très bien"])
 # VmHWM, not ru_maxrss: ru_maxrss survives exec and would report the parent's peak.

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from lantoa.core.text import nfc
-from lantoa.monitoring.pipeline.language import followed_identifier
+from lantoa.monitoring.pipeline.language import followed_identifier, identifier
 
 LANGUAGES = ("vi", "en", "zh", "ko", "ja", "fr")
 SHORT_WORDS = 4
@@ -80,3 +80,13 @@ def detect_language(text: str) -> str:
         if found is not None:
             return mapping[found]
     return _langid().classify(text)[0]
+
+
+def warm_up() -> None:
+    """Load both detectors' models now: py3langid's (for this module and the ingest pipeline,
+    one shared copy) and lingua's for the Latin-script languages. lingua reads a model order
+    only when a word is that long: a warm-up text of short words ("warm up") left the five-grams,
+    70 MB, to the first long word of a worker's first batch."""
+    _langid()
+    identifier()
+    detect_language("Lantoa warms up")

@@ -671,14 +671,13 @@ def read_tones(texts: Sequence[str], langs: Sequence[str] | None = None) -> list
 
 
 def warm_up() -> None:
-    """Load every tone analyser and language ID now, so the first batch is not slow (part of
-    `lantoa.insights.ml.warm_up`, which a worker calls as it starts)."""
+    """Load every tone analyser now, so the first batch is not slow (part of
+    `lantoa.insights.ml.warm_up`, which a worker calls as it starts, with language ID)."""
     _vader_en()
     _vader_fr()
     _snownlp_counts()
     _snownlp_stopwords()
     _hownet()
-    detect_language("warm up")
 
 
 class LanguageToneModel:

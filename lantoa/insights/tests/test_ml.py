@@ -164,3 +164,38 @@ def test_long_text_identifier_shares_the_ingest_pipelines_model():
     assert _langid().tk_output is identifier().tk_output
     long_text = "The provincial committee approved the bridge across the river on Monday."
     assert detect_language(long_text) == "en"
+
+
+LANGUAGE_WARM_UP_PROBE = """
+import os, sys
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantoa.settings")
+import django
+django.setup()
+from lantoa.insights.ml import language
+def resident_mb():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * 4096 / 2**20
+language.warm_up()
+warm = resident_mb()
+for text in sys.argv[1:]:
+    language.detect_language(text)
+print(resident_mb() - warm)
+"""
+
+
+def test_language_warm_up_leaves_no_model_to_the_first_batch():
+    """After `language.warm_up`, short texts with long words in the Latin-script languages
+    load nothing more (lingua reads its five-gram models only for a word that long: 70 MB
+    that a warm-up on short words left to a worker's first batch). A fresh process: this one
+    has loaded every model already."""
+    import subprocess
+    import sys
+
+    texts = ["Quy Nhon beach festival opens", "Inauguration du pont", "Khánh thành cầu mới"]
+    grown = subprocess.run(
+        [sys.executable, "-c", LANGUAGE_WARM_UP_PROBE, *texts],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()[-1]
+    assert float(grown) < 5, grown
