@@ -52,6 +52,7 @@ from .places import place_keys
 KEYS_VERSION = 4
 THRESHOLD = 0.65
 MAX_WORDS = 40
+_OPENING_CHARS = 600  # a text this short is split whole (40 words take 200-300 characters)
 # Within one language, numbers and names weigh this much (words carry the rest).
 SAME_LANGUAGE_NAMES = 1.0
 MAX_POSTINGS = 64  # a key shared by more items than this is too common to retrieve by
@@ -172,13 +173,21 @@ def story_keys(
         keys |= hanviet_keys(named, lang)
     # Words of the title and the opening only: enough to tell two outlets' versions apart from
     # other stories, and the index stays small.
-    # (The opening's words are found lazily: a page's text is not split to its end for 40.)
-    opening = itertools.islice(_WORD.finditer(folded_text), MAX_WORDS)
+    words = set(_WORD.findall(folded_title))
+    words.update(_opening_words(folded_text))
+    words -= _STOP
+    words -= place_words
     prefix = f"w:{lang}:"
-    for word in itertools.chain(_WORD.findall(folded_title), (m.group() for m in opening)):
-        if len(word) > 1 and word not in _STOP and word not in place_words and not word.isdigit():
-            keys.add(prefix + word)
+    keys.update(prefix + word for word in words if len(word) > 1 and not word.isdigit())
     return frozenset(map(sys.intern, keys))
+
+
+def _opening_words(text: str) -> list[str]:
+    """The first `MAX_WORDS` words: a short text (a summary) split at once, a page's text
+    lazily (not split to its end for 40 words)."""
+    if len(text) <= _OPENING_CHARS:
+        return _WORD.findall(text)[:MAX_WORDS]
+    return [match.group() for match in itertools.islice(_WORD.finditer(text), MAX_WORDS)]
 
 
 def warm_up() -> None:
