@@ -287,7 +287,7 @@ def matching_ids(query: str | ParsedQuery, ids: Iterable[int]) -> set[int]:
     if not ids:
         return set()
     if isinstance(query, str) and not query.strip():
-        return set(Item.objects.filter(id__in=ids).values_list("id", flat=True))
+        return set(Item.objects.filter(id__in=ids).order_by().values_list("id", flat=True))
     parsed = query if isinstance(query, ParsedQuery) else standing_query(query)
     backend = get_backend()
     within = ((f"{TABLE}.rowid BETWEEN %s AND %s", [min(ids), max(ids)]),)
