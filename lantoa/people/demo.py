@@ -176,11 +176,8 @@ def load(*, log) -> None:
     # move with today, so the members may join after week 1 (loaded from 8 December on, the
     # first of January moves into week 2, and week 1 had no member to put on call).
     last_week = date(year, 12, 28).isocalendar()[1]
-    weeks = 0
-    for week in range(1, last_week + 1):
-        if date.fromisocalendar(year, week, 7) < joined:
-            continue
-        weeks += 1
+    weeks = [w for w in range(1, last_week + 1) if date.fromisocalendar(year, w, 7) >= joined]
+    for week in weeks:
         roster_assign(
             team=team,
             staff=staff[members[week % len(members)][0]],
@@ -209,5 +206,5 @@ def load(*, log) -> None:
             )
     log(
         f"people: {len(staff)} cán bộ, {len(trainings)} lớp tập huấn, "
-        f"lịch trực {weeks} tuần, {len(COLLABORATORS)} cộng tác viên"
+        f"lịch trực {len(weeks)} tuần, {len(COLLABORATORS)} cộng tác viên"
     )
