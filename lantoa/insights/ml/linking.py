@@ -247,6 +247,8 @@ class StoryIndex:
     docs: dict[int, _Doc] = field(default_factory=dict)
     postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     df: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    # Story → how many of its documents have keys: a story the index can be led to.
+    findable: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     matched: int | None = None  # the item the last `best` found
     _idf: _Idf = field(default_factory=lambda: _Idf(0), repr=False)
 
@@ -295,6 +297,23 @@ class StoryIndex:
         self.docs[doc_id] = _Doc(
             story, tuple(ordered), sys.intern(lang or ""), n_cross, n_cross + n_words
         )
+        if keys:
+            self.findable[story] += 1
+
+    def restory(self, doc_id: int, story: int) -> None:
+        """Move a document to another story (a placeholder replaced by the stored story)."""
+        doc = self.docs[doc_id]
+        if doc.keys and doc.story != story:
+            self._unfind(doc.story)
+            self.findable[story] += 1
+        doc.story = story
+
+    def _unfind(self, story: int) -> None:
+        left = self.findable[story] - 1
+        if left > 0:
+            self.findable[story] = left
+        else:
+            self.findable.pop(story, None)
 
     def forget(self, doc_ids: Iterable[int]) -> None:
         """Remove documents (deleted items, or the oldest when the index is over its bound).
@@ -302,7 +321,10 @@ class StoryIndex:
         gone = {doc_id for doc_id in doc_ids if doc_id in self.docs}
         touched: set[str] = set()
         for doc_id in gone:
-            touched.update(self.docs.pop(doc_id).keys)
+            doc = self.docs.pop(doc_id)
+            if doc.keys:
+                self._unfind(doc.story)
+            touched.update(doc.keys)
         for key in touched:
             posting = [doc_id for doc_id in self.postings.get(key, ()) if doc_id not in gone]
             if posting:

@@ -278,14 +278,28 @@ def stories_link(items: list[Item]) -> list[Story]:
 def _batch_keys(items: list[Item]) -> dict[int, frozenset[str]]:
     """The keys of the batch's items that the index does not hold, computed. (An item with keys
     stored and not in the index is outside the window or being analysed again: rare, and its
-    stored row is kept.)"""
-    docs = INDEX.index.docs
-    # An item without a story is linked (again: its story may have been removed since).
-    return {
-        item.pk: item_keys(item, INDEX.aliases)
-        for item in items
-        if item.pk not in docs or item.story_id is None
-    }
+    stored row is kept.)
+
+    A copy (given its story by MinHash at ingest) of a story the index can already be led to
+    gets no keys: its words, names and numbers are its original's, which lead there. Its keys
+    would only count those again, and a story copied by more outlets than MAX_POSTINGS would
+    make its own names and numbers too common to find it by: foreign coverage of a widely
+    syndicated story would start a story of its own."""
+    index = INDEX.index
+    keys: dict[int, frozenset[str]] = {}
+    found: set[int] = set()  # stories an item of this batch leads to (in time order)
+    for item in items:
+        story = item.story_id
+        # An item without a story is linked (again: its story may have been removed since).
+        if story is not None and item.pk in index.docs:
+            continue
+        if story is not None and (story in found or story in index.findable):
+            keys[item.pk] = frozenset()
+            continue
+        keys[item.pk] = item_keys(item, INDEX.aliases)
+        if story is not None:
+            found.add(story)
+    return keys
 
 
 def _link(items: list[Item]) -> list[Story]:
@@ -321,11 +335,12 @@ def _link(items: list[Item]) -> list[Story]:
         ids = {-pk: story.pk for pk, story in zip(new_of, created, strict=True)}
         for item in lonely:
             item.story_id = ids.get(item.story_id, item.story_id)
-            INDEX.index.docs[item.pk].story = item.story_id
+            INDEX.index.restory(item.pk, item.story_id)
         crossed = [story for story, crossing in born if crossing]
     if lonely:
         rows_update(Item, lonely, ["story"])
-    # The batch's copies (given their story by MinHash at ingest) go into the index from memory.
+    # The batch's copies (given their story by MinHash at ingest) go into the index from memory
+    # (without keys when their story is found by another item's).
     for item in items:
         if item.pk not in INDEX.index.docs:
             INDEX.index.add(item.pk, item.story_id, keys[item.pk], item.language)

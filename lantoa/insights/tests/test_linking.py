@@ -141,3 +141,22 @@ def test_forgotten_documents_leave_the_index_as_if_never_added():
     assert dict(index.df) == dict(alone.df)
     assert index.best(*keys[0]) == alone.best(*keys[0])
     assert index.forget_oldest(5) == 0
+
+
+def test_the_index_knows_which_stories_it_can_be_led_to():
+    """A story is findable while one of its documents with keys is indexed; a document without
+    keys (a copy) does not make it so; moving a document moves what it makes findable."""
+    keys = story_keys("Quy Nhơn khởi công bệnh viện 1.200 giường", "Ngày 14/5.", "vi")
+    index = StoryIndex()
+    index.add(1, -1, keys, "vi")  # a placeholder story, as a batch links before it stores
+    index.add(2, -1, keys, "vi")
+    index.add(3, 7, frozenset(), "vi")
+    assert dict(index.findable) == {-1: 2}
+    index.restory(1, 40)
+    index.restory(2, 40)
+    index.restory(3, 40)
+    assert dict(index.findable) == {40: 2}
+    index.forget([1, 3])
+    assert dict(index.findable) == {40: 1}
+    index.forget([2])
+    assert dict(index.findable) == {}

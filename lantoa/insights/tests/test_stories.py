@@ -368,3 +368,52 @@ def test_the_story_list_is_counted_up_to_its_cap_as_the_item_list_is(client, mon
     client.force_login(User.objects.create_superuser("dem", "d@example.org", "x"))
     page = client.get(reverse("insights_story:index")).content.decode()
     assert "Hơn 30 " in page and "35 " not in page
+
+
+def _typhoon(now, **fields):
+    return {
+        "title": "Bão số 12 đổ bộ Quy Nhơn, 3.200 hộ dân được sơ tán",
+        "text": "Sáng 2/10 bão đổ bộ; 3.200 hộ dân và 45 tàu cá đã vào nơi an toàn.",
+        "language": "vi",
+        **fields,
+    }
+
+
+@pytest.mark.django_db
+def test_a_story_copied_by_many_outlets_is_still_found_by_its_foreign_coverage():
+    """Seventy outlets republish the local story (MinHash folds each copy into it at ingest):
+    the copies lead nowhere the original does not, so they add no keys, and the story's names
+    and numbers stay specific enough (under MAX_POSTINGS items each) for the foreign coverage
+    to find it."""
+    from ..ml.linking import MAX_POSTINGS
+
+    WatchlistFactory()
+    now = timezone.now()
+    [first] = indexed_items(
+        _typhoon(now, source=SourceFactory(name="Báo Gia Lai", country="VN"),
+                 published_at=now - timedelta(hours=8)),
+    )  # fmt: skip
+    items_analyse(item_ids=[first.pk], raise_alerts=False)
+    first.refresh_from_db()
+    outlets = MAX_POSTINGS + 6
+    copies = indexed_items(
+        *[
+            _typhoon(now, source=SourceFactory(name=f"Báo {n}", country="VN"),
+                     published_at=now - timedelta(hours=7, minutes=n), story=first.story)
+            for n in range(outlets)
+        ]
+    )  # fmt: skip
+    for start in range(0, outlets, 20):
+        items_analyse(item_ids=[c.pk for c in copies[start : start + 20]], raise_alerts=False)
+    [abroad] = indexed_items(
+        {
+            "title": "Typhoon hits Quy Nhon, 3,200 households evacuated",
+            "text": "The storm made landfall on October 2; 45 fishing boats took shelter.",
+            "source": SourceFactory(name="Wire EN", outlet_type="foreign_press", country="GB"),
+            "language": "en", "published_at": now - timedelta(hours=3),
+        },
+    )  # fmt: skip
+    items_analyse(item_ids=[abroad.pk], raise_alerts=False)
+    abroad.refresh_from_db()
+    assert abroad.story_id == first.story_id
+    assert Story.objects.get(pk=first.story_id).item_count == outlets + 2

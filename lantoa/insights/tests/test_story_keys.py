@@ -101,6 +101,43 @@ def test_linking_stores_the_keys_and_a_new_worker_reads_them_instead_of_computin
 
 
 @pytest.mark.django_db
+def test_a_copy_adds_no_keys_when_its_story_is_found_by_another_item(monkeypatch):
+    """A copy (its story given at ingest) of a story the index is led to by another item stores
+    an empty keys row and is indexed without keys; of copies whose story the index cannot find,
+    the first computes its keys and the others lean on it."""
+    WatchlistFactory()
+    [first] = _items(HOSPITAL)
+    items_analyse(item_ids=[first.pk], raise_alerts=False)
+    first.refresh_from_db()
+    computed = _count_computed_keys(monkeypatch)
+    [copy] = _items({**HOSPITAL, "story": first.story}, hours_ago=3)
+    items_analyse(item_ids=[copy.pk], raise_alerts=False)
+    assert computed == []
+    assert StoryKeys.objects.get(item=copy).keys == ""
+    assert stories.INDEX.index.docs[copy.pk].keys == ()
+    assert stories.INDEX.index.findable[first.story_id] == 1
+
+    # A story no indexed item leads to (made at ingest for items never analysed here).
+    unseen = Story.objects.create(title=BOAT_RACE["title"], item_count=2)
+    pair = _items({**BOAT_RACE, "story": unseen}, {**BOAT_RACE, "story": unseen}, hours_ago=2)
+    items_analyse(item_ids=[i.pk for i in pair], raise_alerts=False)
+    assert computed == [pair[0].pk]
+    assert _stored(pair[0]) == stories.item_keys(pair[0], stories.watchlist_aliases())
+    assert StoryKeys.objects.get(item=pair[1]).keys == ""
+    for item in pair:
+        item.refresh_from_db()
+        assert item.story_id == unseen.pk
+
+    stories.INDEX.reset()  # a worker that starts now reads the rows as they are
+    [later] = _items(HOSPITAL_COPY, hours_ago=1)
+    items_analyse(item_ids=[later.pk], raise_alerts=False)
+    later.refresh_from_db()
+    assert later.story_id == first.story_id
+    assert stories.INDEX.index.docs[copy.pk].keys == ()
+    assert dict(stories.INDEX.index.findable)[first.story_id] == 2  # the first item and later
+
+
+@pytest.mark.django_db
 def test_an_item_with_a_lower_id_linked_later_by_another_worker_is_found(monkeypatch):
     """Worker X links the newer item first; worker Y links the older one afterwards (ingested
     earlier, analysed later). X must still find the older one for the next copy."""
