@@ -2,7 +2,6 @@
 the filter drawer's choices read from the small tables with plain queries (no server-side
 cursor)."""
 
-import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -12,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lantoa.core.models import User
+from lantoa.core.tests.pagination import pagination_count
 from lantoa.monitoring.models import Item
 
 from .factories import SourceFactory
@@ -75,11 +75,6 @@ def test_the_filter_choices_come_without_a_server_side_cursor(reader_client):
     assert any("monitoring_source" in sql for sql in queries)  # the source filter's choices
 
 
-def _counted(page: str) -> str:
-    """The pagination's count ("25 tin"); a bare "25 " could be a time of day on the page."""
-    return re.search(r'class="pagination__end">\s*([^<]*?)\s*<', page).group(1)
-
-
 def test_a_long_list_is_counted_up_to_its_cap_and_says_more_than(reader_client, monkeypatch):
     from lantoa.core.paginators import CachedCountPaginator
 
@@ -87,11 +82,11 @@ def test_a_long_list_is_counted_up_to_its_cap_and_says_more_than(reader_client, 
     source = SourceFactory()
     add_items(source, 1, 25)
     exact = reader_client.get(ITEMS).content.decode()
-    assert _counted(exact).startswith("25 ") and "hơn 30" not in exact
+    assert pagination_count(exact).startswith("25 ") and "hơn 30" not in exact
 
     add_items(source, 100, 20)
     capped = reader_client.get(ITEMS).content.decode()
-    assert _counted(capped).startswith("Hơn 30 ")  # capitalised by Wagtail
+    assert pagination_count(capped).startswith("Hơn 30 ")  # capitalised by Wagtail
     filtered = reader_client.get(f"{ITEMS}?language=vi").content.decode()
     assert "Có hơn 30 kết quả" in filtered and "45 kết quả" not in filtered
     # Pages run to the cap: the second page shows rows 21–31.
