@@ -207,10 +207,13 @@ class _IndexCache:
 
     def _recompute(self, row_ids: list[int]) -> None:
         """Keys stored with other aliases or rules: computed again, written back for the other
-        workers, added to the index."""
+        workers, added to the index. A copy stored without keys (`_batch_keys`) stays without
+        while another item leads to its story (rows in the order they were written: the
+        original's first)."""
         rows = list(StoryKeys.objects.filter(pk__in=row_ids).select_related("item").order_by("id"))
         for row in rows:
-            keys = item_keys(row.item, self.aliases)
+            copy = not row.keys and row.item.story_id in self.index.findable
+            keys = frozenset() if copy else item_keys(row.item, self.aliases)
             row.keys, row.fingerprint = keys_pack(keys), self.fingerprint
             self.index.add(row.item_id, row.item.story_id, keys, row.item.language)
         rows_update(StoryKeys, rows, ["keys", "fingerprint"])

@@ -104,11 +104,12 @@ def test_linking_stores_the_keys_and_a_new_worker_reads_them_instead_of_computin
 def test_a_copy_adds_no_keys_when_its_story_is_found_by_another_item(monkeypatch):
     """A copy (its story given at ingest) of a story the index is led to by another item stores
     an empty keys row and is indexed without keys; of copies whose story the index cannot find,
-    the first computes its keys and the others lean on it."""
-    WatchlistFactory()
+    the first computes its keys and the others lean on it. An alias edit keeps it so."""
+    watchlist = WatchlistFactory()
     [first] = _items(HOSPITAL)
     items_analyse(item_ids=[first.pk], raise_alerts=False)
     first.refresh_from_db()
+    real = stories.item_keys
     computed = _count_computed_keys(monkeypatch)
     [copy] = _items({**HOSPITAL, "story": first.story}, hours_ago=3)
     items_analyse(item_ids=[copy.pk], raise_alerts=False)
@@ -122,7 +123,7 @@ def test_a_copy_adds_no_keys_when_its_story_is_found_by_another_item(monkeypatch
     pair = _items({**BOAT_RACE, "story": unseen}, {**BOAT_RACE, "story": unseen}, hours_ago=2)
     items_analyse(item_ids=[i.pk for i in pair], raise_alerts=False)
     assert computed == [pair[0].pk]
-    assert _stored(pair[0]) == stories.item_keys(pair[0], stories.watchlist_aliases())
+    assert _stored(pair[0]) == real(pair[0], stories.watchlist_aliases())
     assert StoryKeys.objects.get(item=pair[1]).keys == ""
     for item in pair:
         item.refresh_from_db()
@@ -135,6 +136,20 @@ def test_a_copy_adds_no_keys_when_its_story_is_found_by_another_item(monkeypatch
     assert later.story_id == first.story_id
     assert stories.INDEX.index.docs[copy.pk].keys == ()
     assert dict(stories.INDEX.index.findable)[first.story_id] == 2  # the first item and later
+    assert computed == [pair[0].pk, later.pk]
+
+    # An alias edit: every row is computed again, but the copies stay without keys.
+    watchlist.aliases = "Nhơn Bình"
+    watchlist.save()
+    stories.INDEX.reset()
+    stories.INDEX.sync(stories.watchlist_aliases())
+    fingerprint = stories.INDEX.fingerprint
+    assert computed == [pair[0].pk, later.pk, first.pk, pair[0].pk, later.pk]
+    for copy_item in (copy, pair[1]):
+        row = StoryKeys.objects.get(item=copy_item)
+        assert (row.keys, row.fingerprint) == ("", fingerprint)
+        assert stories.INDEX.index.docs[copy_item.pk].keys == ()
+    assert _stored(first) == real(first, stories.watchlist_aliases())
 
 
 @pytest.mark.django_db
